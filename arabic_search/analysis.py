@@ -1,0 +1,81 @@
+"""The one entry point for text analysis, shared by the indexer and the service.
+
+``analyze(text)`` turns any text — a document passage or a user's query — into
+:class:`Token` objects.  Each token keeps its original slice and offsets (for
+highlighting) and carries every form we index: normalized word, clitic readings,
+light stem, run-together parts and name keys.  Documents and queries go through
+exactly the same function, so both sides always agree.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from .clitics import clitic_readings
+from .namekeys import arabic_key, latin_keys
+from .normalize import is_arabic, normalize_word
+from .splitter import split_word
+from .stemmer import light_stem
+from .tokens import word_spans
+
+# Keys shorter than this say too little about a name to be worth indexing.
+MIN_KEY_LENGTH = 2
+# Latin articles and particles that carry no name information (al-Sarraj, el-Sisi).
+LATIN_PARTICLES = frozenset({"al", "el", "ul", "ad", "as", "ash", "at", "az", "ar", "an"})
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of the input, with every form the index knows it by."""
+
+    text: str            # the word exactly as written (diacritics, tatweel...)
+    start: int           # offsets into the analysed string: text == source[start:end]
+    end: int
+    normalized: str      # orthographic normal form (see normalize.py)
+    script: str          # "arabic", "latin" or "number"
+    readings: tuple[str, ...] = ()  # clitic-stripped readings, whole word excluded
+    stem: str = ""       # light stem (Arabic only)
+    parts: tuple[str, ...] = ()     # run-together split (Arabic only), else empty
+    keys: tuple[str, ...] = ()      # name keys, same space for Arabic and Latin
+
+    def as_dict(self) -> dict:
+        """JSON-ready form used by /api/analyze and the CLI."""
+        return asdict(self)
+
+
+def _script(normalized: str) -> str:
+    if is_arabic(normalized):
+        return "arabic"
+    return "number" if normalized.isdigit() else "latin"
+
+
+def _arabic_token(text: str, start: int, end: int, normalized: str) -> Token:
+    readings = tuple(clitic_readings(normalized))
+    keys = dict.fromkeys(arabic_key(form) for form in (normalized, *readings))
+    return Token(
+        text=text, start=start, end=end, normalized=normalized, script="arabic",
+        readings=readings, stem=light_stem(normalized),
+        parts=tuple(split_word(normalized, readings)),
+        keys=tuple(key for key in keys if len(key) >= MIN_KEY_LENGTH),
+    )
+
+
+def _latin_token(text: str, start: int, end: int, normalized: str) -> Token:
+    script = _script(normalized)
+    keys: tuple[str, ...] = ()
+    if script == "latin" and normalized not in LATIN_PARTICLES:
+        keys = tuple(key for key in latin_keys(normalized) if len(key) >= MIN_KEY_LENGTH)
+    return Token(text=text, start=start, end=end, normalized=normalized,
+                 script=script, keys=keys)
+
+
+def analyze(text: str) -> list[Token]:
+    """Analyse ``text`` into tokens; offsets always point into ``text`` itself."""
+    tokens: list[Token] = []
+    for start, end in word_spans(text):
+        original = text[start:end]
+        for normalized in normalize_word(original).split():
+            if is_arabic(normalized):
+                tokens.append(_arabic_token(original, start, end, normalized))
+            else:
+                tokens.append(_latin_token(original, start, end, normalized))
+    return tokens

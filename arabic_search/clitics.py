@@ -1,0 +1,52 @@
+"""Candidate readings of an Arabic word with its proclitics removed.
+
+Arabic glues conjunctions (و ف), prepositions (ب ك ل) and the article (ال) to the
+next word: لويليامز = ل + ويليامز, بطرابلس = ب + طرابلس.  But وليامز and والدهاوزر
+are names whose first letters only look like clitics.  We never guess: a word keeps
+its whole form and gains every plausible stripped reading, the index stores them
+all, and ranking prefers the whole-word match (see ``query.py``).
+"""
+from __future__ import annotations
+
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ك", "ل")
+ARTICLE = "ال"
+# The shortest word a stripped reading may leave behind.
+MIN_REMAINDER = 2
+
+
+def _after_article(word: str) -> list[str]:
+    """Readings of a word after its conjunction/preposition: itself, minus ال."""
+    readings = [word]
+    if word.startswith(ARTICLE) and len(word) - 2 >= MIN_REMAINDER:
+        readings.append(word[2:])
+    return readings
+
+
+def _after_preposition(word: str) -> list[str]:
+    readings = _after_article(word)
+    for prep in PREPOSITIONS:
+        rest = word[1:]
+        if word.startswith(prep) and len(rest) >= MIN_REMAINDER + 1:
+            readings.extend(_after_article(rest))
+    # لل = ل + ال with the alef dropped: للحكومة -> حكومة
+    if word.startswith("لل") and len(word) - 2 >= MIN_REMAINDER + 1:
+        readings.append(word[2:])
+    return readings
+
+
+def clitic_readings(word: str) -> list[str]:
+    """All readings of a normalized Arabic word with proclitics stripped, whole word excluded.
+
+    >>> clitic_readings("لويليامز")
+    ['ويليامز']
+    """
+    readings = _after_preposition(word)
+    for conj in CONJUNCTIONS:
+        if word.startswith(conj) and len(word) - 1 >= MIN_REMAINDER + 1:
+            readings.extend(_after_preposition(word[1:]))
+    seen: dict[str, None] = {}
+    for reading in readings:
+        if reading != word:
+            seen.setdefault(reading)
+    return list(seen)

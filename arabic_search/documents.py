@@ -1,0 +1,97 @@
+"""Turn a source document into the passage documents we index (pure functions).
+
+A hit should point at the passage that matched, so each document is cut into
+passages of a few sentences and each passage becomes one index document with its
+parent's metadata.  The analysed fields are whitespace-joined terms computed by
+``analysis.analyze``; the original passage text is stored untouched.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+import regex
+
+from . import mapping as m
+from .analysis import Token, analyze
+
+# Passages are cut at sentence ends and grow up to this many characters.
+PASSAGE_TARGET = 400
+# A single sentence longer than this is cut at a space.
+PASSAGE_MAX = 1200
+_SENTENCE_END = regex.compile(r"(?<=[.!?؟。…])\s+|\n\s*\n|\n")
+
+
+def _long_pieces(sentence: str) -> Iterator[str]:
+    """Cut an over-long sentence at spaces into pieces of at most PASSAGE_MAX chars."""
+    while len(sentence) > PASSAGE_MAX:
+        cut = sentence.rfind(" ", 0, PASSAGE_MAX)
+        cut = cut if cut > 0 else PASSAGE_MAX
+        yield sentence[:cut]
+        sentence = sentence[cut:].lstrip()
+    if sentence:
+        yield sentence
+
+
+def split_passages(body: str) -> list[str]:
+    """Sentence groups of about PASSAGE_TARGET characters, each exactly as in ``body``."""
+    passages: list[str] = []
+    current = ""
+    for sentence in _SENTENCE_END.split(body):
+        for piece in _long_pieces(sentence.strip()):
+            if current and len(current) + 1 + len(piece) > PASSAGE_TARGET:
+                passages.append(current)
+                current = piece
+            else:
+                current = f"{current} {piece}" if current else piece
+    if current:
+        passages.append(current)
+    return passages
+
+
+def analysed_fields(tokens: list[Token]) -> dict[str, str]:
+    """The whitespace-joined term strings of one passage."""
+    return {
+        m.EXACT: " ".join(token.text for token in tokens),
+        m.NORM: " ".join(token.normalized for token in tokens),
+        m.READINGS: " ".join(reading for token in tokens for reading in token.readings),
+        m.STEM: " ".join(token.stem for token in tokens if token.stem),
+        m.PARTS: " ".join(part for token in tokens for part in token.parts),
+        m.KEYS: " ".join(key for token in tokens for key in token.keys),
+    }
+
+
+def title_terms(title: str) -> str:
+    """Every form of every title word, for the title bonus."""
+    forms: dict[str, None] = {}
+    for token in analyze(title):
+        for form in (token.normalized, *token.readings, *token.parts, *token.keys):
+            forms.setdefault(form)
+    return " ".join(forms)
+
+
+def document_id(path: str, body: str) -> str:
+    """Stable id of a document without one: a hash of where it came from and what it says."""
+    digest = hashlib.sha256(f"{path}\0{body}".encode("utf-8", "surrogatepass")).hexdigest()
+    return digest[:20]
+
+
+def passage_documents(doc_id: str, body: str, title: str = "", date: str | None = None,
+                      source: str | None = None, url: str | None = None,
+                      extra: dict | None = None) -> Iterator[tuple[str, dict]]:
+    """Yield (es_id, source) for each passage of one document."""
+    metadata = {m.KIND: m.KIND_PASSAGE, m.DOC_ID: doc_id, m.TITLE: title,
+                m.TITLE_TERMS: title_terms(title)}
+    metadata.update({key: value for key, value in ((m.DATE, date), (m.SOURCE, source),
+                                                   (m.URL, url), (m.EXTRA, extra)) if value})
+    for number, passage in enumerate(split_passages(body)):
+        fields = analysed_fields(analyze(passage))
+        yield f"{doc_id}:{number}", {**metadata, m.PASSAGE_NO: number, m.TEXT: passage, **fields}
+
+
+def term_document(normalized: str, surface: str, freq: int) -> tuple[str, dict]:
+    """A suggestion entry: completes ``normalized`` prefixes, displays ``surface``."""
+    return f"term:{normalized}", {
+        m.KIND: m.KIND_TERM, m.TERM: surface, m.TERM_FREQ: freq,
+        m.SUGGEST: {"input": [normalized], "weight": min(freq, 2**31 - 1)},
+    }

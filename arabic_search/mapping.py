@@ -1,0 +1,100 @@
+"""The index definition: field names, settings, mapping, versioned names and aliases.
+
+One module imported by the indexer (to build indices), the service (to query
+them) and the tests.  Only Elasticsearch *core* features are used — the
+``whitespace`` and ``keyword`` analyzers, ``completion`` — because all Arabic
+analysis happens in Python (``analysis.py``); each analysed field receives a
+whitespace-joined string of terms that Python computed.
+
+Layout: one Elasticsearch document per *passage* (a sentence group of a source
+document) carrying its document's metadata; searches collapse on ``doc_id`` so
+a document appears once with its best passages as inner hits.  Suggestion
+entries (``kind: term``) live in the same index so that one alias swap replaces
+both atomically.
+"""
+from __future__ import annotations
+
+import time
+
+# Document kinds stored in the index.
+KIND = "kind"
+KIND_PASSAGE = "passage"
+KIND_TERM = "term"
+
+# Metadata (per passage, copied from its document).
+DOC_ID = "doc_id"
+PASSAGE_NO = "passage_no"
+TITLE = "title"
+DATE = "date"
+SOURCE = "source"
+URL = "url"
+EXTRA = "extra"          # unknown JSONL keys: stored, never indexed
+TEXT = "text"            # the passage exactly as in the document (stored only)
+
+# Analysed passage fields, strongest evidence first (see query.py for the tiers).
+EXACT = "exact"          # surface forms, diacritics and all
+NORM = "norm"            # normalized words, one per token: positions follow the text
+READINGS = "readings"    # clitic-stripped readings
+STEM = "stem"            # light stems
+PARTS = "parts"          # parts of run-together words
+KEYS = "keys"            # name keys (both scripts)
+TITLE_TERMS = "title_terms"  # every form of every title word
+
+# Suggestion entries.
+TERM = "term"            # the word as most often written
+TERM_FREQ = "freq"
+SUGGEST = "suggest"      # completion field fed with normalized prefixes
+
+ANALYSED_FIELDS = (EXACT, NORM, READINGS, STEM, PARTS, KEYS, TITLE_TERMS)
+
+_WHITESPACE_TEXT = {"type": "text", "analyzer": "whitespace", "similarity": "BM25"}
+
+
+def index_mapping() -> dict:
+    """The strict mapping of a versioned index."""
+    properties = {name: dict(_WHITESPACE_TEXT) for name in ANALYSED_FIELDS}
+    properties[NORM]["index_options"] = "offsets"
+    properties.update({
+        KIND: {"type": "keyword"},
+        DOC_ID: {"type": "keyword"},
+        PASSAGE_NO: {"type": "integer"},
+        TITLE: {"type": "text", "index": False},
+        DATE: {"type": "date", "format": "strict_date_optional_time||yyyy-MM-dd||yyyy"},
+        SOURCE: {"type": "keyword"},
+        URL: {"type": "keyword", "index": False},
+        EXTRA: {"type": "object", "enabled": False},
+        TEXT: {"type": "text", "index": False},
+        TERM: {"type": "keyword", "index": False},
+        TERM_FREQ: {"type": "integer"},
+        SUGGEST: {"type": "completion", "analyzer": "whitespace",
+                  "preserve_separators": True, "max_input_length": 100},
+    })
+    return {"dynamic": "strict", "properties": properties}
+
+
+def index_settings(shards: int = 1, replicas: int = 0) -> dict:
+    """Settings of a versioned index; refresh is switched off while bulk loading."""
+    return {
+        "number_of_shards": shards,
+        "number_of_replicas": replicas,
+        "refresh_interval": "-1",
+        "max_inner_result_window": 100,
+    }
+
+
+def versioned_name(alias: str, now: float | None = None) -> str:
+    """A new concrete index name behind ``alias``: ``<alias>-v<utc timestamp in ms>``."""
+    stamp = int((time.time() if now is None else now) * 1000)
+    return f"{alias}-v{stamp}"
+
+
+def version_pattern(alias: str) -> str:
+    """Wildcard matching every versioned index of ``alias``."""
+    return f"{alias}-v*"
+
+
+def swap_actions(alias: str, new_index: str, old_indices: list[str]) -> list[dict]:
+    """Actions for one atomic ``update_aliases`` call: point ``alias`` at ``new_index`` only."""
+    actions: list[dict] = [{"remove": {"index": old, "alias": alias}} for old in old_indices]
+    actions.append({"add": {"index": new_index, "alias": alias, "is_write_index": True}})
+    return actions

@@ -1,0 +1,112 @@
+"""Explain and highlight matches in the original passage text (pure functions).
+
+Elasticsearch finds and ranks passages; this module says *why* each word of a
+returned passage matched.  It re-analyses the passage with the same analyser,
+compares each of its tokens with the query tokens using the same tiers as the
+query builder, and wraps every matched whole original token (clitics,
+diacritics and run-together words included) in ``<mark>``, escaping the rest.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from . import tiers
+from .analysis import Token, analyze
+
+
+@dataclass(frozen=True)
+class Match:
+    """One marked word of a passage: its text, the query words it answers, and how."""
+
+    start: int
+    end: int
+    text: str
+    query: str
+    how: str
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "query": self.query, "how": self.how}
+
+
+def _keys_match(query: Token, word: Token, fuzzy: bool) -> str | None:
+    """translit/fuzzy when the name keys agree (or differ by the allowed edits)."""
+    tier = tiers.TRANSLIT if query.script == "latin" else tiers.FUZZY
+    if tier == tiers.FUZZY and not fuzzy:
+        return None
+    keys = tiers.query_keys(query.keys, query.script)
+    if set(keys) & set(word.keys):
+        return tier
+    if fuzzy:
+        for qkey in keys:
+            edits = tiers.key_fuzziness(qkey)
+            if edits and any(OSA.distance(qkey, wkey, score_cutoff=edits) <= edits for wkey in word.keys):
+                return tiers.FUZZY
+    return None
+
+
+def word_tier(query: Token, word: Token, fuzzy: bool = True) -> str | None:
+    """The strongest tier by which passage token ``word`` answers query token ``query``."""
+    if query.text == word.text:
+        return tiers.EXACT
+    if query.normalized == word.normalized:
+        return tiers.NORMALIZED
+    if query.script == "arabic" and word.script == "arabic":
+        query_forms = {query.normalized, *query.readings}
+        if query_forms & set(word.readings) or word.normalized in query.readings:
+            return tiers.CLITIC
+        if query.stem and query.stem == word.stem:
+            return tiers.STEM
+        if query_forms & set(word.parts):
+            return tiers.SPLIT
+    return _keys_match(query, word, fuzzy)
+
+
+def _best(word: Token, query: list[Token], fuzzy: bool) -> tuple[str, str] | None:
+    """(how, query words) for a passage token, or None; run-together query words count as split."""
+    joined = "".join(token.normalized for token in query)
+    if len(query) > 1 and word.normalized == joined:
+        return tiers.SPLIT, " ".join(token.text for token in query)
+    found: list[tuple[float, str, str]] = []
+    for token in query:
+        tier = word_tier(token, word, fuzzy)
+        if tier:
+            found.append((tiers.SCORES[tier], tier, token.text))
+    if not found:
+        return None
+    best = max(found)
+    if best[1] == tiers.SPLIT:  # a run-together word answers every query word it contains
+        return tiers.SPLIT, " ".join(text for _, tier, text in found if tier == tiers.SPLIT)
+    return best[1], best[2]
+
+
+def find_matches(text: str, query: list[Token], fuzzy: bool = True) -> list[Match]:
+    """Every matched word of ``text``, one Match per original word span."""
+    matches: dict[tuple[int, int], Match] = {}
+    for word in analyze(text):
+        found = _best(word, query, fuzzy)
+        span = (word.start, word.end)
+        if found and span not in matches:
+            matches[span] = Match(word.start, word.end, word.text, found[1], found[0])
+    return list(matches.values())
+
+
+def highlight(text: str, matches: list[Match]) -> str:
+    """``text`` HTML-escaped, with each match wrapped in <mark>...</mark>."""
+    pieces: list[str] = []
+    cursor = 0
+    for match in sorted(matches, key=lambda item: item.start):
+        pieces.append(html.escape(text[cursor:match.start]))
+        pieces.append(f"<mark>{html.escape(text[match.start:match.end])}</mark>")
+        cursor = match.end
+    pieces.append(html.escape(text[cursor:]))
+    return "".join(pieces)
+
+
+def explain_passage(text: str, query: list[Token], fuzzy: bool = True) -> dict:
+    """The API's passage object: original text, highlighted HTML and match reasons."""
+    matches = find_matches(text, query, fuzzy)
+    return {"text": text, "highlight": highlight(text, matches),
+            "matches": [match.as_dict() for match in matches]}

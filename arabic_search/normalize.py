@@ -1,0 +1,65 @@
+"""Orthographic normalization of Arabic (and Latin) words.
+
+One function, :func:`normalize_word`, decides what "the same spelling" means for the
+whole project: the indexer applies it to documents and the service to queries.
+
+We use pyarabic's letter constants for readability, but not its normalizers: its
+``normalize_alef`` also folds ى into ا, ``normalize_hamza`` turns every hamza into ء
+by default and ``strip_tashkeel`` keeps U+0670 (superscript alef) and tatweel.  The
+pipeline below is NFKC (presentation forms, lam-alef ligatures) -> casefold ->
+NFKD and drop every combining mark (harakat, shadda, sukun, tanween, U+0670,
+Quranic marks, Latin accents and the hamza/madda on alef, waw and yeh) -> a small
+letter map (ٱ, ى, ة, Persian/Urdu letters, digits) -> NFC.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from pyarabic import araby
+
+# Letters that survive NFKD but still need folding.
+_LETTER_MAP = {
+    "\u0671": araby.ALEF,            # ٱ alef wasla
+    "\u0672": araby.ALEF, "\u0673": araby.ALEF, "\u0675": araby.ALEF,
+    araby.ALEF_MAKSURA: araby.YEH,   # ى -> ي
+    araby.TEH_MARBUTA: araby.HEH,    # ة -> ه
+    "\u06c0": araby.HEH, "\u06c1": araby.HEH, "\u06d5": araby.HEH,  # ۀ ہ ە
+    "\u06a9": araby.KAF,             # Persian keheh ک -> ك
+    "\u06cc": araby.YEH,             # Farsi yeh ی -> ي
+    "\u06d2": araby.YEH,             # Urdu yeh barree ے
+    "\u06af": araby.KAF,             # gaf گ (foreign g) -> ك
+    "\u06a4": araby.FEH,             # veh ڤ (foreign v) -> ف
+    "\u067e": araby.BEH,             # peh پ (foreign p) -> ب
+    "\u0686": araby.JEEM,            # tcheh چ -> ج
+    araby.TATWEEL: "",
+}
+# Arabic-Indic (U+0660..) and Persian (U+06F0..) digits -> ASCII.
+_LETTER_MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
+_LETTER_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
+_TRANSLATION = str.maketrans(_LETTER_MAP)
+
+# Quranic annotation signs that are not combining marks (small high letters, etc.).
+_QURANIC = {chr(c) for c in range(0x06D6, 0x06EE)} | {chr(c) for c in range(0x0610, 0x061B)}
+
+
+def _keep(char: str) -> bool:
+    """False for combining marks, format/bidi controls and Quranic annotation signs."""
+    category = unicodedata.category(char)
+    return not (category.startswith("M") or category == "Cf" or char in _QURANIC)
+
+
+def normalize_word(word: str) -> str:
+    """Return the search form of one word: no marks, unified letters, lower-case Latin.
+
+    The result may contain spaces when a single code point stands for a phrase
+    (ﷺ -> صلى الله عليه وسلم); callers split on whitespace.
+    """
+    text = unicodedata.normalize("NFKC", word).casefold()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(char for char in text if _keep(char))
+    return unicodedata.normalize("NFC", text.translate(_TRANSLATION))
+
+
+def is_arabic(word: str) -> bool:
+    """True when the (normalized) word is written in Arabic letters."""
+    return any("\u0620" <= char <= "\u064a" or "\u066e" <= char <= "\u06d3" for char in word)

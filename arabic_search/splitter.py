@@ -1,0 +1,79 @@
+"""Split run-together words (الولاياتالمتحدة -> الولايات + المتحده) with a vocabulary.
+
+Bad sources drop the space between words.  We split a word only when it is not
+itself a common word and when it can be cut into two or three common words.  The
+vocabulary is the `wordfreq` Arabic list (CC-BY-SA data, shipped inside the PyPI
+package, nothing fetched at run time), normalized with our own normalizer and
+loaded lazily once per process.
+"""
+from __future__ import annotations
+
+import functools
+import math
+
+from .normalize import normalize_word
+
+# A word this frequent (Zipf scale: 3 = once per million words) is never split.
+COMMON_ZIPF = 3.0
+# Every part of a split must be at least this frequent...
+PART_ZIPF = 3.5
+# ...and short parts must be very frequent to be believed: two-letter parts (في, او)
+# never are, they cut names apart (والدهاوسير -> والده + او + سير).
+SHORT_PART_ZIPF = {2: 99.0, 3: 5.0}
+MIN_WORD = 6
+MAX_PARTS = 3
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> dict[str, float]:
+    """Normalized Arabic word -> Zipf frequency, from wordfreq's large list."""
+    import wordfreq  # imported lazily: loading the list takes ~1 s
+
+    zipf: dict[str, float] = {}
+    for word, freq in wordfreq.get_frequency_dict("ar", wordlist="large").items():
+        value = math.log10(freq * 1e9) if freq > 0 else 0.0
+        if value < PART_ZIPF - 1:  # the dict is sorted by frequency: stop early
+            break
+        key = normalize_word(word)
+        if value > zipf.get(key, 0.0):
+            zipf[key] = value
+    return zipf
+
+
+def _part_ok(part: str, vocab: dict[str, float]) -> float:
+    """The part's Zipf value if it may stand as a part, else 0."""
+    value = vocab.get(part, 0.0)
+    needed = SHORT_PART_ZIPF.get(len(part), PART_ZIPF) if len(part) > 1 else 99.0
+    return value if value >= needed else 0.0
+
+
+def _segmentations(word: str, vocab: dict[str, float], parts_left: int):
+    """Yield every cut of ``word`` into at most ``parts_left`` acceptable parts."""
+    if _part_ok(word, vocab):
+        yield [word]
+    if parts_left <= 1:
+        return
+    for cut in range(2, len(word) - 1):
+        if _part_ok(word[:cut], vocab):
+            for tail in _segmentations(word[cut:], vocab, parts_left - 1):
+                yield [word[:cut], *tail]
+
+
+def _score(parts: list[str], vocab: dict[str, float]) -> float:
+    """Weakest part's Zipf value, minus a penalty per extra part (fewer parts win ties)."""
+    return min(vocab[part] for part in parts) - 0.75 * (len(parts) - 1)
+
+
+def split_word(word: str, readings: tuple[str, ...] = ()) -> list[str]:
+    """Parts of a run-together normalized word, or [] when it should stay whole.
+
+    ``readings`` are the word's clitic readings: if one of them is a common word
+    (والاستقرار -> الاستقرار) the word is not run-together.
+    """
+    if len(word) < MIN_WORD:
+        return []
+    vocab = vocabulary()
+    if any(vocab.get(form, 0.0) >= COMMON_ZIPF for form in (word, *readings)):
+        return []
+    splits = [parts for parts in _segmentations(word, vocab, MAX_PARTS) if len(parts) > 1]
+    return max(splits, key=lambda parts: _score(parts, vocab)) if splits else []
