@@ -1,0 +1,78 @@
+"""Shared fixtures: a real Elasticsearch (never mocked), unique index names, shared data.
+
+The ES URL comes from ``ELASTICSEARCH_URL`` (``make test`` provisions a node and
+exports it).  If the cluster is unreachable the whole run stops with an error:
+tests that need Elasticsearch never skip silently.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+from arabic_search import es
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+RUN_PREFIX = f"pytest-{uuid.uuid4().hex[:8]}"
+
+
+def _es_url() -> str:
+    return os.environ.get("ELASTICSEARCH_URL", es.DEFAULT_URL)
+
+
+def _client_or_exit():
+    client = es.make_client(_es_url(), timeout=10)
+    try:
+        es.cluster_health(client, timeout=10)
+    except Exception as error:  # any failure here means no usable cluster
+        pytest.exit(f"Elasticsearch at {_es_url()} is unreachable ({error.__class__.__name__}: "
+                    f"{error}). Run the tests with `make test`, which provisions it.", returncode=3)
+    return client
+
+
+def pytest_report_header(config):
+    client = _client_or_exit()
+    return [f"elasticsearch: {_es_url()} version {es.server_version(client)}",
+            f"index prefix for this run: {RUN_PREFIX}"]
+
+
+@pytest.fixture(scope="session")
+def es_url() -> str:
+    return _es_url()
+
+
+@pytest.fixture(scope="session")
+def es_client(es_url):
+    client = _client_or_exit()
+    yield client
+    client.options(ignore_status=404).indices.delete(index=f"{RUN_PREFIX}*",
+                                                     expand_wildcards="all")
+    client.close()
+
+
+@pytest.fixture
+def unique_alias(request) -> str:
+    """An alias name no other test (or run) uses; deleted with the run's prefix."""
+    name = request.node.name.lower().translate(str.maketrans("[]/:. ", "------"))[:40]
+    return f"{RUN_PREFIX}-{name}-{uuid.uuid4().hex[:6]}"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """``../shared/data``; tests that read it skip with a clear message when it is absent."""
+    path = SHARED / "data"
+    if not path.is_dir():
+        pytest.skip(f"shared data folder {path} is absent (it lives beside the repository)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_cases_path() -> Path:
+    path = SHARED / "eval" / "seed_cases.tsv"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent (it lives beside the repository)")
+    return path
