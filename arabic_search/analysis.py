@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from .clitics import clitic_readings
-from .namekeys import arabic_key, latin_keys
+from .namekeys import arabic_keys, latin_keys
 from .normalize import is_arabic, normalize_word
 from .splitter import split_word
 from .stemmer import light_stem
@@ -50,7 +50,7 @@ def _script(normalized: str) -> str:
 
 def _arabic_token(text: str, start: int, end: int, normalized: str) -> Token:
     readings = tuple(clitic_readings(normalized))
-    keys = dict.fromkeys(arabic_key(form) for form in (normalized, *readings))
+    keys = arabic_keys([normalized, *readings])
     return Token(
         text=text, start=start, end=end, normalized=normalized, script="arabic",
         readings=readings, stem=light_stem(normalized),

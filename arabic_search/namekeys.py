@@ -14,7 +14,9 @@ X in Charles; th, dh, kh, gh, sh = one sound or two letters) give several keys.
 from __future__ import annotations
 
 import itertools
-import unicodedata
+
+import regex
+from anyascii import anyascii
 
 # Arabic letter (already normalized) -> class; unlisted letters (ا و ي ع ء ...) are vowels.
 _ARABIC_CLASSES = {
@@ -24,8 +26,8 @@ _ARABIC_CLASSES = {
 }
 # Latin, longest spellings first; each maps to alternative class strings.
 _LATIN_RULES: list[tuple[str, tuple[str, ...]]] = [
-    ("sch", ("X",)), ("tch", ("X",)), ("tsh", ("X",)),
-    ("ch", ("K", "X")), ("sh", ("X", "SH")), ("th", ("T", "TH")), ("dh", ("D", "DH")),
+    ("sch", ("X",)), ("tch", ("X",)), ("tsh", ("X",)), ("dj", ("K",)), ("dzh", ("K",)), ("bh", ("B",)),
+    ("ch", ("K", "X")), ("sh", ("X", "SH")), ("th", ("T", "D", "TH")), ("dh", ("D", "DH")),
     ("kh", ("K", "KH")), ("gh", ("K", "KH")), ("ph", ("F",)), ("zh", ("X", "S")),
     ("ck", ("K",)), ("qu", ("K",)), ("ou", ("",)), ("x", ("KS",)),
     ("b", ("B",)), ("p", ("B",)), ("t", ("T",)), ("d", ("D",)), ("s", ("S",)),
@@ -34,13 +36,33 @@ _LATIN_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("r", ("R",)), ("h", ("H",)),
 ]
 _SOFT_C_BEFORE = set("eiy")
-MAX_KEYS = 4
+MAX_KEYS = 6
+
+# Names written as one word in one script and two in the other: Abdelkader / عبد القادر,
+# Benyagoub / بن يعقوب, عبدالله / Abd Allah.  Such a word also gets the keys of its parts.
+_LATIN_COMPOUND = regex.compile(
+    r"^(abd|abu|abou|bou|ben|bin|ibn|al|el)(?:oul|el|al|ul|ou|ol|u|e|a|i)??([a-z]{3,}|)$")
+_ARABIC_COMPOUND = regex.compile(r"^(عبد|ابو|ابن|بن|بو)(\w{3,})$")
 
 
 def _finish(classes: str) -> str:
     """Collapse repeated classes and drop a final H (ة / -ah)."""
     collapsed = "".join(char for char, _ in itertools.groupby(classes))
     return collapsed[:-1] if len(collapsed) > 1 and collapsed.endswith("H") else collapsed
+
+
+def arabic_keys(forms: list[str]) -> list[str]:
+    """Keys of an Arabic word given its forms (normalized word, then clitic readings)."""
+    keys: dict[str, None] = {}
+    for form in forms:
+        keys.setdefault(arabic_key(form))
+        compound = _ARABIC_COMPOUND.match(form)
+        if compound:
+            rest = compound.group(2)
+            for part in (compound.group(1), rest, rest[2:] if rest.startswith("ال") else ""):
+                if part:
+                    keys.setdefault(arabic_key(part))
+    return [key for key in keys if key]
 
 
 def arabic_key(word: str) -> str:
@@ -72,13 +94,21 @@ def _latin_alternatives(word: str) -> list[tuple[str, ...]]:
 
 
 def latin_keys(word: str) -> list[str]:
-    """Skeletons of a Latin word: several when its digraphs are ambiguous."""
-    ascii_word = "".join(
-        c for c in unicodedata.normalize("NFKD", word.lower()) if "a" <= c <= "z"
-    )
+    """Skeletons of a Latin word and, for compound names, of its parts."""
+    ascii_word = "".join(c for c in anyascii(word).lower() if "a" <= c <= "z")
+    keys = _latin_word_keys(ascii_word)
+    compound = _LATIN_COMPOUND.match(ascii_word)
+    if compound:
+        for part in filter(None, compound.groups()):
+            keys += [key for key in _latin_word_keys(part) if key not in keys]
+    return keys[:MAX_KEYS]
+
+
+def _latin_word_keys(ascii_word: str) -> list[str]:
+    """Skeletons of one lower-case ASCII word: several when its digraphs are ambiguous."""
     keys: dict[str, None] = {}
     for combo in itertools.islice(itertools.product(*_latin_alternatives(ascii_word)), 16):
         key = _finish("".join(combo))
         if key:
             keys.setdefault(key)
-    return list(keys)[:MAX_KEYS]
+    return list(keys)
