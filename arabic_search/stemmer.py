@@ -11,7 +11,7 @@ normalized matches.
 from __future__ import annotations
 
 PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
-SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 MIN_STEM = 3
 
 

@@ -1,0 +1,183 @@
+"""Unit tests of the analysis module (no Elasticsearch): issue 3, point by point."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from pyarabic import araby
+
+from arabic_search.analysis import analyze
+from arabic_search.clitics import clitic_readings
+from arabic_search.namekeys import arabic_key, latin_keys
+from arabic_search.normalize import normalize_word
+from arabic_search.splitter import split_word
+from arabic_search.stemmer import light_stem
+from conftest import ROOT
+
+
+def norms(text: str) -> list[str]:
+    return [token.normalized for token in analyze(text)]
+
+
+def only(text: str):
+    tokens = analyze(text)
+    assert len(tokens) == 1, tokens
+    return tokens[0]
+
+
+# 1. Orthographic normalization --------------------------------------------------------
+
+@pytest.mark.parametrize("raw, expected", [
+    ("أحمد", "احمد"), ("إفريقيا", "افريقيا"), ("آمن", "امن"), ("ٱلله", "الله"),
+    ("مستشفى", "مستشفي"), ("مدرسة", "مدرسه"), ("فائز", "فايز"), ("مسؤول", "مسوول"),
+    ("مُحَمَّدٌ", "محمد"), ("هٰذا", "هذا"), ("جـــزء", "جزء"), ("ﻻ", "لا"), ("ﷲ", "الله"),
+    ("ﺑﻴﺮﻭﺕ", "بيروت"), ("کتاب", "كتاب"), ("ی", "ي"), ("٢٠١٨", "2018"), ("۲۰۱۸", "2018"),
+    ("ڤيينا", "فيينا"), ("Ḥasan", "hasan"), ("PARIS", "paris"), ("وَٱلْقُرْآنِ", "والقران"),
+])
+def test_normalize_word(raw, expected):
+    assert normalize_word(raw) == expected
+
+
+def test_quranic_marks_and_zero_width_characters_vanish():
+    assert normalize_word("الرَّحْمَٰنِ\u06da") == "الرحمن"
+    assert normalize_word("ويليا\u200cمز\u200d") == "ويليامز"
+
+
+def test_pyarabic_pitfalls_are_avoided():
+    # pyarabic's normalize_alef folds ى into ا; we keep it a yeh.
+    assert araby.normalize_alef("مستشفى").endswith("ا")
+    assert normalize_word("مستشفى").endswith("ي")
+    # strip_tashkeel keeps U+0670 and tatweel; we drop both.
+    assert "\u0670" in araby.strip_tashkeel("هٰذا")
+    assert normalize_word("هٰـذا") == "هذا"
+
+
+def test_arabic_punctuation_separates_words():
+    assert norms("قال، «نعم»؛ لماذا؟ “حقا”") == ["قال", "نعم", "لماذا", "حقا"]
+
+
+def test_hamza_spellings_share_a_name_key():
+    assert arabic_key(normalize_word("مسؤول")) == arabic_key(normalize_word("مسئول"))
+
+
+# 2. Tokens with offsets ------------------------------------------------------------------
+
+def test_offsets_point_into_the_original_text_with_diacritics():
+    text = "قالَ المُتَحَدِّثُ: Fayez al-Sarraj، ٢٠١٨"
+    tokens = analyze(text)
+    assert [text[t.start:t.end] for t in tokens] == [t.text for t in tokens]
+    assert [t.text for t in tokens] == ["قالَ", "المُتَحَدِّثُ", "Fayez", "al", "Sarraj", "٢٠١٨"]
+    assert [t.script for t in tokens] == ["arabic", "arabic", "latin", "latin", "latin", "number"]
+    assert tokens[-1].normalized == "2018"
+
+
+def test_latin_words_are_lower_cased_and_accent_folded():
+    assert norms("Ḥasan SÉBASTIEN Müller") == ["hasan", "sebastien", "muller"]
+
+
+def test_diacritized_and_plain_text_analyse_the_same():
+    vowelled = "حَدَّثَنَا مُحَمَّدُ بْنُ عُبَيْدٍ عَنِ ابْنِ عُمَرَ"
+    assert norms(vowelled) == norms(araby.strip_tashkeel(vowelled))
+
+
+# 3. Clitics --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("word, reading", [
+    ("لويليامز", "ويليامز"), ("بطرابلس", "طرابلس"), ("لطرابلس", "طرابلس"), ("وليبيا", "ليبيا"),
+    ("الأفريكوم", "افريكوم"), ("للحكومة", "حكومه"), ("وبالشراكة", "شراكه"), ("السراج", "سراج"),
+])
+def test_clitic_readings_include_the_stripped_word(word, reading):
+    assert reading in only(word).readings
+
+
+@pytest.mark.parametrize("name", ["وليامز", "والدهاوزر"])
+def test_names_that_look_like_clitics_keep_their_whole_form(name):
+    token = only(name)
+    assert token.normalized == normalize_word(name)  # the whole word is always indexed
+    assert token.readings  # candidate readings exist too; ranking prefers the whole word
+
+
+def test_short_words_are_not_stripped():
+    assert clitic_readings("من") == [] and clitic_readings("بن") == [] and clitic_readings("ولد") == []
+
+
+# 4. Light stemming -------------------------------------------------------------------------
+
+def test_light_stem_removes_article_and_suffixes():
+    assert light_stem("الاجتماعات") == "اجتماع"
+    assert light_stem("المسلمون") == "مسلم"
+
+
+def test_classic_overstems_do_not_happen():
+    # Snowball and Lucene map وزارة to زار; our stem keeps the و.
+    assert light_stem(normalize_word("وزارة")) != light_stem("زار")
+    # Lucene's stock analyzer strips وال off the name والدهاوزر; our normalized form keeps it.
+    assert only("والدهاوزر").normalized == "والدهاوزر"
+    assert light_stem(normalize_word("فلسطين")).startswith("فلسط")
+
+
+# 5. Run-together words ------------------------------------------------------------------
+
+@pytest.mark.parametrize("word, parts", [
+    ("الولاياتالمتحدة", ["الولايات", "المتحده"]),
+    ("الأممالمتحدة", ["الامم", "المتحده"]),
+    ("الولاياتالمتحدةالامريكية", ["الولايات", "المتحده", "الامريكيه"]),
+])
+def test_run_together_words_are_split(word, parts):
+    assert list(only(word).parts) == parts
+
+
+@pytest.mark.parametrize("word", ["الاستراتيجية", "والاستقرار", "والدهاوزر", "والدهاوسير",
+                                  "وليامز", "الأفريكوم", "المصالحة", "عبدالله"])
+def test_common_words_and_names_are_not_split(word):
+    assert only(word).parts == ()
+
+
+def test_split_respects_clitic_readings():
+    assert split_word("والاستقرار", ("الاستقرار", "استقرار")) == []
+
+
+# 6 and 7. Name keys --------------------------------------------------------------------
+
+@pytest.mark.parametrize("group", [
+    ["والدهاوزر", "والدهاوسر", "والدهاوسير", "فالدهاوزر"],
+    ["فايز", "فائز"], ["وليامز", "ويليامز"], ["جونز", "جونس"], ["طرابلس", "ترابلس"],
+    ["رمضان", "رمدان"], ["مكة", "مكه", "مقه"],
+])
+def test_arabic_spellings_of_one_name_share_a_key(group):
+    keys = {arabic_key(normalize_word(word)) for word in group}
+    assert len(keys) == 1, keys
+
+
+@pytest.mark.parametrize("latin, arabic", [
+    ("Waldhauser", "والدهاوزر"), ("Waldhauser", "والدهاوسير"), ("Williams", "ويليامز"),
+    ("Fayez", "فائز"), ("Sarraj", "السراج"), ("AFRICOM", "أفريكوم"), ("Muhammad", "محمد"),
+    ("Mohamed", "محمد"), ("Jones", "جونز"), ("Michael", "مايكل"), ("Charles", "تشارلز"),
+    ("Paris", "باريس"), ("Libya", "ليبيا"), ("Stephanie", "ستيفاني"), ("Abdelkader", "القادر"),
+])
+def test_latin_and_arabic_spellings_share_a_key(latin, arabic):
+    assert set(only(latin).keys) & set(only(arabic).keys)
+
+
+@pytest.mark.parametrize("one, other", [("والدهاوزر", "ويليامز"), ("Williams", "طرابلس"),
+                                        ("محمد", "مايكل"), ("Paris", "ليبيا")])
+def test_different_names_do_not_share_keys(one, other):
+    assert not set(only(one).keys) & set(only(other).keys)
+
+
+def test_latin_particles_carry_no_keys():
+    tokens = analyze("Fayez al-Sarraj")
+    assert [bool(t.keys) for t in tokens] == [True, False, True]
+    assert latin_keys("Thomas")[0] == "TMS"
+
+
+# 8. CLI twin of /api/analyze ------------------------------------------------------------
+
+def test_analyze_cli_prints_the_api_shape():
+    out = subprocess.run([sys.executable, "-m", "arabic_search.analyze", "لويليامز"], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    token = json.loads(out)["tokens"][0]
+    assert {"text", "start", "end", "normalized", "readings", "stem", "parts", "keys"} <= set(token)
+    assert token["text"] == "لويليامز" and "ويليامز" in token["readings"]
