@@ -18,7 +18,7 @@ from .stemmer import light_stem
 from .tokens import word_spans
 
 # Keys shorter than this say too little about a name to be worth indexing.
-MIN_KEY_LENGTH = 2
+MIN_KEY_LENGTH = 1
 # Latin articles and particles that carry no name information (al-Sarraj, el-Sisi).
 LATIN_PARTICLES = frozenset({"al", "el", "ul", "ad", "as", "ash", "at", "az", "ar", "an"})
 
