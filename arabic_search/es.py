@@ -31,7 +31,7 @@ def cluster_health(client: Elasticsearch, timeout: float = REQUEST_TIMEOUT) -> d
 
 def server_version(client: Elasticsearch) -> str:
     """The version of the (first) node, read from _nodes since ``GET /`` may be missing."""
-    nodes = client.nodes.info(metric="_none", filter_path="nodes.*.version").body
+    nodes = client.nodes.info(filter_path="nodes.*.version").body
     versions = sorted({node["version"] for node in nodes.get("nodes", {}).values()})
     return ",".join(versions) or "unknown"
 
