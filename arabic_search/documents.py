@@ -89,9 +89,14 @@ def passage_documents(doc_id: str, body: str, title: str = "", date: str | None 
         yield f"{doc_id}:{number}", {**metadata, m.PASSAGE_NO: number, m.TEXT: passage, **fields}
 
 
+def term_id(normalized: str) -> str:
+    """Index id of the suggestion entry of a normalized word (looked up by the service)."""
+    return f"term:{normalized}"
+
+
 def term_document(normalized: str, surface: str, freq: int) -> tuple[str, dict]:
     """A suggestion entry: completes ``normalized`` prefixes, displays ``surface``."""
-    return f"term:{normalized}", {
+    return term_id(normalized), {
         m.KIND: m.KIND_TERM, m.TERM: surface, m.TERM_FREQ: freq,
         m.SUGGEST: {"input": [normalized], "weight": min(freq, 2**31 - 1)},
     }

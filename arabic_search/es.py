@@ -7,7 +7,9 @@ of hanging a request or a command.
 """
 from __future__ import annotations
 
-from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
+from elasticsearch import ConnectionError as ESConnectionError
+from elasticsearch import ConnectionTimeout
 
 DEFAULT_URL = "http://127.0.0.1:9200"
 DEFAULT_ALIAS = "arabic-news"
@@ -15,7 +17,7 @@ DEFAULT_ALIAS = "arabic-news"
 REQUEST_TIMEOUT = 2.5
 
 # Errors that mean "Elasticsearch is not there right now" (connection refused, timeout).
-UNAVAILABLE_ERRORS = (TransportError,)
+UNAVAILABLE_ERRORS = (ESConnectionError, ConnectionTimeout)
 
 
 def make_client(url: str, timeout: float = REQUEST_TIMEOUT, retries: int = 0) -> Elasticsearch:

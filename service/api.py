@@ -1,0 +1,53 @@
+"""The JSON API: /api/search, /api/suggest, /api/analyze, /api/health, /api/openapi.json."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from flask import Blueprint, Response, jsonify, request
+
+from arabic_search.analysis import analyze
+
+from . import get_alias, get_client, params, search
+from .errors import ServiceError, describe
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+OPENAPI_PATH = Path(__file__).with_name("openapi.json")
+
+
+@bp.get("/search")
+def search_endpoint():
+    wanted = params.search_params(request.args)
+    return jsonify(search.search(get_client(), get_alias(), wanted))
+
+
+@bp.get("/suggest")
+def suggest_endpoint():
+    prefix, size = params.suggest_params(request.args)
+    return jsonify(search.suggest(get_client(), get_alias(), prefix, size))
+
+
+@bp.get("/analyze")
+def analyze_endpoint():
+    text = params.analyze_params(request.args)
+    return jsonify({"tokens": [token.as_dict() for token in analyze(text)]})
+
+
+@bp.get("/health")
+def health_endpoint():
+    try:
+        state = search.health(get_client(), get_alias())
+    except Exception as error:  # noqa: BLE001 - mapped to the one error shape
+        raise describe(error, get_alias()) from error
+    if state["status"] not in ("green", "yellow"):
+        raise ServiceError(503, "elasticsearch_unavailable",
+                           f"Elasticsearch cluster status is {state['status']}.")
+    return jsonify(state)
+
+
+@bp.get("/openapi.json")
+def openapi_endpoint():
+    # Served as written; parsing first guarantees it is valid JSON.
+    document = json.loads(OPENAPI_PATH.read_text(encoding="utf-8"))
+    return Response(json.dumps(document, ensure_ascii=False, indent=2),
+                    mimetype="application/json")

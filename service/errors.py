@@ -1,0 +1,96 @@
+"""One error shape for the whole service, and the one place that maps failures to HTTP.
+
+Every error a client sees is ``{"error": {"status": int, "code": str, "message": str}}``
+(the HTML page shows the same message).  Elasticsearch client errors are mapped
+here: unreachable / timed out -> 503 ``elasticsearch_unavailable``, alias or index
+missing -> 503 ``index_missing``.  No traceback ever reaches a client.
+"""
+from __future__ import annotations
+
+import logging
+
+from elasticsearch import ApiError, TransportError
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from arabic_search import es
+
+log = logging.getLogger(__name__)
+
+INDEX_MISSING_MESSAGE = (
+    "The search index '{alias}' does not exist yet. Build it with `make run` "
+    "or `python -m indexer seeds/`."
+)
+UNAVAILABLE_MESSAGE = "Elasticsearch is unavailable (unreachable or timed out); try again later."
+
+
+class ServiceError(Exception):
+    """An error with its HTTP status, short machine code and human message."""
+
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+    def as_dict(self) -> dict:
+        return {"error": {"status": self.status, "code": self.code, "message": self.message}}
+
+
+def bad_request(code: str, message: str) -> ServiceError:
+    """The 400 raised by parameter validation (``raise bad_request(...)``)."""
+    return ServiceError(400, code, message)
+
+
+def _http_code(error: HTTPException) -> str:
+    name = (error.name or "error").lower()
+    return "".join(char if char.isalnum() else "_" for char in name).strip("_")
+
+
+def describe(error: Exception, alias: str | None = None) -> ServiceError:
+    """Map any exception (ours, Werkzeug's, the Elasticsearch client's) to a ServiceError."""
+    if isinstance(error, ServiceError):
+        return error
+    if isinstance(error, HTTPException):
+        return ServiceError(error.code or 500, _http_code(error), error.description or error.name)
+    if es.is_missing_index(error):
+        return ServiceError(503, "index_missing",
+                            INDEX_MISSING_MESSAGE.format(alias=alias or es.DEFAULT_ALIAS))
+    if isinstance(error, es.UNAVAILABLE_ERRORS):  # connection refused, timeout, TLS...
+        return ServiceError(503, "elasticsearch_unavailable", UNAVAILABLE_MESSAGE)
+    if isinstance(error, ApiError):
+        if error.status_code in (429,) or error.status_code >= 500:
+            return ServiceError(503, "elasticsearch_unavailable", UNAVAILABLE_MESSAGE)
+        log.error("Elasticsearch rejected a request: %s", error)
+        return ServiceError(502, "elasticsearch_error",
+                            "Elasticsearch rejected the request; see the service log.")
+    log.exception("unexpected error", exc_info=error)
+    return ServiceError(500, "internal_error", "Internal server error; see the service log.")
+
+
+def wants_json() -> bool:
+    """API paths always get JSON; the HTML page gets HTML."""
+    return request.path.startswith("/api/") or request.path == "/api"
+
+
+def error_response(error: ServiceError):
+    if wants_json():
+        response = jsonify(error.as_dict())
+    else:
+        response = render_template("index.html", error=error, form={}, result=None)
+    return response, error.status
+
+
+def register(app: Flask) -> None:
+    """Install the handlers: everything, including 404/405/500, goes through ``describe``."""
+
+    def handle(error: Exception):
+        if isinstance(error, HTTPException) and error.code and error.code < 400:
+            return error  # redirects and the like
+        return error_response(describe(error, app.config.get("SEARCH_INDEX")))
+
+    app.register_error_handler(ServiceError, handle)
+    app.register_error_handler(HTTPException, handle)
+    app.register_error_handler(ApiError, handle)
+    app.register_error_handler(TransportError, handle)
+    app.register_error_handler(Exception, handle)

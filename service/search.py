@@ -1,0 +1,117 @@
+"""Searching, suggesting and health checks, without Flask: client + alias + parameters -> dict.
+
+All analysis and request building lives in ``arabic_search``; this module sends
+the bodies it builds and turns Elasticsearch responses into the API's shapes.
+Elasticsearch errors are not caught here: ``errors.describe`` maps them.
+"""
+from __future__ import annotations
+
+import time
+
+from elasticsearch import ApiError, Elasticsearch
+
+from arabic_search import es
+from arabic_search import mapping as m
+from arabic_search.analysis import Token, analyze
+from arabic_search.documents import term_id
+from arabic_search.matching import explain_passage
+from arabic_search.normalize import normalize_word
+from arabic_search.query import search_body, suggest_body
+
+from .params import SearchParams
+
+HEALTH_FIELDS = ("cluster_name", "status", "number_of_nodes", "active_shards",
+                 "unassigned_shards", "timed_out")
+
+
+def _hit(hit: dict, tokens: list[Token], fuzzy: bool) -> dict:
+    source = hit.get("_source", {})
+    result = {"id": source.get(m.DOC_ID, hit.get("_id")), "title": source.get(m.TITLE, ""),
+              "score": hit.get("_score")}
+    for field in (m.DATE, m.SOURCE, m.URL):
+        if source.get(field):
+            result[field] = source[field]
+    inner = hit.get("inner_hits", {}).get("passages", {}).get("hits", {}).get("hits", [])
+    result["passages"] = [explain_passage(passage["_source"].get(m.TEXT, ""), tokens, fuzzy)
+                          for passage in inner]
+    return result
+
+
+def _surface_forms(client: Elasticsearch, alias: str, words: list[str]) -> dict[str, str]:
+    """normalized word -> its most frequent written form, from the index's term entries."""
+    if not words:
+        return {}
+    try:
+        docs = client.mget(index=alias, ids=[term_id(word) for word in words],
+                           source=[m.TERM]).body["docs"]
+    except ApiError:  # e.g. an alias over several indices: fall back to normalized forms
+        return {}
+    found = {doc["_id"]: doc["_source"][m.TERM]
+             for doc in docs if doc.get("found") and doc.get("_source", {}).get(m.TERM)}
+    return {word: found[term_id(word)] for word in words if term_id(word) in found}
+
+
+def did_you_mean(client: Elasticsearch, alias: str, tokens: list[Token],
+                 response: dict) -> list[str]:
+    """The query with each word replaced by the term suggester's option, if any changed."""
+    entries = response.get("suggest", {}).get("did_you_mean", [])
+    if len(entries) != len(tokens):  # the suggester saw other words than our tokens
+        return []
+    replaced: dict[int, str] = {}
+    for number, (token, entry) in enumerate(zip(tokens, entries)):
+        options = entry.get("options") or []
+        if options and options[0]["text"] != token.normalized:
+            replaced[number] = options[0]["text"]
+    if not replaced:
+        return []
+    surface = _surface_forms(client, alias, sorted(set(replaced.values())))
+    words = [surface.get(replaced[n], replaced[n]) if n in replaced else token.text
+             for n, token in enumerate(tokens)]
+    return [" ".join(words)]
+
+
+def search(client: Elasticsearch, alias: str, params: SearchParams) -> dict:
+    """Run one search: the API's response dict (``hits`` one per document)."""
+    started = time.perf_counter()
+    tokens = analyze(params.q)
+    result = {"query": params.q, "total": 0, "page": params.page, "size": params.size,
+              "took_ms": 0, "hits": [], "suggestions": []}
+    if tokens:  # a query of punctuation only has no words: no hits, no request
+        body = search_body(tokens, params.page, params.size, fuzzy=params.fuzzy,
+                           source=params.source, date_from=params.date_from,
+                           date_to=params.date_to)
+        response = client.search(index=alias, body=body).body
+        result["total"] = int(response.get("aggregations", {}).get("documents", {}).get("value", 0))
+        result["hits"] = [_hit(hit, tokens, params.fuzzy) for hit in response["hits"]["hits"]]
+        result["suggestions"] = did_you_mean(client, alias, tokens, response)
+    result["took_ms"] = round((time.perf_counter() - started) * 1000)
+    return result
+
+
+def suggest(client: Elasticsearch, alias: str, prefix: str, size: int) -> dict:
+    """Completions of ``prefix`` from the index's term entries, most frequent first."""
+    response = client.search(index=alias, body=suggest_body(normalize_word(prefix), size)).body
+    suggestions = []
+    for entry in response.get("suggest", {}).get("terms", []):
+        for option in entry.get("options", []):
+            source = option.get("_source", {})
+            suggestions.append({"text": source.get(m.TERM, option.get("text")),
+                                "freq": source.get(m.TERM_FREQ, 0)})
+    return {"query": prefix, "suggestions": suggestions}
+
+
+def health(client: Elasticsearch, alias: str) -> dict:
+    """Cluster health subset and index state; raises the client's error if ES is unreachable."""
+    cluster = es.cluster_health(client)
+    index: dict = {"alias": alias, "exists": bool(client.indices.exists(index=alias))}
+    if index["exists"] and cluster.get("status") != "red":
+        counts = client.search(index=alias, body={
+            "size": 0, "track_total_hits": True, "query": {"term": {m.KIND: m.KIND_PASSAGE}},
+            "aggs": {"documents": {"cardinality": {"field": m.DOC_ID,
+                                                   "precision_threshold": 10000}}},
+        }).body
+        index["documents"] = int(counts["aggregations"]["documents"]["value"])
+        index["passages"] = int(counts["hits"]["total"]["value"])
+    return {"status": cluster.get("status"),
+            "elasticsearch": {key: cluster[key] for key in HEALTH_FIELDS if key in cluster},
+            "index": index}

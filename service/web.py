@@ -1,0 +1,60 @@
+"""The HTML search page: ``GET /?q=...&page=N`` renders results on the server (no JS needed)."""
+from __future__ import annotations
+
+import math
+
+from flask import Blueprint, render_template, request, url_for
+
+from . import get_alias, get_client, params, search
+from .errors import ServiceError, describe
+
+bp = Blueprint("web", __name__)
+
+# How a word matched, in Arabic, next to the API's English code.
+HOW_LABELS = {
+    "exact": "مطابق",
+    "normalized": "مطابق بعد التوحيد",
+    "clitic": "سابقة",
+    "stem": "جذر",
+    "split": "كلمة ملتصقة",
+    "fuzzy": "تقريبي",
+    "translit": "نقل حرفي",
+}
+UNAVAILABLE_AR = "محرك البحث غير متاح حاليًا، حاول لاحقًا."
+PAGE_LINKS = 5  # page numbers shown either side of the current one
+
+
+def _pages(wanted: params.SearchParams, total: int) -> dict:
+    last = max(1, min(math.ceil(total / wanted.size), params.RESULT_WINDOW // wanted.size))
+    low, high = max(1, wanted.page - PAGE_LINKS), min(last, wanted.page + PAGE_LINKS)
+
+    def link(page: int) -> str:
+        return url_for("web.index", **wanted.query_args(page=page))
+
+    return {
+        "current": wanted.page, "last": last,
+        "prev": link(wanted.page - 1) if wanted.page > 1 else None,
+        "next": link(wanted.page + 1) if wanted.page < last else None,
+        "numbers": [(page, link(page)) for page in range(low, high + 1)],
+    }
+
+
+@bp.get("/")
+def index():
+    form = {key: request.args.get(key, "") for key in
+            ("q", "size", "fuzzy", "source", "date_from", "date_to")}
+    if not form["q"].strip():
+        return render_template("index.html", form=form, result=None, error=None)
+    try:
+        wanted = params.search_params(request.args)
+        result = search.search(get_client(), get_alias(), wanted)
+    except Exception as error:  # noqa: BLE001 - shown on the page, never as a traceback
+        failure: ServiceError = describe(error, get_alias())
+        if failure.status == 503:
+            failure = ServiceError(503, failure.code, f"{UNAVAILABLE_AR} ({failure.message})")
+        return render_template("index.html", form=form, result=None, error=failure), failure.status
+    suggestions = [(text, url_for("web.index", **wanted.query_args(q=text, page=1)))
+                   for text in result["suggestions"]]
+    return render_template("index.html", form=form, result=result, error=None,
+                           pages=_pages(wanted, result["total"]) if result["total"] else None,
+                           suggestions=suggestions, how_labels=HOW_LABELS)
