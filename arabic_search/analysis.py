@@ -19,8 +19,16 @@ from .tokens import word_spans
 
 # Keys shorter than this say too little about a name to be worth indexing.
 MIN_KEY_LENGTH = 1
-# Latin articles and particles that carry no name information (al-Sarraj, el-Sisi).
-LATIN_PARTICLES = frozenset({"al", "el", "ul", "ad", "as", "ash", "at", "az", "ar", "an"})
+# Latin words that carry no name information: Arabic articles written in Latin letters
+# (al-Sarraj, el-Sisi) and common function words of English, French, Spanish, German
+# (a query "AND" must not match بنود through the key ND).
+LATIN_PARTICLES = frozenset("""
+al el ul ad as ash at az ar an
+a and or not the of in on to for by with from is are was be it this that
+de du des la le les et en au aux un une sur pour par
+y e o los las del con por
+und der die das den dem von zu im mit
+van da di do dos""".split())
 
 
 @dataclass(frozen=True)
