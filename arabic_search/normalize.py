@@ -24,6 +24,7 @@ _LETTER_MAP = {
     araby.ALEF_MAKSURA: araby.YEH,   # ى -> ي
     araby.TEH_MARBUTA: araby.HEH,    # ة -> ه
     "\u06c0": araby.HEH, "\u06c1": araby.HEH, "\u06d5": araby.HEH,  # ۀ ہ ە
+    "\u06be": araby.HEH,             # Urdu heh doachashmee ھ
     "\u06a9": araby.KAF,             # Persian keheh ک -> ك
     "\u06cc": araby.YEH,             # Farsi yeh ی -> ي
     "\u06d2": araby.YEH,             # Urdu yeh barree ے
