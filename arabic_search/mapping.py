@@ -14,6 +14,7 @@ both atomically.
 """
 from __future__ import annotations
 
+import re
 import time
 
 # Document kinds stored in the index.
@@ -89,8 +90,18 @@ def versioned_name(alias: str, now: float | None = None) -> str:
 
 
 def version_pattern(alias: str) -> str:
-    """Wildcard matching every versioned index of ``alias``."""
+    """Wildcard for listing the versioned indices of ``alias``; filter with ``version_stamp``."""
     return f"{alias}-v*"
+
+
+def version_stamp(alias: str, index: str) -> int | None:
+    """The millisecond stamp of one of ``alias``'s versions, None for any other index.
+
+    ``version_pattern`` is a wildcard, so ``news-v*`` also matches the versions of
+    an alias called ``news-vip``; this exact match keeps those out.
+    """
+    found = re.fullmatch(re.escape(alias) + r"-v(\d+)", index)
+    return int(found.group(1)) if found else None
 
 
 def swap_actions(alias: str, new_index: str, old_indices: list[str]) -> list[dict]:

@@ -49,8 +49,11 @@ def es_url() -> str:
 def es_client(es_url):
     client = _client_or_exit()
     yield client
-    client.options(ignore_status=404).indices.delete(index=f"{RUN_PREFIX}*",
-                                                     expand_wildcards="all")
+    # Delete by explicit names: stock clusters refuse wildcard deletes
+    # (action.destructive_requires_name defaults to true).
+    names = sorted(client.indices.get(index=f"{RUN_PREFIX}*", expand_wildcards="all").body)
+    for start in range(0, len(names), 50):
+        client.options(ignore_status=404).indices.delete(index=",".join(names[start:start + 50]))
     client.close()
 
 
