@@ -8,6 +8,7 @@ exactly the same function, so both sides always agree.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass
 
 from .clitics import clitic_readings
@@ -56,24 +57,32 @@ def _script(normalized: str) -> str:
     return "number" if normalized.isdigit() else "latin"
 
 
-def _arabic_token(text: str, start: int, end: int, normalized: str) -> Token:
+# Forms of one written word, without its position: (normalized, script, readings, stem,
+# parts, keys).  Words repeat (Zipf), so these are cached: indexing is ~5x faster.
+WordForms = tuple[str, str, tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
+FORMS_CACHE_SIZE = 50_000
+
+
+def _arabic_forms(normalized: str) -> WordForms:
     readings = tuple(clitic_readings(normalized))
-    keys = arabic_keys([normalized, *readings])
-    return Token(
-        text=text, start=start, end=end, normalized=normalized, script="arabic",
-        readings=readings, stem=light_stem(normalized),
-        parts=tuple(split_word(normalized, readings)),
-        keys=tuple(key for key in keys if len(key) >= MIN_KEY_LENGTH),
-    )
+    keys = tuple(key for key in arabic_keys([normalized, *readings]) if len(key) >= MIN_KEY_LENGTH)
+    return (normalized, "arabic", readings, light_stem(normalized),
+            tuple(split_word(normalized, readings)), keys)
 
 
-def _latin_token(text: str, start: int, end: int, normalized: str) -> Token:
+def _other_forms(normalized: str) -> WordForms:
     script = _script(normalized)
     keys: tuple[str, ...] = ()
     if script == "latin" and normalized not in LATIN_PARTICLES:
         keys = tuple(key for key in latin_keys(normalized) if len(key) >= MIN_KEY_LENGTH)
-    return Token(text=text, start=start, end=end, normalized=normalized,
-                 script=script, keys=keys)
+    return (normalized, script, (), "", (), keys)
+
+
+@functools.lru_cache(maxsize=FORMS_CACHE_SIZE)
+def word_forms(word: str) -> tuple[WordForms, ...]:
+    """Every form of one written word (several when one code point is a phrase: ﷺ)."""
+    return tuple(_arabic_forms(normalized) if is_arabic(normalized) else _other_forms(normalized)
+                 for normalized in normalize_word(word).split())
 
 
 def analyze(text: str) -> list[Token]:
@@ -81,9 +90,7 @@ def analyze(text: str) -> list[Token]:
     tokens: list[Token] = []
     for start, end in word_spans(text):
         original = text[start:end]
-        for normalized in normalize_word(original).split():
-            if is_arabic(normalized):
-                tokens.append(_arabic_token(original, start, end, normalized))
-            else:
-                tokens.append(_latin_token(original, start, end, normalized))
+        for normalized, script, readings, stem, parts, keys in word_forms(original):
+            tokens.append(Token(original, start, end, normalized, script, readings, stem,
+                                parts, keys))
     return tokens
