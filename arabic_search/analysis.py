@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 
 from .clitics import clitic_readings
 from .namekeys import arabic_keys, latin_keys
-from .normalize import is_arabic, normalize_word
+from .normalize import hamza_free, is_arabic, normalize_word
 from .splitter import split_word
 from .stemmer import light_stem
 from .tokens import word_spans
@@ -45,6 +45,7 @@ class Token:
     stem: str = ""       # light stem (Arabic only)
     parts: tuple[str, ...] = ()     # run-together split (Arabic only), else empty
     keys: tuple[str, ...] = ()      # name keys, same space for Arabic and Latin
+    variants: tuple[str, ...] = ()  # other normalized spellings (hamza seats: مسؤول/مسئول)
 
     def as_dict(self) -> dict:
         """JSON-ready form used by /api/analyze and the CLI."""
@@ -58,16 +59,20 @@ def _script(normalized: str) -> str:
 
 
 # Forms of one written word, without its position: (normalized, script, readings, stem,
-# parts, keys).  Words repeat (Zipf), so these are cached: indexing is ~5x faster.
-WordForms = tuple[str, str, tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
+# parts, keys, variants).  Words repeat (Zipf), so these are cached: indexing is ~7x faster.
+WordForms = tuple[str, str, tuple[str, ...], str, tuple[str, ...], tuple[str, ...],
+                  tuple[str, ...]]
 FORMS_CACHE_SIZE = 50_000
 
 
-def _arabic_forms(normalized: str) -> WordForms:
+def _arabic_forms(normalized: str, variant: str | None) -> WordForms:
     readings = tuple(clitic_readings(normalized))
     keys = tuple(key for key in arabic_keys([normalized, *readings]) if len(key) >= MIN_KEY_LENGTH)
+    variants: tuple[str, ...] = ()
+    if variant and variant != normalized:  # with the variant's own clitic readings
+        variants = (variant, *clitic_readings(variant))
     return (normalized, "arabic", readings, light_stem(normalized),
-            tuple(split_word(normalized, readings)), keys)
+            tuple(split_word(normalized, readings)), keys, variants)
 
 
 def _other_forms(normalized: str) -> WordForms:
@@ -75,14 +80,16 @@ def _other_forms(normalized: str) -> WordForms:
     keys: tuple[str, ...] = ()
     if script == "latin" and normalized not in LATIN_PARTICLES:
         keys = tuple(key for key in latin_keys(normalized) if len(key) >= MIN_KEY_LENGTH)
-    return (normalized, script, (), "", (), keys)
+    return (normalized, script, (), "", (), keys, ())
 
 
 @functools.lru_cache(maxsize=FORMS_CACHE_SIZE)
 def word_forms(word: str) -> tuple[WordForms, ...]:
     """Every form of one written word (several when one code point is a phrase: ﷺ)."""
-    return tuple(_arabic_forms(normalized) if is_arabic(normalized) else _other_forms(normalized)
-                 for normalized in normalize_word(word).split())
+    words = normalize_word(word).split()
+    variant = hamza_free(word) if len(words) == 1 else None
+    return tuple(_arabic_forms(normalized, variant) if is_arabic(normalized)
+                 else _other_forms(normalized) for normalized in words)
 
 
 def analyze(text: str) -> list[Token]:
@@ -90,7 +97,6 @@ def analyze(text: str) -> list[Token]:
     tokens: list[Token] = []
     for start, end in word_spans(text):
         original = text[start:end]
-        for normalized, script, readings, stem, parts, keys in word_forms(original):
-            tokens.append(Token(original, start, end, normalized, script, readings, stem,
-                                parts, keys))
+        for forms in word_forms(original):
+            tokens.append(Token(original, start, end, *forms))
     return tokens

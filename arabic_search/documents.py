@@ -58,6 +58,7 @@ def analysed_fields(tokens: list[Token]) -> dict[str, str]:
         m.STEM: " ".join(token.stem for token in tokens if token.stem),
         m.PARTS: " ".join(part for token in tokens for part in token.parts),
         m.KEYS: " ".join(key for token in tokens for key in token.keys),
+        m.VARIANTS: " ".join(variant for token in tokens for variant in token.variants),
     }
 
 

@@ -39,6 +39,7 @@ READINGS = "readings"    # clitic-stripped readings
 STEM = "stem"            # light stems
 PARTS = "parts"          # parts of run-together words
 KEYS = "keys"            # name keys (both scripts)
+VARIANTS = "variants"    # other normalized spellings (hamza seats)
 TITLE_TERMS = "title_terms"  # every form of every title word
 
 # Suggestion entries.
@@ -46,7 +47,7 @@ TERM = "term"            # the word as most often written
 TERM_FREQ = "freq"
 SUGGEST = "suggest"      # completion field fed with normalized prefixes
 
-ANALYSED_FIELDS = (EXACT, NORM, READINGS, STEM, PARTS, KEYS, TITLE_TERMS)
+ANALYSED_FIELDS = (EXACT, NORM, VARIANTS, READINGS, STEM, PARTS, KEYS, TITLE_TERMS)
 
 _WHITESPACE_TEXT = {"type": "text", "analyzer": "whitespace", "similarity": "BM25"}
 

@@ -51,7 +51,8 @@ def word_tier(query: Token, word: Token, fuzzy: bool = True) -> str | None:
     """The strongest tier by which passage token ``word`` answers query token ``query``."""
     if query.text == word.text:
         return tiers.EXACT
-    if query.normalized == word.normalized:
+    if query.normalized == word.normalized or (
+            {query.normalized, *query.variants} & {word.normalized, *word.variants}):
         return tiers.NORMALIZED
     if query.script == "arabic" and word.script == "arabic":
         query_forms = {query.normalized, *query.readings}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import regex
 from pyarabic import araby
 
 # Letters that survive NFKD but still need folding.
@@ -59,6 +60,23 @@ def normalize_word(word: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in text if _keep(char))
     return unicodedata.normalize("NFC", text.translate(_TRANSLATION))
+
+
+# A hamza (ء ؤ ئ) written before the long vowel و.
+_HAMZA_BEFORE_WAW = regex.compile("[\u0621\u0624\u0626](?=\u0648)")
+
+
+def hamza_free(word: str) -> str | None:
+    """The word without a hamza seated before و, or None if it has no such hamza.
+
+    Writers seat that hamza differently: مسؤول, مسئول, مسءول; شؤون, شئون.  Folding ؤ
+    to و and ئ to ي (as normalize_word does, so that فائز = فايز) still leaves مسوول
+    and مسيول apart; this second form, مسول for all three, brings them together.
+    """
+    composed = unicodedata.normalize("NFC", word)
+    if not _HAMZA_BEFORE_WAW.search(composed):
+        return None
+    return normalize_word(_HAMZA_BEFORE_WAW.sub("", composed))
 
 
 def is_arabic(word: str) -> bool:

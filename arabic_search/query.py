@@ -42,11 +42,19 @@ def _key_clauses(token: Token, fuzzy: bool) -> list[dict]:
     return clauses
 
 
+def _normalized_clause(token: Token) -> dict:
+    """Same normalized word, or same spelling once hamza seats are ignored (مسؤول = مسئول)."""
+    if not token.variants:
+        return _terms(m.NORM, [token.normalized])
+    forms = [token.normalized, *token.variants]
+    return {"bool": {"should": [_terms(m.NORM, forms), _terms(m.VARIANTS, forms)]}}
+
+
 def word_clauses(token: Token, fuzzy: bool = True) -> list[dict]:
     """Every way ``token`` may match a passage, each scored by its tier."""
     clauses = [
         _scored(_terms(m.EXACT, [token.text]), tiers.EXACT),
-        _scored(_terms(m.NORM, [token.normalized]), tiers.NORMALIZED),
+        _scored(_normalized_clause(token), tiers.NORMALIZED),
     ]
     if token.script == "arabic":
         forms = [token.normalized, *token.readings]

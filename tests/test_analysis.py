@@ -58,8 +58,11 @@ def test_arabic_punctuation_separates_words():
     assert norms("قال، «نعم»؛ لماذا؟ “حقا”") == ["قال", "نعم", "لماذا", "حقا"]
 
 
-def test_hamza_spellings_share_a_name_key():
+def test_hamza_seats_before_waw_share_a_variant():
+    forms = [only(word) for word in ("مسؤول", "مسئول", "مسءول")]
+    assert {token.variants for token in forms} == {("مسول",)}
     assert arabic_key(normalize_word("مسؤول")) == arabic_key(normalize_word("مسئول"))
+    assert only("فائز").variants == ()  # فائز must not become فاز ("won")
 
 
 # 2. Tokens with offsets ------------------------------------------------------------------
