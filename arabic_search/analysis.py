@@ -9,6 +9,7 @@ exactly the same function, so both sides always agree.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 from .clitics import clitic_readings
@@ -90,6 +91,15 @@ def word_forms(word: str) -> tuple[WordForms, ...]:
     variant = hamza_free(word) if len(words) == 1 else None
     return tuple(_arabic_forms(normalized, variant) if is_arabic(normalized)
                  else _other_forms(normalized) for normalized in words)
+
+
+def written_words(text: str) -> Iterator[tuple[str, WordForms]]:
+    """(written word, forms) for each word of ``text``: ``analyze`` without offsets or
+    Token objects, for the indexer's hot loop."""
+    for match in word_spans(text):
+        original = text[match[0]:match[1]]
+        for forms in word_forms(original):
+            yield original, forms
 
 
 def analyze(text: str) -> list[Token]:

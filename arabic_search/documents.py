@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from . import mapping as m
-from .analysis import Token, analyze
+from .analysis import analyze, written_words
 
 # Passages are cut at sentence ends and grow up to this many characters.
 PASSAGE_TARGET = 400
@@ -49,17 +49,24 @@ def split_passages(body: str) -> list[str]:
     return passages
 
 
-def analysed_fields(tokens: list[Token]) -> dict[str, str]:
-    """The whitespace-joined term strings of one passage."""
-    return {
-        m.EXACT: " ".join(token.text for token in tokens),
-        m.NORM: " ".join(token.normalized for token in tokens),
-        m.READINGS: " ".join(reading for token in tokens for reading in token.readings),
-        m.STEM: " ".join(token.stem for token in tokens if token.stem),
-        m.PARTS: " ".join(part for token in tokens for part in token.parts),
-        m.KEYS: " ".join(key for token in tokens for key in token.keys),
-        m.VARIANTS: " ".join(variant for token in tokens for variant in token.variants),
-    }
+def analysed_fields(text: str) -> dict[str, str]:
+    """The whitespace-joined term strings of one passage.
+
+    EXACT and NORM hold one term per word, in order (the indexer's term counter
+    relies on that); the other fields hold as many terms per word as it has forms.
+    """
+    fields: dict[str, list[str]] = {name: [] for name in (
+        m.EXACT, m.NORM, m.READINGS, m.STEM, m.PARTS, m.KEYS, m.VARIANTS)}
+    for written, (normalized, _, readings, stem, parts, keys, variants) in written_words(text):
+        fields[m.EXACT].append(written)
+        fields[m.NORM].append(normalized)
+        fields[m.READINGS].extend(readings)
+        if stem:
+            fields[m.STEM].append(stem)
+        fields[m.PARTS].extend(parts)
+        fields[m.KEYS].extend(keys)
+        fields[m.VARIANTS].extend(variants)
+    return {name: " ".join(terms) for name, terms in fields.items()}
 
 
 def title_terms(title: str) -> str:
@@ -86,7 +93,7 @@ def passage_documents(doc_id: str, body: str, title: str = "", date: str | None 
     metadata.update({key: value for key, value in ((m.DATE, date), (m.SOURCE, source),
                                                    (m.URL, url), (m.EXTRA, extra)) if value})
     for number, passage in enumerate(split_passages(body)):
-        fields = analysed_fields(analyze(passage))
+        fields = analysed_fields(passage)
         yield f"{doc_id}:{number}", {**metadata, m.PASSAGE_NO: number, m.TEXT: passage, **fields}
 
 

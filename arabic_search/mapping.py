@@ -49,13 +49,19 @@ SUGGEST = "suggest"      # completion field fed with normalized prefixes
 
 ANALYSED_FIELDS = (EXACT, NORM, VARIANTS, READINGS, STEM, PARTS, KEYS, TITLE_TERMS)
 
-_WHITESPACE_TEXT = {"type": "text", "analyzer": "whitespace", "similarity": "BM25"}
+# Analysed fields only answer "does this passage contain term t?" (scores are constant
+# per tier, see query.py): no frequencies, no positions, no length norms.  NORM and PARTS
+# keep positions for phrase clauses.  None of them is kept in _source: the stored passage
+# text is re-analysed when a hit is explained, so they would only cost disk and bulk time.
+_TERMS_ONLY = {"type": "text", "analyzer": "whitespace", "index_options": "docs", "norms": False}
+_WITH_POSITIONS = {**_TERMS_ONLY, "index_options": "positions"}
+POSITIONAL_FIELDS = (NORM, PARTS)
 
 
 def index_mapping() -> dict:
     """The strict mapping of a versioned index."""
-    properties = {name: dict(_WHITESPACE_TEXT) for name in ANALYSED_FIELDS}
-    properties[NORM]["index_options"] = "offsets"
+    properties = {name: dict(_WITH_POSITIONS if name in POSITIONAL_FIELDS else _TERMS_ONLY)
+                  for name in ANALYSED_FIELDS}
     properties.update({
         KIND: {"type": "keyword"},
         DOC_ID: {"type": "keyword"},
@@ -71,7 +77,8 @@ def index_mapping() -> dict:
         SUGGEST: {"type": "completion", "analyzer": "whitespace",
                   "preserve_separators": True, "max_input_length": 100},
     })
-    return {"dynamic": "strict", "properties": properties}
+    return {"dynamic": "strict", "_source": {"excludes": list(ANALYSED_FIELDS)},
+            "properties": properties}
 
 
 def index_settings(shards: int = 1, replicas: int = 0) -> dict:

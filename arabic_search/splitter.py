@@ -32,7 +32,7 @@ def vocabulary() -> dict[str, float]:
     zipf: dict[str, float] = {}
     for word, freq in wordfreq.get_frequency_dict("ar", wordlist="large").items():
         value = math.log10(freq * 1e9) if freq > 0 else 0.0
-        if value < PART_ZIPF - 1:  # the dict is sorted by frequency: stop early
+        if value < min(COMMON_ZIPF, PART_ZIPF):  # sorted by frequency: rarer words never matter
             break
         key = normalize_word(word)
         if value > zipf.get(key, 0.0):

@@ -12,15 +12,12 @@ from collections.abc import Iterator
 
 import regex
 
-# \p{L} letters (tatweel is Lm), \p{M} marks, \p{N} digits; in-word format chars.
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d\u00ad\ufeff]+")
-# A run that starts with marks only (a stray haraka after punctuation) is still a word
-# if it contains a letter or digit.
-_HAS_BASE = regex.compile(r"[\p{L}\p{N}]")
+# \p{L} letters (tatweel is Lm), \p{M} marks, \p{N} digits; in-word format chars.  A run
+# must hold at least one letter or digit: a stray haraka after punctuation is no word.
+_IN_WORD = r"[\p{L}\p{M}\p{N}\u200c\u200d\u00ad\ufeff]"
+_WORD = regex.compile(rf"[\p{{M}}\u200c\u200d\u00ad\ufeff]*[\p{{L}}\p{{N}}]{_IN_WORD}*")
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of every word in ``text``; ``text[start:end]`` is the word."""
-    for match in _WORD.finditer(text):
-        if _HAS_BASE.search(match.group()):
-            yield match.start(), match.end()
+    return (match.span() for match in _WORD.finditer(text))

@@ -16,14 +16,16 @@ from elasticsearch import Elasticsearch, helpers
 from tqdm import tqdm
 
 from arabic_search import mapping as m
-from arabic_search.documents import passage_documents, term_document
+from arabic_search.documents import passage_documents, term_document, term_id
 
 from . import versions
+from .prefetch import prefetch
 from .records import Document, Problem
 from .sources import read_paths
 from .vocabulary import TermCounter
 
 CHUNK_SIZE = 500
+PREFETCH = 2 * CHUNK_SIZE   # actions analysed ahead of the bulk request in flight
 BULK_TIMEOUT = 120          # seconds per bulk request: a chunk of long passages is slow
 MAX_RETRIES = 5             # per chunk, on 429 (exponential backoff from 1 s to 30 s)
 TOP_TERMS = 20_000
@@ -101,9 +103,14 @@ class _Run:
 
 
 def _bulk(client: Elasticsearch, actions, on_result: Callable[[bool, dict], None]) -> None:
-    """streaming_bulk with retries on 429; item errors go to ``on_result``, never raise."""
+    """streaming_bulk with retries on 429; item errors go to ``on_result``, never raise.
+
+    Actions are produced in a background thread (``prefetch``) so that Python
+    analysis of the next chunk overlaps Elasticsearch indexing of the current one.
+    """
     for ok, item in helpers.streaming_bulk(
-            client.options(request_timeout=BULK_TIMEOUT), actions, chunk_size=CHUNK_SIZE,
+            client.options(request_timeout=BULK_TIMEOUT), prefetch(actions, PREFETCH),
+            chunk_size=CHUNK_SIZE,
             max_retries=MAX_RETRIES, initial_backoff=1, max_backoff=30,
             raise_on_error=False, raise_on_exception=False, yield_ok=True):
         on_result(ok, item)
@@ -123,11 +130,12 @@ def _known_frequencies(client: Elasticsearch, index: str, terms: list[str]) -> d
     """Frequencies already stored (append mode): keep the larger, never count a re-run twice."""
     known: dict[str, int] = {}
     for start in range(0, len(terms), 1000):
-        ids = [f"term:{term}" for term in terms[start:start + 1000]]
-        found = client.mget(index=index, ids=ids, source_includes=[m.TERM_FREQ]).body
-        for doc in found["docs"]:
+        batch = terms[start:start + 1000]
+        found = client.mget(index=index, ids=[term_id(term) for term in batch],
+                            source_includes=[m.TERM_FREQ]).body
+        for term, doc in zip(batch, found["docs"]):
             if doc.get("found"):
-                known[doc["_id"][len("term:"):]] = doc["_source"].get(m.TERM_FREQ, 0)
+                known[term] = doc["_source"].get(m.TERM_FREQ, 0)
     return known
 
 
