@@ -8,6 +8,7 @@ diacritics and run-together words included) in ``<mark>``, escaping the rest.
 """
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass
 
@@ -31,48 +32,71 @@ class Match:
         return {"text": self.text, "query": self.query, "how": self.how}
 
 
-def _keys_match(query: Token, word: Token, fuzzy: bool) -> str | None:
+@dataclass(frozen=True)
+class _QueryForms:
+    """Sets derived once per query word (the matcher compares them with every passage word)."""
+
+    spellings: frozenset[str]    # normalized form and variants
+    forms: frozenset[str]        # normalized form and clitic readings
+    readings: frozenset[str]
+    keys: frozenset[str]         # keys usable for name matching
+    fuzzy_keys: tuple[tuple[str, int], ...]  # (key, allowed edits) for long keys
+
+
+@functools.lru_cache(maxsize=1024)
+def _query_forms(query: Token) -> _QueryForms:
+    keys = tiers.query_keys(query.keys, query.script)
+    return _QueryForms(
+        spellings=frozenset((query.normalized, *query.variants)),
+        forms=frozenset((query.normalized, *query.readings)),
+        readings=frozenset(query.readings),
+        keys=frozenset(keys),
+        fuzzy_keys=tuple((key, tiers.key_fuzziness(key)) for key in keys if tiers.key_fuzziness(key)),
+    )
+
+
+def _keys_match(query: Token, forms: _QueryForms, word: Token, fuzzy: bool) -> str | None:
     """translit/fuzzy when the name keys agree (or differ by the allowed edits)."""
     tier = tiers.TRANSLIT if query.script == "latin" else tiers.FUZZY
     if tier == tiers.FUZZY and not fuzzy:
         return None
-    keys = tiers.query_keys(query.keys, query.script)
-    if set(keys) & set(word.keys):
+    if not forms.keys.isdisjoint(word.keys):
         return tier
     if fuzzy:
-        for qkey in keys:
-            edits = tiers.key_fuzziness(qkey)
-            if edits and any(OSA.distance(qkey, wkey, score_cutoff=edits) <= edits for wkey in word.keys):
+        for key, edits in forms.fuzzy_keys:
+            if any(OSA.distance(key, wkey, score_cutoff=edits) <= edits for wkey in word.keys):
                 return tiers.FUZZY
     return None
 
 
 def word_tier(query: Token, word: Token, fuzzy: bool = True) -> str | None:
     """The strongest tier by which passage token ``word`` answers query token ``query``."""
+    return _tier(query, _query_forms(query), word, fuzzy)
+
+
+def _tier(query: Token, forms: _QueryForms, word: Token, fuzzy: bool) -> str | None:
     if query.text == word.text:
         return tiers.EXACT
-    if query.normalized == word.normalized or (
-            {query.normalized, *query.variants} & {word.normalized, *word.variants}):
+    if word.normalized in forms.spellings or not forms.spellings.isdisjoint(word.variants):
         return tiers.NORMALIZED
     if query.script == "arabic" and word.script == "arabic":
-        query_forms = {query.normalized, *query.readings}
-        if query_forms & set(word.readings) or word.normalized in query.readings:
+        if not forms.forms.isdisjoint(word.readings) or word.normalized in forms.readings:
             return tiers.CLITIC
         if query.stem and query.stem == word.stem:
             return tiers.STEM
-        if query_forms & set(word.parts):
+        if not forms.forms.isdisjoint(word.parts):
             return tiers.SPLIT
-    return _keys_match(query, word, fuzzy)
+    return _keys_match(query, forms, word, fuzzy)
 
 
-def _best(word: Token, query: list[Token], fuzzy: bool) -> tuple[str, str] | None:
+def _best(word: Token, query: list[tuple[Token, _QueryForms]], joined: str,
+          fuzzy: bool) -> tuple[str, str] | None:
     """(how, query words) for a passage token, or None; run-together query words count as split."""
-    joined = "".join(token.normalized for token in query)
     if len(query) > 1 and word.normalized == joined:
-        return tiers.SPLIT, " ".join(token.text for token in query)
+        return tiers.SPLIT, " ".join(token.text for token, _ in query)
     found: list[tuple[float, str, str]] = []
-    for token in query:
-        tier = word_tier(token, word, fuzzy)
+    for token, forms in query:
+        tier = _tier(token, forms, word, fuzzy)
         if tier:
             found.append((tiers.SCORES[tier], tier, token.text))
     if not found:
@@ -86,8 +110,10 @@ def _best(word: Token, query: list[Token], fuzzy: bool) -> tuple[str, str] | Non
 def find_matches(text: str, query: list[Token], fuzzy: bool = True) -> list[Match]:
     """Every matched word of ``text``, one Match per original word span."""
     matches: dict[tuple[int, int], Match] = {}
+    prepared = [(token, _query_forms(token)) for token in query]
+    joined = "".join(token.normalized for token in query)
     for word in analyze(text):
-        found = _best(word, query, fuzzy)
+        found = _best(word, prepared, joined, fuzzy)
         span = (word.start, word.end)
         if found and span not in matches:
             matches[span] = Match(word.start, word.end, word.text, found[1], found[0])
