@@ -21,4 +21,4 @@ RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin app
 USER app
 
 EXPOSE 5000
-CMD ["gunicorn", "-b", "0.0.0.0:5000", "-w", "2", "--access-logfile", "-", "service:create_app()"]
+CMD ["gunicorn", "-b", "0.0.0.0:5000", "-w", "2", "--threads", "4", "--access-logfile", "-", "service:create_app()"]

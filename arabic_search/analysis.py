@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 
 from .clitics import clitic_readings
 from .namekeys import arabic_keys, latin_keys
-from .normalize import hamza_free, is_arabic, normalize_word
+from .normalize import exact_form, hamza_free, is_arabic, normalize_word
 from .splitter import split_word
 from .stemmer import light_stem
 from .tokens import word_spans
@@ -47,6 +47,7 @@ class Token:
     parts: tuple[str, ...] = ()     # run-together split (Arabic only), else empty
     keys: tuple[str, ...] = ()      # name keys, same space for Arabic and Latin
     variants: tuple[str, ...] = ()  # other normalized spellings (hamza seats: مسؤول/مسئول)
+    exact: str = ""      # the written word without vowel marks: what the exact tier compares
 
     def as_dict(self) -> dict:
         """JSON-ready form used by /api/analyze and the CLI."""
@@ -60,28 +61,29 @@ def _script(normalized: str) -> str:
 
 
 # Forms of one written word, without its position: (normalized, script, readings, stem,
-# parts, keys, variants).  Words repeat (Zipf), so these are cached: indexing is ~7x faster.
+# parts, keys, variants, exact).  Words repeat (Zipf), so these are cached: indexing is
+# ~7x faster.
 WordForms = tuple[str, str, tuple[str, ...], str, tuple[str, ...], tuple[str, ...],
-                  tuple[str, ...]]
+                  tuple[str, ...], str]
 FORMS_CACHE_SIZE = 50_000
 
 
-def _arabic_forms(normalized: str, variant: str | None) -> WordForms:
+def _arabic_forms(normalized: str, variant: str | None, exact: str) -> WordForms:
     readings = tuple(clitic_readings(normalized))
     keys = tuple(key for key in arabic_keys([normalized, *readings]) if len(key) >= MIN_KEY_LENGTH)
     variants: tuple[str, ...] = ()
     if variant and variant != normalized:  # with the variant's own clitic readings
         variants = (variant, *clitic_readings(variant))
     return (normalized, "arabic", readings, light_stem(normalized),
-            tuple(split_word(normalized, readings)), keys, variants)
+            tuple(split_word(normalized, readings)), keys, variants, exact)
 
 
-def _other_forms(normalized: str) -> WordForms:
+def _other_forms(normalized: str, exact: str) -> WordForms:
     script = _script(normalized)
     keys: tuple[str, ...] = ()
     if script == "latin" and normalized not in LATIN_PARTICLES:
         keys = tuple(key for key in latin_keys(normalized) if len(key) >= MIN_KEY_LENGTH)
-    return (normalized, script, (), "", (), keys, ())
+    return (normalized, script, (), "", (), keys, (), exact)
 
 
 @functools.lru_cache(maxsize=FORMS_CACHE_SIZE)
@@ -89,8 +91,9 @@ def word_forms(word: str) -> tuple[WordForms, ...]:
     """Every form of one written word (several when one code point is a phrase: ﷺ)."""
     words = normalize_word(word).split()
     variant = hamza_free(word) if len(words) == 1 else None
-    return tuple(_arabic_forms(normalized, variant) if is_arabic(normalized)
-                 else _other_forms(normalized) for normalized in words)
+    exact = exact_form(word)
+    return tuple(_arabic_forms(normalized, variant, exact) if is_arabic(normalized)
+                 else _other_forms(normalized, exact) for normalized in words)
 
 
 def written_words(text: str) -> Iterator[tuple[str, WordForms]]:

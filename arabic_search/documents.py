@@ -57,8 +57,8 @@ def analysed_fields(text: str) -> dict[str, str]:
     """
     fields: dict[str, list[str]] = {name: [] for name in (
         m.EXACT, m.NORM, m.READINGS, m.STEM, m.PARTS, m.KEYS, m.VARIANTS)}
-    for written, (normalized, _, readings, stem, parts, keys, variants) in written_words(text):
-        fields[m.EXACT].append(written)
+    for _, (normalized, _, readings, stem, parts, keys, variants, exact) in written_words(text):
+        fields[m.EXACT].append(exact)
         fields[m.NORM].append(normalized)
         fields[m.READINGS].extend(readings)
         if stem:

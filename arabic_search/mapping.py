@@ -33,7 +33,7 @@ EXTRA = "extra"          # unknown JSONL keys: stored, never indexed
 TEXT = "text"            # the passage exactly as in the document (stored only)
 
 # Analysed passage fields, strongest evidence first (see query.py for the tiers).
-EXACT = "exact"          # surface forms, diacritics and all
+EXACT = "exact"          # written forms without vowel marks (hamza forms, ة, ى kept)
 NORM = "norm"            # normalized words, one per token: positions follow the text
 READINGS = "readings"    # clitic-stripped readings
 STEM = "stem"            # light stems

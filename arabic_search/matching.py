@@ -75,7 +75,7 @@ def word_tier(query: Token, word: Token, fuzzy: bool = True) -> str | None:
 
 
 def _tier(query: Token, forms: _QueryForms, word: Token, fuzzy: bool) -> str | None:
-    if query.text == word.text:
+    if query.exact == word.exact:
         return tiers.EXACT
     if word.normalized in forms.spellings or not forms.spellings.isdisjoint(word.variants):
         return tiers.NORMALIZED

@@ -62,6 +62,17 @@ def normalize_word(word: str) -> str:
     return unicodedata.normalize("NFC", text.translate(_TRANSLATION))
 
 
+# Vowel marks and tatweel: what "exact" ignores (hamza forms, ة and ى still count).
+_VOWEL_MARKS = regex.compile("[\u064b-\u0652\u0656-\u065f\u0670\u0640\u06d6-\u06ed"
+                             "\u0610-\u061a\u200c\u200d\u00ad\ufeff]")
+
+
+def exact_form(word: str) -> str:
+    """The word as written, minus vowel marks and tatweel: مُحَمَّد and محمد are the same
+    exact spelling (marks are optional in Arabic), أحمد and احمد are not."""
+    return _VOWEL_MARKS.sub("", unicodedata.normalize("NFC", word))
+
+
 # A hamza (ء ؤ ئ) written before the long vowel و.
 _HAMZA_BEFORE_WAW = regex.compile("[\u0621\u0624\u0626](?=\u0648)")
 

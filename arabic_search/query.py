@@ -53,7 +53,7 @@ def _normalized_clause(token: Token) -> dict:
 def word_clauses(token: Token, fuzzy: bool = True) -> list[dict]:
     """Every way ``token`` may match a passage, each scored by its tier."""
     clauses = [
-        _scored(_terms(m.EXACT, [token.text]), tiers.EXACT),
+        _scored(_terms(m.EXACT, [token.exact]), tiers.EXACT),
         _scored(_normalized_clause(token), tiers.NORMALIZED),
     ]
     if token.script == "arabic":

@@ -103,7 +103,7 @@ def wait_http(url: str, deadline_s: float = 60, ok=(200,)) -> bool:
 
 @contextlib.contextmanager
 def gunicorn(alias: str, workers: int = 2, elasticsearch_url: str | None = None,
-             threads: int = 1) -> Iterator[str]:
+             threads: int = 4) -> Iterator[str]:
     """Serve ``service:create_app()`` under gunicorn on a free loopback port; yields the base URL."""
     port = free_port()
     env = dict(os.environ, ELASTICSEARCH_URL=elasticsearch_url or es_url(), SEARCH_INDEX=alias,

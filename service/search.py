@@ -20,6 +20,9 @@ from arabic_search.query import search_body, suggest_body
 
 from .params import SearchParams
 
+# Seconds per request of a health check, and for the optional did-you-mean look-up.
+HEALTH_TIMEOUT = 1.2
+SURFACE_LOOKUP_TIMEOUT = 0.5
 HEALTH_FIELDS = ("cluster_name", "status", "number_of_nodes", "active_shards",
                  "unassigned_shards", "timed_out")
 
@@ -42,9 +45,9 @@ def _surface_forms(client: Elasticsearch, alias: str, words: list[str]) -> dict[
     if not words:
         return {}
     try:
-        docs = client.mget(index=alias, ids=[term_id(word) for word in words],
-                           source=[m.TERM]).body["docs"]
-    except ApiError:  # e.g. an alias over several indices: fall back to normalized forms
+        docs = client.options(request_timeout=SURFACE_LOOKUP_TIMEOUT).mget(
+            index=alias, ids=[term_id(word) for word in words], source=[m.TERM]).body["docs"]
+    except (ApiError, *es.UNAVAILABLE_ERRORS):  # optional nicety: fall back to normalized forms
         return {}
     found = {doc["_id"]: doc["_source"][m.TERM]
              for doc in docs if doc.get("found") and doc.get("_source", {}).get(m.TERM)}
@@ -101,17 +104,28 @@ def suggest(client: Elasticsearch, alias: str, prefix: str, size: int) -> dict:
 
 
 def health(client: Elasticsearch, alias: str) -> dict:
-    """Cluster health subset and index state; raises the client's error if ES is unreachable."""
-    cluster = es.cluster_health(client)
-    index: dict = {"alias": alias, "exists": bool(client.indices.exists(index=alias))}
-    if index["exists"] and cluster.get("status") != "red":
-        counts = client.search(index=alias, body={
-            "size": 0, "track_total_hits": True, "query": {"term": {m.KIND: m.KIND_PASSAGE}},
-            "aggs": {"documents": {"cardinality": {"field": m.DOC_ID,
-                                                   "precision_threshold": 10000}}},
-        }).body
-        index["documents"] = int(counts["aggregations"]["documents"]["value"])
-        index["passages"] = int(counts["hits"]["total"]["value"])
+    """Cluster health subset and index state; raises the client's error if ES is unreachable.
+
+    Two requests of at most HEALTH_TIMEOUT each, so a hung cluster is reported in < 3 s.
+    """
+    cluster = es.cluster_health(client, timeout=HEALTH_TIMEOUT)
+    index: dict = {"alias": alias, "exists": False}
+    if cluster.get("status") != "red":
+        try:
+            counts = client.options(request_timeout=HEALTH_TIMEOUT).search(index=alias, body={
+                "size": 0, "track_total_hits": True,
+                "query": {"term": {m.KIND: m.KIND_PASSAGE}},
+                "aggs": {"documents": {"cardinality": {"field": m.DOC_ID,
+                                                       "precision_threshold": 10000}}},
+            }).body
+        except ApiError as error:
+            if not es.is_missing_index(error):
+                raise
+            counts = None
+        if counts is not None:
+            index["exists"] = True
+            index["documents"] = int(counts["aggregations"]["documents"]["value"])
+            index["passages"] = int(counts["hits"]["total"]["value"])
     return {"status": cluster.get("status"),
             "elasticsearch": {key: cluster[key] for key in HEALTH_FIELDS if key in cluster},
             "index": index}

@@ -80,6 +80,12 @@ def test_latin_words_are_lower_cased_and_accent_folded():
     assert norms("Ḥasan SÉBASTIEN Müller") == ["hasan", "sebastien", "muller"]
 
 
+def test_exact_form_drops_only_vowel_marks():
+    assert only("مُحَمَّدٌ").exact == "محمد"
+    assert only("أَحْمَد").exact == "أحمد"
+    assert only("جـــزء").exact == "جزء"
+
+
 def test_diacritized_and_plain_text_analyse_the_same():
     vowelled = "حَدَّثَنَا مُحَمَّدُ بْنُ عُبَيْدٍ عَنِ ابْنِ عُمَرَ"
     assert norms(vowelled) == norms(araby.strip_tashkeel(vowelled))
