@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 from .clitics import clitic_readings
-from .namekeys import arabic_keys, latin_keys
+from .namekeys import arabic_keys, arabic_vowel_key, latin_keys, latin_vowel_keys
 from .normalize import exact_form, hamza_free, is_arabic, normalize_word
 from .splitter import split_word
 from .stemmer import light_stem
@@ -48,6 +48,7 @@ class Token:
     keys: tuple[str, ...] = ()      # name keys, same space for Arabic and Latin
     variants: tuple[str, ...] = ()  # other normalized spellings (hamza seats: مسؤول/مسئول)
     exact: str = ""      # the written word without vowel marks: what the exact tier compares
+    vowel_keys: tuple[str, ...] = ()  # name keys with long vowels: rank spellings of one key
 
     def as_dict(self) -> dict:
         """JSON-ready form used by /api/analyze and the CLI."""
@@ -61,10 +62,10 @@ def _script(normalized: str) -> str:
 
 
 # Forms of one written word, without its position: (normalized, script, readings, stem,
-# parts, keys, variants, exact).  Words repeat (Zipf), so these are cached: indexing is
-# ~7x faster.
+# parts, keys, variants, exact, vowel_keys).  Words repeat (Zipf), so these are cached:
+# indexing is ~7x faster.
 WordForms = tuple[str, str, tuple[str, ...], str, tuple[str, ...], tuple[str, ...],
-                  tuple[str, ...], str]
+                  tuple[str, ...], str, tuple[str, ...]]
 FORMS_CACHE_SIZE = 50_000
 
 
@@ -74,16 +75,19 @@ def _arabic_forms(normalized: str, variant: str | None, exact: str) -> WordForms
     variants: tuple[str, ...] = ()
     if variant and variant != normalized:  # with the variant's own clitic readings
         variants = (variant, *clitic_readings(variant))
+    vowel_keys = tuple(dict.fromkeys(filter(None, map(arabic_vowel_key, (normalized, *readings)))))
     return (normalized, "arabic", readings, light_stem(normalized),
-            tuple(split_word(normalized, readings)), keys, variants, exact)
+            tuple(split_word(normalized, readings)), keys, variants, exact, vowel_keys)
 
 
 def _other_forms(normalized: str, exact: str) -> WordForms:
     script = _script(normalized)
     keys: tuple[str, ...] = ()
+    vowel_keys: tuple[str, ...] = ()
     if script == "latin" and normalized not in LATIN_PARTICLES:
         keys = tuple(key for key in latin_keys(normalized) if len(key) >= MIN_KEY_LENGTH)
-    return (normalized, script, (), "", (), keys, (), exact)
+        vowel_keys = tuple(latin_vowel_keys(normalized))
+    return (normalized, script, (), "", (), keys, (), exact, vowel_keys)
 
 
 @functools.lru_cache(maxsize=FORMS_CACHE_SIZE)

@@ -56,8 +56,9 @@ def analysed_fields(text: str) -> dict[str, str]:
     relies on that); the other fields hold as many terms per word as it has forms.
     """
     fields: dict[str, list[str]] = {name: [] for name in (
-        m.EXACT, m.NORM, m.READINGS, m.STEM, m.PARTS, m.KEYS, m.VARIANTS)}
-    for _, (normalized, _, readings, stem, parts, keys, variants, exact) in written_words(text):
+        m.EXACT, m.NORM, m.READINGS, m.STEM, m.PARTS, m.KEYS, m.VARIANTS, m.VOWEL_KEYS)}
+    for _, forms in written_words(text):
+        normalized, _, readings, stem, parts, keys, variants, exact, vowel_keys = forms
         fields[m.EXACT].append(exact)
         fields[m.NORM].append(normalized)
         fields[m.READINGS].extend(readings)
@@ -66,6 +67,7 @@ def analysed_fields(text: str) -> dict[str, str]:
         fields[m.PARTS].extend(parts)
         fields[m.KEYS].extend(keys)
         fields[m.VARIANTS].extend(variants)
+        fields[m.VOWEL_KEYS].extend(vowel_keys)
     return {name: " ".join(terms) for name, terms in fields.items()}
 
 

@@ -40,6 +40,7 @@ STEM = "stem"            # light stems
 PARTS = "parts"          # parts of run-together words
 KEYS = "keys"            # name keys (both scripts)
 VARIANTS = "variants"    # other normalized spellings (hamza seats)
+VOWEL_KEYS = "vowel_keys"  # name keys with long vowels (ranking within one key)
 TITLE_TERMS = "title_terms"  # every form of every title word
 
 # Suggestion entries.
@@ -47,7 +48,7 @@ TERM = "term"            # the word as most often written
 TERM_FREQ = "freq"
 SUGGEST = "suggest"      # completion field fed with normalized prefixes
 
-ANALYSED_FIELDS = (EXACT, NORM, VARIANTS, READINGS, STEM, PARTS, KEYS, TITLE_TERMS)
+ANALYSED_FIELDS = (EXACT, NORM, VARIANTS, READINGS, STEM, PARTS, KEYS, VOWEL_KEYS, TITLE_TERMS)
 
 # Analysed fields only answer "does this passage contain term t?" (scores are constant
 # per tier, see query.py): no frequencies, no positions, no length norms.  NORM and PARTS

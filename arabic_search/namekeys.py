@@ -29,7 +29,7 @@ _LATIN_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("sch", ("X",)), ("tch", ("X",)), ("tsh", ("X",)), ("dj", ("K",)), ("dzh", ("K",)), ("bh", ("B",)),
     ("ch", ("K", "X")), ("sh", ("X", "SH")), ("th", ("T", "D", "TH")), ("dh", ("D", "DH")),
     ("kh", ("K", "KH")), ("gh", ("K", "KH")), ("ph", ("F",)), ("zh", ("X", "S")),
-    ("ck", ("K",)), ("qu", ("K",)), ("ou", ("",)), ("x", ("KS",)),
+    ("ck", ("K",)), ("qu", ("K",)), ("ou", ("u",)), ("x", ("KS",)),
     ("b", ("B",)), ("p", ("B",)), ("t", ("T",)), ("d", ("D",)), ("s", ("S",)),
     ("z", ("S",)), ("j", ("K",)), ("g", ("K",)), ("k", ("K",)), ("q", ("K",)),
     ("f", ("F",)), ("v", ("F",)), ("l", ("L",)), ("m", ("M",)), ("n", ("N",)),
@@ -73,8 +73,43 @@ def arabic_key(word: str) -> str:
     return _finish(classes)
 
 
-def _latin_alternatives(word: str) -> list[tuple[str, ...]]:
-    """Per sound of a lower-case ASCII word, its alternative class strings."""
+# Vowel keys: the skeleton with the long vowels written in between (lower case).  Too
+# fine to find names (Latin writes short vowels, Arabic does not), they rank spellings
+# that share a skeleton: for "Arak", عراك (RaK) comes before قرار (KR, vowel key KRaR).
+_ARABIC_VOWELS = {"ا": "a", "ي": "i", "و": "u"}
+_LATIN_VOWELS = {"a": "a", "e": "i", "i": "i", "y": "i", "o": "u", "u": "u", "w": "u"}
+
+
+def _finish_vowelled(classes: str) -> str:
+    """Collapse repeats, drop leading vowels (ع/ا/Latin initial vowels) and a final H."""
+    collapsed = "".join(char for char, _ in itertools.groupby(classes)).lstrip("aiu")
+    return collapsed[:-1] if len(collapsed) > 1 and collapsed.endswith("H") else collapsed
+
+
+def arabic_vowel_key(word: str) -> str:
+    """Vowel key of a normalized Arabic word (final ة/ه reads as a)."""
+    word = word.replace("تش", "ش")
+    word = word[:-1] + "ا" if word.endswith("ه") and len(word) > 2 else word
+    classes = ""
+    if word.startswith("و"):
+        classes, word = "F", word[1:]
+    classes += "".join(_ARABIC_CLASSES.get(char) or _ARABIC_VOWELS.get(char, "") for char in word)
+    return _finish_vowelled(classes)
+
+
+def latin_vowel_keys(word: str) -> list[str]:
+    """Vowel keys of a Latin word, one per reading of its ambiguous digraphs (at most 4)."""
+    ascii_word = "".join(c for c in anyascii(word).lower() if "a" <= c <= "z")
+    keys: dict[str, None] = {}
+    for combo in itertools.islice(itertools.product(*_latin_alternatives(ascii_word, True)), 8):
+        key = _finish_vowelled("".join(combo))
+        if key:
+            keys.setdefault(key)
+    return list(keys)[:4]
+
+
+def _latin_alternatives(word: str, vowels: bool = False) -> list[tuple[str, ...]]:
+    """Per sound of a lower-case ASCII word, its alternative class strings (and vowels)."""
     pieces: list[tuple[str, ...]] = []
     if word[:1] in ("w", "v"):
         pieces.append(("F",))
@@ -89,7 +124,9 @@ def _latin_alternatives(word: str) -> list[tuple[str, ...]]:
         else:
             if word[i] == "c":  # c alone: soft before e/i/y (Francis), else hard
                 pieces.append(("S",) if word[i + 1 : i + 2] in _SOFT_C_BEFORE else ("K",))
-            i += 1  # vowels, w, y and anything else are skipped
+            elif vowels and word[i] in _LATIN_VOWELS:
+                pieces.append((_LATIN_VOWELS[word[i]],))
+            i += 1  # vowels, w, y and anything else are skipped in skeletons
     return pieces
 
 
@@ -108,7 +145,7 @@ def _latin_word_keys(ascii_word: str) -> list[str]:
     """Skeletons of one lower-case ASCII word: several when its digraphs are ambiguous."""
     keys: dict[str, None] = {}
     for combo in itertools.islice(itertools.product(*_latin_alternatives(ascii_word)), 16):
-        key = _finish("".join(combo))
+        key = _finish("".join(char for piece in combo for char in piece if char.isupper()))
         if key:
             keys.setdefault(key)
     return list(keys)

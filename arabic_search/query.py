@@ -26,13 +26,29 @@ def _terms(field: str, values) -> dict:
     return {"term": {field: values[0]}} if len(values) == 1 else {"terms": {field: values}}
 
 
+def _with_vowel_bonus(key_clause: dict, token: Token) -> dict:
+    """The key clause, plus a small bonus for spellings close to the query's vowel key."""
+    if not token.vowel_keys:
+        return key_clause
+    bonus = [_scored_by(_terms(m.VOWEL_KEYS, token.vowel_keys), tiers.VOWEL_KEY_BONUS)]
+    bonus += [_scored_by({"fuzzy": {m.VOWEL_KEYS: {"value": key, "fuzziness": 1,
+                                                    "max_expansions": 20}}},
+                         tiers.NEAR_VOWEL_KEY_BONUS)
+              for key in token.vowel_keys if len(key) >= 3]
+    return {"bool": {"must": [key_clause], "should": [{"dis_max": {"queries": bonus}}]}}
+
+
+def _scored_by(clause: dict, boost: float) -> dict:
+    return {"constant_score": {"filter": clause, "boost": boost}}
+
+
 def _key_clauses(token: Token, fuzzy: bool) -> list[dict]:
     """Name-key clauses: same key always (translit for Latin), one edit when fuzzy."""
     tier = tiers.TRANSLIT if token.script == "latin" else tiers.FUZZY
     keys = tiers.query_keys(token.keys, token.script)
     if not keys or (tier == tiers.FUZZY and not fuzzy):
         return []
-    clauses = [_scored(_terms(m.KEYS, keys), tier)]
+    clauses = [_with_vowel_bonus(_scored(_terms(m.KEYS, keys), tier), token)]
     if fuzzy:
         for key in keys:
             if tiers.key_fuzziness(key):

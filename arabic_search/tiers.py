@@ -24,6 +24,11 @@ SCORES = {
     TRANSLIT: 3.0,
     FUZZY: 2.0,
 }
+# Within a name-key match (translit/fuzzy), a bonus for the spelling whose vowel key is
+# the query's, or one edit from it: ranks عراك above قرار for "Arak" (both key RK).
+VOWEL_KEY_BONUS = 0.6
+NEAR_VOWEL_KEY_BONUS = 0.3
+
 # Bonus when all words of a multi-word query stand together (as a phrase).
 PHRASE_BONUS = 6.0
 # Bonus per query word found in the document's title.
