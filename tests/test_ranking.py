@@ -1,0 +1,71 @@
+"""Ranking through the real index: the tiers order documents as promised (issue 5)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from indexer.load import index_paths
+from service import create_app
+
+# One document per way of matching; each id says how it should match the queries below.
+DOCS = {
+    "exact": "وصل والدهاوزر إلى المدينة أمس.",
+    "vowelled": "وصل وَالدهاوزِر إلى المدينة أمس.",     # vowel marks only: still exact
+    "clitic": "تحدث لوالدهاوزر الصحفيون أمس.",
+    "fuzzy": "وصل والدهاوسير إلى المدينة أمس.",
+    "arak": "وصل عراك إلى المدينة أمس.",
+    "qarar": "صدر قرار من المدينة أمس.",
+    "karak": "وصل كرك إلى المدينة أمس.",
+    "hamza_a": "قال أحمد كلاما.",
+    "hamza_b": "قال احمد كلاما.",
+    "ministry": "قالت وزارة الخارجية.",
+    "visit": "زار الوفد المدينة.",
+}
+
+
+@pytest.fixture(scope="module")
+def client(es_client, es_url, tmp_path_factory):
+    from conftest import RUN_PREFIX
+    folder = tmp_path_factory.mktemp("ranking")
+    lines = [json.dumps({"id": key, "title": key, "body": body}, ensure_ascii=False)
+             for key, body in DOCS.items()]
+    (folder / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    alias = f"{RUN_PREFIX}-ranking"
+    assert index_paths(es_client, alias, [folder]).documents == len(DOCS)
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+    return app.test_client()
+
+
+def ids(client, q, **params) -> list[str]:
+    response = client.get("/api/search", query_string={"q": q, "size": 20, **params})
+    assert response.status_code == 200, response.get_json()
+    return [hit["id"] for hit in response.get_json()["hits"]]
+
+
+def test_exact_ranks_above_clitic_above_fuzzy(client):
+    order = ids(client, "والدهاوزر")
+    assert set(order[:2]) == {"exact", "vowelled"}   # vowel marks are not a difference
+    assert order.index("clitic") < order.index("fuzzy")
+    assert "arak" not in order and "qarar" not in order
+
+
+def test_latin_query_prefers_the_closest_spelling_of_a_shared_key(client):
+    order = ids(client, "Arak")          # عراك, قرار and كرك all have the key RK
+    assert order[0] == "arak", order
+
+
+def test_hamza_on_alef_is_normalized_but_not_exact(client):
+    order = ids(client, "أحمد")
+    assert order[:2] == ["hamza_a", "hamza_b"]
+
+
+def test_overstemming_does_not_bite_ranking(client):
+    assert ids(client, "وزارة")[0] == "ministry"
+    assert ids(client, "زار")[0] == "visit"
+    assert "ministry" not in ids(client, "زار")
+
+
+def test_fuzzy_off_drops_spelling_variants(client):
+    assert "fuzzy" in ids(client, "والدهاوزر")
+    assert "fuzzy" not in ids(client, "والدهاوزر", fuzzy="off")
