@@ -9,7 +9,6 @@ loaded lazily once per process.
 from __future__ import annotations
 
 import functools
-import math
 
 from .normalize import normalize_word
 
@@ -27,16 +26,18 @@ MAX_PARTS = 3
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> dict[str, float]:
     """Normalized Arabic word -> Zipf frequency, from wordfreq's large list."""
-    import wordfreq  # imported lazily: loading the list takes ~1 s
+    import wordfreq  # imported lazily: it loads its data files
 
+    # wordfreq's list is bucketed by centibels: bucket i holds words of frequency
+    # 10**(-i/100), i.e. Zipf 9 - i/100.  Rarer buckets never matter here.
+    last_bucket = int(round((9 - min(COMMON_ZIPF, PART_ZIPF)) * 100))
     zipf: dict[str, float] = {}
-    for word, freq in wordfreq.get_frequency_dict("ar", wordlist="large").items():
-        value = math.log10(freq * 1e9) if freq > 0 else 0.0
-        if value < min(COMMON_ZIPF, PART_ZIPF):  # sorted by frequency: rarer words never matter
+    for bucket, words in enumerate(wordfreq.get_frequency_list("ar", wordlist="large")):
+        if bucket > last_bucket:
             break
-        key = normalize_word(word)
-        if value > zipf.get(key, 0.0):
-            zipf[key] = value
+        value = round(9 - bucket / 100, 2)
+        for word in words:
+            zipf.setdefault(normalize_word(word), value)  # first seen = most frequent
     return zipf
 
 

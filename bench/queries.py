@@ -126,8 +126,10 @@ def sequential(make, count: int, passes: int) -> dict:
 def breakdown(es_client, alias: str, queries: list[str], passes: int) -> dict:
     """Mean ms per stage of one search, the pieces called in-process like service.search does."""
     try:
-        from service.search import did_you_mean
+        from service.search import DID_YOU_MEAN_BELOW, did_you_mean
     except ImportError:  # the service is not there: count the suggestion step as zero
+        DID_YOU_MEAN_BELOW = 0
+
         def did_you_mean(*_):
             return []
     stages = {k: [] for k in ("analyze", "build_body", "es_round_trip", "es_took",
@@ -147,7 +149,8 @@ def breakdown(es_client, alias: str, queries: list[str], passes: int) -> dict:
                                   .get("hits", {}).get("hits", [])]}
                     for h in response["hits"]["hits"]]
             t4 = time.perf_counter()
-            suggestions = did_you_mean(es_client, alias, tokens, response)
+            total = response.get("aggregations", {}).get("documents", {}).get("value", 0)
+            suggestions = did_you_mean(es_client, alias, tokens) if total < DID_YOU_MEAN_BELOW else []
             t5 = time.perf_counter()
             json.dumps({"hits": hits, "suggestions": suggestions}, ensure_ascii=False)
             t6 = time.perf_counter()

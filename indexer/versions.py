@@ -16,7 +16,7 @@ from arabic_search import es, mapping
 
 # Searches that resolved the alias just before the swap may still be running on
 # the old index; give them this long (seconds) before deleting it.
-OLD_INDEX_GRACE = 1.0
+OLD_INDEX_GRACE = 0.5
 
 
 class AliasConflict(Exception):

@@ -16,12 +16,14 @@ from arabic_search.analysis import Token, analyze
 from arabic_search.documents import term_id
 from arabic_search.matching import explain_passage
 from arabic_search.normalize import normalize_word
-from arabic_search.query import search_body, suggest_body
+from arabic_search.query import did_you_mean_body, search_body, suggest_body
 
 from .params import SearchParams
 
 # Seconds per request of a health check, and for the optional did-you-mean look-up.
 HEALTH_TIMEOUT = 1.2
+# Did-you-mean suggestions are looked for only when a search finds fewer documents.
+DID_YOU_MEAN_BELOW = 3
 SURFACE_LOOKUP_TIMEOUT = 0.5
 HEALTH_FIELDS = ("cluster_name", "status", "number_of_nodes", "active_shards",
                  "unassigned_shards", "timed_out")
@@ -54,9 +56,16 @@ def _surface_forms(client: Elasticsearch, alias: str, words: list[str]) -> dict[
     return {word: found[term_id(word)] for word in words if term_id(word) in found}
 
 
-def did_you_mean(client: Elasticsearch, alias: str, tokens: list[Token],
-                 response: dict) -> list[str]:
-    """The query with each word replaced by the term suggester's option, if any changed."""
+def did_you_mean(client: Elasticsearch, alias: str, tokens: list[Token]) -> list[str]:
+    """The query with each word replaced by the term suggester's option, if any changed.
+
+    Optional: a slow or failing suggester yields no suggestions rather than an error.
+    """
+    try:
+        response = client.options(request_timeout=SURFACE_LOOKUP_TIMEOUT).search(
+            index=alias, body=did_you_mean_body(tokens)).body
+    except (ApiError, *es.UNAVAILABLE_ERRORS):
+        return []
     entries = response.get("suggest", {}).get("did_you_mean", [])
     if len(entries) != len(tokens):  # the suggester saw other words than our tokens
         return []
@@ -86,7 +95,8 @@ def search(client: Elasticsearch, alias: str, params: SearchParams) -> dict:
         response = client.search(index=alias, body=body).body
         result["total"] = int(response.get("aggregations", {}).get("documents", {}).get("value", 0))
         result["hits"] = [_hit(hit, tokens, params.fuzzy) for hit in response["hits"]["hits"]]
-        result["suggestions"] = did_you_mean(client, alias, tokens, response)
+        if result["total"] < DID_YOU_MEAN_BELOW:
+            result["suggestions"] = did_you_mean(client, alias, tokens)
     result["took_ms"] = round((time.perf_counter() - started) * 1000)
     return result
 
