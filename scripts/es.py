@@ -17,7 +17,8 @@ Environment:
     ES_HEAP            JVM heap size (default 512m)
     ES_START_TIMEOUT   seconds to wait for health yellow (default 120)
 
-Layout (all under .es/, which is git-ignored):
+Layout (all under .es/, which is git-ignored; as root in a checkout that other users cannot
+traverse, under /var/tmp/arabic-search-es/<hash of the checkout path>/ instead):
     .es/cache/elasticsearch-<v>.zip    downloaded distribution
     .es/elasticsearch-<v>/             unpacked distribution (read-only use)
     .es/node/{conf,data,logs,tmp}      node state; .es/node/pid, .es/node/state.json
@@ -71,7 +72,24 @@ HOST = "127.0.0.1"
 MIN_JAVA = 21
 
 ROOT = Path(__file__).resolve().parent.parent
-ES_ROOT = ROOT / ".es"
+
+
+def traversable_by_others(path: Path) -> bool:
+    """True when every directory from / down to ``path`` lets other users through (o+x)."""
+    return all(part.stat().st_mode & stat.S_IXOTH for part in (path, *path.parents))
+
+
+def state_root() -> Path:
+    """Where the distribution and the node live: ``.es/`` in the checkout, unless we run as
+    root from a checkout the unprivileged runner cannot reach (e.g. a 0700 mktemp folder):
+    then a per-checkout folder under /var/tmp, which everyone can traverse."""
+    if os.geteuid() != 0 or traversable_by_others(ROOT):
+        return ROOT / ".es"
+    digest = hashlib.sha256(str(ROOT).encode()).hexdigest()[:12]
+    return Path("/var/tmp/arabic-search-es") / digest
+
+
+ES_ROOT = state_root()
 CACHE_DIR = ES_ROOT / "cache"
 ZIP_PATH = CACHE_DIR / ZIP_NAME
 DIST_DIR = ES_ROOT / f"elasticsearch-{ES_VERSION}"
@@ -221,7 +239,7 @@ def log_tail(stdout_offset: int = 0) -> str:
                 text = fh.read().decode("utf-8", "replace").splitlines()
         except OSError:
             continue
-        out.append(f"----- {f.relative_to(ROOT)} (last {lines} lines) -----")
+        out.append(f"----- {f} (last {lines} lines) -----")
         out.extend(line if len(line) <= 400 else line[:400] + " [...]" for line in text[-lines:])
     return "\n".join(out) if out else "(no log output found)"
 
