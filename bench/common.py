@@ -204,3 +204,12 @@ def save(name: str, data: dict) -> Path:
     path = RESULTS / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     return path
+
+
+def report(name: str, result: dict | None, render: Callable[[dict], str]) -> bool:
+    """Print a script's table and save its figures; False when it was skipped (no data)."""
+    if result is None:
+        return False
+    print(render(result))
+    print(f"\nwrote {save(name, result)}")
+    return True

@@ -284,10 +284,8 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     result = run(args)
-    if result is None:
+    if not common.report("eval", result, render):
         return 0
-    print(render(result))
-    print(f"\nwrote {common.save('eval', result)}")
     if not args.no_docs:
         write_markdown(result)
         print(f"wrote {QUALITY_MD}")

@@ -159,11 +159,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    result = run(parse(argv))
-    if result is None:
-        return 0
-    print(render(result))
-    print(f"\nwrote {common.save('indexing', result)}")
+    common.report("indexing", run(parse(argv)), render)
     return 0
 
 

@@ -245,11 +245,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    result = run(parse(argv))
-    if result is None:
-        return 0
-    print(render(result))
-    print(f"\nwrote {common.save('queries', result)}")
+    common.report("queries", run(parse(argv)), render)
     return 0
 
 

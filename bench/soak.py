@@ -195,11 +195,8 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     result = run(parse(argv))
-    if result is None:
-        return 0
-    print(render(result))
-    print(f"\nwrote {common.save('soak', result)}")
-    return 0 if result["ok"] else 1
+    common.report("soak", result, render)
+    return 0 if result is None or result["ok"] else 1
 
 
 if __name__ == "__main__":

@@ -97,8 +97,8 @@ class TcpProxy:
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
     def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
-        source.settimeout(120)
         try:
+            source.settimeout(120)  # may already be closed by a switch to "off"
             while self.running:
                 data = source.recv(65536)
                 if not data:

@@ -7,7 +7,6 @@ import json
 import re
 import socket
 import time
-import uuid
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,16 +14,14 @@ from hypothesis import strategies as st
 
 from conftest import RUN_PREFIX
 from service import create_app
-from test_service_support import EXTRA_DOCS, PAGING_DOCS, PAGING_QUERY, index_corpus
+from test_service_support import EXTRA_DOCS, PAGING_DOCS, PAGING_QUERY, seeded_alias_for
 
 MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
 
 
 @pytest.fixture(scope="module")
 def seeded_alias(es_client, tmp_path_factory):
-    alias = f"{RUN_PREFIX}-api-{uuid.uuid4().hex[:6]}"
-    index_corpus(es_client, alias, tmp_path_factory.mktemp("api-corpus"))
-    return alias
+    return seeded_alias_for(es_client, tmp_path_factory, "api")
 
 
 @pytest.fixture(scope="module")

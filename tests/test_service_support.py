@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,6 +36,15 @@ def write_extra_docs(folder: Path) -> Path:
     path.write_text("\n".join(json.dumps(doc, ensure_ascii=False) for doc in EXTRA_DOCS) + "\n",
                     encoding="utf-8")
     return path
+
+
+def seeded_alias_for(es_client, tmp_path_factory, tag: str) -> str:
+    """A fresh alias holding seeds/ plus EXTRA_DOCS (module fixtures of the service tests)."""
+    from conftest import RUN_PREFIX
+
+    alias = f"{RUN_PREFIX}-{tag}-{uuid.uuid4().hex[:6]}"
+    index_corpus(es_client, alias, tmp_path_factory.mktemp(f"{tag}-corpus"))
+    return alias
 
 
 def index_corpus(client, alias: str, folder: Path) -> None:

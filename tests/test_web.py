@@ -4,14 +4,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import uuid
 from pathlib import Path
 
 import pytest
 
-from conftest import RUN_PREFIX
 from service import create_app
-from test_service_support import PAGING_DOCS, PAGING_QUERY, index_corpus, live_server
+from test_service_support import PAGING_DOCS, PAGING_QUERY, live_server, seeded_alias_for
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -22,9 +20,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 @pytest.fixture(scope="module")
 def seeded_alias(es_client, tmp_path_factory):
-    alias = f"{RUN_PREFIX}-web-{uuid.uuid4().hex[:6]}"
-    index_corpus(es_client, alias, tmp_path_factory.mktemp("web-corpus"))
-    return alias
+    return seeded_alias_for(es_client, tmp_path_factory, "web")
 
 
 @pytest.fixture(scope="module")
