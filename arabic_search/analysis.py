@@ -69,13 +69,23 @@ WordForms = tuple[str, str, tuple[str, ...], str, tuple[str, ...], tuple[str, ..
 FORMS_CACHE_SIZE = 50_000
 
 
+def _arabic_vowel_keys(normalized: str, exact: str) -> tuple[str, ...]:
+    """Vowel keys of the word and its clitic readings.  Alef maksura is read as the vowel
+    a it stands for (normalization folds it into ي): على (La) and علي, Ali (Li) differ."""
+    source = normalize_word(exact.replace("ى", "ا")) if "ى" in exact else normalized
+    if " " in source:  # a ligature that stands for a phrase: no name here
+        return ()
+    forms = (source, *clitic_readings(source))
+    return tuple(dict.fromkeys(filter(None, map(arabic_vowel_key, forms))))
+
+
 def _arabic_forms(normalized: str, variant: str | None, exact: str) -> WordForms:
     readings = tuple(clitic_readings(normalized))
     keys = tuple(key for key in arabic_keys([normalized, *readings]) if len(key) >= MIN_KEY_LENGTH)
     variants: tuple[str, ...] = ()
     if variant and variant != normalized:  # with the variant's own clitic readings
         variants = (variant, *clitic_readings(variant))
-    vowel_keys = tuple(dict.fromkeys(filter(None, map(arabic_vowel_key, (normalized, *readings)))))
+    vowel_keys = _arabic_vowel_keys(normalized, exact)
     return (normalized, "arabic", readings, light_stem(normalized),
             tuple(split_word(normalized, readings)), keys, variants, exact, vowel_keys)
 

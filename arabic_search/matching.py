@@ -40,6 +40,8 @@ class _QueryForms:
     forms: frozenset[str]        # normalized form and clitic readings
     readings: frozenset[str]
     keys: frozenset[str]         # keys usable for name matching
+    short_keys: frozenset[str]   # keys that match only together with a vowel key
+    vowel_keys: frozenset[str]
     fuzzy_keys: tuple[tuple[str, int], ...]  # (key, allowed edits) for long keys
 
 
@@ -51,6 +53,8 @@ def _query_forms(query: Token) -> _QueryForms:
         forms=frozenset((query.normalized, *query.readings)),
         readings=frozenset(query.readings),
         keys=frozenset(keys),
+        short_keys=frozenset(tiers.short_keys(query.keys, query.script)),
+        vowel_keys=frozenset(query.vowel_keys),
         fuzzy_keys=tuple((key, tiers.key_fuzziness(key)) for key in keys if tiers.key_fuzziness(key)),
     )
 
@@ -61,6 +65,8 @@ def _keys_match(query: Token, forms: _QueryForms, word: Token, fuzzy: bool) -> s
     if tier == tiers.FUZZY and not fuzzy:
         return None
     if not forms.keys.isdisjoint(word.keys):
+        return tier
+    if not forms.short_keys.isdisjoint(word.keys) and not forms.vowel_keys.isdisjoint(word.vowel_keys):
         return tier
     if fuzzy:
         for key, edits in forms.fuzzy_keys:

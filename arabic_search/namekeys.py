@@ -76,13 +76,16 @@ def arabic_key(word: str) -> str:
 # Vowel keys: the skeleton with the long vowels written in between (lower case).  Too
 # fine to find names (Latin writes short vowels, Arabic does not), they rank spellings
 # that share a skeleton: for "Arak", عراك (RaK) comes before قرار (KR, vowel key KRaR).
-_ARABIC_VOWELS = {"ا": "a", "ي": "i", "و": "u"}
+_ARABIC_VOWELS = {"ا": "a", "ي": "i", "و": "u", "ع": "a"}  # ع sounds as a vowel in Latin: Saad
+_LEADING_VOWELS = regex.compile("^[aiu]+")
 _LATIN_VOWELS = {"a": "a", "e": "i", "i": "i", "y": "i", "o": "u", "u": "u", "w": "u"}
 
 
 def _finish_vowelled(classes: str) -> str:
-    """Collapse repeats, drop leading vowels (ع/ا/Latin initial vowels) and a final H."""
-    collapsed = "".join(char for char, _ in itertools.groupby(classes)).lstrip("aiu")
+    """Collapse repeats, write any leading vowels (ع/ا/أ..., Latin A/I/O...) as one "a"
+    (Ali = علي = aLi, unlike لي = Li), and drop a final H."""
+    collapsed = "".join(char for char, _ in itertools.groupby(classes))
+    collapsed = _LEADING_VOWELS.sub("a", collapsed)
     return collapsed[:-1] if len(collapsed) > 1 and collapsed.endswith("H") else collapsed
 
 

@@ -46,9 +46,15 @@ def _key_clauses(token: Token, fuzzy: bool) -> list[dict]:
     """Name-key clauses: same key always (translit for Latin), one edit when fuzzy."""
     tier = tiers.TRANSLIT if token.script == "latin" else tiers.FUZZY
     keys = tiers.query_keys(token.keys, token.script)
-    if not keys or (tier == tiers.FUZZY and not fuzzy):
+    short = tiers.short_keys(token.keys, token.script)
+    if tier == tiers.FUZZY and not fuzzy:
         return []
-    clauses = [_with_vowel_bonus(_scored(_terms(m.KEYS, keys), tier), token)]
+    clauses = []
+    if keys:
+        clauses.append(_with_vowel_bonus(_scored(_terms(m.KEYS, keys), tier), token))
+    if short and token.vowel_keys:
+        both = {"bool": {"filter": [_terms(m.KEYS, short), _terms(m.VOWEL_KEYS, token.vowel_keys)]}}
+        clauses.append(_scored(both, tier))
     if fuzzy:
         for key in keys:
             if tiers.key_fuzziness(key):
@@ -85,7 +91,7 @@ def word_clauses(token: Token, fuzzy: bool = True) -> list[dict]:
 
 
 def _title_clause(token: Token) -> dict:
-    forms = [token.normalized, *token.readings, *token.keys]
+    forms = [token.normalized, *token.readings, *tiers.query_keys(token.keys, token.script)]
     return {"constant_score": {"filter": _terms(m.TITLE_TERMS, forms), "boost": tiers.TITLE_BONUS}}
 
 

@@ -53,3 +53,12 @@ def query_keys(keys: tuple[str, ...], script: str) -> tuple[str, ...]:
     """The keys of a query word that may be used to match name spellings."""
     shortest = MIN_QUERY_KEY_LENGTH.get(script, 99)
     return tuple(key for key in keys if len(key) >= shortest)
+
+
+def short_keys(keys: tuple[str, ...], script: str) -> tuple[str, ...]:
+    """Keys too short to match on their own: they match only where the vowel keys agree too
+    (Ali / علي: key L, vowel key Li; Aisha / عائشة: key X, vowel key Xa)."""
+    if script not in ("arabic", "latin"):
+        return ()
+    shortest = MIN_QUERY_KEY_LENGTH[script]
+    return tuple(key for key in keys if len(key) < shortest)

@@ -78,7 +78,7 @@ def names_report(path: Path, rng: random.Random) -> dict:
     rng.shuffle(shuffled)
     random_pairs = [(latin, other) for (latin, arabic), other in zip(latin_arabic, shuffled)
                     if other not in by_latin[latin]]
-    arabic_names = list({arabic for _, arabic in latin_arabic})
+    arabic_names = sorted({arabic for _, arabic in latin_arabic})  # sorted: set order varies per run
     random_arabic = [(rng.choice(arabic_names), rng.choice(arabic_names)) for _ in range(len(variants) or 1000)]
     return {
         "latin_arabic": rates(latin_arabic),

@@ -63,6 +63,12 @@ def test_fuzzy_off_keeps_exact_and_drops_name_variants():
     assert word_tier(query[0], word, fuzzy=False) is None
 
 
+def test_short_names_match_only_where_vowel_keys_agree():
+    assert how("Ali", "قال علي على المنبر إلى") == {"علي": "translit"}
+    assert how("Aisha", "قالت عائشة") == {"عائشة": "translit"}
+    assert how("علا", "علاء علي") == {"علاء": "fuzzy"}
+
+
 def test_unrelated_words_are_not_fuzzy_matches():
     assert how("ويليامز", "والأمني والعسكري") == {}
     assert how("الولايات المتحدة", "آليات التي") == {}
