@@ -17,6 +17,9 @@ from rapidfuzz.distance import OSA
 from . import tiers
 from .analysis import Token, analyze
 
+# Analysed passages kept for the next requests (about 20 kB each).
+PASSAGE_CACHE_SIZE = 2048
+
 
 @dataclass(frozen=True)
 class Match:
@@ -113,12 +116,18 @@ def _best(word: Token, query: list[tuple[Token, _QueryForms]], joined: str,
     return best[1], best[2]
 
 
+@functools.lru_cache(maxsize=PASSAGE_CACHE_SIZE)
+def _passage_tokens(text: str) -> tuple[Token, ...]:
+    """The analysis of a returned passage; popular passages come back query after query."""
+    return tuple(analyze(text))
+
+
 def find_matches(text: str, query: list[Token], fuzzy: bool = True) -> list[Match]:
     """Every matched word of ``text``, one Match per original word span."""
     matches: dict[tuple[int, int], Match] = {}
     prepared = [(token, _query_forms(token)) for token in query]
     joined = "".join(token.normalized for token in query)
-    for word in analyze(text):
+    for word in _passage_tokens(text):
         found = _best(word, prepared, joined, fuzzy)
         span = (word.start, word.end)
         if found and span not in matches:
