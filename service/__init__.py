@@ -35,7 +35,16 @@ def create_app(config: dict | None = None) -> Flask:
     errors.register(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(web.bp)
+    _warm_up_analysis()
     return app
+
+
+def _warm_up_analysis() -> None:
+    """Load the splitting vocabulary (~0.5 s) in the background, so that the first search
+    of each worker does not pay for it."""
+    from arabic_search.splitter import vocabulary
+
+    threading.Thread(target=vocabulary, name="warm-up-vocabulary", daemon=True).start()
 
 
 def get_client():
