@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from . import tiers
-from .analysis import Token, analyze
+from .analysis import Token, analyze, word_forms
+from .tokens import word_spans
 
-# Analysed passages kept for the next requests (about 20 kB each).
-PASSAGE_CACHE_SIZE = 2048
+# (written word, query) verdicts kept across passages and requests.
+VERDICT_CACHE_SIZE = 100_000
 
 
 @dataclass(frozen=True)
@@ -116,23 +117,41 @@ def _best(word: Token, query: list[tuple[Token, _QueryForms]], joined: str,
     return best[1], best[2]
 
 
-@functools.lru_cache(maxsize=PASSAGE_CACHE_SIZE)
-def _passage_tokens(text: str) -> tuple[Token, ...]:
-    """The analysis of a returned passage; popular passages come back query after query."""
-    return tuple(analyze(text))
+def _query_texts(query: list[Token]) -> tuple[str, ...]:
+    """The written query words, one per span (a ligature may give several tokens)."""
+    spans = dict.fromkeys((token.start, token.end, token.text) for token in query)
+    return tuple(text for _, _, text in spans)
+
+
+@functools.lru_cache(maxsize=1024)
+def _prepare(query_texts: tuple[str, ...]) -> tuple[tuple[tuple[Token, _QueryForms], ...], str]:
+    tokens = [token for text in query_texts for token in analyze(text)]
+    return (tuple((token, _query_forms(token)) for token in tokens),
+            "".join(token.normalized for token in tokens))
+
+
+@functools.lru_cache(maxsize=VERDICT_CACHE_SIZE)
+def _verdict(written: str, query_texts: tuple[str, ...], fuzzy: bool) -> tuple[str, str] | None:
+    """(how, query words) for one written word: it depends on nothing else, so verdicts
+    are remembered across passages and requests."""
+    prepared, joined = _prepare(query_texts)
+    best: tuple[str, str] | None = None
+    for forms in word_forms(written):
+        found = _best(Token(written, 0, 0, *forms), list(prepared), joined, fuzzy)
+        if found and (best is None or tiers.SCORES[found[0]] > tiers.SCORES[best[0]]):
+            best = found
+    return best
 
 
 def find_matches(text: str, query: list[Token], fuzzy: bool = True) -> list[Match]:
     """Every matched word of ``text``, one Match per original word span."""
-    matches: dict[tuple[int, int], Match] = {}
-    prepared = [(token, _query_forms(token)) for token in query]
-    joined = "".join(token.normalized for token in query)
-    for word in _passage_tokens(text):
-        found = _best(word, prepared, joined, fuzzy)
-        span = (word.start, word.end)
-        if found and span not in matches:
-            matches[span] = Match(word.start, word.end, word.text, found[1], found[0])
-    return list(matches.values())
+    query_texts = _query_texts(query)
+    matches: list[Match] = []
+    for start, end in word_spans(text):
+        found = _verdict(text[start:end], query_texts, fuzzy)
+        if found:
+            matches.append(Match(start, end, text[start:end], found[1], found[0]))
+    return matches
 
 
 def highlight(text: str, matches: list[Match]) -> str:
