@@ -117,6 +117,9 @@ def _latin_alternatives(word: str, vowels: bool = False) -> list[tuple[str, ...]
     if word[:1] in ("w", "v"):
         pieces.append(("F",))
         word = word[1:]
+    elif word.startswith("ou") and len(word) > 3:  # French spelling: Ould = ولد, Ouis = ويس
+        pieces.append(("F", "u"))
+        word = word[2:]
     i = 0
     while i < len(word):
         for spelling, classes in _LATIN_RULES:

@@ -34,6 +34,8 @@ _LETTER_MAP = {
     "\u067e": araby.BEH,             # peh پ (foreign p) -> ب
     "\u0686": araby.JEEM,            # tcheh چ -> ج
     araby.TATWEEL: "",
+    # apostrophes inside Latin words (M'hamed = Mhamed); see tokens.APOSTROPHES
+    "'": "", "\u2019": "", "\u2018": "", "\u02bc": "", "`": "", "\u00b4": "",
 }
 # Arabic-Indic (U+0660..) and Persian (U+06F0..) digits -> ASCII.
 _LETTER_MAP.update({chr(0x0660 + i): str(i) for i in range(10)})

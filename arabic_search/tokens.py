@@ -14,8 +14,12 @@ import regex
 
 # \p{L} letters (tatweel is Lm), \p{M} marks, \p{N} digits; in-word format chars.  A run
 # must hold at least one letter or digit: a stray haraka after punctuation is no word.
+# An apostrophe between two Latin letters stays inside the word: M'hamed, Sa'ad, O'Brien
+# (in Arabic text the same marks are quotes: و‘لا’ is two words).
 _IN_WORD = r"[\p{L}\p{M}\p{N}\u200c\u200d\u00ad\ufeff]"
-_WORD = regex.compile(rf"[\p{{M}}\u200c\u200d\u00ad\ufeff]*[\p{{L}}\p{{N}}]{_IN_WORD}*")
+APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
+_WORD = regex.compile(rf"[\p{{M}}\u200c\u200d\u00ad\ufeff]*[\p{{L}}\p{{N}}]{_IN_WORD}*"
+                      rf"(?:(?<=\p{{Latin}})[{APOSTROPHES}](?=\p{{Latin}}){_IN_WORD}+)*")
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -76,6 +76,12 @@ def test_offsets_point_into_the_original_text_with_diacritics():
     assert tokens[-1].normalized == "2018"
 
 
+def test_apostrophes_join_latin_words_but_quote_arabic_ones():
+    assert norms("M'hamed Sa’ad O'Brien") == ["mhamed", "saad", "obrien"]
+    assert norms("و‘لا’ 'word'") == ["و", "لا", "word"]
+    assert set(only("M'hamed").keys) & set(only("محمد").keys)
+
+
 def test_latin_words_are_lower_cased_and_accent_folded():
     assert norms("Ḥasan SÉBASTIEN Müller") == ["hasan", "sebastien", "muller"]
 
@@ -165,6 +171,7 @@ def test_arabic_spellings_of_one_name_share_a_key(group):
     ("Fayez", "فائز"), ("Sarraj", "السراج"), ("AFRICOM", "أفريكوم"), ("Muhammad", "محمد"),
     ("Mohamed", "محمد"), ("Jones", "جونز"), ("Michael", "مايكل"), ("Charles", "تشارلز"),
     ("Paris", "باريس"), ("Libya", "ليبيا"), ("Stephanie", "ستيفاني"), ("Abdelkader", "القادر"),
+    ("Ould", "ولد"), ("Saad", "سعد"),
 ])
 def test_latin_and_arabic_spellings_share_a_key(latin, arabic):
     assert set(only(latin).keys) & set(only(arabic).keys)
