@@ -55,12 +55,6 @@ class Token:
         return asdict(self)
 
 
-def _script(normalized: str) -> str:
-    if is_arabic(normalized):
-        return "arabic"
-    return "number" if normalized.isdigit() else "latin"
-
-
 # Forms of one written word, without its position: (normalized, script, readings, stem,
 # parts, keys, variants, exact, vowel_keys).  Words repeat (Zipf), so these are cached:
 # indexing is ~7x faster.
@@ -91,7 +85,7 @@ def _arabic_forms(normalized: str, variant: str | None, exact: str) -> WordForms
 
 
 def _other_forms(normalized: str, exact: str) -> WordForms:
-    script = _script(normalized)
+    script = "number" if normalized.isdigit() else "latin"
     keys: tuple[str, ...] = ()
     vowel_keys: tuple[str, ...] = ()
     if script == "latin" and normalized not in LATIN_PARTICLES:

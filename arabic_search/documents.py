@@ -86,6 +86,15 @@ def document_id(path: str, body: str) -> str:
     return digest[:20]
 
 
+def passage_id(doc_id: str, number: int) -> str:
+    """Index id of passage ``number`` of a document (passage 0 exists for every document)."""
+    return f"{doc_id}:{number}"
+
+
+def is_first_passage(es_id: str) -> bool:
+    return es_id.endswith(":0")
+
+
 def passage_documents(doc_id: str, body: str, title: str = "", date: str | None = None,
                       source: str | None = None, url: str | None = None,
                       extra: dict | None = None) -> Iterator[tuple[str, dict]]:
@@ -96,7 +105,7 @@ def passage_documents(doc_id: str, body: str, title: str = "", date: str | None 
                                                    (m.URL, url), (m.EXTRA, extra)) if value})
     for number, passage in enumerate(split_passages(body)):
         fields = analysed_fields(passage)
-        yield f"{doc_id}:{number}", {**metadata, m.PASSAGE_NO: number, m.TEXT: passage, **fields}
+        yield passage_id(doc_id, number), {**metadata, m.PASSAGE_NO: number, m.TEXT: passage, **fields}
 
 
 def term_id(normalized: str) -> str:

@@ -65,12 +65,18 @@ def arabic_keys(forms: list[str]) -> list[str]:
     return [key for key in keys if key]
 
 
+def _arabic_sounds(word: str, vowels: dict[str, str]) -> str:
+    """Classes of a normalized Arabic word; letters that are no class map through ``vowels``."""
+    word = word.replace("تش", "ش")  # تشارلز = Charles
+    classes = ""
+    if word.startswith("و"):  # initial و is the consonant w: فالدهاوزر = والدهاوزر
+        classes, word = "F", word[1:]
+    return classes + "".join(_ARABIC_CLASSES.get(char) or vowels.get(char, "") for char in word)
+
+
 def arabic_key(word: str) -> str:
     """Skeleton of a normalized Arabic word."""
-    word = word.replace("تش", "ش")  # تشارلز = Charles
-    classes = "F" if word.startswith("و") else ""
-    classes += "".join(_ARABIC_CLASSES.get(char, "") for char in word)
-    return _finish(classes)
+    return _finish(_arabic_sounds(word, {}))
 
 
 # Vowel keys: the skeleton with the long vowels written in between (lower case).  Too
@@ -91,13 +97,8 @@ def _finish_vowelled(classes: str) -> str:
 
 def arabic_vowel_key(word: str) -> str:
     """Vowel key of a normalized Arabic word (final ة/ه reads as a)."""
-    word = word.replace("تش", "ش")
     word = word[:-1] + "ا" if word.endswith("ه") and len(word) > 2 else word
-    classes = ""
-    if word.startswith("و"):
-        classes, word = "F", word[1:]
-    classes += "".join(_ARABIC_CLASSES.get(char) or _ARABIC_VOWELS.get(char, "") for char in word)
-    return _finish_vowelled(classes)
+    return _finish_vowelled(_arabic_sounds(word, _ARABIC_VOWELS))
 
 
 def latin_vowel_keys(word: str) -> list[str]:

@@ -15,10 +15,21 @@ from . import tiers
 from .analysis import Token
 
 PASSAGES_PER_DOC = 3
+# Number of distinct documents among the matching passages (exact below 10,000).
+DOCUMENT_COUNT_AGG = {"documents": {"cardinality": {"field": m.DOC_ID, "precision_threshold": 10000}}}
+
+
+def document_count(response: dict) -> int:
+    """The value of DOCUMENT_COUNT_AGG in a search response."""
+    return int(response.get("aggregations", {}).get("documents", {}).get("value", 0))
+
+
+def _scored_by(clause: dict, boost: float) -> dict:
+    return {"constant_score": {"filter": clause, "boost": boost}}
 
 
 def _scored(clause: dict, tier: str) -> dict:
-    return {"constant_score": {"filter": clause, "boost": tiers.SCORES[tier]}}
+    return _scored_by(clause, tiers.SCORES[tier])
 
 
 def _terms(field: str, values) -> dict:
@@ -36,10 +47,6 @@ def _with_vowel_bonus(key_clause: dict, token: Token) -> dict:
                          tiers.NEAR_VOWEL_KEY_BONUS)
               for key in token.vowel_keys if len(key) >= 3]
     return {"bool": {"must": [key_clause], "should": [{"dis_max": {"queries": bonus}}]}}
-
-
-def _scored_by(clause: dict, boost: float) -> dict:
-    return {"constant_score": {"filter": clause, "boost": boost}}
 
 
 def _key_clauses(token: Token, fuzzy: bool) -> list[dict]:
@@ -92,7 +99,7 @@ def word_clauses(token: Token, fuzzy: bool = True) -> list[dict]:
 
 def _title_clause(token: Token) -> dict:
     forms = [token.normalized, *token.readings, *tiers.query_keys(token.keys, token.script)]
-    return {"constant_score": {"filter": _terms(m.TITLE_TERMS, forms), "boost": tiers.TITLE_BONUS}}
+    return _scored_by(_terms(m.TITLE_TERMS, forms), tiers.TITLE_BONUS)
 
 
 def _phrase_clauses(tokens: list[Token]) -> list[dict]:
@@ -141,7 +148,7 @@ def search_body(tokens: list[Token], page: int = 1, size: int = 10, **options) -
                            "_source": [m.TEXT, m.PASSAGE_NO],
                            "sort": [{"_score": "desc"}, {m.PASSAGE_NO: "asc"}]},
         },
-        "aggs": {"documents": {"cardinality": {"field": m.DOC_ID, "precision_threshold": 10000}}},
+        "aggs": DOCUMENT_COUNT_AGG,
         "track_total_hits": True,
     }
 

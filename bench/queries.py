@@ -32,7 +32,7 @@ from common import NAMES, PROSE  # noqa: E402
 
 from arabic_search.analysis import analyze  # noqa: E402
 from arabic_search.matching import explain_passage  # noqa: E402
-from arabic_search.query import search_body  # noqa: E402
+from arabic_search.query import document_count, search_body  # noqa: E402
 
 COMMON_WORDS = ["الله", "قال", "رسول", "الناس", "يوم", "كتاب", "الأرض", "الماء", "الحكومة", "المدينة"]
 PHRASES = ["رسول الله", "صلى الله عليه وسلم", "أبو هريرة", "يوم القيامة", "حقوق الإنسان",
@@ -149,7 +149,7 @@ def breakdown(es_client, alias: str, queries: list[str], passes: int) -> dict:
                                   .get("hits", {}).get("hits", [])]}
                     for h in response["hits"]["hits"]]
             t4 = time.perf_counter()
-            total = response.get("aggregations", {}).get("documents", {}).get("value", 0)
+            total = document_count(response)
             suggestions = did_you_mean(es_client, alias, tokens) if total < DID_YOU_MEAN_BELOW else []
             t5 = time.perf_counter()
             json.dumps({"hits": hits, "suggestions": suggestions}, ensure_ascii=False)

@@ -16,7 +16,7 @@ from elasticsearch import Elasticsearch, helpers
 from tqdm import tqdm
 
 from arabic_search import mapping as m
-from arabic_search.documents import passage_documents, term_document, term_id
+from arabic_search.documents import is_first_passage, passage_documents, term_document, term_id
 
 from . import versions
 from .prefetch import prefetch
@@ -94,7 +94,7 @@ class _Run:
         where = self.origins.pop(es_id, f"id {es_id}")
         if ok:
             self.summary.passages += 1
-            self.summary.documents += es_id.endswith(":0")  # every document has passage 0
+            self.summary.documents += is_first_passage(es_id)
             return
         self.summary.errors += 1
         error = info.get("error", info.get("exception", "failed"))

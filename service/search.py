@@ -16,7 +16,8 @@ from arabic_search.analysis import Token, analyze
 from arabic_search.documents import term_id
 from arabic_search.matching import explain_passage
 from arabic_search.normalize import normalize_word
-from arabic_search.query import did_you_mean_body, search_body, suggest_body
+from arabic_search.query import (DOCUMENT_COUNT_AGG, did_you_mean_body, document_count,
+                                  search_body, suggest_body)
 
 from .params import SearchParams
 
@@ -93,7 +94,7 @@ def search(client: Elasticsearch, alias: str, params: SearchParams) -> dict:
                            source=params.source, date_from=params.date_from,
                            date_to=params.date_to)
         response = client.search(index=alias, body=body).body
-        result["total"] = int(response.get("aggregations", {}).get("documents", {}).get("value", 0))
+        result["total"] = document_count(response)
         result["hits"] = [_hit(hit, tokens, params.fuzzy) for hit in response["hits"]["hits"]]
         if result["total"] < DID_YOU_MEAN_BELOW:
             result["suggestions"] = did_you_mean(client, alias, tokens)
@@ -124,9 +125,7 @@ def health(client: Elasticsearch, alias: str) -> dict:
         try:
             counts = client.options(request_timeout=HEALTH_TIMEOUT).search(index=alias, body={
                 "size": 0, "track_total_hits": True,
-                "query": {"term": {m.KIND: m.KIND_PASSAGE}},
-                "aggs": {"documents": {"cardinality": {"field": m.DOC_ID,
-                                                       "precision_threshold": 10000}}},
+                "query": {"term": {m.KIND: m.KIND_PASSAGE}}, "aggs": DOCUMENT_COUNT_AGG,
             }).body
         except ApiError as error:
             if not es.is_missing_index(error):
@@ -134,7 +133,7 @@ def health(client: Elasticsearch, alias: str) -> dict:
             counts = None
         if counts is not None:
             index["exists"] = True
-            index["documents"] = int(counts["aggregations"]["documents"]["value"])
+            index["documents"] = document_count(counts)
             index["passages"] = int(counts["hits"]["total"]["value"])
     return {"status": cluster.get("status"),
             "elasticsearch": {key: cluster[key] for key in HEALTH_FIELDS if key in cluster},
