@@ -13,14 +13,30 @@ from flask import Flask, current_app
 
 from arabic_search import es
 
+from .sanitize import SafeJsonSerializer
+
 _CLIENT_KEY = "arabic_search.es_client"
+# Response content types whose bodies are decoded as JSON (plain and compatibility mode).
+JSON_MIMETYPES = ("application/json", "application/vnd.elasticsearch+json")
 _lock = threading.Lock()
 
 
 def _new_client(app: Flask) -> Elasticsearch:
     """A client with a short timeout and no retries (the request fails fast instead)."""
     timeout = min(float(app.config["ELASTICSEARCH_TIMEOUT"]), es.REQUEST_TIMEOUT)
-    return es.make_client(app.config["ELASTICSEARCH_URL"], timeout=timeout)
+    client = es.make_client(app.config["ELASTICSEARCH_URL"], timeout=timeout)
+    _harden(client)
+    return client
+
+
+def _harden(client: Elasticsearch) -> None:
+    """Make every response safe to encode (no lone surrogates; see ``sanitize``).
+
+    Done on the transport, which ``client.options(...)`` copies share, so no call
+    site can forget it.
+    """
+    for mimetype in JSON_MIMETYPES:
+        client.transport.serializers.serializers[mimetype] = SafeJsonSerializer()
 
 
 def get_client() -> Elasticsearch:
