@@ -10,9 +10,8 @@ from pathlib import Path
 
 from flask import Blueprint, Response, jsonify, request
 
-from arabic_search.analysis import analyze
-
 from . import params
+from .analyze import analyze_response
 from .elastic import get_alias, get_client
 from .errors import ServiceError
 from .health import health
@@ -38,7 +37,7 @@ def suggest_endpoint():
 @bp.get("/analyze")
 def analyze_endpoint():
     text = params.analyze_params(request.args)
-    return jsonify({"tokens": [token.as_dict() for token in analyze(text)]})
+    return jsonify(analyze_response(text))
 
 
 @bp.get("/health")

@@ -146,3 +146,22 @@ def test_lone_surrogate_in_a_stored_document_is_replaced_not_a_500(lone_client, 
     assert hits[LONE_DOC]["title"] == "عنوان \ufffd"
     page = lone_client.get("/", query_string={"q": query, "size": 50})
     assert page.status_code == 200 and "عنوان \ufffd" in page.get_data(as_text=True)
+
+
+# --- issue 11.5: /api/analyze output is bounded -------------------------------------------------
+
+def test_analyze_response_is_bounded(client):
+    """450 x U+FDFA (a 4 KB URL) used to answer 3.9 MB; now at most MAX_TOKEN_BYTES of tokens."""
+    from service.analyze import MAX_TOKEN_BYTES, MAX_TOKENS
+    response = client.get("/api/analyze", query_string={"text": "\ufdfa" * 450})
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["truncated"] is True and body["token_count"] > len(body["tokens"])
+    assert 0 < len(body["tokens"]) <= MAX_TOKENS
+    assert len(response.get_data()) <= MAX_TOKEN_BYTES + 1024
+
+
+def test_analyze_ordinary_text_is_not_truncated(client):
+    text = " ".join(["والدهاوزر", "طرابلس", "Williams"] * 60)[:2000]
+    body = client.get("/api/analyze", query_string={"text": text}).get_json()
+    assert body["truncated"] is False and body["token_count"] == len(body["tokens"]) == 180
