@@ -14,6 +14,10 @@ from flask import Flask
 
 from arabic_search import es
 
+# Seconds a request may spend on Elasticsearch in all (SEARCH_DEADLINE); with the
+# circuit breaker this keeps every answer under 3 s whatever ES does (README, Limits).
+DEFAULT_DEADLINE = 2.0
+
 
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
@@ -21,14 +25,16 @@ def create_app(config: dict | None = None) -> Flask:
         ELASTICSEARCH_URL=os.environ.get("ELASTICSEARCH_URL", es.DEFAULT_URL),
         SEARCH_INDEX=os.environ.get("SEARCH_INDEX", es.DEFAULT_ALIAS),
         ELASTICSEARCH_TIMEOUT=es.REQUEST_TIMEOUT,
+        SEARCH_DEADLINE=float(os.environ.get("SEARCH_DEADLINE", DEFAULT_DEADLINE)),
     )
     if config:
         app.config.update(config)
     app.json.ensure_ascii = False  # Arabic stays readable in responses
     app.json.sort_keys = False
 
-    from . import api, errors, web
+    from . import api, elastic, errors, web
 
+    elastic.init_app(app)
     errors.register(app, page=web.error_page)
     app.register_blueprint(api.bp)
     app.register_blueprint(web.bp)
