@@ -2,10 +2,15 @@
 
 With a hung or trickling ES every request would wait out its whole deadline, and a
 gunicorn worker has few threads: ten such requests fill them all and then even
-/api/analyze queues behind them.  So after FAILURES_TO_OPEN consecutive calls that
-end unreachable or out of time, calls fail at once (503) for OPEN_SECONDS; then one
-trial call is let through (the others still fail at once) and its outcome closes or
-reopens the circuit.  An error *answer* from ES (4xx/5xx) counts as reachable.
+/api/analyze queues behind them.  So the circuit opens on the first call that ran
+out of time although it had at least TIMEOUT_COUNTS_FROM seconds (a thread freed by
+such a timeout must not start another wait: with "3 timeouts" the threads of a
+worker timing out together each started one more 2 s wait, measured 4 s answers),
+or after FAILURES_TO_OPEN consecutive refused/reset connections (cheap, and a
+single one may be a stale keep-alive connection).  While open, calls fail at once
+(503) for OPEN_SECONDS; then one trial call is let through (the others still fail
+at once) and its outcome closes or reopens the circuit.  An error *answer* from ES
+(4xx/5xx) counts as reachable.
 
 The breaker wraps ``transport.perform_request`` of the one client, which every
 ``client.options(...)`` copy shares, so no call site can bypass it.
@@ -26,6 +31,8 @@ from . import deadline
 
 FAILURES_TO_OPEN = 3
 OPEN_SECONDS = 2.0
+TIMEOUT_COUNTS_FROM = 1.0  # seconds of budget a timed-out call had for its timeout to open
+OK, TIMED_OUT, REFUSED = "ok", "timed_out", "refused"
 
 
 class CircuitOpen(TransportConnectionError):
@@ -56,13 +63,14 @@ class Breaker:
             self._trial = True
             return True
 
-    def record(self, reachable: bool) -> None:
+    def record(self, outcome: str) -> None:
+        """``OK``, ``TIMED_OUT`` (opens at once) or ``REFUSED`` (opens after a few)."""
         with self._lock:
             self._trial = False
-            if reachable:
+            if outcome == OK:
                 self._failures = 0
                 return
-            self._failures += 1
+            self._failures = self.failures_to_open if outcome == TIMED_OUT else self._failures + 1
             if self._failures >= self.failures_to_open:
                 self._open_until = time.monotonic() + self.open_seconds
 
@@ -79,13 +87,17 @@ def install(client: Elasticsearch, breaker: Breaker) -> None:
             raise ConnectionTimeout("request deadline exceeded before calling Elasticsearch")
         if not breaker.allow():
             raise CircuitOpen("circuit open")
-        reachable = True
+        outcome = OK
         try:
             return send(*args, **kwargs)
+        except ConnectionTimeout:
+            fair = left is None or left >= TIMEOUT_COUNTS_FROM
+            outcome = TIMED_OUT if fair else REFUSED
+            raise
         except es.UNAVAILABLE_ERRORS:
-            reachable = False
+            outcome = REFUSED
             raise
         finally:
-            breaker.record(reachable)
+            breaker.record(outcome)
 
     transport.perform_request = guarded
