@@ -165,3 +165,73 @@ def test_analyze_ordinary_text_is_not_truncated(client):
     text = " ".join(["والدهاوزر", "طرابلس", "Williams"] * 60)[:2000]
     body = client.get("/api/analyze", query_string={"text": text}).get_json()
     assert body["truncated"] is False and body["token_count"] == len(body["tokens"]) == 180
+
+
+# --- issue 11.6: a slow Elasticsearch cannot hold requests ------------------------------------
+
+GOAL_S = 3.0
+SLOW_CLIENTS = 16
+
+
+def test_circuit_breaker_states():
+    from service.guard import OK, REFUSED, TIMED_OUT, Breaker
+    breaker = Breaker(failures_to_open=3, open_seconds=0.3)
+    for _ in range(2):
+        breaker.record(REFUSED)
+        assert breaker.allow()
+    breaker.record(OK)  # a success resets the count
+    for _ in range(3):
+        breaker.record(REFUSED)
+    assert not breaker.allow()
+    import time
+    time.sleep(0.35)
+    assert breaker.allow() and not breaker.allow()  # half-open: exactly one trial
+    breaker.record(OK)
+    assert breaker.allow() and breaker.allow()
+    breaker.record(TIMED_OUT)  # one fair timeout opens at once
+    assert not breaker.allow()
+
+
+def _timed(session, url: str, **params) -> tuple[int, float]:
+    import time
+    started = time.monotonic()
+    status = session.get(url, params=params, timeout=60).status_code
+    return status, time.monotonic() - started
+
+
+def test_byte_a_second_elasticsearch_answers_within_3_s_for_16_clients(es_url, seeded_alias):
+    """Through a forwarder that answers one byte a second: before the deadline a search
+    took 30-50 s; now every request gets its 503 within 3 s and /api/analyze stays fast."""
+    import threading
+
+    import requests
+    from test_reliability import TcpProxy
+    from test_service_support import live_server
+
+    proxy = TcpProxy(es_url)
+    app = create_app({"ELASTICSEARCH_URL": proxy.url, "SEARCH_INDEX": seeded_alias})
+    outcomes: list[tuple[int, float]] = []
+    lock = threading.Lock()
+    try:
+        with live_server(app) as base:
+            assert requests.get(f"{base}/api/search", params={"q": "ليبيا"}, timeout=30).ok
+            proxy.switch("slow")
+
+            def client(number: int) -> None:
+                session = requests.Session()
+                for query in ("ليبيا", "Williams", "طرابلس")[: 1 + number % 3]:
+                    outcome = _timed(session, f"{base}/api/search", q=query)
+                    with lock:
+                        outcomes.append(outcome)
+
+            threads = [threading.Thread(target=client, args=(n,)) for n in range(SLOW_CLIENTS)]
+            for thread in threads:
+                thread.start()
+            analyze = _timed(requests.Session(), f"{base}/api/analyze", text="والدهاوزر")
+            for thread in threads:
+                thread.join(timeout=120)
+    finally:
+        proxy.close()
+    assert {status for status, _ in outcomes} == {503}
+    assert max(seconds for _, seconds in outcomes) < GOAL_S, sorted(outcomes)[-3:]
+    assert analyze[0] == 200 and analyze[1] < GOAL_S
