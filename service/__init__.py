@@ -26,6 +26,7 @@ def create_app(config: dict | None = None) -> Flask:
         SEARCH_INDEX=os.environ.get("SEARCH_INDEX", es.DEFAULT_ALIAS),
         ELASTICSEARCH_TIMEOUT=es.REQUEST_TIMEOUT,
         SEARCH_DEADLINE=float(os.environ.get("SEARCH_DEADLINE", DEFAULT_DEADLINE)),
+        SEARCH_ALLOW_PARTIAL=_flag(os.environ.get("SEARCH_ALLOW_PARTIAL", "true")),
     )
     if config:
         app.config.update(config)
@@ -40,6 +41,11 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(web.bp)
     _warm_up_analysis()
     return app
+
+
+def _flag(value: str) -> bool:
+    """An on/off setting from the environment: false, 0, no and off (any case) are off."""
+    return value.strip().lower() not in ("false", "0", "no", "off")
 
 
 def _warm_up_analysis() -> None:

@@ -2,8 +2,10 @@
 
 The client's ``request_timeout`` bounds each socket read, not a request: an ES that
 answers a byte a second held a request 30-50 s.  Here the thread serving a request
-sets a deadline (``start``); every connect and every socket read of the client made
-in that thread is given at most the time left, and fails at once when none is left.
+is given a budget (``start``); the clock starts at its first Elasticsearch call (so
+that analysis before it, e.g. a cold vocabulary, is not counted as ES being slow),
+and every later connect and socket read of the client made in that thread gets at
+most the time left, failing at once when none is left.
 The hook is urllib3's documented ``ConnectionCls`` of the node's connection pool and
 http.client's ``response_class``: reads go through ``_DeadlineReader``, which works
 for plain and TLS sockets alike.  Threads without a deadline are not affected.
@@ -26,18 +28,23 @@ READ_BUFFER = 64 * 1024
 
 
 def start(seconds: float) -> None:
-    """Give the current thread ``seconds`` from now for all its Elasticsearch calls."""
-    _local.expires = time.monotonic() + seconds
+    """Give the current thread ``seconds`` for all its Elasticsearch calls together,
+    counted from the first one."""
+    _local.budget, _local.expires = seconds, None
 
 
 def clear() -> None:
-    _local.expires = None
+    _local.budget, _local.expires = None, None
 
 
 def remaining() -> float | None:
-    """Seconds left for the current thread (may be <= 0), or None without a deadline."""
-    expires = getattr(_local, "expires", None)
-    return None if expires is None else expires - time.monotonic()
+    """Seconds left for the current thread (may be <= 0), or None without a deadline.
+    The first call starts the clock."""
+    if getattr(_local, "budget", None) is None:
+        return None
+    if _local.expires is None:
+        _local.expires = time.monotonic() + _local.budget
+    return _local.expires - time.monotonic()
 
 
 class DeadlineExceeded(TimeoutError):

@@ -4,7 +4,7 @@ Blueprints never build clients or read the alias themselves: they call
 ``get_client()`` and ``get_alias()``.  The client is created on first use, once
 per application, never at import time, and hardened here: responses decoded
 safely (``sanitize``), every call bounded by the request's deadline (``deadline``,
-``SEARCH_DEADLINE`` seconds from the start of the request) and refused at once
+``SEARCH_DEADLINE`` seconds from its first ES call) and refused at once
 while ES keeps failing (``guard``).
 """
 from __future__ import annotations
@@ -70,3 +70,9 @@ def get_client() -> Elasticsearch:
 def get_alias() -> str:
     """The alias every search reads (``SEARCH_INDEX``)."""
     return current_app.config["SEARCH_INDEX"]
+
+
+def allow_partial() -> bool:
+    """Whether results from some shards only are served, marked ``partial`` (the default),
+    or refused with a 503 (``SEARCH_ALLOW_PARTIAL=false``)."""
+    return bool(current_app.config["SEARCH_ALLOW_PARTIAL"])

@@ -45,7 +45,8 @@ class CircuitOpen(TransportConnectionError):
 class Breaker:
     """Counts consecutive failures; thread-safe, one per client (so one per process)."""
 
-    def __init__(self, failures_to_open: int = FAILURES_TO_OPEN, open_seconds: float = OPEN_SECONDS):
+    def __init__(self, failures_to_open: int = FAILURES_TO_OPEN,
+                 open_seconds: float = OPEN_SECONDS):
         self.failures_to_open = failures_to_open
         self.open_seconds = open_seconds
         self._lock = threading.Lock()
