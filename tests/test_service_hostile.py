@@ -296,3 +296,17 @@ def test_deadline_clock_starts_at_the_first_elasticsearch_call(es_url):
     finally:
         deadline.clear()
     assert deadline.remaining() is None
+
+
+def test_openapi_describes_what_the_endpoints_return(es_url, partial_alias, client):
+    document = client.get("/api/openapi.json").get_json()
+    schemas = document["components"]["schemas"]
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": partial_alias, "TESTING": True})
+    partial = app.test_client().get("/api/search", query_string={"q": "والدهاوزر"}).get_json()
+    analyzed = client.get("/api/analyze", query_string={"text": "\ufdfa" * 450}).get_json()
+    for body, name in ((partial, "SearchResponse"), (analyzed, "AnalyzeResponse")):
+        schema = schemas[name]
+        assert set(body) <= set(schema["properties"]), name
+        assert set(schema["required"]) <= set(body), name
+    assert len(analyzed["tokens"]) <= schemas["AnalyzeResponse"]["properties"]["tokens"]["maxItems"]
+    assert "partial_results" in document["components"]["responses"]["Unavailable"]["description"]
