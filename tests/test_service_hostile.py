@@ -57,6 +57,7 @@ def test_page_error_goes_through_the_boundary_and_keeps_the_query():
     assert 'value="طرابلس"' in missing.get_data(as_text=True)
     api = client.get("/api/search", query_string={"q": "x"})
     assert api.status_code == 503 and api.get_json()["error"]["code"] == "elasticsearch_unavailable"
+    assert api.headers["Retry-After"] == page.headers["Retry-After"] == "2"
 
 
 # --- issue 11.3: control characters in parameters ---------------------------------------------
