@@ -29,11 +29,11 @@ def _new_client(app: Flask) -> Elasticsearch:
     """A client with a short timeout and no retries (the request fails fast instead)."""
     timeout = min(float(app.config["ELASTICSEARCH_TIMEOUT"]), es.REQUEST_TIMEOUT)
     client = es.make_client(app.config["ELASTICSEARCH_URL"], timeout=timeout)
-    harden(client)
+    _harden(client)
     return client
 
 
-def harden(client: Elasticsearch) -> None:
+def _harden(client: Elasticsearch) -> None:
     """Safe responses, deadlines and the circuit breaker, on the transport that every
     ``client.options(...)`` copy shares, so no call site can forget them."""
     for mimetype in JSON_MIMETYPES:
