@@ -2,8 +2,9 @@
 
 Configuration comes from the environment — ``ELASTICSEARCH_URL`` (default
 ``http://127.0.0.1:9200``) and ``SEARCH_INDEX`` (the alias, default
-``arabic-news``) — and keys passed in ``config`` override it.  The Elasticsearch
-client lives in ``elastic.py``, the one seam to the cluster.
+``arabic-news``), ``SEARCH_DEADLINE`` (seconds of waiting on ES per request) and
+``SEARCH_ALLOW_PARTIAL`` (README, Limits) — and keys passed in ``config`` override
+it.  The Elasticsearch client lives in ``elastic.py``, the one seam to the cluster.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def create_app(config: dict | None = None) -> Flask:
         ELASTICSEARCH_URL=os.environ.get("ELASTICSEARCH_URL", es.DEFAULT_URL),
         SEARCH_INDEX=os.environ.get("SEARCH_INDEX", es.DEFAULT_ALIAS),
         ELASTICSEARCH_TIMEOUT=es.REQUEST_TIMEOUT,
-        SEARCH_DEADLINE=float(os.environ.get("SEARCH_DEADLINE", DEFAULT_DEADLINE)),
+        SEARCH_DEADLINE=_seconds(os.environ.get("SEARCH_DEADLINE"), DEFAULT_DEADLINE),
         SEARCH_ALLOW_PARTIAL=_flag(os.environ.get("SEARCH_ALLOW_PARTIAL", "true")),
     )
     if config:
@@ -41,6 +42,19 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(web.bp)
     _warm_up_analysis()
     return app
+
+
+def _seconds(value: str | None, default: float) -> float:
+    """A positive number of seconds from the environment; a clear error at start-up if not."""
+    if value is None or not value.strip():
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds < float("inf"):
+        raise ValueError(f"SEARCH_DEADLINE must be a positive number of seconds, not {value!r}")
+    return seconds
 
 
 def _flag(value: str) -> bool:
