@@ -29,7 +29,7 @@ VOWEL_GROUPS = frozenset({
     "ou", "oo", "ee", "ea", "ie", "ei", "ai", "ay", "ey", "au", "aw", "ow", "ae", "oe",
     "eu", "oi", "oy", "aa", "ii", "uu", "ue", "ui",
 })
-_LONGEST_GROUP = 3
+LONGEST_GROUP = 3
 # Place marks of a vowel grapheme: at the start, at the end (medial vowels have none).
 INITIAL = "^"
 FINAL = "$"
@@ -68,7 +68,7 @@ def latin_graphemes(word: str) -> tuple[tuple[tuple[str, int], ...], ...]:
     positions = []
     for start in range(length):
         options = []
-        for size in range(1, _LONGEST_GROUP + 1):
+        for size in range(1, LONGEST_GROUP + 1):
             group = letters[start:start + size]
             if len(group) < size:
                 break
@@ -76,6 +76,14 @@ def latin_graphemes(word: str) -> tuple[tuple[tuple[str, int], ...], ...]:
                 options.append((_tagged(group, start, start + size, length), size))
         positions.append(tuple(options))
     return tuple(positions)
+
+
+def single_letter(key: str) -> str:
+    """The key of the grapheme's first letter, with the same place mark (an unseen
+    initial group ^oy is read like ^o: an initial vowel is always written)."""
+    if key.startswith(INITIAL):
+        return key[:2]
+    return key[0] + FINAL if key.endswith(FINAL) else key[0]
 
 
 def grapheme_base(key: str) -> str:

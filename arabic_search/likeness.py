@@ -19,11 +19,13 @@ Pure functions, cached.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
+import operator
 from pathlib import Path
 
-from .graphemes import TWO_LETTER_OUTPUTS, grapheme_base, latin_graphemes, latin_letters
+from .graphemes import LONGEST_GROUP, latin_graphemes, latin_letters, single_letter
 from .splitter import vocabulary
 
 COSTS_FILE = Path(__file__).resolve().parent / "data" / "likeness_costs.json"
@@ -31,6 +33,7 @@ COSTS_FILE = Path(__file__).resolve().parent / "data" / "likeness_costs.json"
 DELETE = ""
 DEFAULT = "*"
 INFINITY = math.inf
+TOLERANCE = 1e-9
 
 # Confidence = 1 - cost / (SCALE * max(letters, MIN_NORM)), costs in nats.
 LATIN_SCALE = 3.0
@@ -39,6 +42,8 @@ MIN_NORM = 3
 # Words more frequent than this (Zipf) pay this much more per unit of cost and Zipf step.
 COMMON_ZIPF = 3.5
 COMMON_WEIGHT = 0.3
+# Confidences below this are reported as 0: the alignment stops as soon as it is sure.
+FLOOR = 0.5
 
 
 _TABLES: dict = {}
@@ -55,8 +60,8 @@ def cost_tables() -> dict:
 def _row(kind: str, key: str) -> tuple[dict, float, float, tuple]:
     """(costs by output, default cost, deletion cost, two-letter outputs) of one unit."""
     table = cost_tables()[kind]
-    costs = table.get(key) or table.get(grapheme_base(key)) or table[DEFAULT]
-    two = tuple(out for out in TWO_LETTER_OUTPUTS.get(grapheme_base(key), ()) if out in costs)
+    costs = table.get(key) or table.get(single_letter(key)) or table[DEFAULT]
+    two = tuple(out for out in costs if len(out) == 2)
     return costs, costs[DEFAULT], costs.get(DELETE, costs[DEFAULT]), two
 
 
@@ -64,54 +69,80 @@ def _insert_costs(kind: str) -> dict:
     return cost_tables()[kind + "_insert"]
 
 
-def align(kind: str, source: tuple, target: str, trace: bool = False):
-    """Cheapest alignment of ``source`` (per position: (unit key, length) options) with
-    the letters of ``target``; with ``trace``, also the operations (key, output)."""
+def _fill(kind: str, source: tuple, target: str, limit: float = INFINITY) -> list[list[float]]:
+    """Dynamic programme: cell [i][j] is the cheapest alignment of source[:i] with
+    target[:j].  Rows are updated a whole row at a time with map() (C speed).  Once
+    every open cell costs more than ``limit`` the result is INFINITY (costs only grow)."""
     n, m = len(source), len(target)
     inserts = _insert_costs(kind)
-    insert_default = inserts[DEFAULT]
+    insert = [inserts.get(letter, inserts[DEFAULT]) for letter in target]
     table = [[INFINITY] * (m + 1) for _ in range(n + 1)]
-    back: dict = {}
     table[0][0] = 0.0
     for i in range(n + 1):
         row = table[i]
         for j in range(m):
-            value = row[j] + inserts.get(target[j], insert_default)
-            if value < row[j + 1]:
-                row[j + 1] = value
-                if trace:
-                    back[i, j + 1] = (i, j, None, target[j])
+            if row[j] + insert[j] < row[j + 1]:
+                row[j + 1] = row[j] + insert[j]
         if i == n:
+            break
+        if min(min(later) for later in table[i:i + LONGEST_GROUP]) > limit:
+            table[n][m] = INFINITY
             break
         for key, size in source[i]:
             costs, default, delete, two = _row(kind, key)
             following = table[i + size]
-            for j in range(m + 1):
-                base = row[j]
-                if base == INFINITY:
-                    continue
-                moves = [(j, DELETE, delete)]
-                if j < m:
-                    moves.append((j + 1, target[j], costs.get(target[j], default)))
-                for pair in two:
-                    if target.startswith(pair, j):
-                        moves.append((j + 2, pair, costs[pair]))
-                for to, output, cost in moves:
-                    if base + cost < following[to]:
-                        following[to] = base + cost
-                        if trace:
-                            back[i + size, to] = (i, j, key, output)
-    if not trace:
-        return table[n][m]
-    return table[n][m], _path(back, n, m)
+            following[:] = map(min, following, map(operator.add, row, itertools.repeat(delete)))
+            substitute = map(costs.get, target, itertools.repeat(default))
+            following[1:] = map(min, following[1:], map(operator.add, row, substitute))
+            for pair in two:
+                for j in _occurrences(target, pair):
+                    following[j + 2] = min(following[j + 2], row[j] + costs[pair])
+    return table
 
 
-def _path(back: dict, i: int, j: int) -> list:
-    operations = []
+def _occurrences(target: str, pair: str):
+    start = target.find(pair)
+    while start >= 0:
+        yield start
+        start = target.find(pair, start + 1)
+
+
+def align(kind: str, source: tuple, target: str, limit: float = INFINITY) -> float:
+    """Cost of the cheapest alignment of ``source`` (per position: (unit key, length)
+    options) with the letters of ``target``; INFINITY if it is sure to exceed ``limit``."""
+    return _fill(kind, source, target, limit)[len(source)][len(target)]
+
+
+def alignment_path(kind: str, source: tuple, target: str) -> tuple[float, list]:
+    """The cost and the operations (unit key or None for an insertion, output) of the
+    cheapest alignment, recovered from the filled table (for learning the costs)."""
+    table = _fill(kind, source, target)
+    i, j, operations = len(source), len(target), []
+    inserts = _insert_costs(kind)
     while (i, j) != (0, 0):
-        i, j, key, output = back[i, j]
-        operations.append((key, output))
-    return operations[::-1]
+        step = _step_back(kind, source, target, table, i, j, inserts)
+        operations.append(step[2:])
+        i, j = step[:2]
+    return table[len(source)][len(target)], operations[::-1]
+
+
+def _step_back(kind, source, target, table, i, j, inserts) -> tuple:
+    """The (i, j, key, output) cell and operation that reach cell [i][j] at its cost."""
+    value, close = table[i][j], lambda a, b: abs(a - b) < TOLERANCE
+    if j and close(table[i][j - 1] + inserts.get(target[j - 1], inserts[DEFAULT]), value):
+        return i, j - 1, None, target[j - 1]
+    for start in range(i):
+        for key, size in source[start]:
+            if start + size != i:
+                continue
+            costs, default, delete, _two = _row(kind, key)
+            if close(table[start][j] + delete, value):
+                return start, j, key, DELETE
+            if j and close(table[start][j - 1] + costs.get(target[j - 1], default), value):
+                return start, j - 1, key, target[j - 1]
+            if j > 1 and target[j - 2:j] in costs and close(table[start][j - 2] + costs[target[j - 2:j]], value):
+                return start, j - 2, key, target[j - 2:j]
+    raise AssertionError("no step reaches the cell")  # the table was filled by these same moves
 
 
 def arabic_units(word: str) -> tuple:
@@ -119,10 +150,18 @@ def arabic_units(word: str) -> tuple:
     return tuple(((letter, 1),) for letter in word)
 
 
-def confidence_from_cost(cost: float, letters: int, zipf: float, scale: float) -> float:
-    """Confidence of an alignment cost (see the module docstring)."""
+def _per_cost(letters: int, zipf: float, scale: float) -> float:
+    """Confidence lost per unit of cost (see the module docstring)."""
     common = 1.0 + COMMON_WEIGHT * max(0.0, zipf - COMMON_ZIPF)
-    return max(0.0, 1.0 - cost * common / (scale * max(letters, MIN_NORM)))
+    return common / (scale * max(letters, MIN_NORM))
+
+
+def _scored(kind: str, source: tuple, target: str, letters: int, scale: float) -> float:
+    """Confidence of the alignment; below FLOOR it is reported as 0 (not computed)."""
+    per_cost = _per_cost(letters, vocabulary().get(target, 0.0), scale)
+    cost = align(kind, source, target, limit=(1.0 - FLOOR) / per_cost)
+    confidence = 1.0 - cost * per_cost
+    return confidence if confidence >= FLOOR else 0.0
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -131,8 +170,7 @@ def latin_arabic(latin: str, arabic: str) -> float:
     source = latin_graphemes(latin)
     if not source or not arabic:
         return 0.0
-    cost = align("latin", source, arabic)
-    return confidence_from_cost(cost, len(arabic), vocabulary().get(arabic, 0.0), LATIN_SCALE)
+    return _scored("latin", source, arabic, len(arabic), LATIN_SCALE)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -142,15 +180,15 @@ def arabic_arabic(query: str, arabic: str) -> float:
         return 1.0
     if not query or not arabic:
         return 0.0
-    cost = align("arabic", arabic_units(query), arabic)
     letters = max(len(query), len(arabic))
-    return confidence_from_cost(cost, letters, vocabulary().get(arabic, 0.0), ARABIC_SCALE)
+    return _scored("arabic", arabic_units(query), arabic, letters, ARABIC_SCALE)
 
 
 # Latin against Latin (Waldhauser / Waldhausser): a plain weighted edit distance.
 _LATIN_CLASSES = ("bp", "td", "szc", "kgqc", "fvw", "iey", "ou", "ao")
 VOWEL_CHANGE = 0.3
 CONSONANT_NEAR = 0.5
+LATIN_FREE_LETTERS = 3
 
 
 def _latin_swap(a: str, b: str) -> float:
@@ -163,7 +201,9 @@ def _latin_swap(a: str, b: str) -> float:
 
 @functools.lru_cache(maxsize=50_000)
 def latin_latin(query: str, word: str) -> float:
-    """Confidence that Latin word ``word`` is another spelling of Latin ``query``."""
+    """Confidence that Latin word ``word`` is another spelling of Latin ``query``: the
+    cost is shared by the letters beyond the first LATIN_FREE_LETTERS, so a short word
+    must be spelt exactly (Ga is not go, Ono is not one)."""
     if query == word:
         return 1.0
     a, b = latin_letters(query), latin_letters(word)
@@ -174,4 +214,4 @@ def latin_latin(query: str, word: str) -> float:
             current.append(min(previous[j - 1] + _latin_swap(char_a, char_b),
                                previous[j] + 1.0, current[j - 1] + 1.0))
         previous = current
-    return max(0.0, 1.0 - previous[-1] / max(len(a), len(b), MIN_NORM + 1))
+    return max(0.0, 1.0 - previous[-1] / max(1, max(len(a), len(b)) - LATIN_FREE_LETTERS))

@@ -1,19 +1,21 @@
 """Choose likeness's confidence constants on the tune half (no Elasticsearch).
 
-    .venv/bin/python bench/grid_likeness.py [--split tune]
+    .venv/bin/python bench/grid_likeness.py [--split tune] [--floor 0.93]
 
 Alignment costs do not depend on the constants that turn them into a confidence
-(scales, minimum length, commonness), so they are computed once (memoized) and every
-combination of constants is scored on the cached cases of tune_likeness.py: recall of
-the Latin -> Arabic and Arabic -> Arabic pairs against the share of absent names that
-match anything, at names.MIN_CONFIDENCE.  Prints the combinations that keep recall
-above a floor, best first.
+(scales, minimum length, commonness), so every case of tune_likeness.py is aligned
+once, form by form (the word and its clitic readings, as names.confidence does), and
+each combination of constants is then scored from those costs: recall of the Latin ->
+Arabic and Arabic -> Arabic pairs against the share of absent names that match
+anything, at names.MIN_CONFIDENCE.  Prints, per script, the combinations that keep
+recall above the floor, fewest false matches first.
 """
 from __future__ import annotations
 
 import argparse
-import functools
+import hashlib
 import itertools
+import pickle
 import sys
 from pathlib import Path
 
@@ -21,47 +23,97 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from arabic_search import likeness, names  # noqa: E402
-from tune_likeness import cases, rates, score  # noqa: E402
+from arabic_search.graphemes import latin_graphemes  # noqa: E402
+from arabic_search.scripts import ARABIC, LATIN  # noqa: E402
+from arabic_search.splitter import vocabulary  # noqa: E402
+from tune_likeness import cases  # noqa: E402
 
-# Latin and Arabic scales only affect their own pairs: they move together.
-SCALES = [(1.5, 1.0), (2.0, 1.5), (2.5, 2.0), (3.0, 2.5), (3.5, 3.0), (4.0, 3.5)]
-GRID = {
-    "MIN_NORM": [3, 4],
-    "COMMON_ZIPF": [3.5, 4.0],
-    "COMMON_WEIGHT": [0.0, 0.4, 0.8],
-}
+SCALES = [1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5]
+GRID = {"MIN_NORM": [3, 4, 5], "COMMON_ZIPF": [3.5, 4.0], "COMMON_WEIGHT": [0.0, 0.3, 0.6, 1.0]}
 
 
-def _clear() -> None:
-    likeness.latin_arabic.cache_clear()
-    likeness.arabic_arabic.cache_clear()
+def _raw(query, word) -> list:
+    """(factor, kind, cost, letters, zipf) per form of ``word``, or a fixed confidence."""
+    forms = [(1.0, word.normalized)] + [(names.READING_FACTOR, r) for r in word.readings
+                                        if names._plausible_reading(r)]
+    out = []
+    for factor, form in forms:
+        if query.script == LATIN and word.script == ARABIC:
+            cost = likeness.align("latin", latin_graphemes(query.normalized), form)
+            out.append((factor, "latin", cost, len(form), vocabulary().get(form, 0.0)))
+        elif query.script == ARABIC and word.script == ARABIC:
+            if form == query.normalized:
+                out.append((factor, "fixed", 1.0, 0, 0.0))
+                continue
+            cost = likeness.align("arabic", likeness.arabic_units(query.normalized), form)
+            out.append((factor, "arabic", cost, max(len(form), len(query.normalized)),
+                        vocabulary().get(form, 0.0)))
+        else:
+            out.append((factor, "fixed", names._pair(query, form, word.script), 0, 0.0))
+    return out
+
+
+def _confidence(raw: list, scales: dict) -> float:
+    best = 0.0
+    for factor, kind, cost, letters, zipf in raw:
+        if kind == "fixed":
+            value = cost
+        else:
+            value = 1.0 - cost * likeness._per_cost(letters, zipf, scales[kind])
+        best = max(best, factor * value)
+    return best
+
+
+def evaluate(raws: dict, scales: dict, threshold: float) -> dict:
+    share = lambda flags: sum(flags) / max(1, len(flags))  # noqa: E731
+    result = {f"{k}_recall": share([_confidence(r, scales) >= threshold for r in raws[k]])
+              for k in ("latin", "arabic")}
+    for script in (LATIN, ARABIC):
+        hits = [any(_confidence(r, scales) >= threshold for r in cands)
+                for query_script, cands in raws["absent"] if query_script == script]
+        result[f"{script}_false"] = share(hits)
+    return result
+
+
+def aligned(split: str, every: int = 1) -> dict:
+    """The raw alignments of every case (or every ``every``-th), cached in /tmp per split
+    and cost table."""
+    digest = hashlib.sha1(likeness.COSTS_FILE.read_bytes()).hexdigest()[:12]
+    path = Path(f"/tmp/likeness_raw_{split}_{every}_{digest}.pickle")
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    data = {kind: values[::every] for kind, values in cases(split).items()}
+    raws = {"latin": [_raw(q, w) for q, w in data["latin"]],
+            "arabic": [_raw(q, w) for q, w in data["arabic"]],
+            "absent": [(q.script, [_raw(q, w) for w in cands if w.normalized != q.normalized])
+                       for q, cands in data["absent"]]}
+    path.write_bytes(pickle.dumps(raws))
+    return raws
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", default="tune")
+    parser.add_argument("--every", type=int, default=1, help="a sample: every n-th case")
     parser.add_argument("--floor", type=float, default=0.93, help="least recall shown")
     args = parser.parse_args()
-    data = cases(args.split)
-    likeness.align = functools.lru_cache(maxsize=None)(likeness.align)
+    raws = aligned(args.split, args.every)
+    print("aligned", flush=True)
     results = []
-    names_ = ["LATIN_SCALE", "ARABIC_SCALE"] + list(GRID)
-    for values in itertools.product(*GRID.values(), SCALES):
-        values = values[-1] + values[:-1]
-        for name, value in zip(names_, values):
+    for values in itertools.product(*GRID.values()):
+        for name, value in zip(GRID, values):
             setattr(likeness, name, value)
-        _clear()
-        r = rates(data, score(data), names.MIN_CONFIDENCE)
-        results.append((values, r))
-        print(values, {k: round(v, 3) for k, v in r.items()}, flush=True)
-    print("\nLatin: best false rate with recall >= floor")
-    ok = [(r["latin_false"], v, r) for v, r in results if r["latin_recall"] >= args.floor]
-    for row in sorted(ok)[:15]:
-        print(row)
-    print("\nArabic: best false rate with recall >= floor")
-    ok = [(r["arabic_false"], v, r) for v, r in results if r["arabic_recall"] >= args.floor]
-    for row in sorted(ok)[:15]:
-        print(row)
+        for scale in SCALES:
+            r = evaluate(raws, {"latin": scale, "arabic": scale}, names.MIN_CONFIDENCE)
+            results.append((values + (scale,), r))
+            print(values + (scale,), {k: round(v, 3) for k, v in r.items()}, flush=True)
+    for script in (LATIN, ARABIC):
+        print(f"\n{script}: fewest false matches with recall >= {args.floor} (MIN_NORM, COMMON_ZIPF, "
+              "COMMON_WEIGHT, scale)")
+        ok = [(round(r[f"{script}_false"], 3), round(r[f"{script}_recall"], 3), v)
+              for v, r in results if r[f"{script}_recall"] >= args.floor]
+        for row in sorted(ok)[:12]:
+            print("  ", row)
 
 
 if __name__ == "__main__":

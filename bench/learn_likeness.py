@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from arabic_search import likeness  # noqa: E402
 from arabic_search.analysis import analyze  # noqa: E402
-from arabic_search.graphemes import (LATIN_VOWELS, TWO_LETTER_OUTPUTS, grapheme_base,  # noqa: E402
+from arabic_search.graphemes import (FINAL, INITIAL, LATIN_VOWELS, TWO_LETTER_OUTPUTS, grapheme_base,  # noqa: E402
                                      latin_graphemes)
 from arabic_search.namekeys import ARABIC_CLASSES, latin_alternatives  # noqa: E402
 from tune_likeness import DATA, half  # noqa: E402
@@ -39,6 +39,8 @@ ARTICLE = "ال"
 UNKNOWN_UNIT = {likeness.DELETE: CAP, likeness.DEFAULT: CAP}
 LATIN_ARTICLES = ("al", "el", "ul")
 ARABIC_VOWEL_LETTERS = "اويىعءه"
+VOWEL_PAIR_LETTERS = "اويعءه"  # a Latin vowel may be written with two of these (Usuki = اوسوكي)
+MIN_PAIR_COUNT = 3      # a two-letter output seen fewer times is dropped from the table
 _GLIDES = {"w": "و", "v": "و", "wh": "و", "y": "ي", "j": "ي", "h": "ع"}  # not in namekeys classes
 _VOWEL_LETTER = {"a": "اعه", "e": "يا", "i": "ي", "y": "ي", "o": "و", "u": "و"}
 
@@ -72,6 +74,13 @@ def latin_prior(key: str, alphabet: list[str]) -> dict[str, float]:
     if base[0] in LATIN_VOWELS:
         likely = "".join(_VOWEL_LETTER.get(char, "") for char in base)
         mass = {likeness.DELETE: 0.3}
+        mass.update({a + b: 0.002 for a in VOWEL_PAIR_LETTERS for b in VOWEL_PAIR_LETTERS})
+        mass.update({letter: 0.01 for letter in ARABIC_VOWEL_LETTERS})
+        if key.startswith(INITIAL):  # written with alef or ain: Ibadan = ابادان, Usuki = اوسوكي
+            mass.update({"ا": 0.2, "ع": 0.05, likeness.DELETE: 0.05})
+            mass.update({"ا" + letter: 0.1 for letter in likely if letter != "ا"})
+        elif key.endswith(FINAL):  # ta marbuta or a silent final e: Ome = اومه
+            mass.update({"ه": 0.1})
     else:
         classes = {c[0] for piece in latin_alternatives(base) for c in piece if c}
         likely = "".join(letter for letter in alphabet if ARABIC_CLASSES.get(letter) in classes)
@@ -99,7 +108,7 @@ def _spread(mass: dict, likely: str, outputs: list[str]) -> dict[str, float]:
     return dict(prior)
 
 
-def estimate(counts: dict, priors: dict) -> dict:
+def estimate(counts: dict, priors: dict, prune: bool = False) -> dict:
     """Cost rows: -ln P(out | unit) + ln max P, smoothed towards the prior, capped."""
     table = {}
     for key in sorted(priors):
@@ -108,6 +117,9 @@ def estimate(counts: dict, priors: dict) -> dict:
         probs = {out: (seen[out] + SMOOTHING * p) / total for out, p in priors[key].items()}
         for out, count in seen.items():
             probs.setdefault(out, count / total)
+        if prune:  # rare two-letter outputs: noise, and each one slows the alignment
+            probs = {out: p for out, p in probs.items() if len(out) < 2 or seen[out] >= MIN_PAIR_COUNT
+                     or out in TWO_LETTER_OUTPUTS.get(grapheme_base(key), ())}
         best = max(probs.values())
         row = {out: round(min(CAP, max(0.0, math.log(best / p) - FREE)), 2)
                for out, p in sorted(probs.items())}
@@ -132,7 +144,7 @@ def em(kind: str, pairs: list, priors: dict, alphabet: list[str]) -> None:
         aligned = []
         for source, target in pairs:
             units = latin_graphemes(source) if kind == "latin" else likeness.arabic_units(source)
-            cost, path = likeness.align(kind, units, target, trace=True)
+            cost, path = likeness.alignment_path(kind, units, target)
             aligned.append((cost / max(1, len(target)), path))
         aligned.sort(key=lambda item: item[0])
         kept = aligned[:int(KEEP_SHARE * len(aligned))]
@@ -146,7 +158,7 @@ def em(kind: str, pairs: list, priors: dict, alphabet: list[str]) -> None:
                     positions += 1
         for key in counts:
             priors.setdefault(key, priors.get(grapheme_base(key)) or _uniform(alphabet))
-        tables[kind] = estimate(counts, priors)
+        tables[kind] = estimate(counts, priors, prune=iteration == ITERATIONS - 1)
         tables[kind][likeness.DEFAULT] = UNKNOWN_UNIT
         tables[kind + "_insert"] = estimate_inserts(inserts, positions, alphabet)
         likeness._row.cache_clear()

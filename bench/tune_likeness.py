@@ -5,7 +5,8 @@
 Recall: single-word pairs of names_dev.tsv (kind translit) on one half of the Latin
 names (split by a hash of the Latin name, so tuning never sees the reported half):
 the share of Latin -> Arabic pairs and of Arabic -> Arabic spelling pairs whose
-confidence reaches the threshold.  Arabic pairs that differ only by the article
+confidence reaches the threshold (language names are left out: CLDR writes them as
+adjectives, Afar / الأفارية, which are not spellings of the name).  Arabic pairs that differ only by the article
 (الفيتنام / فيتنام) are left out: the stem tier matches them, not likeness; when only
 one of the two has the article, the article-free forms are compared.
 False matches: names whose spellings do not occur in prose_msa.jsonl + seeds/,
@@ -34,6 +35,8 @@ from arabic_search.analysis import analyze  # noqa: E402
 DATA = ROOT.parent / "shared" / "data"
 CACHE = Path("/tmp/likeness_cases_{split}.pickle")
 ARTICLE = "ال"
+# CLDR language names: the Arabic is an adjective (Afar / الافاريه), not a spelling.
+LANGUAGE = ":language"
 
 
 def half(key: str) -> str:
@@ -72,11 +75,14 @@ def build_cases(split: str) -> dict:
     rows = [r for r in csv.DictReader((DATA / "names_dev.tsv").open(encoding="utf-8"),
                                       delimiter="\t", quoting=csv.QUOTE_NONE)
             if r["kind"] == "translit" and half(r["latin"]) == split]
-    single = [(analyze(r["latin"]), analyze(r["arabic"])) for r in rows]
-    single = [(lat[0], ar[0]) for lat, ar in single if len(lat) == 1 and len(ar) == 1]
-    by_latin = collections.defaultdict(set)
-    for latin, tok in single:
+    single = [(analyze(r["latin"]), analyze(r["arabic"]), LANGUAGE in r["source"]) for r in rows]
+    single = [(lat[0], ar[0], language) for lat, ar, language in single
+              if len(lat) == 1 and len(ar) == 1]
+    by_latin, variants = collections.defaultdict(set), collections.defaultdict(set)
+    for latin, tok, language in single:
         by_latin[latin.text].add(tok.normalized)
+        if not language:
+            variants[latin.text].add(tok.normalized)
     words = corpus_words()
     lexicon = collections.defaultdict(list)
     for word in words:
@@ -90,7 +96,8 @@ def build_cases(split: str) -> dict:
         for query in (latin, sorted(spellings)[0]):
             token = analyze(query)[0]
             absent.append((token, _candidates(token, lexicon)))
-    return {"latin": single, "arabic": _arabic_pairs(by_latin), "absent": absent}
+    recall = [(latin, tok) for latin, tok, language in single if not language]
+    return {"latin": recall, "arabic": _arabic_pairs(variants), "absent": absent}
 
 
 def cases(split: str) -> dict:
