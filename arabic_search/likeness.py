@@ -25,7 +25,8 @@ import math
 import operator
 from pathlib import Path
 
-from .graphemes import LONGEST_GROUP, latin_graphemes, latin_letters, single_letter
+from .graphemes import (LATIN_VOWELS, LONGEST_GROUP, grapheme_base, latin_graphemes, latin_letters,
+                        single_letter)
 from .splitter import vocabulary
 
 COSTS_FILE = Path(__file__).resolve().parent / "data" / "likeness_costs.json"
@@ -36,12 +37,12 @@ INFINITY = math.inf
 TOLERANCE = 1e-9
 
 # Confidence = 1 - cost / (SCALE * max(letters, MIN_NORM)), costs in nats.
-LATIN_SCALE = 3.0
-ARABIC_SCALE = 3.0
+LATIN_SCALE = 6.0
+ARABIC_SCALE = 5.0
 MIN_NORM = 3
 # Words more frequent than this (Zipf) pay this much more per unit of cost and Zipf step.
-COMMON_ZIPF = 3.5
-COMMON_WEIGHT = 0.3
+COMMON_ZIPF = 3.0
+COMMON_WEIGHT = 2.0
 # Confidences below this are reported as 0: the alignment stops as soon as it is sure.
 FLOOR = 0.5
 
@@ -56,25 +57,33 @@ def cost_tables() -> dict:
     return _TABLES
 
 
-@functools.lru_cache(maxsize=4096)
-def _row(kind: str, key: str) -> tuple[dict, float, float, tuple]:
-    """(costs by output, default cost, deletion cost, two-letter outputs) of one unit."""
+@functools.lru_cache(maxsize=8192)
+def _row(kind: str, key: str, common: float = 1.0) -> tuple[dict, float, float, tuple]:
+    """(costs by output, default cost, deletion cost, two-letter outputs) of one unit,
+    multiplied by ``common`` except for leaving a Latin vowel unwritten (Arabic does not
+    write short vowels: that is no evidence against a common word, محمد = Muhammad)."""
     table = cost_tables()[kind]
     costs = table.get(key) or table.get(single_letter(key)) or table[DEFAULT]
+    if common != 1.0:
+        exempt = kind == "latin" and grapheme_base(key)[0] in LATIN_VOWELS
+        costs = {out: cost if exempt and out == DELETE else cost * common
+                 for out, cost in costs.items()}
     two = tuple(out for out in costs if len(out) == 2)
     return costs, costs[DEFAULT], costs.get(DELETE, costs[DEFAULT]), two
 
 
-def _insert_costs(kind: str) -> dict:
-    return cost_tables()[kind + "_insert"]
+@functools.lru_cache(maxsize=64)
+def _insert_costs(kind: str, common: float = 1.0) -> dict:
+    return {letter: cost * common for letter, cost in cost_tables()[kind + "_insert"].items()}
 
 
-def _fill(kind: str, source: tuple, target: str, limit: float = INFINITY) -> list[list[float]]:
+def _fill(kind: str, source: tuple, target: str, limit: float = INFINITY,
+          common: float = 1.0) -> list[list[float]]:
     """Dynamic programme: cell [i][j] is the cheapest alignment of source[:i] with
     target[:j].  Rows are updated a whole row at a time with map() (C speed).  Once
     every open cell costs more than ``limit`` the result is INFINITY (costs only grow)."""
     n, m = len(source), len(target)
-    inserts = _insert_costs(kind)
+    inserts = _insert_costs(kind, common)
     insert = [inserts.get(letter, inserts[DEFAULT]) for letter in target]
     table = [[INFINITY] * (m + 1) for _ in range(n + 1)]
     table[0][0] = 0.0
@@ -89,7 +98,7 @@ def _fill(kind: str, source: tuple, target: str, limit: float = INFINITY) -> lis
             table[n][m] = INFINITY
             break
         for key, size in source[i]:
-            costs, default, delete, two = _row(kind, key)
+            costs, default, delete, two = _row(kind, key, common)
             following = table[i + size]
             following[:] = map(min, following, map(operator.add, row, itertools.repeat(delete)))
             substitute = map(costs.get, target, itertools.repeat(default))
@@ -107,10 +116,12 @@ def _occurrences(target: str, pair: str):
         start = target.find(pair, start + 1)
 
 
-def align(kind: str, source: tuple, target: str, limit: float = INFINITY) -> float:
+def align(kind: str, source: tuple, target: str, limit: float = INFINITY,
+          common: float = 1.0) -> float:
     """Cost of the cheapest alignment of ``source`` (per position: (unit key, length)
-    options) with the letters of ``target``; INFINITY if it is sure to exceed ``limit``."""
-    return _fill(kind, source, target, limit)[len(source)][len(target)]
+    options) with the letters of ``target``, costs weighted by ``common`` (see _row);
+    INFINITY if it is sure to exceed ``limit``."""
+    return _fill(kind, source, target, limit, common)[len(source)][len(target)]
 
 
 def alignment_path(kind: str, source: tuple, target: str) -> tuple[float, list]:
@@ -150,16 +161,18 @@ def arabic_units(word: str) -> tuple:
     return tuple(((letter, 1),) for letter in word)
 
 
-def _per_cost(letters: int, zipf: float, scale: float) -> float:
-    """Confidence lost per unit of cost (see the module docstring)."""
-    common = 1.0 + COMMON_WEIGHT * max(0.0, zipf - COMMON_ZIPF)
-    return common / (scale * max(letters, MIN_NORM))
+def commonness(zipf: float) -> float:
+    """How much more each unexplained difference costs in a word this common (Zipf),
+    rounded so that the weighted cost rows can be cached."""
+    return round(1.0 + COMMON_WEIGHT * max(0.0, zipf - COMMON_ZIPF), 1)
 
 
-def _scored(kind: str, source: tuple, target: str, letters: int, scale: float) -> float:
+def _scored(kind: str, source: tuple, target: str, letters: int, scale: float,
+            zipf: float = 0.0) -> float:
     """Confidence of the alignment; below FLOOR it is reported as 0 (not computed)."""
-    per_cost = _per_cost(letters, vocabulary().get(target, 0.0), scale)
-    cost = align(kind, source, target, limit=(1.0 - FLOOR) / per_cost)
+    common = commonness(max(zipf, vocabulary().get(target, 0.0)))
+    per_cost = 1.0 / (scale * max(letters, MIN_NORM))
+    cost = align(kind, source, target, limit=(1.0 - FLOOR) / per_cost, common=common)
     confidence = 1.0 - cost * per_cost
     return confidence if confidence >= FLOOR else 0.0
 
@@ -181,7 +194,9 @@ def arabic_arabic(query: str, arabic: str) -> float:
     if not query or not arabic:
         return 0.0
     letters = max(len(query), len(arabic))
-    return _scored("arabic", arabic_units(query), arabic, letters, ARABIC_SCALE)
+    # A common query word must agree better too: الحكومه is not الحكمه.
+    zipf = vocabulary().get(query, 0.0)
+    return _scored("arabic", arabic_units(query), arabic, letters, ARABIC_SCALE, zipf)
 
 
 # Latin against Latin (Waldhauser / Waldhausser): a plain weighted edit distance.

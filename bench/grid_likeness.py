@@ -13,6 +13,7 @@ recall above the floor, fewest false matches first.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import itertools
 import pickle
@@ -28,38 +29,42 @@ from arabic_search.scripts import ARABIC, LATIN  # noqa: E402
 from arabic_search.splitter import vocabulary  # noqa: E402
 from tune_likeness import cases  # noqa: E402
 
-SCALES = [1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5]
-GRID = {"MIN_NORM": [3, 4, 5], "COMMON_ZIPF": [3.5, 4.0], "COMMON_WEIGHT": [0.0, 0.3, 0.6, 1.0]}
+SCALES = [3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
+GRID = {"MIN_NORM": [3, 4], "COMMON_ZIPF": [3.0], "COMMON_WEIGHT": [1.0, 2.0, 3.0]}
 
 
 def _raw(query, word) -> list:
-    """(factor, kind, cost, letters, zipf) per form of ``word``, or a fixed confidence."""
+    """(factor, kind, source, target, letters, zipf) per form of ``word``; kind "fixed"
+    carries a confidence that no constant changes."""
     forms = [(1.0, word.normalized)] + [(names.READING_FACTOR, r) for r in word.readings
                                         if names._plausible_reading(r)]
     out = []
     for factor, form in forms:
         if query.script == LATIN and word.script == ARABIC:
-            cost = likeness.align("latin", latin_graphemes(query.normalized), form)
-            out.append((factor, "latin", cost, len(form), vocabulary().get(form, 0.0)))
-        elif query.script == ARABIC and word.script == ARABIC:
-            if form == query.normalized:
-                out.append((factor, "fixed", 1.0, 0, 0.0))
-                continue
-            cost = likeness.align("arabic", likeness.arabic_units(query.normalized), form)
-            out.append((factor, "arabic", cost, max(len(form), len(query.normalized)),
+            out.append((factor, "latin", latin_graphemes(query.normalized), form, len(form),
                         vocabulary().get(form, 0.0)))
+        elif query.script == ARABIC and word.script == ARABIC and form != query.normalized:
+            zipf = max(vocabulary().get(form, 0.0), vocabulary().get(query.normalized, 0.0))
+            out.append((factor, "arabic", likeness.arabic_units(query.normalized), form,
+                        max(len(form), len(query.normalized)), zipf))
         else:
-            out.append((factor, "fixed", names._pair(query, form, word.script), 0, 0.0))
+            out.append((factor, "fixed", None, names._pair(query, form, word.script), 0, 0.0))
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _cost(kind: str, source: tuple, target: str, common: float) -> float:
+    return likeness.align(kind, source, target, common=common)
 
 
 def _confidence(raw: list, scales: dict) -> float:
     best = 0.0
-    for factor, kind, cost, letters, zipf in raw:
+    for factor, kind, source, target, letters, zipf in raw:
         if kind == "fixed":
-            value = cost
+            value = target
         else:
-            value = 1.0 - cost * likeness._per_cost(letters, zipf, scales[kind])
+            cost = _cost(kind, source, target, likeness.commonness(zipf))
+            value = 1.0 - cost / (scales[kind] * max(letters, likeness.MIN_NORM))
         best = max(best, factor * value)
     return best
 
@@ -79,7 +84,7 @@ def aligned(split: str, every: int = 1) -> dict:
     """The raw alignments of every case (or every ``every``-th), cached in /tmp per split
     and cost table."""
     digest = hashlib.sha1(likeness.COSTS_FILE.read_bytes()).hexdigest()[:12]
-    path = Path(f"/tmp/likeness_raw_{split}_{every}_{digest}.pickle")
+    path = Path(f"/tmp/likeness_raw2_{split}_{every}_{digest}.pickle")
     if path.exists():
         return pickle.loads(path.read_bytes())
     data = {kind: values[::every] for kind, values in cases(split).items()}

@@ -34,7 +34,11 @@ ITERATIONS = 3
 SMOOTHING = 4.0          # pseudo-counts of the prior in each unit's distribution
 CAP = 7.0                # largest cost (nats): an output never seen and not in the prior
 FREE = 0.4               # outputs at least e**-FREE as likely as the best cost nothing
-KEEP_SHARE = 0.95        # the best-aligned share of the pairs is counted
+# The best-aligned share of the pairs that is counted: Arabic "variants" of one Latin
+# name are often other names altogether (لخضريه / باليسترو), so fewer of them are kept.
+KEEP_SHARE = {"latin": 0.95, "arabic": 0.75}
+# Arabic pairs are few (about 1,300): their prior (the consonant classes) weighs more.
+PRIOR_WEIGHT = {"latin": 1.0, "arabic": 5.0}
 ARTICLE = "ال"
 UNKNOWN_UNIT = {likeness.DELETE: CAP, likeness.DEFAULT: CAP}
 LATIN_ARTICLES = ("al", "el", "ul")
@@ -93,7 +97,7 @@ def arabic_prior(letter: str, alphabet: list[str]) -> dict[str, float]:
     """P0(output | Arabic letter): itself, its namekeys class, then anything."""
     same_class = [x for x in alphabet if x != letter and ARABIC_CLASSES.get(x) is not None
                   and ARABIC_CLASSES.get(x) == ARABIC_CLASSES.get(letter)]
-    mass = {letter: 0.7, likeness.DELETE: 0.2 if letter in ARABIC_VOWEL_LETTERS else 0.03}
+    mass = {letter: 0.7, likeness.DELETE: 0.2 if letter in ARABIC_VOWEL_LETTERS else 0.005}
     return _spread(mass, "".join(same_class) or letter, alphabet)
 
 
@@ -108,13 +112,13 @@ def _spread(mass: dict, likely: str, outputs: list[str]) -> dict[str, float]:
     return dict(prior)
 
 
-def estimate(counts: dict, priors: dict, prune: bool = False) -> dict:
+def estimate(counts: dict, priors: dict, prune: bool = False, weight: float = 1.0) -> dict:
     """Cost rows: -ln P(out | unit) + ln max P, smoothed towards the prior, capped."""
     table = {}
     for key in sorted(priors):
         seen = counts.get(key, collections.Counter())
-        total = sum(seen.values()) + SMOOTHING
-        probs = {out: (seen[out] + SMOOTHING * p) / total for out, p in priors[key].items()}
+        total = sum(seen.values()) + SMOOTHING * weight
+        probs = {out: (seen[out] + SMOOTHING * weight * p) / total for out, p in priors[key].items()}
         for out, count in seen.items():
             probs.setdefault(out, count / total)
         if prune:  # rare two-letter outputs: noise, and each one slows the alignment
@@ -147,7 +151,7 @@ def em(kind: str, pairs: list, priors: dict, alphabet: list[str]) -> None:
             cost, path = likeness.alignment_path(kind, units, target)
             aligned.append((cost / max(1, len(target)), path))
         aligned.sort(key=lambda item: item[0])
-        kept = aligned[:int(KEEP_SHARE * len(aligned))]
+        kept = aligned[:int(KEEP_SHARE[kind] * len(aligned))]
         counts, inserts, positions = collections.defaultdict(collections.Counter), collections.Counter(), 0
         for _cost, path in kept:
             for key, output in path:
@@ -158,7 +162,8 @@ def em(kind: str, pairs: list, priors: dict, alphabet: list[str]) -> None:
                     positions += 1
         for key in counts:
             priors.setdefault(key, priors.get(grapheme_base(key)) or _uniform(alphabet))
-        tables[kind] = estimate(counts, priors, prune=iteration == ITERATIONS - 1)
+        tables[kind] = estimate(counts, priors, prune=iteration == ITERATIONS - 1,
+                                weight=PRIOR_WEIGHT[kind])
         tables[kind][likeness.DEFAULT] = UNKNOWN_UNIT
         tables[kind + "_insert"] = estimate_inserts(inserts, positions, alphabet)
         likeness._row.cache_clear()
