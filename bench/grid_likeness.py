@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from arabic_search import likeness, names  # noqa: E402
+from arabic_search import alignment, likeness, names  # noqa: E402
 from arabic_search.graphemes import latin_graphemes  # noqa: E402
 from arabic_search.scripts import ARABIC, LATIN  # noqa: E402
 from arabic_search.splitter import vocabulary  # noqa: E402
@@ -45,7 +45,7 @@ def _raw(query, word) -> list:
                         vocabulary().get(form, 0.0)))
         elif query.script == ARABIC and word.script == ARABIC and form != query.normalized:
             zipf = max(vocabulary().get(form, 0.0), vocabulary().get(query.normalized, 0.0))
-            out.append((factor, "arabic", likeness.arabic_units(query.normalized), form,
+            out.append((factor, "arabic", alignment.arabic_units(query.normalized), form,
                         max(len(form), len(query.normalized)), zipf))
         else:
             out.append((factor, "fixed", None, names._pair(query, form, word.script), 0, 0.0))
@@ -54,7 +54,7 @@ def _raw(query, word) -> list:
 
 @functools.lru_cache(maxsize=None)
 def _cost(kind: str, source: tuple, target: str, common: float) -> float:
-    return likeness.align(kind, source, target, common=common)
+    return alignment.align(kind, source, target, common=common)
 
 
 def _confidence(raw: list, scales: dict) -> float:
@@ -83,7 +83,7 @@ def evaluate(raws: dict, scales: dict, threshold: float) -> dict:
 def aligned(split: str, every: int = 1) -> dict:
     """The raw alignments of every case (or every ``every``-th), cached in /tmp per split
     and cost table."""
-    digest = hashlib.sha1(likeness.COSTS_FILE.read_bytes()).hexdigest()[:12]
+    digest = hashlib.sha1(alignment.COSTS_FILE.read_bytes()).hexdigest()[:12]
     path = Path(f"/tmp/likeness_raw2_{split}_{every}_{digest}.pickle")
     if path.exists():
         return pickle.loads(path.read_bytes())

@@ -1,11 +1,11 @@
 """Learn the costs of name likeness from real spellings (writes arabic_search/data/likeness_costs.json).
 
-    .venv/bin/python bench/learn_likeness.py
+    .venv/bin/python bench/learn_alignment.py
 
 Training data: the *tune* half of ../shared/data/names_dev.tsv (rows of kind translit,
-split by bench/tune_likeness.half, so the report half is never seen), as word pairs
+split by bench/tune_alignment.half, so the report half is never seen), as word pairs
 (Latin word, Arabic word) and as pairs of Arabic spellings of one Latin word.
-Hard EM: align every pair with the current costs (likeness.align), count which Arabic
+Hard EM: align every pair with the current costs (alignment.align), count which Arabic
 output each Latin grapheme (or Arabic letter) got and which letters were inserted,
 re-estimate P(output | unit) smoothed towards a prior built from the consonant classes
 of namekeys.py, repeat.  The worst-aligned pairs (mistranslations in the data) are not
@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from arabic_search import likeness  # noqa: E402
+from arabic_search import alignment  # noqa: E402
 from arabic_search.analysis import analyze  # noqa: E402
-from arabic_search.graphemes import (FINAL, INITIAL, LATIN_VOWELS, TWO_LETTER_OUTPUTS, grapheme_base,  # noqa: E402
-                                     latin_graphemes)
+from arabic_search.graphemes import (FINAL, INITIAL, LATIN_VOWELS,  # noqa: E402
+                                     TWO_LETTER_OUTPUTS, grapheme_base, latin_graphemes)
 from arabic_search.namekeys import ARABIC_CLASSES, latin_alternatives  # noqa: E402
 from tune_likeness import DATA, half  # noqa: E402
 
@@ -40,7 +40,7 @@ KEEP_SHARE = {"latin": 0.95, "arabic": 0.75}
 # Arabic pairs are few (about 1,300): their prior (the consonant classes) weighs more.
 PRIOR_WEIGHT = {"latin": 1.0, "arabic": 5.0}
 ARTICLE = "ال"
-UNKNOWN_UNIT = {likeness.DELETE: CAP, likeness.DEFAULT: CAP}
+UNKNOWN_UNIT = {alignment.DELETE: CAP, alignment.DEFAULT: CAP}
 LATIN_ARTICLES = ("al", "el", "ul")
 ARABIC_VOWEL_LETTERS = "اويىعءه"
 VOWEL_PAIR_LETTERS = "اويعءه"  # a Latin vowel may be written with two of these (Usuki = اوسوكي)
@@ -77,11 +77,11 @@ def latin_prior(key: str, alphabet: list[str]) -> dict[str, float]:
     base = grapheme_base(key)
     if base[0] in LATIN_VOWELS:
         likely = "".join(_VOWEL_LETTER.get(char, "") for char in base)
-        mass = {likeness.DELETE: 0.3}
+        mass = {alignment.DELETE: 0.3}
         mass.update({a + b: 0.002 for a in VOWEL_PAIR_LETTERS for b in VOWEL_PAIR_LETTERS})
         mass.update({letter: 0.01 for letter in ARABIC_VOWEL_LETTERS})
         if key.startswith(INITIAL):  # written with alef or ain: Ibadan = ابادان, Usuki = اوسوكي
-            mass.update({"ا": 0.2, "ع": 0.05, likeness.DELETE: 0.05})
+            mass.update({"ا": 0.2, "ع": 0.05, alignment.DELETE: 0.05})
             mass.update({"ا" + letter: 0.1 for letter in likely if letter != "ا"})
         elif key.endswith(FINAL):  # ta marbuta or a silent final e: Ome = اومه
             mass.update({"ه": 0.1})
@@ -89,7 +89,7 @@ def latin_prior(key: str, alphabet: list[str]) -> dict[str, float]:
         classes = {c[0] for piece in latin_alternatives(base) for c in piece if c}
         likely = "".join(letter for letter in alphabet if ARABIC_CLASSES.get(letter) in classes)
         likely += _GLIDES.get(base, "")
-        mass = {likeness.DELETE: 0.3 if base in ("h", "gh", "w", "y") else 0.05}
+        mass = {alignment.DELETE: 0.3 if base in ("h", "gh", "w", "y") else 0.05}
     return _spread(mass, likely, alphabet + list(TWO_LETTER_OUTPUTS.get(base, ())))
 
 
@@ -97,7 +97,7 @@ def arabic_prior(letter: str, alphabet: list[str]) -> dict[str, float]:
     """P0(output | Arabic letter): itself, its namekeys class, then anything."""
     same_class = [x for x in alphabet if x != letter and ARABIC_CLASSES.get(x) is not None
                   and ARABIC_CLASSES.get(x) == ARABIC_CLASSES.get(letter)]
-    mass = {letter: 0.7, likeness.DELETE: 0.2 if letter in ARABIC_VOWEL_LETTERS else 0.005}
+    mass = {letter: 0.7, alignment.DELETE: 0.2 if letter in ARABIC_VOWEL_LETTERS else 0.005}
     return _spread(mass, "".join(same_class) or letter, alphabet)
 
 
@@ -127,8 +127,8 @@ def estimate(counts: dict, priors: dict, prune: bool = False, weight: float = 1.
         best = max(probs.values())
         row = {out: round(min(CAP, max(0.0, math.log(best / p) - FREE)), 2)
                for out, p in sorted(probs.items())}
-        row[likeness.DEFAULT] = CAP
-        table[key] = {out: cost for out, cost in row.items() if cost < CAP or out == likeness.DEFAULT}
+        row[alignment.DEFAULT] = CAP
+        table[key] = {out: cost for out, cost in row.items() if cost < CAP or out == alignment.DEFAULT}
     return table
 
 
@@ -137,18 +137,18 @@ def estimate_inserts(counts: collections.Counter, positions: int, alphabet: list
     total = positions + SMOOTHING * len(alphabet)
     row = {letter: round(min(CAP, -math.log((counts[letter] + SMOOTHING) / total)), 2)
            for letter in alphabet}
-    row[likeness.DEFAULT] = CAP
+    row[alignment.DEFAULT] = CAP
     return row
 
 
 def em(kind: str, pairs: list, priors: dict, alphabet: list[str]) -> None:
     """Re-estimate ``kind``'s table (and its insertions) in place, ITERATIONS times."""
-    tables = likeness.cost_tables()
+    tables = alignment.cost_tables()
     for iteration in range(ITERATIONS):
         aligned = []
         for source, target in pairs:
-            units = latin_graphemes(source) if kind == "latin" else likeness.arabic_units(source)
-            cost, path = likeness.alignment_path(kind, units, target)
+            units = latin_graphemes(source) if kind == "latin" else alignment.arabic_units(source)
+            cost, path = alignment.alignment_path(kind, units, target)
             aligned.append((cost / max(1, len(target)), path))
         aligned.sort(key=lambda item: item[0])
         kept = aligned[:int(KEEP_SHARE[kind] * len(aligned))]
@@ -164,15 +164,15 @@ def em(kind: str, pairs: list, priors: dict, alphabet: list[str]) -> None:
             priors.setdefault(key, priors.get(grapheme_base(key)) or _uniform(alphabet))
         tables[kind] = estimate(counts, priors, prune=iteration == ITERATIONS - 1,
                                 weight=PRIOR_WEIGHT[kind])
-        tables[kind][likeness.DEFAULT] = UNKNOWN_UNIT
+        tables[kind][alignment.DEFAULT] = UNKNOWN_UNIT
         tables[kind + "_insert"] = estimate_inserts(inserts, positions, alphabet)
-        likeness._row.cache_clear()
+        alignment._row.cache_clear()
         mean = sum(c for c, _ in kept) / max(1, len(kept))
         print(f"{kind} iteration {iteration + 1}: mean cost per letter {mean:.3f} over {len(kept)} pairs")
 
 
 def _uniform(alphabet: list[str]) -> dict[str, float]:
-    outputs = alphabet + [likeness.DELETE]
+    outputs = alphabet + [alignment.DELETE]
     return {out: 1.0 / len(outputs) for out in outputs}
 
 
@@ -183,13 +183,13 @@ def initial_tables(latin_pairs: list, alphabet: list[str]) -> tuple[dict, dict]:
     latin = {key: latin_prior(key, alphabet) for key in keys}
     arabic = {letter: arabic_prior(letter, alphabet) for letter in alphabet}
     inserts = {letter: (2.0 if letter in ARABIC_VOWEL_LETTERS else 5.0) for letter in alphabet}
-    inserts[likeness.DEFAULT] = CAP
-    tables = likeness._TABLES  # filled here: the old file is never read while learning
+    inserts[alignment.DEFAULT] = CAP
+    tables = alignment._TABLES  # filled here: the old file is never read while learning
     tables.clear()
     tables.update({"latin": estimate({}, latin), "arabic": estimate({}, arabic),
                    "latin_insert": dict(inserts), "arabic_insert": dict(inserts)})
     for kind in ("latin", "arabic"):
-        tables[kind][likeness.DEFAULT] = UNKNOWN_UNIT
+        tables[kind][alignment.DEFAULT] = UNKNOWN_UNIT
     return latin, arabic
 
 
@@ -203,7 +203,7 @@ def main() -> None:
     em("arabic", arabic_pairs, arabic_priors, alphabet)
     out = ROOT / "arabic_search" / "data" / "likeness_costs.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(likeness.cost_tables(), ensure_ascii=False, sort_keys=True,
+    out.write_text(json.dumps(alignment.cost_tables(), ensure_ascii=False, sort_keys=True,
                               separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {out} ({out.stat().st_size} bytes)")
 
