@@ -77,11 +77,13 @@ def latin_prior(key: str, alphabet: list[str]) -> dict[str, float]:
     base = grapheme_base(key)
     if base[0] in LATIN_VOWELS:
         likely = "".join(_VOWEL_LETTER.get(char, "") for char in base)
-        mass = {alignment.DELETE: 0.3}
+        # A vowel group (ai, ou, ee) is a long vowel or a diphthong: Arabic writes it.
+        mass = {alignment.DELETE: 0.3} if len(base) == 1 else {}
         mass.update({a + b: 0.002 for a in VOWEL_PAIR_LETTERS for b in VOWEL_PAIR_LETTERS})
         mass.update({letter: 0.01 for letter in ARABIC_VOWEL_LETTERS})
         if key.startswith(INITIAL):  # written with alef or ain: Ibadan = ابادان, Usuki = اوسوكي
-            mass.update({"ا": 0.2, "ع": 0.05, alignment.DELETE: 0.05})
+            mass.update({"ا": 0.2, "ع": 0.05})
+            mass.update({alignment.DELETE: 0.05} if len(base) == 1 else {})
             mass.update({"ا" + letter: 0.1 for letter in likely if letter != "ا"})
         elif key.endswith(FINAL):  # ta marbuta or a silent final e: Ome = اومه
             mass.update({"ه": 0.1})
@@ -167,6 +169,7 @@ def em(kind: str, pairs: list, priors: dict, alphabet: list[str]) -> None:
         tables[kind][alignment.DEFAULT] = UNKNOWN_UNIT
         tables[kind + "_insert"] = estimate_inserts(inserts, positions, alphabet)
         alignment._row.cache_clear()
+        alignment._insert_costs.cache_clear()
         mean = sum(c for c, _ in kept) / max(1, len(kept))
         print(f"{kind} iteration {iteration + 1}: mean cost per letter {mean:.3f} over {len(kept)} pairs")
 
@@ -186,6 +189,8 @@ def initial_tables(latin_pairs: list, alphabet: list[str]) -> tuple[dict, dict]:
     inserts[alignment.DEFAULT] = CAP
     tables = alignment._TABLES  # filled here: the old file is never read while learning
     tables.clear()
+    alignment._row.cache_clear()
+    alignment._insert_costs.cache_clear()
     tables.update({"latin": estimate({}, latin), "arabic": estimate({}, arabic),
                    "latin_insert": dict(inserts), "arabic_insert": dict(inserts)})
     for kind in ("latin", "arabic"):
