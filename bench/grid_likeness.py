@@ -29,8 +29,8 @@ from arabic_search.scripts import ARABIC, LATIN  # noqa: E402
 from arabic_search.splitter import vocabulary  # noqa: E402
 from tune_likeness import cases  # noqa: E402
 
-SCALES = [4.0, 5.0, 6.0, 7.0]
-GRID = {"MIN_NORM": [3], "COMMON_ZIPF": [3.0], "COMMON_WEIGHT": [1.5, 2.0, 3.0]}
+SCALES = [5.0, 6.0]
+GRID = {"MIN_NORM": [3], "COMMON_ZIPF": [3.0], "COMMON_WEIGHT": [2.0]}
 
 
 def _raw(query, word) -> list:
