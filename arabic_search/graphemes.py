@@ -10,8 +10,9 @@ written (Ali = علي, with ع), a medial short vowel usually not (Muhammad = م
 final one as ا ي و or ه.  Doubled consonants are one (Sarraj = سراج: Arabic does
 not write the shadda).
 
-Arabic words are aligned letter by letter; a few Latin graphemes may be written
-with two Arabic letters (x = كس, ch = تش), listed in :data:`TWO_LETTER_OUTPUTS`.
+Arabic words are aligned letter by letter.  A grapheme may be written with two Arabic
+letters: the consonants of :data:`TWO_LETTER_OUTPUTS` (x = كس, ch = تش) and vowels, whose
+two-letter spellings (initial u = او in Usuki = اوسوكي) are learned from the data.
 """
 from __future__ import annotations
 
