@@ -30,11 +30,13 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False  # Arabic stays readable in responses
     app.json.sort_keys = False
 
-    from . import api, errors, web
+    from . import api, apidocs, errors, headers, web
 
     errors.register(app)
+    headers.register(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(web.bp)
+    app.register_blueprint(apidocs.bp)
     _warm_up_analysis()
     return app
 

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, jsonify, request
 
 from arabic_search.analysis import analyze
 
-from . import get_alias, get_client, params, search
+from . import document, get_alias, get_client, params, search
 from .errors import ServiceError, describe
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -51,3 +51,9 @@ def openapi_endpoint():
     document = json.loads(OPENAPI_PATH.read_text(encoding="utf-8"))
     return Response(json.dumps(document, ensure_ascii=False, indent=2),
                     mimetype="application/json")
+
+
+@bp.get("/documents/<path:doc_id>")
+def document_endpoint(doc_id: str):
+    wanted = document.document_params(doc_id, request.args)
+    return jsonify(document.document(get_client(), get_alias(), wanted))

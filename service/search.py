@@ -14,6 +14,7 @@ from arabic_search import es
 from arabic_search import mapping as m
 from arabic_search.analysis import Token, analyze
 from arabic_search.documents import term_id
+from arabic_search.facets import facet_aggs, facet_counts
 from arabic_search.matching import explain_passage
 from arabic_search.normalize import normalize_word
 from arabic_search.query import (DOCUMENT_COUNT_AGG, did_you_mean_body, document_count,
@@ -93,9 +94,11 @@ def search(client: Elasticsearch, alias: str, params: SearchParams) -> dict:
         body = search_body(tokens, params.page, params.size, fuzzy=params.fuzzy,
                            source=params.source, date_from=params.date_from,
                            date_to=params.date_to)
+        body["aggs"] = {**body["aggs"], **facet_aggs()}
         response = client.search(index=alias, body=body).body
         result["total"] = document_count(response)
         result["hits"] = [_hit(hit, tokens, params.fuzzy) for hit in response["hits"]["hits"]]
+        result["facets"] = facet_counts(response)
         if result["total"] < DID_YOU_MEAN_BELOW:
             result["suggestions"] = did_you_mean(client, alias, tokens)
     result["took_ms"] = round((time.perf_counter() - started) * 1000)
