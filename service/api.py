@@ -8,7 +8,7 @@ from flask import Blueprint, Response, jsonify, request
 
 from arabic_search.analysis import analyze
 
-from . import document, get_alias, get_client, params, search
+from . import document, get_alias, get_client, params, search, suggest
 from .errors import ServiceError, describe
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -24,7 +24,7 @@ def search_endpoint():
 @bp.get("/suggest")
 def suggest_endpoint():
     prefix, size = params.suggest_params(request.args)
-    return jsonify(search.suggest(get_client(), get_alias(), prefix, size))
+    return jsonify(suggest.suggest(get_client(), get_alias(), prefix, size))
 
 
 @bp.get("/analyze")

@@ -1,0 +1,121 @@
+"""Autocomplete for the search box: request body and ranking (pure functions).
+
+The last word typed is completed and the words before it are kept.  Three sources,
+in this order of trust:
+
+1. the index's suggestion entries (``documents.term_document``) whose normalized
+   form *starts with* the prefix, most frequent first;
+2. words of passages that hold a word with that prefix (``prefix`` query on the
+   normalized field, or on the name-key field for Latin input, whose key is a
+   prefix of the Arabic spelling's: ``Wald`` -> FLD, والدهاوزر -> FLDHSR).  This
+   finds rare names, which the suggestion entries leave out on a large corpus, and
+   with earlier words typed it prefers the word that follows them (فائز الس -> السراج);
+3. fuzzy completions (one edit), only to fill what is left: they must never push out
+   a real completion (والده must give والدهاوزر before والدور).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import mapping as m
+from .analysis import analyze, word_forms
+from .normalize import normalize_word
+from .tokens import word_spans
+
+MIN_PREFIX = 2          # letters of the last word before anything is suggested
+MIN_SCAN_PREFIX = 3     # letters before passages are scanned (shorter prefixes match everything)
+MIN_SCAN_KEY = 2        # name-key letters of a Latin prefix before passages are scanned
+FUZZY_FROM = 4          # prefix length from which fuzzy completions are asked for
+PASSAGE_SAMPLE = 30     # passages scanned for words
+MAX_HEAD_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Prefix:
+    """What was typed: the words kept as they are, and the last word to complete."""
+
+    head: str
+    word: str
+    script: str = ""
+    normalized: str = ""
+    keys: tuple[str, ...] = ()
+    head_norms: tuple[str, ...] = field(default_factory=tuple)
+
+
+def parse(text: str) -> Prefix | None:
+    """None when there is nothing to complete (blank, trailing space, too short, no letters)."""
+    if not text.strip() or text[-1].isspace():
+        return None
+    words = text.split()
+    word, head = words[-1], " ".join(words[:-1][-MAX_HEAD_WORDS:])
+    tokens = analyze(word)
+    if len(word) < MIN_PREFIX or not tokens:
+        return None
+    token = tokens[-1]
+    keys = tuple(key for key in token.keys if len(key) >= MIN_SCAN_KEY) if token.script == "latin" else ()
+    return Prefix(head, word, token.script, normalize_word(word), keys,
+                  tuple(t.normalized for t in analyze(head)))
+
+
+def suggest_request(prefix: Prefix, size: int) -> dict:
+    """One search request: passages to scan (query) plus the completion suggesters."""
+    completion = {"field": m.SUGGEST, "size": size, "skip_duplicates": True}
+    suggest = {"exact": {"prefix": prefix.normalized, "completion": completion}}
+    if len(prefix.normalized) >= FUZZY_FROM and prefix.script == "arabic":
+        suggest["fuzzy"] = {"prefix": prefix.normalized, "completion": {
+            **completion, "fuzzy": {"fuzziness": 1, "prefix_length": 2}}}
+    if prefix.keys:
+        scan = [{"prefix": {m.KEYS: key}} for key in prefix.keys]
+    elif len(prefix.normalized) >= MIN_SCAN_PREFIX:
+        scan = [{"prefix": {m.NORM: prefix.normalized}}]
+    else:
+        scan = []
+    body: dict = {"size": PASSAGE_SAMPLE if scan else 0, "_source": [m.TEXT, m.TERM, m.TERM_FREQ],
+                  "suggest": suggest}
+    query: dict = {"bool": {"filter": [{"term": {m.KIND: m.KIND_PASSAGE}}]}}
+    if scan:
+        query["bool"]["filter"].append({"bool": {"should": scan, "minimum_should_match": 1}})
+    if prefix.head_norms:
+        query["bool"]["should"] = [{"terms": {m.NORM: sorted(set(prefix.head_norms))}}]
+    body["query"] = query
+    return body
+
+
+def _completes(prefix: Prefix, written: str) -> bool:
+    if normalize_word(written).startswith(prefix.normalized) and len(written) > len(prefix.word):
+        return True
+    return bool(prefix.keys) and any(
+        key.startswith(wanted) for forms in word_forms(written) for key in forms[5]
+        for wanted in prefix.keys)
+
+
+def scan_words(prefix: Prefix, texts: list[str]) -> list[str]:
+    """Written words of ``texts`` that complete ``prefix``: those right after the last
+    head word first, then by how often they occur."""
+    counts: Counter[str] = Counter()
+    following: Counter[str] = Counter()
+    last_head = prefix.head_norms[-1] if prefix.head_norms else None
+    for text in texts:
+        previous = None
+        for start, end in word_spans(text):
+            written = text[start:end]
+            if _completes(prefix, written):
+                counts[written] += 1
+                following[written] += previous == last_head and last_head is not None
+            previous = normalize_word(written)
+    return sorted(counts, key=lambda word: (-following[word], -counts[word], word))
+
+
+def merge(prefix: Prefix, entries: list[str], scanned: list[str], fuzzy: list[str],
+          size: int) -> list[str]:
+    """Completed phrases (head kept), best first, without repeats."""
+    ordered = ([*scanned[:1], *entries, *scanned, *fuzzy] if prefix.head
+               else [*entries, *scanned, *fuzzy])
+    seen: dict[str, None] = {}
+    for word in ordered:
+        key = normalize_word(word)
+        if key not in {normalize_word(other) for other in seen}:
+            seen[word] = None
+    words = list(seen)[:size]
+    return [f"{prefix.head} {word}" if prefix.head else word for word in words]
