@@ -3,19 +3,16 @@
 Configuration comes from the environment — ``ELASTICSEARCH_URL`` (default
 ``http://127.0.0.1:9200``) and ``SEARCH_INDEX`` (the alias, default
 ``arabic-news``) — and keys passed in ``config`` override it.  The Elasticsearch
-client is created on first use, once per application, never at import time.
+client lives in ``elastic.py``, the one seam to the cluster.
 """
 from __future__ import annotations
 
 import os
 import threading
 
-from flask import Flask, current_app
+from flask import Flask
 
 from arabic_search import es
-
-_CLIENT_KEY = "arabic_search.es_client"
-_lock = threading.Lock()
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -32,7 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     from . import api, apidocs, errors, headers, web
 
-    errors.register(app)
+    errors.register(app, page=web.error_page)
     headers.register(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(web.bp)
@@ -48,20 +45,3 @@ def _warm_up_analysis() -> None:
 
     threading.Thread(target=vocabulary, name="warm-up-vocabulary", daemon=True).start()
 
-
-def get_client():
-    """The application's Elasticsearch client, created lazily (short timeout, no retries)."""
-    app = current_app._get_current_object()
-    client = app.extensions.get(_CLIENT_KEY)
-    if client is None:
-        with _lock:
-            client = app.extensions.get(_CLIENT_KEY)
-            if client is None:
-                timeout = min(float(app.config["ELASTICSEARCH_TIMEOUT"]), es.REQUEST_TIMEOUT)
-                client = es.make_client(app.config["ELASTICSEARCH_URL"], timeout=timeout)
-                app.extensions[_CLIENT_KEY] = client
-    return client
-
-
-def get_alias() -> str:
-    return current_app.config["SEARCH_INDEX"]

@@ -6,8 +6,10 @@ import math
 
 from flask import Blueprint, render_template, request, url_for
 
-from . import document, get_alias, get_client, params, search, wording
-from .errors import ServiceError, describe
+from . import document, params, wording
+from .elastic import get_alias, get_client
+from .errors import ServiceError
+from .search import search
 
 bp = Blueprint("web", __name__)
 
@@ -50,22 +52,25 @@ def _facet_links(wanted: params.SearchParams, facets: dict) -> dict:
     return {"sources": sources, "years": years}
 
 
-def _error_page(template: str, error: Exception, **context):
-    failure: ServiceError = describe(error, get_alias())
-    return render_template(template, error=failure, **context), failure.status
+def _form() -> dict:
+    """The search form as the user filled it in (shown again above results or an error)."""
+    return {key: request.args.get(key, "") for key in FORM_KEYS}
+
+
+def error_page(failure: ServiceError) -> str:
+    """The page for a failure; called only by the error boundary (``errors.register``).
+    The Arabic sentence comes from ``wording.error_text``; the English detail stays apart."""
+    return render_template("index.html", form=_form(), result=None, error=failure)
 
 
 @bp.get("/")
 def index():
-    form = {key: request.args.get(key, "") for key in FORM_KEYS}
-    context = {"form": form, "sizes": SIZE_CHOICES, "result": None}
+    form = _form()
+    context = {"form": form, "result": None}
     if not form["q"].strip():
         return render_template("index.html", error=None, **context)
-    try:
-        wanted = params.search_params(request.args)
-        result = search.search(get_client(), get_alias(), wanted)
-    except Exception as error:  # noqa: BLE001 - shown on the page, never as a traceback
-        return _error_page("index.html", error, **context)
+    wanted = params.search_params(request.args)  # failures go to errors.py, then error_page
+    result = search(get_client(), get_alias(), wanted)
     suggestions = [(text, url_for("web.index", **wanted.query_args(q=text, page=1)))
                    for text in result["suggestions"]]
     doc_args = {key: value for key, value in wanted.query_args().items() if key in ("q", "fuzzy")}
@@ -77,13 +82,8 @@ def index():
 
 @bp.get("/doc/<path:doc_id>")
 def document_page(doc_id: str):
-    form = {key: request.args.get(key, "") for key in FORM_KEYS}
-    context = {"form": form, "sizes": SIZE_CHOICES}
-    try:
-        wanted = document.document_params(doc_id, request.args)
-        doc = document.document(get_client(), get_alias(), wanted)
-    except Exception as error:  # noqa: BLE001 - shown on the page, never as a traceback
-        return _error_page("doc.html", error, doc=None, **context)
+    wanted = document.document_params(doc_id, request.args)  # failures: errors.py, error_page
+    doc = document.document(get_client(), get_alias(), wanted)
     first, total = 1, doc["match_count"]
     for passage in doc["passages"]:
         passage["anchored"] = wording.anchored_highlight(
@@ -91,7 +91,7 @@ def document_page(doc_id: str):
         passage["first_match"] = first
         first += len(passage["matches"])
     back = url_for("web.index", q=wanted.q) if wanted.q else url_for("web.index")
-    return render_template("doc.html", error=None, doc=doc, back=back, **context)
+    return render_template("doc.html", error=None, doc=doc, back=back, form=_form())
 
 
 @bp.app_context_processor
