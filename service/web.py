@@ -94,8 +94,16 @@ def document_page(doc_id: str):
     return render_template("doc.html", error=None, doc=doc, back=back, form=_form())
 
 
+def size_choices(current: str | None) -> list[int]:
+    """The page-size menu: the usual sizes, plus the one in the URL if it is another valid one."""
+    choices = set(SIZE_CHOICES)
+    if current and current.strip().isdigit() and 1 <= int(current) <= params.MAX_SIZE:
+        choices.add(int(current))
+    return sorted(choices)
+
+
 @bp.app_context_processor
 def _template_helpers() -> dict:
     """Wording helpers for every template (the error pages of errors.py included)."""
     return {"count_noun": wording.count_noun, "noun_form": wording.noun_form, "nouns": wording, "how_label": wording.how_label,
-            "error_text": wording.error_text, "sizes": SIZE_CHOICES}
+            "error_text": wording.error_text, "size_choices": size_choices}
