@@ -27,7 +27,8 @@ MIN_PREFIX = 2          # letters of the last word before anything is suggested
 MIN_SCAN_PREFIX = 3     # letters before passages are scanned (shorter prefixes match everything)
 MIN_SCAN_KEY = 2        # name-key letters of a Latin prefix before passages are scanned
 FUZZY_FROM = 4          # prefix length from which fuzzy completions are asked for
-PASSAGE_SAMPLE = 30     # passages scanned for words
+PASSAGE_SAMPLE = 30     # passages scanned for words per request
+SCAN_ROUNDS = 3         # requests at most: each one leaves out the words already found
 MAX_HEAD_WORDS = 6
 
 
@@ -58,8 +59,10 @@ def parse(text: str) -> Prefix | None:
                   tuple(t.normalized for t in analyze(head)))
 
 
-def suggest_request(prefix: Prefix, size: int) -> dict:
-    """One search request: passages to scan (query) plus the completion suggesters."""
+def suggest_request(prefix: Prefix, size: int, exclude: tuple[str, ...] = ()) -> dict:
+    """A search request: passages to scan (query) plus, unless ``exclude`` is given, the
+    completion suggesters.  ``exclude`` (normalized words already found) leaves out passages
+    holding them, so that a frequent word cannot fill every sampled passage."""
     completion = {"field": m.SUGGEST, "size": size, "skip_duplicates": True}
     suggest = {"exact": {"prefix": prefix.normalized, "completion": completion}}
     if len(prefix.normalized) >= FUZZY_FROM and prefix.script == "arabic":
@@ -71,40 +74,50 @@ def suggest_request(prefix: Prefix, size: int) -> dict:
         scan = [{"prefix": {m.NORM: prefix.normalized}}]
     else:
         scan = []
-    body: dict = {"size": PASSAGE_SAMPLE if scan else 0, "_source": [m.TEXT, m.TERM, m.TERM_FREQ],
-                  "suggest": suggest}
+    body: dict = {"size": PASSAGE_SAMPLE if scan else 0, "_source": [m.TEXT, m.TERM, m.TERM_FREQ]}
+    if not exclude:
+        body["suggest"] = suggest
     query: dict = {"bool": {"filter": [{"term": {m.KIND: m.KIND_PASSAGE}}]}}
     if scan:
         query["bool"]["filter"].append({"bool": {"should": scan, "minimum_should_match": 1}})
+    if exclude:
+        query["bool"]["must_not"] = [{"terms": {m.NORM: sorted(exclude)}}]
     if prefix.head_norms:
         query["bool"]["should"] = [{"terms": {m.NORM: sorted(set(prefix.head_norms))}}]
     body["query"] = query
     return body
 
 
-def _completes(prefix: Prefix, written: str) -> bool:
+def _specificity(prefix: Prefix, written: str) -> int:
+    """How much of the prefix ``written`` completes: its length for a spelled prefix, the
+    longest matching key for a Latin one (Waldhau: FLDH beats FLD); 0 when it does not."""
     if normalize_word(written).startswith(prefix.normalized) and len(written) > len(prefix.word):
-        return True
-    return bool(prefix.keys) and any(
-        key.startswith(wanted) for forms in word_forms(written) for key in forms[5]
-        for wanted in prefix.keys)
+        return len(prefix.normalized)
+    if not prefix.keys:
+        return 0
+    keys = [key for forms in word_forms(written) for key in forms[5]]
+    return max((len(wanted) for wanted in prefix.keys for key in keys if key.startswith(wanted)),
+               default=0)
 
 
 def scan_words(prefix: Prefix, texts: list[str]) -> list[str]:
     """Written words of ``texts`` that complete ``prefix``: those right after the last
-    head word first, then by how often they occur."""
+    head word first, then the most specific, then by how often they occur."""
     counts: Counter[str] = Counter()
+    specific: dict[str, int] = {}
     following: Counter[str] = Counter()
     last_head = prefix.head_norms[-1] if prefix.head_norms else None
     for text in texts:
         previous = None
         for start, end in word_spans(text):
             written = text[start:end]
-            if _completes(prefix, written):
+            if written not in specific:
+                specific[written] = _specificity(prefix, written)
+            if specific[written]:
                 counts[written] += 1
                 following[written] += previous == last_head and last_head is not None
             previous = normalize_word(written)
-    return sorted(counts, key=lambda word: (-following[word], -counts[word], word))
+    return sorted(counts, key=lambda word: (-following[word], -specific[word], -counts[word], word))
 
 
 def merge(prefix: Prefix, entries: list[str], scanned: list[str], fuzzy: list[str],

@@ -4,12 +4,29 @@ from __future__ import annotations
 from elasticsearch import Elasticsearch
 
 from arabic_search import mapping as m
-from arabic_search.suggestions import merge, parse, scan_words, suggest_request
+from arabic_search.normalize import normalize_word
+from arabic_search.suggestions import (PASSAGE_SAMPLE, SCAN_ROUNDS, Prefix, merge, parse,
+                                       scan_words, suggest_request)
 
 
 def _options(response: dict, name: str) -> list[dict]:
     return [option for entry in response.get("suggest", {}).get(name, [])
             for option in entry.get("options", [])]
+
+
+def _scan(client: Elasticsearch, alias: str, prefix: Prefix, size: int, first: dict) -> list[str]:
+    """Words completing ``prefix`` from sampled passages; further rounds leave out passages
+    holding the words already found (a frequent word would fill every sample)."""
+    response, found = first, []
+    for _ in range(SCAN_ROUNDS):
+        hits = response["hits"]["hits"]
+        found += [word for word in scan_words(prefix, [hit["_source"].get(m.TEXT, "") for hit in hits])
+                  if word not in found]
+        if len(hits) < PASSAGE_SAMPLE or len(found) >= size:
+            break
+        exclude = tuple(sorted({normalize_word(word) for word in found}))
+        response = client.search(index=alias, body=suggest_request(prefix, size, exclude)).body
+    return found
 
 
 def suggest(client: Elasticsearch, alias: str, text: str, size: int) -> dict:
@@ -26,8 +43,7 @@ def suggest(client: Elasticsearch, alias: str, text: str, size: int) -> dict:
             word = source.get(m.TERM, option.get("text"))
             bucket.append(word)
             freq.setdefault(word, source.get(m.TERM_FREQ, 0))
-    texts = [hit["_source"].get(m.TEXT, "") for hit in response["hits"]["hits"]]
-    scanned = scan_words(prefix, texts)
+    scanned = _scan(client, alias, prefix, size, response)
     phrases = merge(prefix, entries, scanned, fuzzy, size)
     return {"query": text, "suggestions": [
         {"text": phrase, "freq": freq.get(phrase.rsplit(" ", 1)[-1], 0)} for phrase in phrases]}
