@@ -16,7 +16,6 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = ROOT / "docker-compose.yml"
 ES_SCRIPT = ROOT / "scripts" / "es.py"
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
 def load_es_script():
