@@ -6,8 +6,8 @@ in this order of trust:
 1. the index's suggestion entries (``documents.term_document``) whose normalized
    form *starts with* the prefix, most frequent first;
 2. words of passages that hold a word with that prefix (``prefix`` query on the
-   normalized field, or on the name-key field for Latin input, whose key is a
-   prefix of the Arabic spelling's: ``Wald`` -> FLD, والدهاوزر -> FLDHSR).  This
+   normalized field; for Latin input, the lexicon's words whose name key starts with
+   the input's key: ``Wald`` -> FLD, a prefix of والدهاوزر's FLDHSR).  This
    finds rare names, which the suggestion entries leave out on a large corpus, and
    with earlier words typed it prefers the word that follows them (فائز الس -> السراج);
 3. fuzzy completions (one edit), only to fill what is left: they must never push out
@@ -25,9 +25,10 @@ from .tokens import word_spans
 
 MIN_PREFIX = 2          # letters of the last word before anything is suggested
 MIN_SCAN_PREFIX = 3     # letters before passages are scanned (shorter prefixes match everything)
-MIN_SCAN_KEY = 2        # name-key letters of a Latin prefix before passages are scanned
+MIN_SCAN_KEY = 3        # name-key letters of a Latin prefix before it is completed (SK: too many)
 FUZZY_FROM = 4          # prefix length from which fuzzy completions are asked for
 PASSAGE_SAMPLE = 30     # passages scanned for words per request
+LEXICON_WORDS = 50      # lexicon words looked at for a Latin prefix
 SCAN_ROUNDS = 3         # requests at most: each one leaves out the words already found
 MAX_HEAD_WORDS = 6
 
@@ -59,17 +60,28 @@ def parse(text: str) -> Prefix | None:
                   tuple(t.normalized for t in analyze(head)))
 
 
-def suggest_request(prefix: Prefix, size: int, exclude: tuple[str, ...] = ()) -> dict:
+def lexicon_request(prefix: Prefix) -> dict:
+    """Lexicon entries (every distinct word, ``lexicon.py``) whose name key starts with
+    the Latin prefix's key: the Arabic words the input may be the beginning of."""
+    return {"size": LEXICON_WORDS, "_source": [m.WORD], "query": {"bool": {
+        "filter": [{"term": {m.KIND: m.KIND_WORD}},
+                   {"bool": {"should": [{"prefix": {m.KEYS: key}} for key in prefix.keys],
+                             "minimum_should_match": 1}}]}}}
+
+
+def suggest_request(prefix: Prefix, size: int, exclude: tuple[str, ...] = (),
+                    words: tuple[str, ...] = ()) -> dict:
     """A search request: passages to scan (query) plus, unless ``exclude`` is given, the
     completion suggesters.  ``exclude`` (normalized words already found) leaves out passages
-    holding them, so that a frequent word cannot fill every sampled passage."""
+    holding them, so that a frequent word cannot fill every sampled passage; ``words`` are
+    the lexicon's answer for a Latin prefix."""
     completion = {"field": m.SUGGEST, "size": size, "skip_duplicates": True}
     suggest = {"exact": {"prefix": prefix.normalized, "completion": completion}}
     if len(prefix.normalized) >= FUZZY_FROM and prefix.script == "arabic":
         suggest["fuzzy"] = {"prefix": prefix.normalized, "completion": {
             **completion, "fuzzy": {"fuzziness": 1, "prefix_length": 2}}}
     if prefix.keys:
-        scan = [{"prefix": {m.KEYS: key}} for key in prefix.keys]
+        scan = [{"terms": {m.NORM: sorted(words)}}] if words else []
     elif len(prefix.normalized) >= MIN_SCAN_PREFIX:
         scan = [{"prefix": {m.NORM: prefix.normalized}}]
     else:
@@ -95,7 +107,7 @@ def _specificity(prefix: Prefix, written: str) -> int:
         return len(prefix.normalized)
     if not prefix.keys:
         return 0
-    keys = [key for forms in word_forms(written) for key in forms[5]]
+    keys = [key for forms in word_forms(written) for key in forms.keys]
     return max((len(wanted) for wanted in prefix.keys for key in keys if key.startswith(wanted)),
                default=0)
 

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from elasticsearch import Elasticsearch
 
 from arabic_search import mapping as m
-from arabic_search.analysis import analyze
 from arabic_search.matching import explain_passage
+from arabic_search.plan import plan_search
+from arabic_search.syntax import parse
 
 from . import params
 from .errors import ServiceError, bad_request
+from .search import completed_plan
 
 # Passages per request, and the most a view shows (a 10 MB document has ~25,000).
 BATCH = 500
@@ -83,13 +85,17 @@ def document(client: Elasticsearch, alias: str, wanted: DocumentParams) -> dict:
     if not sources:
         raise ServiceError(404, "document_not_found", "No document has this id.")
     first = sources[0]
-    tokens = analyze(wanted.q) if wanted.q else []
+    # The same plan as the search (with the index's accepted spellings), so the document
+    # page explains exactly the matches the results did, in every passage.
+    plan = plan_search(parse(wanted.q), wanted.fuzzy)
+    if plan.words:
+        plan = completed_plan(client, alias, plan)
     result: dict = {"id": wanted.doc_id, "title": first.get(m.TITLE, "")}
     result.update({field: first[field] for field in (m.DATE, m.SOURCE, m.URL, m.EXTRA)
                    if first.get(field)})
     result["query"] = wanted.q
     result["passages"] = [{"no": source.get(m.PASSAGE_NO),
-                           **explain_passage(source.get(m.TEXT, ""), tokens, wanted.fuzzy)}
+                           **explain_passage(source.get(m.TEXT, ""), plan)}
                           for source in sources]
     result["match_count"] = sum(len(passage["matches"]) for passage in result["passages"])
     result["passage_count"] = total

@@ -151,6 +151,9 @@ def test_comparison_is_strict_where_it_should_be():
 def test_every_documented_output_matches(server):
     examples = documented_examples(README.read_text(encoding="utf-8"))
     assert len(examples) >= 4, "README lost its documented examples"
+    report = []
     for command, documented in examples:
         problems = same(documented, run_example(server, command))
-        assert not problems, f"{command}\n" + "\n".join(problems)
+        if problems:
+            report.append(f"{command}\n  " + "\n  ".join(problems))
+    assert not report, "\n".join(report)

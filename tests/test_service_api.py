@@ -86,7 +86,8 @@ def test_seed_case_highlights(seed_cases_path, client, query, must_highlight):
 
 def test_response_shape(client):
     result = search(client, q="والدهاوزر", size=5)
-    assert set(result) == {"query", "total", "page", "size", "took_ms", "hits", "suggestions"}
+    assert set(result) == {"query", "total", "page", "size", "took_ms", "hits", "suggestions",
+                           "facets"}
     assert (result["query"], result["page"], result["size"]) == ("والدهاوزر", 1, 5)
     assert isinstance(result["took_ms"], int) and isinstance(result["suggestions"], list)
     exact = next(hit for hit in result["hits"] if hit["id"] == "exact-doc")
@@ -101,9 +102,11 @@ def test_response_shape(client):
             plain = passage["highlight"].replace("<mark>", "").replace("</mark>", "")
             assert html.unescape(plain) == passage["text"]
             assert "<" not in plain and ">" not in plain
+            assert passage["matches"], "every returned passage says why it matched"
             for match in passage["matches"]:
-                assert set(match) == {"text", "query", "how"}
+                assert set(match) == {"text", "query", "how", "confidence"}
                 assert match["text"] in passage["text"]
+                assert 0.0 < match["confidence"] <= 1.0
 
 
 def test_exact_spelling_ranks_above_fuzzy_variant(client):
@@ -162,9 +165,13 @@ def test_filters(client):
     assert window["total"] == 3
 
 
-def test_did_you_mean(client):
-    result = search(client, q="طرابلز")
-    assert "طرابلس" in result["suggestions"]
+def test_misspelt_name_is_found_and_did_you_mean_only_when_nothing_is(client):
+    found = search(client, q="طرابلز")      # a close spelling: found, so no suggestion
+    assert found["total"] >= 1 and found["suggestions"] == []
+    assert {"طرابلس"} <= {m["text"] for hit in found["hits"] for p in hit["passages"]
+                          for m in p["matches"] if m["how"] == "fuzzy"}
+    written_only = search(client, q="طرابلز", fuzzy="off")   # nothing: then suggest
+    assert written_only["total"] == 0 and "طرابلس" in written_only["suggestions"]
     assert search(client, q="ليبيا")["suggestions"] == []
 
 
@@ -273,7 +280,8 @@ def test_missing_index_is_503_index_missing(es_url):
 @pytest.mark.parametrize(("prefix", "expected"), [
     ("والده", {"والدهاوزر", "والدهاوسر", "والدهاوسير"}),
     ("طراب", {"طرابلس"}),
-    ("Waldh", set()),
+    ("Waldh", {"والدهاوزر"}),  # Latin input completes to Arabic spellings (test_web_suggest.py)
+    ("Zzzq", set()),
 ])
 def test_suggest(client, prefix, expected):
     response = client.get("/api/suggest", query_string={"q": prefix})
