@@ -14,6 +14,10 @@ from flask import Flask
 
 from arabic_search import es
 
+# Seconds a request may spend on Elasticsearch in all (SEARCH_DEADLINE); with the
+# circuit breaker this keeps every answer under 3 s whatever ES does (README, Limits).
+DEFAULT_DEADLINE = 2.0
+
 
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
@@ -21,14 +25,17 @@ def create_app(config: dict | None = None) -> Flask:
         ELASTICSEARCH_URL=os.environ.get("ELASTICSEARCH_URL", es.DEFAULT_URL),
         SEARCH_INDEX=os.environ.get("SEARCH_INDEX", es.DEFAULT_ALIAS),
         ELASTICSEARCH_TIMEOUT=es.REQUEST_TIMEOUT,
+        SEARCH_DEADLINE=float(os.environ.get("SEARCH_DEADLINE", DEFAULT_DEADLINE)),
+        SEARCH_ALLOW_PARTIAL=_flag(os.environ.get("SEARCH_ALLOW_PARTIAL", "true")),
     )
     if config:
         app.config.update(config)
     app.json.ensure_ascii = False  # Arabic stays readable in responses
     app.json.sort_keys = False
 
-    from . import api, apidocs, errors, headers, web
+    from . import api, apidocs, elastic, errors, headers, web
 
+    elastic.init_app(app)
     errors.register(app, page=web.error_page)
     headers.register(app)
     app.register_blueprint(api.bp)
@@ -36,6 +43,11 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(apidocs.bp)
     _warm_up_analysis()
     return app
+
+
+def _flag(value: str) -> bool:
+    """An on/off setting from the environment: false, 0, no and off (any case) are off."""
+    return value.strip().lower() not in ("false", "0", "no", "off")
 
 
 def _warm_up_analysis() -> None:

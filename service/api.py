@@ -10,10 +10,9 @@ from pathlib import Path
 
 from flask import Blueprint, Response, jsonify, request
 
-from arabic_search.analysis import analyze
-
 from . import document, params
-from .elastic import get_alias, get_client
+from .analyze import analyze_response
+from .elastic import allow_partial, get_alias, get_client
 from .errors import ServiceError
 from .health import health
 from .search import search
@@ -26,7 +25,7 @@ OPENAPI_PATH = Path(__file__).with_name("openapi.json")
 @bp.get("/search")
 def search_endpoint():
     wanted = params.search_params(request.args)
-    return jsonify(search(get_client(), get_alias(), wanted))
+    return jsonify(search(get_client(), get_alias(), wanted, allow_partial=allow_partial()))
 
 
 @bp.get("/suggest")
@@ -38,7 +37,7 @@ def suggest_endpoint():
 @bp.get("/analyze")
 def analyze_endpoint():
     text = params.analyze_params(request.args)
-    return jsonify({"tokens": [token.as_dict() for token in analyze(text)]})
+    return jsonify(analyze_response(text))
 
 
 @bp.get("/health")

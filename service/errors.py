@@ -6,7 +6,8 @@ error a client sees is ``{"error": {"status": int, "code": str, "message": str}}
 API paths, or the search page (rendered by the page renderer ``register`` is given,
 see ``web.error_page``) everywhere else, as yente does with one handler.
 Elasticsearch client errors are mapped here: unreachable / timed out -> 503
-``elasticsearch_unavailable``, alias or index missing -> 503 ``index_missing``.  No traceback ever reaches a client.
+``elasticsearch_unavailable``, alias or index missing -> 503 ``index_missing``.
+No traceback ever reaches a client.
 """
 from __future__ import annotations
 

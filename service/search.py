@@ -7,6 +7,7 @@ Elasticsearch errors are not caught here: ``errors.describe`` maps them.
 """
 from __future__ import annotations
 
+import logging
 import time
 
 from elasticsearch import Elasticsearch
@@ -21,7 +22,12 @@ from arabic_search.query import document_count, search_body
 from arabic_search.syntax import parse
 
 from .didyoumean import did_you_mean
+from .errors import ServiceError
 from .params import SearchParams
+
+log = logging.getLogger(__name__)
+PARTIAL_NOTICE = ("{failed} of {total} index shards did not answer; "
+                  "these results may be incomplete.")
 
 
 def _hit(hit: dict, plan: QueryPlan, explain: bool = False) -> dict:
@@ -80,17 +86,39 @@ def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: Sea
     return response, hits[start:start + params.size]
 
 
-def search(client: Elasticsearch, alias: str, params: SearchParams) -> dict:
-    """Run one search: the API's response dict (``hits`` one per document)."""
+def _check_shards(response: dict, result: dict, allow_partial: bool) -> None:
+    """Mark ``result`` partial when some shards failed (ES still answers with the others),
+    or refuse it with a 503 when partial results are not allowed (SEARCH_ALLOW_PARTIAL)."""
+    shards = response.get("_shards") or {}
+    failed, total = int(shards.get("failed") or 0), int(shards.get("total") or 0)
+    if not failed:
+        return
+    reasons = sorted({str((f.get("reason") or {}).get("type")) for f in shards.get("failures", [])})
+    log.warning("search answered by %d of %d shards (failures: %s)", total - failed, total, reasons)
+    notice = PARTIAL_NOTICE.format(failed=failed, total=total)
+    if not allow_partial:
+        raise ServiceError(503, "partial_results", f"{notice} Partial results are refused "
+                                                   "(SEARCH_ALLOW_PARTIAL=false).")
+    result["partial"] = True
+    result["notice"] = notice
+
+
+def search(client: Elasticsearch, alias: str, params: SearchParams,
+           allow_partial: bool = True) -> dict:
+    """Run one search: the API's response dict (``hits`` one per document).
+
+    ``partial`` is true (with a ``notice``) when some shards failed to answer.
+    """
     started = time.perf_counter()
     result = {"query": params.q, "total": 0, "page": params.page, "size": params.size,
-              "took_ms": 0, "hits": [], "suggestions": []}
+              "took_ms": 0, "partial": False, "hits": [], "suggestions": []}
     plan = plan_search(parse(params.q), params.fuzzy)
     if plan.words:  # a query of punctuation only has no words: no hits, no request
         plan = completed_plan(client, alias, plan)
         filters = {"source": params.source, "date_from": params.date_from,
                    "date_to": params.date_to}
         response, hits = _ranked_hits(client, alias, plan, params, filters)
+        _check_shards(response, result, allow_partial)
         result["total"] = document_count(response)
         result["hits"] = [_hit(hit, plan, params.explain) for hit in hits]
         result["facets"] = facet_counts(response)

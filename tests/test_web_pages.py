@@ -223,9 +223,10 @@ def test_weak_matches_are_labelled_and_partial_notice_shown(client):
     with app.test_request_context("/?q=x"):
         from flask import render_template
         result = {"query": "x", "total": 0, "page": 1, "size": 10, "took_ms": 1, "hits": [],
-                  "suggestions": [], "partial": True, "notice": "بعض أجزاء الفهرس لم تُجب."}
+                  "suggestions": [], "partial": True, "notice": "1 of 2 index shards did not answer"}
         html = render_template("index.html", form={"q": "x"}, result=result, error=None)
-    assert 'id="partial-notice"' in html and "بعض أجزاء الفهرس لم تُجب." in html
+    assert 'id="partial-notice"' in html and "النتائج جزئية" in html
+    assert '<p lang="en" dir="ltr">1 of 2 index shards did not answer</p>' in html
 
 
 def test_api_docs_viewer_is_served_locally(client):
