@@ -1,4 +1,4 @@
-"""``/api/suggest``: at most a few small Elasticsearch requests, ranked by ``arabic_search.suggestions``."""
+"""``/api/suggest``: a few small Elasticsearch requests, ranked by ``arabic_search.suggestions``."""
 from __future__ import annotations
 
 from elasticsearch import Elasticsearch
@@ -34,12 +34,13 @@ def _scan(client: Elasticsearch, alias: str, prefix: Prefix, size: int, first: d
     response, found = first, []
     for _ in range(SCAN_ROUNDS):
         hits = response["hits"]["hits"]
-        found += [word for word in scan_words(prefix, [hit["_source"].get(m.TEXT, "") for hit in hits])
-                  if word not in found]
+        texts = [hit["_source"].get(m.TEXT, "") for hit in hits]
+        found += [word for word in scan_words(prefix, texts) if word not in found]
         if len(hits) < PASSAGE_SAMPLE or len(found) >= size:
             break
         exclude = tuple(sorted({normalize_word(word) for word in found}))
-        response = client.search(index=alias, body=suggest_request(prefix, size, exclude, words)).body
+        body = suggest_request(prefix, size, exclude, words)
+        response = client.search(index=alias, body=body).body
     return found
 
 
@@ -61,4 +62,5 @@ def suggest(client: Elasticsearch, alias: str, text: str, size: int) -> dict:
     scanned = _scan(client, alias, prefix, size, response, words)
     phrases = merge(prefix, entries, scanned, fuzzy, size)
     return {"query": text, "suggestions": [
-        {"text": phrase, "freq": freq.get(phrase.rsplit(" ", 1)[-1], RARE_FREQ)} for phrase in phrases]}
+        {"text": phrase, "freq": freq.get(phrase.rsplit(" ", 1)[-1], RARE_FREQ)}
+        for phrase in phrases]}

@@ -105,5 +105,6 @@ def size_choices(current: str | None) -> list[int]:
 @bp.app_context_processor
 def _template_helpers() -> dict:
     """Wording helpers for every template (the error pages of errors.py included)."""
-    return {"count_noun": wording.count_noun, "noun_form": wording.noun_form, "nouns": wording, "how_label": wording.how_label,
-            "error_text": wording.error_text, "size_choices": size_choices}
+    return {"count_noun": wording.count_noun, "noun_form": wording.noun_form, "nouns": wording,
+            "how_label": wording.how_label, "error_text": wording.error_text,
+            "size_choices": size_choices}

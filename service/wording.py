@@ -26,7 +26,7 @@ HOW_LABELS = {
     "fuzzy": "تقريبي",
     "translit": "نقل حرفي",
 }
-# Matches below this confidence (0-1, when the API gives one) are shown as a possible other spelling.
+# Matches below this confidence (0-1, when given) read as a possible other spelling.
 WEAK_CONFIDENCE = 0.5
 WEAK_LABEL = "تهجئة أخرى؟"
 
