@@ -26,8 +26,9 @@ HOW_LABELS = {
     "fuzzy": "تقريبي",
     "translit": "نقل حرفي",
 }
-# Matches below this confidence (0-1, when given) read as a possible other spelling.
-WEAK_CONFIDENCE = 0.5
+# Matches below this confidence (0-1, when given) read as a possible other spelling.  The
+# matcher accepts name spellings from 0.75 (names.MIN_CONFIDENCE); 0.75-0.9 is the weak band.
+WEAK_CONFIDENCE = 0.9
 WEAK_LABEL = "تهجئة أخرى؟"
 
 ERROR_MESSAGES = {
