@@ -72,6 +72,9 @@ class _DeadlineReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    def fileno(self) -> int:
+        return self._sock.fileno()
+
     def readinto(self, buffer) -> int:
         self._sock.settimeout(_bounded(self._timeout))
         return self._sock.recv_into(buffer)

@@ -12,6 +12,7 @@ No traceback ever reaches a client.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 
 from elasticsearch import ApiError, TransportError
@@ -20,12 +21,16 @@ from werkzeug.exceptions import HTTPException
 
 from arabic_search import es
 
+from . import guard
+
 log = logging.getLogger(__name__)
 
 INDEX_MISSING_MESSAGE = (
     "The search index '{alias}' does not exist yet. Build it with `make run` "
     "or `python -m indexer seeds/`."
 )
+# Seconds a client should wait after a 503: the circuit breaker's open time.
+RETRY_AFTER_S = str(math.ceil(guard.OPEN_SECONDS))
 UNAVAILABLE_MESSAGE = "Elasticsearch is unavailable (unreachable or timed out); try again later."
 
 
@@ -87,7 +92,8 @@ def register(app: Flask, page: Callable[[ServiceError], object]) -> None:
             return error  # redirects and the like
         failure = describe(error, app.config.get("SEARCH_INDEX"))
         response = jsonify(failure.as_dict()) if wants_json() else page(failure)
-        return response, failure.status
+        headers = {"Retry-After": RETRY_AFTER_S} if failure.status == 503 else {}
+        return response, failure.status, headers
 
     app.register_error_handler(ServiceError, handle)
     app.register_error_handler(HTTPException, handle)

@@ -119,10 +119,10 @@ def search_params(args: Mapping) -> SearchParams:
     date_from, date_to = _date(args, "date_from"), _date(args, "date_to")
     if date_from and date_to and date_from > date_to:
         raise bad_request("invalid_date_range", "'date_from' must not be later than 'date_to'.")
-    sort = (args.get("sort") or "relevance").strip().lower()
+    sort = (_arg(args, "sort") or "relevance").lower()
     if sort not in SORT_VALUES:
         raise bad_request("invalid_sort", "Parameter 'sort' must be 'relevance' or 'date'.")
-    explain_raw = (args.get("explain") or "0").strip().lower()
+    explain_raw = (_arg(args, "explain") or "0").lower()
     if explain_raw not in EXPLAIN_VALUES:
         raise bad_request("invalid_explain", "Parameter 'explain' must be 0 or 1.")
     return SearchParams(q=q, page=page, size=size, fuzzy=FUZZY_VALUES[fuzzy_raw],

@@ -1,9 +1,8 @@
-"""Searching without Flask: client + alias + parameters -> dict (suggest.py, didyoumean.py and
-health.py hold the other requests).
+"""Searching without Flask: client + alias + parameters -> the API's response dict.
 
 All analysis and request building lives in ``arabic_search``; this module sends
-the bodies it builds and turns Elasticsearch responses into the API's shapes.
-Elasticsearch errors are not caught here: ``errors.describe`` maps them.
+the bodies it builds and turns the Elasticsearch responses into the API's shape.
+Elasticsearch errors are not caught here: the error boundary (``errors.py``) maps them.
 """
 from __future__ import annotations
 
@@ -21,7 +20,7 @@ from arabic_search.plan import QueryPlan, plan_search
 from arabic_search.query import document_count, search_body
 from arabic_search.syntax import parse
 
-from .didyoumean import did_you_mean
+from .didyoumean import DID_YOU_MEAN_BELOW, did_you_mean
 from .errors import ServiceError
 from .params import SearchParams
 
@@ -72,7 +71,8 @@ def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: Sea
         response = client.search(index=alias, body=_with_facets(search_body(
             plan, params.page, params.size, by_date=by_date, **filters))).body
         return response, response["hits"]["hits"]
-    response = client.search(index=alias, body=_with_facets(search_body(plan, 1, window, **filters))).body
+    response = client.search(index=alias,
+                             body=_with_facets(search_body(plan, 1, window, **filters))).body
     hits = response["hits"]["hits"]
     doc_ids = [str(hit["_source"].get(m.DOC_ID, hit["_id"])) for hit in hits]
     if doc_ids:
@@ -122,7 +122,7 @@ def search(client: Elasticsearch, alias: str, params: SearchParams,
         result["total"] = document_count(response)
         result["hits"] = [_hit(hit, plan, params.explain) for hit in hits]
         result["facets"] = facet_counts(response)
-        if result["total"] == 0:  # only where a suggestion can do better than the query
+        if result["total"] < DID_YOU_MEAN_BELOW:  # only where a suggestion can do better
             result["suggestions"] = did_you_mean(client, alias,
                                                  [word.token for word in plan.words])
     result["took_ms"] = round((time.perf_counter() - started) * 1000)
