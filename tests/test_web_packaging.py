@@ -48,16 +48,25 @@ def make_env(es_url: str, **extra) -> dict:
     return {**os.environ, "ELASTICSEARCH_URL": es_url, **extra}
 
 
+def wait_for_yellow(es_url: str) -> None:
+    """`make es` refuses a red cluster; tests elsewhere create indices (red for a moment)."""
+    client = es.make_client(es_url, timeout=40)
+    client.cluster.health(wait_for_status="yellow", timeout="30s")
+
+
 @contextmanager
 def serving(command: list[str], env: dict, port: int):
-    """Run a command that serves on ``port`` (its own process group), until it answers."""
+    """Run a command that serves on ``port`` (its own process group), until it answers.
+    (Asks for the OpenAPI file, which needs no Elasticsearch: a shared test cluster that is
+    briefly red must not look like a server that did not start.)"""
+    wait_for_yellow(env["ELASTICSEARCH_URL"])
     process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + SERVER_START_SECONDS
         while True:
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2)
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/openapi.json", timeout=2)
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
@@ -66,12 +75,19 @@ def serving(command: list[str], env: dict, port: int):
                 time.sleep(0.3)
         yield f"http://127.0.0.1:{port}"
     finally:
+        stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """End the command's process group (make and the server it started)."""
+    try:
         os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        process.wait(timeout=10)
+    except ProcessLookupError:
+        pass  # already gone
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def api_search(base: str, query: str) -> dict:
@@ -135,6 +151,7 @@ def test_readme_index_your_own_documents(es_client, es_url, tmp_path):
 
     command, env = concrete(index_line)
     assert command[:2] == ["make", "index"], index_line
+    wait_for_yellow(es_url)
     done = subprocess.run(command, cwd=ROOT, env=make_env(es_url, **env), capture_output=True,
                           text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
