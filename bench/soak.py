@@ -28,6 +28,12 @@ import queries  # noqa: E402
 from common import PROSE, ROOT  # noqa: E402
 
 DEADLINE_S = 3.0
+WARM_UP_S = 10.0  # each gunicorn's workers load vocabularies and caches first (not measured)
+
+
+def warm_up(base: str, qs: list[str]) -> None:
+    """A first worker request costs seconds of CPU (vocabularies, caches); not a figure."""
+    common.load(queries._service_worker(base, qs), 8, WARM_UP_S)
 
 
 def _proxy_class():
@@ -145,12 +151,14 @@ def run(args: argparse.Namespace) -> dict | None:
     qs = [q for _, q in queries.query_set()]
     result: dict = {"alias": alias, "passages": passages, "es_version": common.es_version(es_client)}
     with common.gunicorn(alias, workers=2) as base:
+        warm_up(base, qs)
         print(f"  steady load: {args.clients} clients x {args.seconds} s ...", file=sys.stderr, flush=True)
         result["steady"] = steady(base, qs, args.clients, args.seconds)
     if args.cycles:
         proxy = _proxy_class()(common.es_url())
         try:
             with common.gunicorn(alias, workers=2, elasticsearch_url=proxy.url) as base:
+                warm_up(base, qs)
                 print(f"  {args.cycles} outage cycles of {args.outage} s ...", file=sys.stderr, flush=True)
                 result["outages"] = outages(base, proxy, qs, args.cycles, args.outage)
         finally:

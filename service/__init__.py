@@ -14,7 +14,7 @@ from flask import Flask
 
 from arabic_search import es
 
-# Seconds a request may spend on Elasticsearch in all (SEARCH_DEADLINE); with the
+# Seconds a request may wait on Elasticsearch, all calls together (SEARCH_DEADLINE); with the
 # circuit breaker this keeps every answer under 3 s whatever ES does (README, Limits).
 DEFAULT_DEADLINE = 2.0
 
