@@ -1,10 +1,12 @@
 """Part A of ``make eval``: precision on names the corpus does not contain (issue 9).
 
 Corpus: prose_msa.jsonl + seeds/ (or, with ``--big``, all of prose.jsonl).
-Queries: names of names_dev.tsv absent from the corpus (no word of the Latin
-name nor of any of its Arabic spellings occurs, in ``arabic_text.normalize``
-form), each asked once in Latin and once in one Arabic spelling; plus random
-letter strings in both scripts (absent too).  Every document returned is junk.
+Queries: names of names_dev.tsv absent from the corpus (neither the Latin name
+nor any of its Arabic spellings occurs as a word sequence, compared in
+``arabic_text.normalize`` form; single words of a longer name may occur, and
+rows say so), each asked once in Latin and once in one Arabic spelling; plus
+random letter strings in both scripts, no word of which occurs.  Every document
+returned is junk.
 Per query set and system: the share of queries returning anything and the mean
 number of documents in the top 10.
 """
@@ -18,8 +20,8 @@ from pathlib import Path
 import baselines
 import common
 import kept
-from querygen import (ARABIC_LETTERS, LATIN_LETTERS, name_absent, nonsense, text_absent, vocabulary,
-                      within_limits)
+from querygen import (ARABIC_LETTERS, LATIN_LETTERS, CorpusWords, name_absent, name_partly_present,
+                      nonsense, text_absent, within_limits)
 from service_api import Api, first_match, index, read_jsonl, read_tsv
 from split import in_split
 
@@ -30,9 +32,14 @@ NONSENSE_SEED = 23
 # Generated strings tried per wanted one before giving up (a tiny alphabet could loop).
 MAX_TRIES_PER_STRING = 50
 SETS = ("absent_latin", "absent_arabic", "nonsense_latin", "nonsense_arabic")
-GROUPS = {"absent names (Latin + Arabic)": ("absent_latin", "absent_arabic"),
-          "absent names, Latin": ("absent_latin",), "absent names, Arabic": ("absent_arabic",),
-          "nonsense strings (both scripts)": ("nonsense_latin", "nonsense_arabic")}
+GROUPS = {  # label -> which rows count
+    "absent names, Latin + Arabic": lambda r: r["set"].startswith("absent"),
+    "absent names, Latin": lambda r: r["set"] == "absent_latin",
+    "absent names, Arabic": lambda r: r["set"] == "absent_arabic",
+    "absent names, no word of them in the corpus": lambda r: r["set"].startswith("absent")
+    and not r["partial"],
+    "nonsense strings, both scripts": lambda r: r["set"].startswith("nonsense"),
+}
 EXAMPLES = 15
 
 
@@ -50,58 +57,66 @@ def big_corpus() -> list[dict]:
             for n, d in enumerate(read_jsonl(common.PROSE))]
 
 
-def absent_names(vocab: frozenset[str], split: str, count: int) -> list[tuple[str, str]]:
-    """(Latin name, one Arabic spelling) for ``count`` absent names of ``split``."""
+def absent_names(corpus: CorpusWords, split: str, count: int) -> list[tuple[str, str, bool]]:
+    """(Latin name, one Arabic spelling, partly present) for ``count`` absent names of ``split``."""
     spellings: dict[str, set[str]] = defaultdict(set)
     for row in read_tsv(common.NAMES):
         if row["latin"].strip() and row["arabic"].strip():
             spellings[row["latin"].strip()].add(row["arabic"].strip())
     rng = random.Random(NAMES_SEED)
     pool = sorted(latin for latin, arabic in spellings.items()
-                  if in_split(latin, split) and within_limits(latin)
-                  and all(within_limits(a) for a in arabic) and name_absent(latin, arabic, vocab))
-    picked = rng.sample(pool, min(count, len(pool)))
-    return [(latin, rng.choice(sorted(spellings[latin]))) for latin in picked]
+                  if in_split(latin, split) and within_limits(latin) and all(within_limits(a) for a in arabic))
+    rng.shuffle(pool)
+    out = []
+    for latin in pool:  # checked lazily: a phrase look-up in a big corpus is not free
+        if len(out) >= count:
+            break
+        if name_absent(latin, spellings[latin], corpus):
+            out.append((latin, rng.choice(sorted(spellings[latin])),
+                        name_partly_present(latin, spellings[latin], corpus)))
+    return out
 
 
-def nonsense_strings(vocab: frozenset[str], split: str, count: int, alphabet: str, seed: int) -> list[str]:
+def nonsense_strings(corpus: CorpusWords, split: str, count: int, alphabet: str, seed: int) -> list[str]:
+    """``count`` random strings of ``alphabet`` in ``split``, no word of which occurs in the corpus."""
     rng, out = random.Random(seed), []
     for _ in range(count * MAX_TRIES_PER_STRING):
         if len(out) >= count:
             break
         text = nonsense(rng, alphabet)
-        if text not in out and in_split(text, split) and text_absent(text, vocab):
+        if text not in out and in_split(text, split) and text_absent(text, corpus):
             out.append(text)
     return out
 
 
-def query_sets(vocab: frozenset[str], split: str, names: int, strings: int) -> list[tuple[str, str]]:
-    pairs = absent_names(vocab, split, names)
+def query_sets(corpus: CorpusWords, split: str, names: int, strings: int) -> list[dict]:
+    """Every query of Part A: ``{"set", "query", "partial"}``."""
+    triples = absent_names(corpus, split, names)
     half = strings // 2
-    return ([("absent_latin", latin) for latin, _ in pairs] + [("absent_arabic", ar) for _, ar in pairs]
-            + [("nonsense_latin", q) for q in nonsense_strings(vocab, split, half, LATIN_LETTERS,
-                                                               NONSENSE_SEED)]
-            + [("nonsense_arabic", q) for q in nonsense_strings(vocab, split, strings - half,
-                                                                ARABIC_LETTERS, NONSENSE_SEED + 1)])
+    rows = ([{"set": "absent_latin", "query": latin, "partial": partial} for latin, _, partial in triples]
+            + [{"set": "absent_arabic", "query": ar, "partial": partial} for _, ar, partial in triples])
+    for kind, alphabet, wanted, seed in (("nonsense_latin", LATIN_LETTERS, half, NONSENSE_SEED),
+                                         ("nonsense_arabic", ARABIC_LETTERS, strings - half, NONSENSE_SEED + 1)):
+        rows += [{"set": kind, "query": q, "partial": False}
+                 for q in nonsense_strings(corpus, split, wanted, alphabet, seed)]
+    return rows
 
 
-def measure(systems: list, queries: list[tuple[str, str]]) -> list[dict]:
-    rows = []
-    for kind, q in queries:
-        row = {"set": kind, "query": q, "returned": {}}
+def measure(systems: list, queries: list[dict]) -> list[dict]:
+    for row in queries:
+        row["returned"] = {}
         for system in systems:
-            ids, _ = system.ids(q, TOP)
+            ids, _ = system.ids(row["query"], TOP)
             row["returned"][system.name] = len(ids)
             if isinstance(system, Api):
                 row["why"] = first_match(system.last)
-        rows.append(row)
-    return rows
+    return queries
 
 
 def summarize(rows: list[dict], names: list[str]) -> dict:
     out = {}
-    for label, sets in GROUPS.items():
-        chosen = [r for r in rows if r["set"] in sets]
+    for label, wanted in GROUPS.items():
+        chosen = [r for r in rows if wanted(r)]
         n = len(chosen) or 1
         out[label] = {"queries": len(chosen), **{name: {
             "any": round(sum(r["returned"][name] > 0 for r in chosen) / n, 4),
@@ -123,8 +138,7 @@ def _indices(es_client, tag: str, big: bool, docs: list[dict], paths: list[Path]
 def run(es_client, tag: str, split: str, names: int, strings: int, big: bool = False) -> dict:
     """Part A on the small corpus (or the full one with ``big``); see the module docstring."""
     docs, paths = (big_corpus(), [common.PROSE]) if big else small_corpus()
-    vocab = vocabulary(f"{d['title']}\n{d['body']}" for d in docs)
-    queries = query_sets(vocab, split, names, strings)
+    queries = query_sets(CorpusWords(f"{d['title']}\n{d['body']}" for d in docs), split, names, strings)
     print(f"  precision: {len(docs)} documents, {len(queries)} queries", file=sys.stderr, flush=True)
     try:
         alias, stock = _indices(es_client, tag, big, docs, paths)
@@ -146,15 +160,13 @@ def system_label(name: str) -> str:
 
 
 def render(part: dict) -> list[str]:
-    """Markdown lines: one row per system, share returning anything and junk@10 per query group."""
-    groups = list(GROUPS)
-    headers = ["system"] + [f"{g}: {col}" for g in groups for col in ("any", "junk@10")]
-    rows = [[system_label(name)] + [v for g in groups for v in (
-        f"{part['summary'][g][name]['any']:.0%}", f"{part['summary'][g][name]['junk@10']:.2f}")]
-        for name in part["systems"]]
-    counts = ", ".join(f"{g} {part['summary'][g]['queries']}" for g in groups)
-    return [f"Corpus: {part['corpus']} ({part['documents']} documents); queries: {counts}; "
-            f"service API errors: {part['service_errors']}.", "", common.table(headers, rows)]
+    """Markdown lines: per query group and system, the share returning anything and junk@10."""
+    rows = [[label, part["summary"][label]["queries"], system_label(name),
+             f"{part['summary'][label][name]['any']:.0%}", f"{part['summary'][label][name]['junk@10']:.2f}"]
+            for label in GROUPS for name in part["systems"]]
+    return [f"Corpus: {part['corpus']} ({part['documents']} documents); service API errors: "
+            f"{part['service_errors']}.", "",
+            common.table(["queries", "n", "system", "any", "junk@10"], rows)]
 
 
 def examples(part: dict) -> list[str]:

@@ -31,9 +31,24 @@ MIN_CONTENT_LETTERS = 3
 DISTINCTIVE_WORDS = (3, 5)
 
 
-def vocabulary(texts: Iterable[str]) -> frozenset[str]:
-    """The normalized form of every word of ``texts``."""
-    return frozenset(normalize(w) for text in texts for w in words(text))
+class CorpusWords:
+    """What words and word sequences a corpus contains (light-normalized)."""
+
+    def __init__(self, texts: Iterable[str]):
+        lines = [" ".join(normalize(w) for w in words(text)) for text in texts]
+        self.vocab = frozenset(w for line in lines for w in line.split())
+        # One line per text, spaces around every word: " a b " in joined <=> a b is a word sequence.
+        self.joined = "".join(f" {line} \n" for line in lines)
+
+    def has_word(self, word: str) -> bool:
+        return normalize(word) in self.vocab
+
+    def has_phrase(self, text: str) -> bool:
+        """True when the words of ``text`` occur together, in this order, in one text."""
+        found = [normalize(w) for w in words(text)]
+        if not found or any(w not in self.vocab for w in found):
+            return False
+        return len(found) == 1 or f" {' '.join(found)} " in self.joined
 
 
 def document_frequencies(texts: Iterable[str]) -> Counter:
@@ -44,16 +59,25 @@ def document_frequencies(texts: Iterable[str]) -> Counter:
     return df
 
 
-def text_absent(text: str, vocab: frozenset[str]) -> bool:
-    """True when ``text`` has words and none of them (normalized) occurs in ``vocab``."""
+def text_absent(text: str, corpus: CorpusWords) -> bool:
+    """True when ``text`` has words and none of them (normalized) occurs in the corpus."""
     found = words(text)
-    return bool(found) and all(normalize(w) not in vocab for w in found)
+    return bool(found) and not any(corpus.has_word(w) for w in found)
 
 
-def name_absent(latin: str, spellings: Iterable[str], vocab: frozenset[str]) -> bool:
-    """A name is absent when neither its Latin words nor any word of any Arabic spelling occurs."""
+def name_absent(latin: str, spellings: Iterable[str], corpus: CorpusWords) -> bool:
+    """True when neither the Latin name nor any Arabic spelling occurs (as its word sequence).
+
+    Single words of a longer name may occur (محمد of محمد الفلاني): see ``name_partly_present``.
+    """
     spellings = list(spellings)
-    return bool(spellings) and text_absent(latin, vocab) and all(text_absent(s, vocab) for s in spellings)
+    return (bool(spellings) and bool(words(latin)) and not corpus.has_phrase(latin)
+            and not any(corpus.has_phrase(s) for s in spellings))
+
+
+def name_partly_present(latin: str, spellings: Iterable[str], corpus: CorpusWords) -> bool:
+    """True when some word of the name (Latin or any spelling) occurs in the corpus."""
+    return any(corpus.has_word(w) for text in (latin, *spellings) for w in words(text))
 
 
 def within_limits(query: str) -> bool:
