@@ -55,6 +55,7 @@ QUALITY_MD = ROOT / "docs" / "quality.md"
 PARTS = ("seeds", "names", "diacritics", "precision", "topical")
 # Sample sizes: (default, --quick).
 SIZES = {"names": (2000, 500), "diacritized": (500, 100), "precision_names": (632, 100),
+         "partial_names": (100, 25),
          "nonsense": (200, 50), "topical_queries": (400, 100), "topical_docs": (5000, 1000)}
 
 
@@ -188,12 +189,10 @@ def run_part(name: str, es_client, tag: str, tmp: Path, args, result: dict) -> N
             result["diacritics"] = diacritics(es_client, aliases["diacritics"], tmp,
                                               size(args, "diacritized"), args.split)
         elif name == "precision":
-            result["precision"] = eval_precision.run(es_client, tag, args.split, size(args, "precision_names"),
-                                                     size(args, "nonsense"))
+            sizes = [size(args, k) for k in ("precision_names", "partial_names", "nonsense")]
+            result["precision"] = eval_precision.run(es_client, tag, args.split, *sizes)
             if args.big:
-                result["precision_big"] = eval_precision.run(es_client, tag, args.split,
-                                                             size(args, "precision_names"),
-                                                             size(args, "nonsense"), big=True)
+                result["precision_big"] = eval_precision.run(es_client, tag, args.split, *sizes, big=True)
         elif name == "topical":
             result["topical"] = eval_topical.run(es_client, tag, args.split, size(args, "topical_queries"),
                                                  size(args, "topical_docs"))

@@ -1,10 +1,11 @@
 """Part A of ``make eval``: precision on names the corpus does not contain (issue 9).
 
 Corpus: prose_msa.jsonl + seeds/ (or, with ``--big``, all of prose.jsonl).
-Queries: names of names_dev.tsv absent from the corpus (neither the Latin name
-nor any of its Arabic spellings occurs as a word sequence, compared in
-``arabic_text.normalize`` form; single words of a longer name may occur, and
-rows say so), each asked once in Latin and once in one Arabic spelling; plus
+Queries: names of names_dev.tsv absent from the corpus (no word of the Latin
+name nor of any of its Arabic spellings occurs, compared in
+``arabic_text.normalize`` form), each asked once in Latin and once in one
+Arabic spelling; a smaller set of "partly present" names (the name does not
+occur as a word sequence, but one of its words does: محمد of محمد زروق); and
 random letter strings in both scripts, no word of which occurs.  Every document
 returned is junk.
 Per query set and system: the share of queries returning anything and the mean
@@ -31,14 +32,14 @@ NAMES_SEED = 19
 NONSENSE_SEED = 23
 # Generated strings tried per wanted one before giving up (a tiny alphabet could loop).
 MAX_TRIES_PER_STRING = 50
-SETS = ("absent_latin", "absent_arabic", "nonsense_latin", "nonsense_arabic")
-GROUPS = {  # label -> which rows count
-    "absent names, Latin + Arabic": lambda r: r["set"].startswith("absent"),
-    "absent names, Latin": lambda r: r["set"] == "absent_latin",
-    "absent names, Arabic": lambda r: r["set"] == "absent_arabic",
-    "absent names, no word of them in the corpus": lambda r: r["set"].startswith("absent")
-    and not r["partial"],
-    "nonsense strings, both scripts": lambda r: r["set"].startswith("nonsense"),
+SETS = ("absent_latin", "absent_arabic", "partial_latin", "partial_arabic", "nonsense_latin",
+        "nonsense_arabic")
+GROUPS = {  # label -> the sets it counts
+    "absent names, Latin + Arabic": ("absent_latin", "absent_arabic"),
+    "absent names, Latin": ("absent_latin",),
+    "absent names, Arabic": ("absent_arabic",),
+    "partly present names (a word occurs), Latin + Arabic": ("partial_latin", "partial_arabic"),
+    "nonsense strings, both scripts": ("nonsense_latin", "nonsense_arabic"),
 }
 EXAMPLES = 15
 
@@ -57,8 +58,11 @@ def big_corpus() -> list[dict]:
             for n, d in enumerate(read_jsonl(common.PROSE))]
 
 
-def absent_names(corpus: CorpusWords, split: str, count: int) -> list[tuple[str, str, bool]]:
-    """(Latin name, one Arabic spelling, partly present) for ``count`` absent names of ``split``."""
+def absent_names(corpus: CorpusWords, split: str, count: int, partial: bool) -> list[tuple[str, str]]:
+    """(Latin name, one Arabic spelling) for ``count`` absent names of ``split``.
+
+    ``partial``: names some word of which occurs (else: names no word of which occurs).
+    """
     spellings: dict[str, set[str]] = defaultdict(set)
     for row in read_tsv(common.NAMES):
         if row["latin"].strip() and row["arabic"].strip():
@@ -71,9 +75,9 @@ def absent_names(corpus: CorpusWords, split: str, count: int) -> list[tuple[str,
     for latin in pool:  # checked lazily: a phrase look-up in a big corpus is not free
         if len(out) >= count:
             break
-        if name_absent(latin, spellings[latin], corpus):
-            out.append((latin, rng.choice(sorted(spellings[latin])),
-                        name_partly_present(latin, spellings[latin], corpus)))
+        if (name_absent(latin, spellings[latin], corpus)
+                and name_partly_present(latin, spellings[latin], corpus) == partial):
+            out.append((latin, rng.choice(sorted(spellings[latin]))))
     return out
 
 
@@ -89,16 +93,17 @@ def nonsense_strings(corpus: CorpusWords, split: str, count: int, alphabet: str,
     return out
 
 
-def query_sets(corpus: CorpusWords, split: str, names: int, strings: int) -> list[dict]:
-    """Every query of Part A: ``{"set", "query", "partial"}``."""
-    triples = absent_names(corpus, split, names)
+def query_sets(corpus: CorpusWords, split: str, names: int, partial: int, strings: int) -> list[dict]:
+    """Every query of Part A: ``{"set", "query"}``."""
+    rows = []
+    for prefix, count, is_partial in (("absent", names, False), ("partial", partial, True)):
+        pairs = absent_names(corpus, split, count, is_partial)
+        rows += ([{"set": f"{prefix}_latin", "query": latin} for latin, _ in pairs]
+                 + [{"set": f"{prefix}_arabic", "query": arabic} for _, arabic in pairs])
     half = strings // 2
-    rows = ([{"set": "absent_latin", "query": latin, "partial": partial} for latin, _, partial in triples]
-            + [{"set": "absent_arabic", "query": ar, "partial": partial} for _, ar, partial in triples])
     for kind, alphabet, wanted, seed in (("nonsense_latin", LATIN_LETTERS, half, NONSENSE_SEED),
                                          ("nonsense_arabic", ARABIC_LETTERS, strings - half, NONSENSE_SEED + 1)):
-        rows += [{"set": kind, "query": q, "partial": False}
-                 for q in nonsense_strings(corpus, split, wanted, alphabet, seed)]
+        rows += [{"set": kind, "query": q} for q in nonsense_strings(corpus, split, wanted, alphabet, seed)]
     return rows
 
 
@@ -115,8 +120,8 @@ def measure(systems: list, queries: list[dict]) -> list[dict]:
 
 def summarize(rows: list[dict], names: list[str]) -> dict:
     out = {}
-    for label, wanted in GROUPS.items():
-        chosen = [r for r in rows if wanted(r)]
+    for label, sets in GROUPS.items():
+        chosen = [r for r in rows if r["set"] in sets]
         n = len(chosen) or 1
         out[label] = {"queries": len(chosen), **{name: {
             "any": round(sum(r["returned"][name] > 0 for r in chosen) / n, 4),
@@ -135,10 +140,12 @@ def _indices(es_client, tag: str, big: bool, docs: list[dict], paths: list[Path]
     return alias, stock
 
 
-def run(es_client, tag: str, split: str, names: int, strings: int, big: bool = False) -> dict:
+def run(es_client, tag: str, split: str, names: int, partial: int, strings: int,
+        big: bool = False) -> dict:
     """Part A on the small corpus (or the full one with ``big``); see the module docstring."""
     docs, paths = (big_corpus(), [common.PROSE]) if big else small_corpus()
-    queries = query_sets(CorpusWords(f"{d['title']}\n{d['body']}" for d in docs), split, names, strings)
+    corpus_words = CorpusWords(f"{d['title']}\n{d['body']}" for d in docs)
+    queries = query_sets(corpus_words, split, names, partial, strings)
     print(f"  precision: {len(docs)} documents, {len(queries)} queries", file=sys.stderr, flush=True)
     try:
         alias, stock = _indices(es_client, tag, big, docs, paths)
