@@ -22,7 +22,7 @@ import baselines
 import common
 import kept
 from querygen import (ARABIC_LETTERS, LATIN_LETTERS, CorpusWords, name_absent, name_partly_present,
-                      nonsense, text_absent, within_limits)
+                      nonsense, plain_text, text_absent, within_limits)
 from service_api import Api, first_match, index, read_jsonl, read_tsv
 from split import in_split
 
@@ -69,7 +69,8 @@ def absent_names(corpus: CorpusWords, split: str, count: int, partial: bool) -> 
             spellings[row["latin"].strip()].add(row["arabic"].strip())
     rng = random.Random(NAMES_SEED)
     pool = sorted(latin for latin, arabic in spellings.items()
-                  if in_split(latin, split) and within_limits(latin) and all(within_limits(a) for a in arabic))
+                  if in_split(latin, split) and all(within_limits(t) and plain_text(t) == t
+                                                    for t in (latin, *arabic)))
     rng.shuffle(pool)
     out = []
     for latin in pool:  # checked lazily: a phrase look-up in a big corpus is not free

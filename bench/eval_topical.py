@@ -24,7 +24,7 @@ import baselines
 import common
 from arabic_text import normalize, words
 from noise import noisy
-from querygen import (distinctive_query, document_frequencies, most_common,
+from querygen import (distinctive_query, document_frequencies, most_common, plain_text,
                       rare_common_query, within_limits)
 from service_api import Api, index, read_jsonl, write_jsonl
 from split import in_split
@@ -73,6 +73,7 @@ def queries(docs: list[dict], split: str, per_type: int) -> list[dict]:
     made: dict[str, list[dict]] = {t: [] for t in TYPES}
 
     def add(kind: str, query: str | None, doc: dict) -> None:
+        query = plain_text(query or "")
         if query and len(made[kind]) < per_type and within_limits(query):
             made[kind].append({"type": kind, "query": query, "target": doc["id"]})
 

@@ -22,6 +22,8 @@ NONSENSE_WORDS = (1, 2)     # words per string
 # The service's limits on a query (README): at most this many words and characters.
 MAX_QUERY_WORDS = 12
 MAX_QUERY_CHARS = 200
+QUOTES = regex.compile(r'["“”«»]')
+MINUS_SIGNS = "-\u2212"
 SENTENCE_END = regex.compile(r"[.!?؟؛:\n]+")
 # Topical queries: a word is rare when at most RARE_MAX_DF documents contain it,
 # very common when it is among the COMMON_TOP most frequent words of the corpus.
@@ -78,6 +80,16 @@ def name_absent(latin: str, spellings: Iterable[str], corpus: CorpusWords) -> bo
 def name_partly_present(latin: str, spellings: Iterable[str], corpus: CorpusWords) -> bool:
     """True when some word of the name (Latin or any spelling) occurs in the corpus."""
     return any(corpus.has_word(w) for text in (latin, *spellings) for w in words(text))
+
+
+def plain_text(query: str) -> str:
+    """``query`` without query-language syntax (quotes, a leading minus), spaces collapsed.
+
+    The service reads "..." as a phrase and -word as an exclusion; stock ES does
+    not.  Generated queries are plain words so that every system is asked the same thing.
+    """
+    return " ".join(token.lstrip(MINUS_SIGNS) for token in QUOTES.sub(" ", query).split()
+                    if token.lstrip(MINUS_SIGNS))
 
 
 def within_limits(query: str) -> bool:

@@ -193,3 +193,12 @@ def test_light_stem_follows_lucene(word, stem):
 def test_light_analyze_normalizes_then_stems():
     assert light_analyze("أحمدُ والمدرسةِ") == "احمد مدرس"
     assert Counter(light_analyze("الكتاب والكتاب كتاب").split()) == {"كتاب": 3}
+
+
+@pytest.mark.parametrize(("query", "plain"), [
+    ("«الأمم المتحدة» تدين", "الأمم المتحدة تدين"), ('"Abu Bakr"', "Abu Bakr"),
+    ("طرابلس -بنغازي", "طرابلس بنغازي"), ("صحيح البخاري - كتاب المرضى", "صحيح البخاري كتاب المرضى"),
+    ("al-Sarraj", "al-Sarraj"),
+])
+def test_plain_text_drops_query_syntax(query, plain):
+    assert querygen.plain_text(query) == plain
