@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from . import mapping as m
 from .analysis import WordForms
+from .documents import title_forms
 from .plan import QueryPlan, QueryWord
 from .scripts import ARABIC, LATIN
 
@@ -194,3 +195,17 @@ def joined_clause(plan: QueryPlan) -> list[dict]:
 
 def joined_check(plan: QueryPlan, word: WordForms) -> bool:
     return bool(plan.joined) and word.normalized == plan.joined
+
+
+def _title_wanted(q: QueryWord) -> set[str]:
+    return {*q.forms, *(spelling.normalized for spelling in q.names)}
+
+
+def title_clause(q: QueryWord) -> dict:
+    """The title holds the word, one of its readings or an accepted spelling."""
+    return terms(m.TITLE_TERMS, _title_wanted(q))
+
+
+def title_check(q: QueryWord, word: WordForms) -> bool:
+    """The same, for one title word (its forms as ``documents.title_forms`` indexes them)."""
+    return not _title_wanted(q).isdisjoint(title_forms(word))

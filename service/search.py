@@ -15,7 +15,7 @@ from arabic_search import mapping as m
 from arabic_search.coverage import coverage_bonus, coverage_request, window_for
 from arabic_search.explain import explain_hit
 from arabic_search.facets import facet_aggs, facet_counts
-from arabic_search.matching import explain_passage
+from arabic_search.matching import explain_passage, explain_title
 from arabic_search.plan import QueryPlan, plan_search
 from arabic_search.query import document_count, search_body
 from arabic_search.syntax import parse
@@ -37,8 +37,11 @@ def _hit(hit: dict, plan: QueryPlan, explain: bool = False) -> dict:
         if source.get(field):
             result[field] = source[field]
     inner = hit.get("inner_hits", {}).get("passages", {}).get("hits", {}).get("hits", [])
-    result["passages"] = [explain_passage(passage["_source"].get(m.TEXT, ""), plan)
-                          for passage in inner]
+    explained = [explain_passage(passage["_source"].get(m.TEXT, ""), plan) for passage in inner]
+    # A document found by its title alone shows no passage: none of them is evidence.
+    result["passages"] = [passage for passage in explained if passage["matches"]]
+    title = explain_title(result["title"], plan)
+    result["title_highlight"], result["title_matches"] = title["highlight"], title["matches"]
     if explain:
         best = result["passages"][0]["matches"] if result["passages"] else []
         result["explanation"] = explain_hit(plan, best, result["title"], hit.get("_score") or 0.0,
