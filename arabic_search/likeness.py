@@ -30,21 +30,21 @@ ARABIC_SCALE = 5.0
 MIN_NORM = 3
 # Words more frequent than this (Zipf) pay this much more per unit of cost and Zipf step.
 COMMON_ZIPF = 3.0
-COMMON_WEIGHT = 2.0
+COMMON_WEIGHT = {"latin": 1.5, "arabic": 2.0}
 # Confidences below this are reported as 0: the alignment stops as soon as it is sure.
 FLOOR = 0.5
 
 
-def commonness(zipf: float) -> float:
+def commonness(zipf: float, kind: str) -> float:
     """How much more each unexplained difference costs in a word this common (Zipf),
     rounded so that the weighted cost rows can be cached."""
-    return round(1.0 + COMMON_WEIGHT * max(0.0, zipf - COMMON_ZIPF), 1)
+    return round(1.0 + COMMON_WEIGHT[kind] * max(0.0, zipf - COMMON_ZIPF), 1)
 
 
 def _scored(kind: str, source: tuple, target: str, letters: int, scale: float,
             zipf: float = 0.0) -> float:
     """Confidence of the alignment; below FLOOR it is reported as 0 (not computed)."""
-    common = commonness(max(zipf, vocabulary().get(target, 0.0)))
+    common = commonness(max(zipf, vocabulary().get(target, 0.0)), kind)
     per_cost = 1.0 / (scale * max(letters, MIN_NORM))
     cost = align(kind, source, target, limit=(1.0 - FLOOR) / per_cost, common=common)
     confidence = 1.0 - cost * per_cost

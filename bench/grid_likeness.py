@@ -30,7 +30,8 @@ from arabic_search.splitter import vocabulary  # noqa: E402
 from tune_likeness import cases  # noqa: E402
 
 SCALES = [4.0, 5.0, 6.0, 7.0]
-GRID = {"MIN_NORM": [3, 4], "COMMON_ZIPF": [3.0, 3.5], "COMMON_WEIGHT": [1.0, 2.0, 3.0]}
+GRID = {"MIN_NORM": [3, 4], "COMMON_ZIPF": [3.0, 3.5],
+        "COMMON_WEIGHT": [{"latin": w, "arabic": w} for w in (1.0, 1.5, 2.0, 3.0)]}
 
 
 def _raw(query, word) -> list:
@@ -63,7 +64,7 @@ def _confidence(raw: list, scales: dict) -> float:
         if kind == "fixed":
             value = target
         else:
-            cost = _cost(kind, source, target, likeness.commonness(zipf))
+            cost = _cost(kind, source, target, likeness.commonness(zipf, kind))
             value = 1.0 - cost / (scales[kind] * max(letters, likeness.MIN_NORM))
         best = max(best, factor * value)
     return best
