@@ -18,6 +18,7 @@ Pure functions, cached.
 """
 from __future__ import annotations
 
+import collections
 import functools
 
 from .alignment import align, arabic_units, cost_tables  # noqa: F401 (cost_tables: re-exported)
@@ -31,6 +32,8 @@ MIN_NORM = 3
 # Words more frequent than this (Zipf) pay this much more per unit of cost and Zipf step.
 COMMON_ZIPF = 3.0
 COMMON_WEIGHT = {"latin": 1.5, "arabic": 2.0}
+# Two Arabic spellings of one name share at least this share of their letters.
+MIN_SHARED_LETTERS = 0.4
 # Confidences below this are reported as 0: the alignment stops as soon as it is sure.
 FLOOR = 0.5
 
@@ -68,6 +71,9 @@ def arabic_arabic(query: str, arabic: str) -> float:
     if not query or not arabic:
         return 0.0
     letters = max(len(query), len(arabic))
+    shared = sum((collections.Counter(query) & collections.Counter(arabic)).values())
+    if shared < MIN_SHARED_LETTERS * letters:
+        return 0.0  # each letter cheaply replaced is no spelling (زكثح is not سكته)
     # A common query word must agree better too: الحكومه is not الحكمه.
     zipf = vocabulary().get(query, 0.0)
     return _scored("arabic", arabic_units(query), arabic, letters, ARABIC_SCALE, zipf)
