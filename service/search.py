@@ -12,7 +12,8 @@ import time
 from elasticsearch import Elasticsearch
 
 from arabic_search import mapping as m
-from arabic_search.coverage import coverage_bonus, coverage_request, window_for
+from arabic_search.coverage import (coverage_bonus, coverage_request, title_coverage_bonus,
+                                    window_for)
 from arabic_search.explain import explain_hit
 from arabic_search.facets import facet_aggs, facet_counts
 from arabic_search.matching import explain_passage, explain_title
@@ -82,7 +83,8 @@ def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: Sea
         bonus = coverage_bonus(plan, client.search(
             index=alias, body=coverage_request(plan, doc_ids)).body)
         for hit, doc_id in zip(hits, doc_ids):
-            hit["_coverage"] = bonus.get(doc_id, 0.0)
+            title = str(hit.get("_source", {}).get(m.TITLE, ""))
+            hit["_coverage"] = bonus.get(doc_id, 0.0) + title_coverage_bonus(plan, title)
             hit["_score"] = round((hit.get("_score") or 0.0) + hit["_coverage"], 3)
         hits = sorted(hits, key=lambda hit: -hit["_score"])  # stable: ties keep doc id order
     start = (params.page - 1) * params.size
