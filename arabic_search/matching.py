@@ -9,8 +9,9 @@ rest.  Each match carries its tier and its confidence (1.0 for written forms).
 """
 from __future__ import annotations
 
-import functools
+import collections
 import html
+import threading
 from dataclasses import dataclass
 
 from . import tiers
@@ -18,8 +19,10 @@ from .analysis import word_forms
 from .plan import QueryPlan
 from .tokens import word_spans
 
-# (written word, plan) verdicts kept across passages and requests.
-VERDICT_CACHE_SIZE = 100_000
+# Verdicts are kept per plan (the plans of this many recent queries), across passages
+# and requests, at most this many written words per plan.
+PLANS_KEPT = 256
+VERDICTS_PER_PLAN = 20_000
 
 
 @dataclass(frozen=True)
@@ -38,10 +41,9 @@ class Match:
                 "confidence": self.confidence}
 
 
-@functools.lru_cache(maxsize=VERDICT_CACHE_SIZE)
 def verdict(written: str, plan: QueryPlan) -> tuple[str, str, float] | None:
     """(how, query words, confidence) for one written word, or None.  It depends on
-    nothing else, so verdicts are remembered across passages and requests."""
+    nothing else, so :func:`find_matches` remembers verdicts per plan."""
     best: tuple[float, str, str, float] | None = None
     for forms in word_forms(written):
         if tiers.joined_check(plan, forms):
@@ -61,11 +63,35 @@ def verdict(written: str, plan: QueryPlan) -> tuple[str, str, float] | None:
     return None if best is None else (best[1], best[2], best[3])
 
 
+_verdicts: collections.OrderedDict[QueryPlan, dict] = collections.OrderedDict()
+_verdicts_lock = threading.Lock()
+
+
+def _verdicts_of(plan: QueryPlan) -> dict:
+    """The verdict memo of ``plan`` (one plan comparison per passage, not per word)."""
+    with _verdicts_lock:
+        memo = _verdicts.get(plan)
+        if memo is None:
+            memo = _verdicts[plan] = {}
+            while len(_verdicts) > PLANS_KEPT:
+                _verdicts.popitem(last=False)
+        else:
+            _verdicts.move_to_end(plan)
+        return memo
+
+
 def find_matches(text: str, plan: QueryPlan) -> list[Match]:
     """Every matched word of ``text``, one Match per original word span."""
+    memo = _verdicts_of(plan)
     matches: list[Match] = []
     for start, end in word_spans(text):
-        found = verdict(text[start:end], plan)
+        written = text[start:end]
+        if written in memo:
+            found = memo[written]
+        else:
+            found = verdict(written, plan)
+            if len(memo) < VERDICTS_PER_PLAN:
+                memo[written] = found
         if found:
             matches.append(Match(start, end, text[start:end], found[1], found[0], found[2]))
     return matches
