@@ -27,6 +27,10 @@ ALEF_MAKSURA = "ى"
 _TRIPLED = regex.compile(r"(.)\1\1")
 # Below this confidence a candidate is not a spelling of the query word.
 MIN_CONFIDENCE = 0.75
+# Another Arabic spelling of an Arabic query word must be surer: an Arabic query already
+# finds its word through the written-form tiers, and on real text near-spellings are
+# mostly other words (اصيل / أصل, ايناس / الناس).
+MIN_ARABIC_CONFIDENCE = 0.85
 # A match through a clitic reading is less sure than the whole word, by this factor per
 # stripped clitic (و ف ب ك ل: each could be the name's own first letter; the article is not
 # counted, Arabic writes الأفريكوم for Africom).
@@ -112,6 +116,6 @@ def accepted_spellings(query: Token, candidates: list[Token]) -> dict[str, float
         if word.normalized == query.normalized:
             continue  # the word itself: the exact and normalized tiers say so more strongly
         sure = confidence(query, word)
-        if sure >= MIN_CONFIDENCE:
+        if sure >= (MIN_ARABIC_CONFIDENCE if query.script == ARABIC else MIN_CONFIDENCE):
             accepted[word.exact] = sure
     return accepted
