@@ -18,7 +18,7 @@ from . import bulk
 from .errors import IndexerError
 from .load import index_paths, print_to_stderr
 from .progress import PROGRESS_EVERY
-from .versions import alias_problem
+from .versions import READY_TIMEOUT, alias_problem
 
 EXIT_OK, EXIT_ITEMS_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -93,6 +93,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="seconds between progress lines when stderr is not a terminal")
     parser.add_argument("--chunk-size", metavar="N", type=_at_least(1), default=bulk.CHUNK_SIZE,
                         help="actions per bulk request (default %(default)s)")
+    parser.add_argument("--wait", metavar="SECONDS", type=_at_least(0.1, float),
+                        default=READY_TIMEOUT,
+                        help="seconds to wait for an index's primary shards, and for the final "
+                             "refresh, before failing with the cause (default %(default)s)")
     parser.add_argument("--shards", type=_at_least(1), default=1)
     parser.add_argument("--replicas", type=_at_least(0), default=0)
     return parser.parse_args(argv)
@@ -118,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         summary = index_paths(client, args.index, args.paths, replace=args.replace,
                               quiet=args.quiet, shards=args.shards, replicas=args.replicas,
-                              chunk_size=args.chunk_size, progress_every=args.progress_every)
+                              chunk_size=args.chunk_size, progress_every=args.progress_every,
+                              ready_timeout=args.wait)
     except IndexerError as error:
         if error.summary is not None:
             print_to_stderr(error.summary.line())

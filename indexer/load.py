@@ -191,7 +191,7 @@ def _index(client: Elasticsearch, alias: str, paths: list[str], run: _Run, lock:
     if fresh:
         index = versions.create_version(client, alias, shards, replicas, ready_timeout, settings)
     else:
-        index = live[-1]
+        index = run.summary.index = live[-1]
         versions.check_writable(client, index, ready_timeout)
     run.summary.index = index
     try:

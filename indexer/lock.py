@@ -26,6 +26,8 @@ LOCK_ID = "lock"
 HEARTBEAT_SECONDS = 15
 # A holder that has not beaten for this long is dead or cut off (bulk requests time out in 120 s).
 STALE_SECONDS = 300
+# How long a just-created lock index may take to start (another run may have created it).
+READY_WAIT = "30s"
 _LOCK_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "hidden": True}
 
 
@@ -47,6 +49,7 @@ class AliasLock:
     def __enter__(self) -> AliasLock:
         self.client.options(ignore_status=400).indices.create(
             index=self.index, settings=_LOCK_SETTINGS, mappings={"dynamic": False})
+        self.client.cluster.health(index=self.index, wait_for_status="yellow", timeout=READY_WAIT)
         try:
             self._keep(self.client.create(index=self.index, id=LOCK_ID, document=self._document()))
         except ConflictError:

@@ -103,7 +103,8 @@ def create_version(client: Elasticsearch, alias: str, shards: int, replicas: int
 
 def wait_ready(client: Elasticsearch, index: str, timeout: float) -> None:
     """Wait (bounded) until every primary of ``index`` is active; else raise with the cause."""
-    health = client.options(request_timeout=timeout + 10, max_retries=0).cluster.health(
+    health = client.options(request_timeout=timeout + 10, max_retries=0,
+                            ignore_status=408).cluster.health(
         index=index, wait_for_status="yellow", timeout=f"{max(int(timeout * 1000), 100)}ms").body
     if health.get("status") == "red" or health.get("timed_out"):
         raise IndexUnavailable(f"index {index} has no active primary shard after {timeout:g} s "
