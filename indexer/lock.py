@@ -7,7 +7,7 @@ version.  Now a run first *creates* the document ``lock`` in ``<alias>.indexer-l
 before it builds anything.  The holder refreshes a heartbeat; a lock whose
 heartbeat is older than ``STALE_SECONDS``, or whose holder is a dead process on
 this host (kill -9), is taken over with a compare-and-set, so a crash never
-blocks the alias for long.
+blocks the alias for long.  A clean release deletes the lock index.
 """
 from __future__ import annotations
 
@@ -61,9 +61,12 @@ class AliasLock:
         self._stop.set()
         if self._beater.is_alive():
             self._beater.join()
-        if not self.lost:
-            self.client.options(ignore_status=(404, 409)).delete(
-                index=self.index, id=LOCK_ID, **self._version)
+        if self.lost:
+            return
+        released = self.client.options(ignore_status=(404, 409)).delete(
+            index=self.index, id=LOCK_ID, **self._version)
+        if released.meta.status == 200:  # ours and gone: leave no lock index behind
+            self.client.options(ignore_status=404).indices.delete(index=self.index)
 
     def _document(self) -> dict:
         return {**self.owner, "heartbeat": time.time()}

@@ -198,7 +198,7 @@ def test_repeated_id_replaces_the_document_whole(es_client, unique_alias, tmp_pa
     assert reported(lines, path, 3, "repeats") and f"{path}:1" in lines[0]
     assert passages_of(es_client, unique_alias, "dup") == [0]
     assert first_passage(es_client, unique_alias, "dup")[m.TEXT] == GOOD
-    assert (summary.documents, summary.passages) == (2, 2)
+    assert (summary.documents, summary.passages, summary.errors, summary.merged) == (2, 2, 0, 1)
     assert passages(es_client, unique_alias) == 2
 
 
@@ -256,7 +256,7 @@ def test_wildcard_alias_cannot_write_into_another_alias(es_client, unique_alias,
 def test_a_second_run_on_a_held_alias_is_refused_and_leaves_nothing(es_client, unique_alias,
                                                                     tmp_path):
     from indexer.errors import LockBusy
-    from indexer.lock import AliasLock
+    from indexer.lock import AliasLock, lock_index
     path = write_lines(tmp_path / "a.jsonl", [{"id": "a", "body": GOOD}])
     first, _ = index(es_client, unique_alias, path)
     with AliasLock(es_client, unique_alias):
@@ -265,6 +265,7 @@ def test_a_second_run_on_a_held_alias_is_refused_and_leaves_nothing(es_client, u
     assert versions_of(es_client, unique_alias) == [first.index]
     second, _ = index(es_client, unique_alias, path)   # released: runs again
     assert versions_of(es_client, unique_alias) == [second.index]
+    assert not es_client.indices.exists(index=lock_index(unique_alias), expand_wildcards="all")
 
 
 def test_a_stale_lock_is_taken_over(es_client, unique_alias, tmp_path):
