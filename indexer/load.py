@@ -13,12 +13,10 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterator
+from itertools import chain
 from dataclasses import dataclass
 
 from elasticsearch import Elasticsearch
-
-from arabic_search import mapping as m
-from arabic_search.documents import term_document, term_id
 
 from . import bulk, cleanup, versions
 from .actions import build, index_action
@@ -29,14 +27,11 @@ from .prefetch import prefetch
 from .progress import PROGRESS_EVERY, Progress
 from .records import Document, Problem
 from .sources import read_paths, total_bytes
+from .suggestions import term_actions
 from .vocabulary import TermCounter
 
 CHUNK_SIZE = bulk.CHUNK_SIZE
 PREFETCH = 2 * CHUNK_SIZE   # actions analysed ahead of the bulk request in flight
-TOP_TERMS = 20_000
-# Below this many documents, a word seen once is still worth suggesting.
-TINY_CORPUS = 100
-MGET_BATCH = 1000
 
 
 def print_to_stderr(message: str) -> None:
@@ -128,29 +123,6 @@ class _Run:
             self.report(f"suggestion {es_id} not indexed: {reason}")
 
 
-def _term_actions(run: _Run, index: str, client: Elasticsearch, append: bool) -> Iterator[tuple]:
-    """Suggestion entries for the most frequent words of this run."""
-    min_count = 1 if run.summary.documents < TINY_CORPUS else 2
-    top = list(run.terms.top(TOP_TERMS, min_count))
-    known = _known_frequencies(client, index, [norm for norm, _, _ in top]) if append else {}
-    for norm, surface, count in top:
-        es_id, source = term_document(norm, surface, max(count, known.get(norm, 0)))
-        yield {"index": {"_index": index, "_id": es_id}}, source
-
-
-def _known_frequencies(client: Elasticsearch, index: str, terms: list[str]) -> dict[str, int]:
-    """Frequencies already stored (append mode): keep the larger, never count a re-run twice."""
-    known: dict[str, int] = {}
-    for start in range(0, len(terms), MGET_BATCH):
-        batch = terms[start:start + MGET_BATCH]
-        found = client.mget(index=index, ids=[term_id(term) for term in batch],
-                            source_includes=[m.TERM_FREQ]).body
-        for term, doc in zip(batch, found["docs"]):
-            if doc.get("found"):
-                known[term] = doc["_source"].get(m.TERM_FREQ, 0)
-    return known
-
-
 def index_paths(client: Elasticsearch, alias: str, paths: list[str], *, replace: bool = True,
                 quiet: bool = True, shards: int = 1, replicas: int = 0,
                 report: Callable[[str], None] = print_to_stderr, chunk_size: int = CHUNK_SIZE,
@@ -160,10 +132,9 @@ def index_paths(client: Elasticsearch, alias: str, paths: list[str], *, replace:
 
     ``replace`` builds a new version and swaps the alias to it when complete;
     otherwise documents are added to the live index (created if there is none).
-    One run per alias at a time (``lock.AliasLock``).  Raises an ``IndexerError``
-    (carrying the summary so far) when the run cannot go on, and the client's
-    errors when Elasticsearch fails as a whole.  ``index_settings`` are added to a
-    new version's settings (tests use it to make allocation impossible).
+    One run per alias at a time.  Raises an ``IndexerError`` (with the summary so
+    far) when the run cannot go on.  ``index_settings`` extend a new version's
+    settings (tests make allocation impossible with it).
     """
     started = time.monotonic()
     versions.check_alias(client, alias)
@@ -203,7 +174,8 @@ def _index(client: Elasticsearch, alias: str, paths: list[str], run: _Run, lock:
         _remove_leftovers(client, index, run, every=not fresh)
         run.summary.documents, run.summary.passages = run.ledger.totals()
         run.progress.phase("suggestions")
-        bulk.send(client, _term_actions(run, index, client, not fresh), run.terms_result, chunk_size)
+        suggestions = term_actions(client, index, run.terms, run.summary.documents, not fresh)
+        bulk.send(client, suggestions, run.terms_result, chunk_size)
         if lock.lost:
             raise LockBusy(f"the lock on alias '{alias}' was taken over by another run; "
                            f"alias not moved")
@@ -211,6 +183,8 @@ def _index(client: Elasticsearch, alias: str, paths: list[str], run: _Run, lock:
     except BaseException:
         if fresh:
             versions.discard(client, index)
+        else:  # appended documents stay: say how many were sent
+            run.summary.documents, run.summary.passages = run.ledger.totals()
         raise
 
 
@@ -221,12 +195,7 @@ def _remove_leftovers(client: Elasticsearch, index: str, run: _Run, every: bool)
     if first is None:
         return
     run.progress.phase("cleanup")
-    cleanup.delete_leftovers(client, index, _chain(first, leftovers), run.cleanup_result)
-
-
-def _chain(first, rest):
-    yield first
-    yield from rest
+    cleanup.delete_leftovers(client, index, chain([first], leftovers), run.cleanup_result)
 
 
 def _finish(client: Elasticsearch, alias: str, index: str, fresh: bool, run: _Run,

@@ -63,10 +63,13 @@ class AliasLock:
             self._beater.join()
         if self.lost:
             return
-        released = self.client.options(ignore_status=(404, 409)).delete(
-            index=self.index, id=LOCK_ID, **self._version)
-        if released.meta.status == 200:  # ours and gone: leave no lock index behind
-            self.client.options(ignore_status=404).indices.delete(index=self.index)
+        try:
+            released = self.client.options(ignore_status=(404, 409)).delete(
+                index=self.index, id=LOCK_ID, **self._version)
+            if released.meta.status == 200:  # ours and gone: leave no lock index behind
+                self.client.options(ignore_status=404).indices.delete(index=self.index)
+        except Exception:  # noqa: BLE001 - cluster gone: the lock expires (dead pid, or stale)
+            pass
 
     def _document(self) -> dict:
         return {**self.owner, "heartbeat": time.time()}
