@@ -22,6 +22,7 @@ from . import bulk, cleanup, versions
 from .actions import build, index_action
 from .errors import IndexerError, LockBusy
 from .ledger import Entry, Ledger, doc_id_of
+from .lexicon import LexiconWords
 from .lock import AliasLock
 from .prefetch import prefetch
 from .progress import PROGRESS_EVERY, Progress
@@ -71,6 +72,7 @@ class _Run:
         self.progress = progress
         self.ledger = Ledger()
         self.terms = TermCounter()
+        self.lexicon = LexiconWords()
         self._dumps = dumps
 
     def problem(self, problem: Problem) -> None:
@@ -99,6 +101,7 @@ class _Run:
         self.progress.add_document()
         for es_id, source, body in built.passages:
             self.terms.add_passage(source)
+            self.lexicon.add_passage(source)
             self.ledger.sent(es_id)
             yield index_action(index, es_id, body)
 
@@ -119,8 +122,17 @@ class _Run:
         if ok:
             self.summary.terms += 1
         else:
+            self.entry_failed(ok, es_id, reason)
+
+    def entry_failed(self, ok: bool, es_id: str, reason: str) -> None:
+        """A suggestion or lexicon entry was refused (the passages are not affected)."""
+        if not ok:
             self.summary.errors += 1
-            self.report(f"suggestion {es_id} not indexed: {reason}")
+            self.report(f"entry {es_id} not indexed: {reason}")
+
+    def lexicon_actions(self, index: str) -> Iterator[tuple[dict, dict]]:
+        for action in self.lexicon.actions(index):
+            yield {"index": {"_index": action["_index"], "_id": action["_id"]}}, action["_source"]
 
 
 def index_paths(client: Elasticsearch, alias: str, paths: list[str], *, replace: bool = True,
@@ -176,6 +188,8 @@ def _index(client: Elasticsearch, alias: str, paths: list[str], run: _Run, lock:
         run.progress.phase("suggestions")
         suggestions = term_actions(client, index, run.terms, run.summary.documents, not fresh)
         bulk.send(client, suggestions, run.terms_result, chunk_size)
+        run.progress.phase("lexicon")
+        bulk.send(client, run.lexicon_actions(index), run.entry_failed, chunk_size)
         if lock.lost:
             raise LockBusy(f"the lock on alias '{alias}' was taken over by another run; "
                            f"alias not moved")
