@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
                               chunk_size=args.chunk_size, progress_every=args.progress_every,
                               ready_timeout=args.wait)
     except IndexerError as error:
-        if error.summary is not None:
+        if error.summary is not None and error.summary.index:  # something was written: say what
             print_to_stderr(error.summary.line())
         return _fail(str(error))
     except (TransportError, ApiError) as error:
