@@ -288,7 +288,9 @@ def test_two_replace_runs_at_once_one_wins_no_strays(es_client, es_url, unique_a
     from indexer.lock import LOCK_ID, lock_index
     corpus = write_jsonl(tmp_path / "corpus.jsonl", 1500)
     env = {**os.environ, "ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": unique_alias}
-    first = subprocess.Popen([sys.executable, "-m", "indexer", "--quiet", str(corpus)], cwd=ROOT,
+    # Small chunks keep the first run busy (many requests) while the second one starts.
+    first = subprocess.Popen([sys.executable, "-m", "indexer", "--quiet", "--chunk-size", "20",
+                              str(corpus)], cwd=ROOT,
                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while first.poll() is None and time.monotonic() < deadline and not _held(
