@@ -4,6 +4,7 @@ Every failure here must be bounded in time, named in one line with its cause,
 exit 2, and leave no index this run created.  The node is shared, so nothing
 cluster-wide is changed: allocation is made impossible with an index-level
 setting on the test's own index, and blocks are set on the test's own index.
+A red index turns the whole (shared) cluster red, so none outlives its test.
 """
 from __future__ import annotations
 
@@ -33,6 +34,13 @@ def test_replace_with_unplaceable_primaries_fails_fast_and_leaves_nothing(es_cli
     assert "no-such-node-anywhere" in str(caught.value) or "require" in str(caught.value)
     assert versions_of(es_client, unique_alias) == [previous.index]
     assert es.alias_indices(es_client, unique_alias) == [previous.index]
+    assert es.cluster_health(es_client)["status"] != "red" or _others_red(es_client, unique_alias)
+
+
+def _others_red(client, alias: str) -> bool:
+    """True when the cluster is red because of somebody else's index (shared node)."""
+    red = client.cat.indices(health="red", h="index", format="json", expand_wildcards="all").body
+    return all(not row["index"].startswith(alias) for row in red)
 
 
 def _red_alias(client, alias: str) -> str:
@@ -47,14 +55,17 @@ def _red_alias(client, alias: str) -> str:
 def test_append_into_an_inactive_primary_exits_2_with_cause(es_client, es_url, unique_alias):
     red = _red_alias(es_client, unique_alias)
     started = time.monotonic()
-    result = run_cli(["--append", "--wait", "2", SEEDS], es_url, unique_alias, timeout=120)
+    try:
+        result = run_cli(["--append", "--wait", "2", SEEDS], es_url, unique_alias, timeout=120)
+        assert es_client.indices.exists(index=red)  # the user's index is never deleted
+    finally:  # a red index turns the shared cluster red: other tests' health checks fail
+        es_client.options(ignore_status=404).indices.delete(index=red)
     assert time.monotonic() - started < 30
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()
     assert lines[-2].startswith("indexed 0 documents") and red in lines[-2]
     assert lines[-1].startswith(f"indexer: index {red} has no active primary shard")
     assert "Traceback" not in result.stderr
-    assert es_client.indices.exists(index=red)  # the user's index is never deleted
 
 
 def test_append_into_a_write_blocked_index_names_the_block(es_client, es_url, unique_alias):
