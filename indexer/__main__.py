@@ -88,6 +88,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     mode.add_argument("--append", dest="replace", action="store_false",
                       help="add to the index behind the alias")
     parser.add_argument("--quiet", action="store_true", help="no progress, only problems and summary")
+    parser.add_argument("--if-missing", action="store_true",
+                        help="index only when ALIAS does not exist yet (keeps a user's index; "
+                             "used by `make run` and docker-compose)")
     parser.add_argument("--progress-every", metavar="SECONDS", type=_at_least(0.1, float),
                         default=PROGRESS_EVERY,
                         help="seconds between progress lines when stderr is not a terminal")
@@ -120,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - any failure means "no usable cluster"
         return _fail(f"cannot reach Elasticsearch at {url}: {_reason(error)}")
     try:
+        if args.if_missing and client.indices.exists(index=args.index):
+            print_to_stderr(f"indexer: '{args.index}' already exists; nothing indexed (--if-missing)")
+            return EXIT_OK
         summary = index_paths(client, args.index, args.paths, replace=args.replace,
                               quiet=args.quiet, shards=args.shards, replicas=args.replicas,
                               chunk_size=args.chunk_size, progress_every=args.progress_every,
