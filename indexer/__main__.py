@@ -30,14 +30,14 @@ REQUEST_TIMEOUT = 30.0
 EPILOG = """\
 formats:
   .txt    one document per file (UTF-8); a short first line followed by a blank line is
-          the title, else the file name is
+          the title, else its first sentence is
   .jsonl  one JSON object per line: {"id"?, "title"?, "body", "date"?, "source"?, "url"?};
           other keys are stored, not indexed. date: YYYY, YYYY-MM-DD or ISO 8601 (offset
           within +/-18:00); url: absolute http(s). A bad field is dropped and reported.
   Other files are skipped with a note; folders are walked recursively.
 
 exit codes:
-  0    every document went in
+  0    every document went in (notes such as skipped files or merged repeated ids allowed)
   1    some lines, files or documents were reported as path:line: reason (the rest went in)
   2    nothing usable: bad usage or path, invalid alias, Elasticsearch unreachable,
        index cannot be created or written (blocked, no active primary), or another run
