@@ -8,7 +8,7 @@ VENV_PY := $(VENV)/bin/python
 VENV_STAMP := $(VENV)/.requirements.stamp
 ES := $(PYTHON) scripts/es.py
 # URL of the cluster to use: $ELASTICSEARCH_URL if set, else the local node from scripts/es.py.
-ES_URL = $$($(ES) url)
+ES_URL = $${ELASTICSEARCH_URL:-$$($(ES) url)}
 
 HOST ?= 127.0.0.1
 PORT ?= 5000

@@ -21,8 +21,10 @@ from .versions import AliasConflict
 EXIT_OK, EXIT_ITEMS_FAILED, EXIT_USAGE = 0, 1, 2
 # Seconds to wait for the first answer: an unreachable cluster is reported this fast.
 HEALTH_TIMEOUT = 3.0
-# Seconds per ordinary request (bulk requests get more in load.py).
+# Seconds per ordinary request (bulk requests get more in load.py), and retries of a
+# failed request (on another node when there are several).
 REQUEST_TIMEOUT = 30.0
+BULK_RETRIES = 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,27 +64,34 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                       help="add to the index behind the alias")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--shards", type=_positive, default=1)
-    parser.add_argument("--replicas", type=_non_negative, default=0)
+    parser.add_argument("--replicas", type=_non_negative, default=None,
+                        help="default: 1 when the cluster has another data node, else 0")
     return parser.parse_args(argv)
 
 
-def _connect(url: str):
+def _connect(settings: es.Settings):
     """A client, after a short health check so a dead cluster fails in seconds."""
-    client = es.make_client(url, timeout=REQUEST_TIMEOUT, retries=2)
-    es.cluster_health(client.options(max_retries=0), timeout=HEALTH_TIMEOUT)
+    client = es.client(settings, deadline=REQUEST_TIMEOUT * (BULK_RETRIES + 1), retries=BULK_RETRIES)
+    other_nodes = min(BULK_RETRIES, len(settings.urls) - 1)
+    es.cluster_health(client.options(max_retries=other_nodes), timeout=HEALTH_TIMEOUT)
     return client
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    url = os.environ.get("ELASTICSEARCH_URL") or es.DEFAULT_URL
     try:
-        client = _connect(url)
+        settings = es.Settings.from_mapping(os.environ)
+    except es.SettingsError as error:
+        return _fail(str(error))
+    url = settings.display  # never carries a credential
+    try:
+        client = _connect(settings)
     except Exception as error:  # noqa: BLE001 - any failure means "no usable cluster"
-        return _fail(f"cannot reach Elasticsearch at {url}: {_reason(error)}")
+        return _fail(f"cannot use Elasticsearch at {url}: {_reason(error)}")
     try:
+        replicas = _replicas(client, args.replicas)
         summary = index_paths(client, args.index, args.paths, replace=args.replace,
-                              quiet=args.quiet, shards=args.shards, replicas=args.replicas)
+                              quiet=args.quiet, shards=args.shards, replicas=replicas)
     except AliasConflict as error:
         return _fail(str(error))
     except (TransportError, ApiError) as error:
@@ -93,9 +102,22 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_ITEMS_FAILED if summary.errors else EXIT_OK
 
 
+def _replicas(client, wanted: int | None) -> int:
+    """``--replicas``, or a default from the cluster's size; warns when nothing is redundant."""
+    data_nodes = es.data_node_count(client)
+    replicas = es.default_replicas(data_nodes) if wanted is None else wanted
+    if warning := es.redundancy_warning(data_nodes, replicas):
+        print_to_stderr(f"indexer: warning: {warning}")
+    return replicas
+
+
 def _reason(error: Exception) -> str:
+    """Why, in one credential-free line (authentication and TLS failures named as such)."""
+    code, message = es.failure(error)
+    if code != "elasticsearch_error":
+        return message
     text = " ".join(str(getattr(error, "message", "") or error).split())
-    return f"{error.__class__.__name__}: {text[:300]}"
+    return es.redact(f"{error.__class__.__name__}: {text[:300]}")
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> int:

@@ -3,7 +3,8 @@
 Every error a client sees is ``{"error": {"status": int, "code": str, "message": str}}``
 (the HTML page shows the same message).  Elasticsearch client errors are mapped
 here: unreachable / timed out -> 503 ``elasticsearch_unavailable``, alias or index
-missing -> 503 ``index_missing``.  No traceback ever reaches a client.
+missing -> 503 ``index_missing``, rejected credentials or certificates -> 503 with
+their own code (``elasticsearch_auth_failed``, ``elasticsearch_tls_failed``), logged.  No traceback ever reaches a client.
 """
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ INDEX_MISSING_MESSAGE = (
     "The search index '{alias}' does not exist yet. Build it with `make run` "
     "or `python -m indexer seeds/`."
 )
+# es.failure codes that mean the service is misconfigured (credentials, CA, settings).
+CONFIGURATION_FAILURES = ("elasticsearch_auth_failed", "elasticsearch_forbidden",
+                          "elasticsearch_tls_failed", "elasticsearch_misconfigured")
 UNAVAILABLE_MESSAGE = "Elasticsearch is unavailable (unreachable or timed out); try again later."
 
 
@@ -56,7 +60,11 @@ def describe(error: Exception, alias: str | None = None) -> ServiceError:
     if es.is_missing_index(error):
         return ServiceError(503, "index_missing",
                             INDEX_MISSING_MESSAGE.format(alias=alias or es.DEFAULT_ALIAS))
-    if isinstance(error, es.UNAVAILABLE_ERRORS):  # connection refused, timeout, TLS...
+    code, message = es.failure(error)
+    if code in CONFIGURATION_FAILURES:  # not an outage: say what to fix, and log it
+        log.error("cannot use Elasticsearch: %s", message)
+        return ServiceError(503, code, message)
+    if isinstance(error, es.UNAVAILABLE_ERRORS):  # connection refused, timeout
         return ServiceError(503, "elasticsearch_unavailable", UNAVAILABLE_MESSAGE)
     if isinstance(error, ApiError):
         if error.status_code in (429,) or error.status_code >= 500:
