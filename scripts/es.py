@@ -359,7 +359,8 @@ class Node:
 
     def log_tail(self, lines: int = 30) -> str:
         texts = []
-        for f in (self.home / "logs" / "stdout.log", self.home / "logs" / f"{CLUSTER_NAME}.log"):
+        cluster = self.settings.get("cluster.name", CLUSTER_NAME)
+        for f in (self.home / "logs" / "stdout.log", self.home / "logs" / f"{cluster}.log"):
             with contextlib.suppress(OSError):
                 tail = f.read_text(errors="replace").splitlines()[-lines:]
                 texts.append(f"----- {f} -----\n" + "\n".join(line[:400] for line in tail))
@@ -456,6 +457,8 @@ def cmd_stop() -> None:
         node = local_node()
         if node.pid() is None:
             log("no node started by this script is running")
+        else:
+            log(f"stopping node pid {node.pid()} on {node.url}")
         node.stop()
         (node.home / "state.json").unlink(missing_ok=True)
 
