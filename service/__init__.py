@@ -4,21 +4,17 @@ Configuration comes from the environment — ``ELASTICSEARCH_URL`` (default
 ``http://127.0.0.1:9200``, several comma-separated URLs allowed), the other
 ``ELASTICSEARCH_*`` connection settings (``arabic_search/settings.py``) and
 ``SEARCH_INDEX`` (the alias, default ``arabic-news``) — and keys passed in ``config``
-override it.  The Elasticsearch client is created on first use, once per
-application, never at import time.
+override it.  The Elasticsearch client lives in ``elastic.py``, the one seam to the cluster.
 """
 from __future__ import annotations
 
 import os
 import threading
 
-from flask import Flask, current_app
+from flask import Flask
 
 from arabic_search import es
 from arabic_search.settings import SETTING_KEYS, Settings
-
-_CLIENT_KEY = "arabic_search.es_client"
-_lock = threading.Lock()
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -36,7 +32,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     from . import api, errors, web
 
-    errors.register(app)
+    errors.register(app, page=web.error_page)
     app.register_blueprint(api.bp)
     app.register_blueprint(web.bp)
     _warm_up_analysis()
@@ -50,21 +46,3 @@ def _warm_up_analysis() -> None:
 
     threading.Thread(target=vocabulary, name="warm-up-vocabulary", daemon=True).start()
 
-
-def get_client():
-    """The application's Elasticsearch client, created lazily: every request gives up
-    within ELASTICSEARCH_TIMEOUT seconds, retrying once on another node if there are several."""
-    app = current_app._get_current_object()
-    client = app.extensions.get(_CLIENT_KEY)
-    if client is None:
-        with _lock:
-            client = app.extensions.get(_CLIENT_KEY)
-            if client is None:
-                timeout = min(float(app.config["ELASTICSEARCH_TIMEOUT"]), es.REQUEST_TIMEOUT)
-                client = es.client(Settings.from_mapping(app.config), deadline=timeout)
-                app.extensions[_CLIENT_KEY] = client
-    return client
-
-
-def get_alias() -> str:
-    return current_app.config["SEARCH_INDEX"]

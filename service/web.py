@@ -5,8 +5,10 @@ import math
 
 from flask import Blueprint, render_template, request, url_for
 
-from . import get_alias, get_client, params, search
-from .errors import ServiceError, describe
+from . import params
+from .elastic import get_alias, get_client
+from .errors import ServiceError
+from .search import search
 
 bp = Blueprint("web", __name__)
 
@@ -39,20 +41,26 @@ def _pages(wanted: params.SearchParams, total: int) -> dict:
     }
 
 
+def _form() -> dict:
+    """The search form as the user filled it in (shown again above results or an error)."""
+    return {key: request.args.get(key, "") for key in
+            ("q", "size", "fuzzy", "source", "date_from", "date_to")}
+
+
+def error_page(failure: ServiceError) -> str:
+    """The page for a failure; called only by the error boundary (``errors.register``)."""
+    if failure.status == 503:
+        failure = ServiceError(503, failure.code, f"{UNAVAILABLE_AR} ({failure.message})")
+    return render_template("index.html", form=_form(), result=None, error=failure)
+
+
 @bp.get("/")
 def index():
-    form = {key: request.args.get(key, "") for key in
-            ("q", "size", "fuzzy", "source", "date_from", "date_to")}
+    form = _form()
     if not form["q"].strip():
         return render_template("index.html", form=form, result=None, error=None)
-    try:
-        wanted = params.search_params(request.args)
-        result = search.search(get_client(), get_alias(), wanted)
-    except Exception as error:  # noqa: BLE001 - shown on the page, never as a traceback
-        failure: ServiceError = describe(error, get_alias())
-        if failure.status == 503:
-            failure = ServiceError(503, failure.code, f"{UNAVAILABLE_AR} ({failure.message})")
-        return render_template("index.html", form=form, result=None, error=failure), failure.status
+    wanted = params.search_params(request.args)  # failures go to errors.py, then error_page
+    result = search(get_client(), get_alias(), wanted)
     suggestions = [(text, url_for("web.index", **wanted.query_args(q=text, page=1)))
                    for text in result["suggestions"]]
     return render_template("index.html", form=form, result=result, error=None,

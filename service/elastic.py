@@ -1,0 +1,59 @@
+"""The one seam between the service and Elasticsearch (like flaskr's ``db.py``).
+
+Blueprints never build clients or read the alias themselves: they call
+``get_client()`` and ``get_alias()``.  The client is created on first use, once
+per application, never at import time.
+"""
+from __future__ import annotations
+
+import threading
+
+from elasticsearch import Elasticsearch
+from flask import Flask, current_app
+
+from arabic_search import es
+from arabic_search.settings import Settings
+
+from .sanitize import SafeJsonSerializer
+
+_CLIENT_KEY = "arabic_search.es_client"
+# Response content types whose bodies are decoded as JSON (plain and compatibility mode).
+JSON_MIMETYPES = ("application/json", "application/vnd.elasticsearch+json")
+_lock = threading.Lock()
+
+
+def _new_client(app: Flask) -> Elasticsearch:
+    """A client whose requests give up within ELASTICSEARCH_TIMEOUT seconds, retrying once
+    on another node when there are several (``es.client``)."""
+    timeout = min(float(app.config["ELASTICSEARCH_TIMEOUT"]), es.REQUEST_TIMEOUT)
+    client = es.client(Settings.from_mapping(app.config), deadline=timeout)
+    _harden(client)
+    return client
+
+
+def _harden(client: Elasticsearch) -> None:
+    """Make every response safe to encode (no lone surrogates; see ``sanitize``).
+
+    Done on the transport, which ``client.options(...)`` copies share, so no call
+    site can forget it.
+    """
+    for mimetype in JSON_MIMETYPES:
+        client.transport.serializers.serializers[mimetype] = SafeJsonSerializer()
+
+
+def get_client() -> Elasticsearch:
+    """The application's Elasticsearch client, created lazily."""
+    app = current_app._get_current_object()
+    client = app.extensions.get(_CLIENT_KEY)
+    if client is None:
+        with _lock:
+            client = app.extensions.get(_CLIENT_KEY)
+            if client is None:
+                client = _new_client(app)
+                app.extensions[_CLIENT_KEY] = client
+    return client
+
+
+def get_alias() -> str:
+    """The alias every search reads (``SEARCH_INDEX``)."""
+    return current_app.config["SEARCH_INDEX"]
