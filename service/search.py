@@ -13,13 +13,14 @@ from elasticsearch import Elasticsearch
 from arabic_search import mapping as m
 from arabic_search.analysis import Token, analyze
 from arabic_search.matching import explain_passage
+from arabic_search.plan import QueryPlan, plan_query
 from arabic_search.query import document_count, search_body
 
-from .didyoumean import DID_YOU_MEAN_BELOW, did_you_mean
+from .didyoumean import did_you_mean
 from .params import SearchParams
 
 
-def _hit(hit: dict, tokens: list[Token], fuzzy: bool) -> dict:
+def _hit(hit: dict, plan: QueryPlan) -> dict:
     source = hit.get("_source", {})
     result = {"id": source.get(m.DOC_ID, hit.get("_id")), "title": source.get(m.TITLE, ""),
               "score": hit.get("_score")}
@@ -27,9 +28,24 @@ def _hit(hit: dict, tokens: list[Token], fuzzy: bool) -> dict:
         if source.get(field):
             result[field] = source[field]
     inner = hit.get("inner_hits", {}).get("passages", {}).get("hits", {}).get("hits", [])
-    result["passages"] = [explain_passage(passage["_source"].get(m.TEXT, ""), tokens, fuzzy)
+    result["passages"] = [explain_passage(passage["_source"].get(m.TEXT, ""), plan)
                           for passage in inner]
     return result
+
+
+def with_name_spellings(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryPlan:
+    """The plan with the accepted spellings of its name words, found in the lexicon
+    (one msearch for all words; a word whose look-up fails keeps its written forms)."""
+    requests = plan.lexicon_requests()
+    if not requests:
+        return plan
+    searches: list[dict] = []
+    for _, body in requests:
+        searches += [{"index": alias}, body]
+    responses = client.msearch(searches=searches).body.get("responses", [])
+    found = {number: response for (number, _), response in zip(requests, responses)
+             if "error" not in response}
+    return plan.with_candidates(found)
 
 
 def search(client: Elasticsearch, alias: str, params: SearchParams) -> dict:
@@ -38,14 +54,15 @@ def search(client: Elasticsearch, alias: str, params: SearchParams) -> dict:
     tokens = analyze(params.q)
     result = {"query": params.q, "total": 0, "page": params.page, "size": params.size,
               "took_ms": 0, "hits": [], "suggestions": []}
-    if tokens:  # a query of punctuation only has no words: no hits, no request
-        body = search_body(tokens, params.page, params.size, fuzzy=params.fuzzy,
-                           source=params.source, date_from=params.date_from,
-                           date_to=params.date_to)
+    plan = plan_query(tokens, params.fuzzy)
+    if plan.words:  # a query of punctuation only has no words: no hits, no request
+        plan = with_name_spellings(client, alias, plan)
+        body = search_body(plan, params.page, params.size, source=params.source,
+                           date_from=params.date_from, date_to=params.date_to)
         response = client.search(index=alias, body=body).body
         result["total"] = document_count(response)
-        result["hits"] = [_hit(hit, tokens, params.fuzzy) for hit in response["hits"]["hits"]]
-        if result["total"] < DID_YOU_MEAN_BELOW:
+        result["hits"] = [_hit(hit, plan) for hit in response["hits"]["hits"]]
+        if result["total"] == 0:  # only where a suggestion can do better than the query
             result["suggestions"] = did_you_mean(client, alias, tokens)
     result["took_ms"] = round((time.perf_counter() - started) * 1000)
     return result
