@@ -141,8 +141,9 @@ def redact(text: str) -> str:
     out = []
     for part in text.split(","):
         scheme, sep, rest = part.partition("://")
-        netloc, slash, path = rest.partition("/")
-        if sep and "@" in netloc:
-            netloc = REDACTED + "@" + netloc.rpartition("@")[2]
-        out.append(scheme + sep + netloc + slash + path)
+        if not sep:
+            scheme, rest = "", part
+        if "@" in rest:  # everything up to the last @, even a password holding / or @
+            rest = REDACTED + "@" + rest.rpartition("@")[2]
+        out.append(scheme + sep + rest)
     return ",".join(out)
