@@ -59,6 +59,15 @@ def start_cluster(count: int = 3, home: Path | None = None) -> list[Node]:
     return nodes
 
 
+def ensure_cluster(count: int = 3) -> tuple[list[Node], bool]:
+    """(nodes, started): the running cluster if all ``count`` nodes are up and healthy
+    (a developer's earlier ``start``), else a fresh one (started=True)."""
+    nodes = cluster_nodes(count)
+    if all(node.pid() for node in nodes) and all(es_script.health(node.url) for node in nodes):
+        return nodes, False
+    return start_cluster(count), True
+
+
 def restart(node: Node, settings: Settings | None = None) -> None:
     """Start a stopped node again with its data (e.g. after a test killed it)."""
     start_nodes([node], START_TIMEOUT, settings)
