@@ -13,11 +13,16 @@ Arabic word (فائز must not become ف + ايز for "US").
 """
 from __future__ import annotations
 
+import regex
+
 from .analysis import LATIN_PARTICLES, Token
+from .clitics import ARTICLE
 from .likeness import arabic_arabic, latin_arabic, latin_latin
 from .scripts import ARABIC, LATIN
 from .splitter import vocabulary
 
+LATIN_VOWELS = "aeiouy"
+_TRIPLED = regex.compile(r"(.)\1\1")
 # Below this confidence a candidate is not a spelling of the query word.
 MIN_CONFIDENCE = 0.75
 # A match through a clitic reading is slightly less sure than the whole word.
@@ -30,8 +35,17 @@ MAX_ABBREVIATION = 4
 ORDINARY_ZIPF = 5.0
 
 
+def _pronounceable(word: str) -> bool:
+    """No name has a letter three times running (ثثثث, bbbb); a Latin name has a vowel."""
+    if _TRIPLED.search(word):
+        return False
+    return not word.isascii() or any(vowel in word for vowel in LATIN_VOWELS)
+
+
 def is_name_query(token: Token) -> bool:
     """True when ``token`` should look for other spellings of itself."""
+    if not _pronounceable(token.normalized):
+        return False
     if token.script == LATIN:
         is_abbreviation = token.text.isupper() and len(token.text) <= MAX_ABBREVIATION
         return bool(token.keys) and not is_abbreviation and token.normalized not in LATIN_PARTICLES
@@ -54,12 +68,19 @@ def _pair(query: Token, form: str, form_script: str) -> float:
     return 0.0
 
 
+def _reading_factor(word: str, reading: str) -> float:
+    """The article is no doubt at all (Arabic writes الأفريكوم for Africom); other clitics
+    (و ف ب ك ل) could be the name's own first letter, so they make the match less sure."""
+    return 1.0 if word == ARTICLE + reading else READING_FACTOR
+
+
 def confidence(query: Token, word: Token) -> float:
     """How sure we are that written word ``word`` spells query word ``query`` (0-1)."""
     best = _pair(query, word.normalized, word.script)
     for reading in word.readings:
         if _plausible_reading(reading):
-            best = max(best, READING_FACTOR * _pair(query, reading, word.script))
+            factor = _reading_factor(word.normalized, reading)
+            best = max(best, factor * _pair(query, reading, word.script))
     return round(best, 3)
 
 

@@ -13,11 +13,16 @@ from __future__ import annotations
 from . import mapping as m
 from . import tiers
 from .analysis import Token
+from .exclusion import written_clauses
 from .plan import QueryPlan, QueryWord
 
 PASSAGES_PER_DOC = 3
+# Distinct documents are counted exactly up to this many (cardinality's precision).
+EXACT_COUNT_UP_TO = 10_000
+# Did-you-mean: words shorter than this are not corrected; one option per word.
+SUGGEST_MIN_WORD = 3
 # Number of distinct documents among the matching passages (exact below 10,000).
-DOCUMENT_COUNT_AGG = {"documents": {"cardinality": {"field": m.DOC_ID, "precision_threshold": 10000}}}
+DOCUMENT_COUNT_AGG = {"documents": {"cardinality": {"field": m.DOC_ID, "precision_threshold": EXACT_COUNT_UP_TO}}}
 
 
 def document_count(response: dict) -> int:
@@ -28,7 +33,7 @@ def document_count(response: dict) -> int:
 def _title_clause(word: QueryWord) -> dict | None:
     """A bonus when the title holds the word, one of its readings or an accepted spelling."""
     forms = [*word.forms, *(spelling.normalized for spelling in word.names)]
-    return tiers.scored(tiers.terms(m.TITLE_TERMS, forms), tiers.TITLE_BONUS)
+    return tiers.scored(tiers.terms(m.TITLE_TERMS, forms), tiers.TITLE_WEIGHT * word.weight)
 
 
 def _phrase_clauses(plan: QueryPlan) -> list[dict]:
@@ -36,11 +41,10 @@ def _phrase_clauses(plan: QueryPlan) -> list[dict]:
     if len(plan.words) < 2:
         return []
     text = " ".join(word.token.normalized for word in plan.words)
-    return [
-        {"match_phrase": {m.NORM: {"query": text, "slop": tiers.PHRASE_SLOP,
-                                   "boost": tiers.PHRASE_BONUS}}},
-        {"match_phrase": {m.PARTS: {"query": text, "boost": tiers.PHRASE_BONUS}}},
-    ]
+    bonus = tiers.PHRASE_WEIGHT * plan.total_weight
+    return [tiers.scored({"bool": {"should": [
+        {"match_phrase": {m.NORM: {"query": text, "slop": tiers.PHRASE_SLOP}}},
+        {"match_phrase": {m.PARTS: {"query": text}}}]}}, bonus)]
 
 
 def _filters(source: str | None, date_from: str | None, date_to: str | None) -> list[dict]:
@@ -53,19 +57,45 @@ def _filters(source: str | None, date_from: str | None, date_to: str | None) -> 
     return filters
 
 
+def _required_phrase(phrase: tuple[QueryWord, ...]) -> dict:
+    """A quoted phrase: its words in order, each in any accepted spelling."""
+    spans = []
+    for word in phrase:
+        spellings = sorted({*word.spellings, *(name.normalized for name in word.names)})
+        spans.append({"span_or": {"clauses": [{"span_term": {m.NORM: spelling}}
+                                              for spelling in spellings]}})
+    return {"span_near": {"clauses": spans, "slop": 0, "in_order": True}}
+
+
+def _exclusions(plan: QueryPlan) -> list[dict]:
+    excluded = [{"bool": {"should": written_clauses(word)}} for word in plan.excluded]
+    if plan.excluded_docs:
+        excluded.append({"terms": {m.DOC_ID: list(plan.excluded_docs)}})
+    return excluded
+
+
 def search_query(plan: QueryPlan, source: str | None = None, date_from: str | None = None,
                  date_to: str | None = None) -> dict:
     """The ``query`` part.  A passage must answer at least one query word itself (so every
-    hit can be explained and marked); the title and phrase bonuses only add to that."""
+    hit can be explained and marked) and hold every quoted phrase; the title and phrase
+    bonuses only add to that; excluded words leave their documents out."""
     words = [{"dis_max": {"queries": clauses}}
              for clauses in (tiers.word_clauses(word, plan) for word in plan.words) if clauses]
     words += tiers.joined_clause(plan)
     bonuses = [_title_clause(word) for word in plan.words] + _phrase_clauses(plan)
-    return {"bool": {"must": [{"bool": {"should": words, "minimum_should_match": 1}}],
-                     "should": bonuses, "filter": _filters(source, date_from, date_to)}}
+    required = [{"bool": {"should": words, "minimum_should_match": 1}}]
+    required += [_required_phrase(phrase) for phrase in plan.phrases]
+    return {"bool": {"must": required, "should": bonuses, "must_not": _exclusions(plan),
+                     "filter": _filters(source, date_from, date_to)}}
 
 
-def search_body(plan: QueryPlan, page: int = 1, size: int = 10, **filters) -> dict:
+# sort=date: newest first, undated last; then relevance; then document id (stable).
+DATE_ORDER = [{m.DATE: {"order": "desc", "missing": "_last", "unmapped_type": "date"}}]
+RELEVANCE_ORDER = [{"_score": "desc"}, {m.DOC_ID: "asc"}]
+
+
+def search_body(plan: QueryPlan, page: int = 1, size: int = 10, by_date: bool = False,
+                **filters) -> dict:
     """Full search request: one hit per document (collapse) with its best passages."""
     return {
         "query": search_query(plan, **filters),
@@ -78,7 +108,7 @@ def search_body(plan: QueryPlan, page: int = 1, size: int = 10, **filters) -> di
                            "_source": [m.TEXT, m.PASSAGE_NO],
                            "sort": [{"_score": "desc"}, {m.PASSAGE_NO: "asc"}]},
         },
-        "sort": [{"_score": "desc"}, {m.DOC_ID: "asc"}],
+        "sort": (DATE_ORDER if by_date else []) + RELEVANCE_ORDER,
         "track_scores": True,
         "aggs": DOCUMENT_COUNT_AGG,
         "track_total_hits": True,
@@ -88,11 +118,12 @@ def search_body(plan: QueryPlan, page: int = 1, size: int = 10, **filters) -> di
 def did_you_mean_body(tokens: list[Token]) -> dict:
     """Term-suggester request: for each query word, a more frequent indexed word close to it.
 
-    Sent only when a search found few documents (it would cost every search ~1 ms).
+    Sent only when a search found nothing (it would cost every search ~1 ms).
     """
     text = " ".join(token.normalized for token in tokens)
     return {"size": 0, "suggest": {"did_you_mean": {"text": text or " ", "term": {
-        "field": m.NORM, "suggest_mode": "popular", "min_word_length": 3, "size": 1}}}}
+        "field": m.NORM, "suggest_mode": "popular", "min_word_length": SUGGEST_MIN_WORD,
+        "size": 1}}}}
 
 
 def suggest_body(prefix: str, size: int = 8) -> dict:

@@ -16,6 +16,10 @@ from flask import Flask
 from arabic_search import es
 from arabic_search.settings import SETTING_KEYS, Settings
 
+# Seconds a request may spend on Elasticsearch in all (SEARCH_DEADLINE); with the
+# circuit breaker this keeps every answer under 3 s whatever ES does (README, Limits).
+DEFAULT_DEADLINE = 2.0
+
 
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
@@ -23,6 +27,8 @@ def create_app(config: dict | None = None) -> Flask:
         {key: os.environ.get(key) for key in SETTING_KEYS},
         SEARCH_INDEX=os.environ.get("SEARCH_INDEX", es.DEFAULT_ALIAS),
         ELASTICSEARCH_TIMEOUT=es.REQUEST_TIMEOUT,
+        SEARCH_DEADLINE=float(os.environ.get("SEARCH_DEADLINE", DEFAULT_DEADLINE)),
+        SEARCH_ALLOW_PARTIAL=_flag(os.environ.get("SEARCH_ALLOW_PARTIAL", "true")),
     )
     if config:
         app.config.update(config)
@@ -30,13 +36,19 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False  # Arabic stays readable in responses
     app.json.sort_keys = False
 
-    from . import api, errors, web
+    from . import api, elastic, errors, web
 
+    elastic.init_app(app)
     errors.register(app, page=web.error_page)
     app.register_blueprint(api.bp)
     app.register_blueprint(web.bp)
     _warm_up_analysis()
     return app
+
+
+def _flag(value: str) -> bool:
+    """An on/off setting from the environment: false, 0, no and off (any case) are off."""
+    return value.strip().lower() not in ("false", "0", "no", "off")
 
 
 def _warm_up_analysis() -> None:

@@ -12,7 +12,7 @@ from flask import Blueprint, Response, jsonify, request
 
 from . import params
 from .analyze import analyze_response
-from .elastic import get_alias, get_client
+from .elastic import allow_partial, get_alias, get_client
 from .errors import ServiceError
 from .health import health
 from .search import search
@@ -25,7 +25,7 @@ OPENAPI_PATH = Path(__file__).with_name("openapi.json")
 @bp.get("/search")
 def search_endpoint():
     wanted = params.search_params(request.args)
-    return jsonify(search(get_client(), get_alias(), wanted))
+    return jsonify(search(get_client(), get_alias(), wanted, allow_partial=allow_partial()))
 
 
 @bp.get("/suggest")

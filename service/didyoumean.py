@@ -12,8 +12,9 @@ from arabic_search.analysis import Token
 from arabic_search.documents import term_id
 from arabic_search.query import did_you_mean_body
 
-# Suggestions are looked for only when a search finds fewer documents than this.
-DID_YOU_MEAN_BELOW = 3
+# Suggestions are looked for only when a search finds fewer documents than this
+# (none: only there can a suggestion do better than the query).
+DID_YOU_MEAN_BELOW = 1
 # Seconds per optional look-up (suggester, then the written forms).
 SURFACE_LOOKUP_TIMEOUT = 0.5
 

@@ -2,7 +2,10 @@
 
 Blueprints never build clients or read the alias themselves: they call
 ``get_client()`` and ``get_alias()``.  The client is created on first use, once
-per application, never at import time.
+per application, never at import time, and hardened here: responses decoded
+safely (``sanitize``), every call bounded by the request's deadline (``deadline``,
+``SEARCH_DEADLINE`` seconds from its first ES call) and refused at once
+while ES keeps failing (``guard``).
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from flask import Flask, current_app
 from arabic_search import es
 from arabic_search.settings import Settings
 
+from . import deadline, guard
 from .sanitize import SafeJsonSerializer
 
 _CLIENT_KEY = "arabic_search.es_client"
@@ -32,13 +36,24 @@ def _new_client(app: Flask) -> Elasticsearch:
 
 
 def _harden(client: Elasticsearch) -> None:
-    """Make every response safe to encode (no lone surrogates; see ``sanitize``).
-
-    Done on the transport, which ``client.options(...)`` copies share, so no call
-    site can forget it.
-    """
+    """Safe responses, deadlines and the circuit breaker, on the transport that every
+    ``client.options(...)`` copy shares, so no call site can forget them."""
     for mimetype in JSON_MIMETYPES:
         client.transport.serializers.serializers[mimetype] = SafeJsonSerializer()
+    deadline.install(client)
+    guard.install(client, guard.Breaker())
+
+
+def init_app(app: Flask) -> None:
+    """Each request gets ``SEARCH_DEADLINE`` seconds for all its Elasticsearch calls."""
+
+    @app.before_request
+    def _start_deadline() -> None:
+        deadline.start(float(app.config["SEARCH_DEADLINE"]))
+
+    @app.teardown_request
+    def _clear_deadline(_error) -> None:
+        deadline.clear()
 
 
 def get_client() -> Elasticsearch:
@@ -57,3 +72,9 @@ def get_client() -> Elasticsearch:
 def get_alias() -> str:
     """The alias every search reads (``SEARCH_INDEX``)."""
     return current_app.config["SEARCH_INDEX"]
+
+
+def allow_partial() -> bool:
+    """Whether results from some shards only are served, marked ``partial`` (the default),
+    or refused with a 503 (``SEARCH_ALLOW_PARTIAL=false``)."""
+    return bool(current_app.config["SEARCH_ALLOW_PARTIAL"])

@@ -1,31 +1,38 @@
 """Searching without Flask: client + alias + parameters -> the API's response dict.
 
 All analysis and request building lives in ``arabic_search``; this module sends
-the body it builds and turns the Elasticsearch response into the API's shape.
+the bodies it builds and turns the Elasticsearch responses into the API's shape.
 Elasticsearch errors are not caught here: the error boundary (``errors.py``) maps them.
 """
 from __future__ import annotations
 
+import logging
 import time
 
 from elasticsearch import Elasticsearch
 
 from arabic_search import mapping as m
-from arabic_search.analysis import Token, analyze
+from arabic_search.coverage import coverage_bonus, coverage_request, window_for
+from arabic_search.explain import explain_hit
 from arabic_search.matching import explain_passage
-from arabic_search.plan import QueryPlan, plan_query
+from arabic_search.plan import QueryPlan, plan_search
 from arabic_search.query import document_count, search_body
+from arabic_search.syntax import parse
 
-from .didyoumean import did_you_mean
+from .didyoumean import DID_YOU_MEAN_BELOW, did_you_mean
+from .errors import ServiceError
 from .params import SearchParams
 
+log = logging.getLogger(__name__)
+PARTIAL_NOTICE = ("{failed} of {total} index shards did not answer; "
+                  "these results may be incomplete.")
 # Scores from cluster-wide term statistics, not each shard's own: with several shards the
 # top 10 otherwise depends on the shard count (2 of 20 queries agreed between 1 and 3
 # shards).  Elasticsearch skips the extra round trip when the index has one shard.
 SEARCH_TYPE = "dfs_query_then_fetch"
 
 
-def _hit(hit: dict, plan: QueryPlan) -> dict:
+def _hit(hit: dict, plan: QueryPlan, explain: bool = False) -> dict:
     source = hit.get("_source", {})
     result = {"id": source.get(m.DOC_ID, hit.get("_id")), "title": source.get(m.TITLE, ""),
               "score": hit.get("_score")}
@@ -35,39 +42,85 @@ def _hit(hit: dict, plan: QueryPlan) -> dict:
     inner = hit.get("inner_hits", {}).get("passages", {}).get("hits", {}).get("hits", [])
     result["passages"] = [explain_passage(passage["_source"].get(m.TEXT, ""), plan)
                           for passage in inner]
+    if explain:
+        best = result["passages"][0]["matches"] if result["passages"] else []
+        result["explanation"] = explain_hit(plan, best, result["title"], hit.get("_score") or 0.0,
+                                            hit.get("_coverage", 0.0))
     return result
 
 
-def with_name_spellings(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryPlan:
-    """The plan with the accepted spellings of its name words, found in the lexicon
-    (one msearch for all words; a word whose look-up fails keeps its written forms)."""
-    requests = plan.lexicon_requests()
-    if not requests:
-        return plan
+def completed_plan(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryPlan:
+    """The plan with its words' weights and accepted name spellings, from one msearch."""
+    lookups = plan.lookups()
     searches: list[dict] = []
-    for _, body in requests:
-        searches += [{"index": alias}, body]
+    for lookup in lookups:
+        searches += [{"index": alias}, lookup.body]
     responses = client.msearch(searches=searches).body.get("responses", [])
-    found = {number: response for (number, _), response in zip(requests, responses)
-             if "error" not in response}
-    return plan.with_candidates(found)
+    return plan.with_answers([(lookup, response) for lookup, response in zip(lookups, responses)
+                              if "error" not in response])
 
 
-def search(client: Elasticsearch, alias: str, params: SearchParams) -> dict:
-    """Run one search: the API's response dict (``hits`` one per document)."""
+def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: SearchParams,
+                 filters: dict) -> tuple[dict, list[dict]]:
+    """(response, the page's hits): the top window re-ranked by document coverage."""
+    by_date = params.sort == "date"
+    window = None if by_date else window_for(plan, params.page, params.size)
+    if window is None:
+        response = client.search(index=alias, search_type=SEARCH_TYPE, body=search_body(
+            plan, params.page, params.size, by_date=by_date, **filters)).body
+        return response, response["hits"]["hits"]
+    response = client.search(index=alias, search_type=SEARCH_TYPE,
+                             body=search_body(plan, 1, window, **filters)).body
+    hits = response["hits"]["hits"]
+    doc_ids = [str(hit["_source"].get(m.DOC_ID, hit["_id"])) for hit in hits]
+    if doc_ids:
+        bonus = coverage_bonus(plan, client.search(
+            index=alias, body=coverage_request(plan, doc_ids)).body)
+        for hit, doc_id in zip(hits, doc_ids):
+            hit["_coverage"] = bonus.get(doc_id, 0.0)
+            hit["_score"] = round((hit.get("_score") or 0.0) + hit["_coverage"], 3)
+        hits = sorted(hits, key=lambda hit: -hit["_score"])  # stable: ties keep doc id order
+    start = (params.page - 1) * params.size
+    return response, hits[start:start + params.size]
+
+
+def _check_shards(response: dict, result: dict, allow_partial: bool) -> None:
+    """Mark ``result`` partial when some shards failed (ES still answers with the others),
+    or refuse it with a 503 when partial results are not allowed (SEARCH_ALLOW_PARTIAL)."""
+    shards = response.get("_shards") or {}
+    failed, total = int(shards.get("failed") or 0), int(shards.get("total") or 0)
+    if not failed:
+        return
+    reasons = sorted({str((f.get("reason") or {}).get("type")) for f in shards.get("failures", [])})
+    log.warning("search answered by %d of %d shards (failures: %s)", total - failed, total, reasons)
+    notice = PARTIAL_NOTICE.format(failed=failed, total=total)
+    if not allow_partial:
+        raise ServiceError(503, "partial_results", f"{notice} Partial results are refused "
+                                                   "(SEARCH_ALLOW_PARTIAL=false).")
+    result["partial"] = True
+    result["notice"] = notice
+
+
+def search(client: Elasticsearch, alias: str, params: SearchParams,
+           allow_partial: bool = True) -> dict:
+    """Run one search: the API's response dict (``hits`` one per document).
+
+    ``partial`` is true (with a ``notice``) when some shards failed to answer.
+    """
     started = time.perf_counter()
-    tokens = analyze(params.q)
     result = {"query": params.q, "total": 0, "page": params.page, "size": params.size,
-              "took_ms": 0, "hits": [], "suggestions": []}
-    plan = plan_query(tokens, params.fuzzy)
+              "took_ms": 0, "partial": False, "hits": [], "suggestions": []}
+    plan = plan_search(parse(params.q), params.fuzzy)
     if plan.words:  # a query of punctuation only has no words: no hits, no request
-        plan = with_name_spellings(client, alias, plan)
-        body = search_body(plan, params.page, params.size, source=params.source,
-                           date_from=params.date_from, date_to=params.date_to)
-        response = client.search(index=alias, body=body, search_type=SEARCH_TYPE).body
+        plan = completed_plan(client, alias, plan)
+        filters = {"source": params.source, "date_from": params.date_from,
+                   "date_to": params.date_to}
+        response, hits = _ranked_hits(client, alias, plan, params, filters)
+        _check_shards(response, result, allow_partial)
         result["total"] = document_count(response)
-        result["hits"] = [_hit(hit, plan) for hit in response["hits"]["hits"]]
-        if result["total"] == 0:  # only where a suggestion can do better than the query
-            result["suggestions"] = did_you_mean(client, alias, tokens)
+        result["hits"] = [_hit(hit, plan, params.explain) for hit in hits]
+        if result["total"] < DID_YOU_MEAN_BELOW:  # only where a suggestion can do better
+            result["suggestions"] = did_you_mean(client, alias,
+                                                 [word.token for word in plan.words])
     result["took_ms"] = round((time.perf_counter() - started) * 1000)
     return result

@@ -6,7 +6,7 @@ import math
 from flask import Blueprint, render_template, request, url_for
 
 from . import params
-from .elastic import get_alias, get_client
+from .elastic import allow_partial, get_alias, get_client
 from .errors import ServiceError
 from .search import search
 
@@ -60,7 +60,7 @@ def index():
     if not form["q"].strip():
         return render_template("index.html", form=form, result=None, error=None)
     wanted = params.search_params(request.args)  # failures go to errors.py, then error_page
-    result = search(get_client(), get_alias(), wanted)
+    result = search(get_client(), get_alias(), wanted, allow_partial=allow_partial())
     suggestions = [(text, url_for("web.index", **wanted.query_args(q=text, page=1)))
                    for text in result["suggestions"]]
     return render_template("index.html", form=form, result=result, error=None,

@@ -86,7 +86,9 @@ def test_seed_case_highlights(seed_cases_path, client, query, must_highlight):
 
 def test_response_shape(client):
     result = search(client, q="والدهاوزر", size=5)
-    assert set(result) == {"query", "total", "page", "size", "took_ms", "hits", "suggestions"}
+    assert set(result) == {"query", "total", "page", "size", "took_ms", "partial", "hits",
+                           "suggestions"}
+    assert result["partial"] is False
     assert (result["query"], result["page"], result["size"]) == ("والدهاوزر", 1, 5)
     assert isinstance(result["took_ms"], int) and isinstance(result["suggestions"], list)
     exact = next(hit for hit in result["hits"] if hit["id"] == "exact-doc")
@@ -101,9 +103,11 @@ def test_response_shape(client):
             plain = passage["highlight"].replace("<mark>", "").replace("</mark>", "")
             assert html.unescape(plain) == passage["text"]
             assert "<" not in plain and ">" not in plain
+            assert passage["matches"], "every returned passage says why it matched"
             for match in passage["matches"]:
-                assert set(match) == {"text", "query", "how"}
+                assert set(match) == {"text", "query", "how", "confidence"}
                 assert match["text"] in passage["text"]
+                assert 0.0 < match["confidence"] <= 1.0
 
 
 def test_exact_spelling_ranks_above_fuzzy_variant(client):
@@ -162,9 +166,13 @@ def test_filters(client):
     assert window["total"] == 3
 
 
-def test_did_you_mean(client):
-    result = search(client, q="طرابلز")
-    assert "طرابلس" in result["suggestions"]
+def test_misspelt_name_is_found_and_did_you_mean_only_when_nothing_is(client):
+    found = search(client, q="طرابلز")      # a close spelling: found, so no suggestion
+    assert found["total"] >= 1 and found["suggestions"] == []
+    assert {"طرابلس"} <= {m["text"] for hit in found["hits"] for p in hit["passages"]
+                          for m in p["matches"] if m["how"] == "fuzzy"}
+    written_only = search(client, q="طرابلز", fuzzy="off")   # nothing: then suggest
+    assert written_only["total"] == 0 and "طرابلس" in written_only["suggestions"]
     assert search(client, q="ليبيا")["suggestions"] == []
 
 
@@ -174,7 +182,12 @@ def test_did_you_mean(client):
 ])
 def test_query_syntax_is_plain_text(client, query):
     result = search(client, q=query)
-    assert isinstance(result["hits"], list)
+    for hit in result["hits"]:   # whatever is found is found by its words, and says so
+        assert all(passage["matches"] for passage in hit["passages"])
+    marked = {m["text"] for hit in result["hits"] for p in hit["passages"] for m in p["matches"]}
+    if "والدهاوزر" in query:     # the word inside the syntax is still just a word
+        assert "والدهاوزر" in marked
+    assert not marked & {"AND", "OR", "TO"}
 
 
 def test_punctuation_only_query_has_zero_hits(client):
@@ -211,8 +224,9 @@ def test_search_bad_parameters(client, args, code):
 
 
 def test_limits_at_the_boundary_are_accepted(client):
-    search(client, q="  " + "ب" * 200 + "  ")
-    search(client, q=" ".join(["ليبيا"] * 12), size=50)
+    assert search(client, q="  " + "ب" * 200 + "  ")["query"] == "ب" * 200
+    twelve = search(client, q=" ".join(["ليبيا"] * 12), size=50)
+    assert twelve["size"] == 50 and twelve["total"] >= 1
 
 
 @pytest.mark.parametrize(("path", "args", "code"), [

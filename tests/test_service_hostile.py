@@ -165,3 +165,148 @@ def test_analyze_ordinary_text_is_not_truncated(client):
     text = " ".join(["والدهاوزر", "طرابلس", "Williams"] * 60)[:2000]
     body = client.get("/api/analyze", query_string={"text": text}).get_json()
     assert body["truncated"] is False and body["token_count"] == len(body["tokens"]) == 180
+
+
+# --- issue 11.6: a slow Elasticsearch cannot hold requests ------------------------------------
+
+GOAL_S = 3.0
+SLOW_CLIENTS = 16
+
+
+def test_circuit_breaker_states():
+    from service.guard import OK, REFUSED, TIMED_OUT, Breaker
+    breaker = Breaker(failures_to_open=3, open_seconds=0.3)
+    for _ in range(2):
+        breaker.record(REFUSED)
+        assert breaker.allow()
+    breaker.record(OK)  # a success resets the count
+    for _ in range(3):
+        breaker.record(REFUSED)
+    assert not breaker.allow()
+    import time
+    time.sleep(0.35)
+    assert breaker.allow() and not breaker.allow()  # half-open: exactly one trial
+    breaker.record(OK)
+    assert breaker.allow() and breaker.allow()
+    breaker.record(TIMED_OUT)  # one fair timeout opens at once
+    assert not breaker.allow()
+
+
+def _timed(session, url: str, **params) -> tuple[int, float]:
+    import time
+    started = time.monotonic()
+    status = session.get(url, params=params, timeout=60).status_code
+    return status, time.monotonic() - started
+
+
+def test_byte_a_second_elasticsearch_answers_within_3_s_for_16_clients(es_url, seeded_alias):
+    """Through a forwarder that answers one byte a second: before the deadline a search
+    took 30-50 s; now every request gets its 503 within 3 s and /api/analyze stays fast."""
+    import threading
+
+    import requests
+    from test_reliability import TcpProxy
+    from test_service_support import live_server
+
+    proxy = TcpProxy(es_url)
+    app = create_app({"ELASTICSEARCH_URL": proxy.url, "SEARCH_INDEX": seeded_alias})
+    outcomes: list[tuple[int, float]] = []
+    lock = threading.Lock()
+    try:
+        with live_server(app) as base:
+            assert requests.get(f"{base}/api/search", params={"q": "ليبيا"}, timeout=30).ok
+            proxy.switch("slow")
+
+            def client(number: int) -> None:
+                session = requests.Session()
+                for query in ("ليبيا", "Williams", "طرابلس")[: 1 + number % 3]:
+                    outcome = _timed(session, f"{base}/api/search", q=query)
+                    with lock:
+                        outcomes.append(outcome)
+
+            threads = [threading.Thread(target=client, args=(n,)) for n in range(SLOW_CLIENTS)]
+            for thread in threads:
+                thread.start()
+            analyze = _timed(requests.Session(), f"{base}/api/analyze", text="والدهاوزر")
+            for thread in threads:
+                thread.join(timeout=120)
+    finally:
+        proxy.close()
+    assert {status for status, _ in outcomes} == {503}
+    assert max(seconds for _, seconds in outcomes) < GOAL_S, sorted(outcomes)[-3:]
+    assert analyze[0] == 200 and analyze[1] < GOAL_S
+
+
+# --- issue 14.2: partial results when shards fail ----------------------------------------------
+
+@pytest.fixture(scope="module")
+def partial_alias(es_client, tmp_path_factory):
+    """The seeded index plus an index whose ``exact`` field is a number: every search's
+    query fails on that index's shard and succeeds on the others, so ES answers with
+    ``_shards.failed == 1`` on a single node without making the cluster red."""
+    from arabic_search import es
+    from arabic_search import mapping as m
+    from test_service_support import seeded_alias_for
+    alias = seeded_alias_for(es_client, tmp_path_factory, "partial")
+    poison = f"{es.alias_indices(es_client, alias)[0]}-poison"
+    es_client.indices.create(index=poison, settings={"number_of_shards": 1, "number_of_replicas": 0},
+                             mappings={"properties": {m.EXACT: {"type": "long"},
+                                                      m.DOC_ID: {"type": "keyword"},
+                                                      m.PASSAGE_NO: {"type": "integer"},
+                                                      m.KIND: {"type": "keyword"}}})
+    es_client.index(index=poison, id="p", document={m.EXACT: 5, m.DOC_ID: "p", m.KIND: "passage",
+                                                    m.PASSAGE_NO: 0}, refresh=True)
+    es_client.indices.put_alias(index=poison, name=alias)
+    return alias
+
+
+def test_partial_results_are_served_and_marked(es_url, partial_alias, client):
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": partial_alias, "TESTING": True})
+    body = app.test_client().get("/api/search", query_string={"q": "والدهاوزر"}).get_json()
+    assert body["partial"] is True and "1 of" in body["notice"]
+    assert "exact-doc" in [hit["id"] for hit in body["hits"]]
+    whole = client.get("/api/search", query_string={"q": "والدهاوزر"}).get_json()
+    assert whole["partial"] is False and "notice" not in whole
+
+
+def test_partial_results_refused_when_not_allowed(es_url, partial_alias, monkeypatch):
+    monkeypatch.setenv("SEARCH_ALLOW_PARTIAL", "false")
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": partial_alias, "TESTING": True})
+    response = app.test_client().get("/api/search", query_string={"q": "والدهاوزر"})
+    assert response.status_code == 503
+    assert response.get_json()["error"]["code"] == "partial_results"
+    page = app.test_client().get("/", query_string={"q": "والدهاوزر"})
+    assert page.status_code == 503 and 'data-code="partial_results"' in page.get_data(as_text=True)
+
+
+def test_deadline_clock_starts_at_the_first_elasticsearch_call(es_url):
+    """Slow analysis before the first ES call (a cold vocabulary took 3 s on a loaded
+    machine) must not be reported as Elasticsearch being unavailable."""
+    import time
+
+    from arabic_search import es
+    from service import deadline, elastic
+    client = es.make_client(es_url)
+    elastic._harden(client)
+    deadline.start(0.5)
+    try:
+        time.sleep(0.6)  # the request's own work before it asks ES
+        assert client.cluster.health().body["status"] in ("green", "yellow", "red")
+        assert 0 < deadline.remaining() < 0.5
+    finally:
+        deadline.clear()
+    assert deadline.remaining() is None
+
+
+def test_openapi_describes_what_the_endpoints_return(es_url, partial_alias, client):
+    document = client.get("/api/openapi.json").get_json()
+    schemas = document["components"]["schemas"]
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": partial_alias, "TESTING": True})
+    partial = app.test_client().get("/api/search", query_string={"q": "والدهاوزر"}).get_json()
+    analyzed = client.get("/api/analyze", query_string={"text": "\ufdfa" * 450}).get_json()
+    for body, name in ((partial, "SearchResponse"), (analyzed, "AnalyzeResponse")):
+        schema = schemas[name]
+        assert set(body) <= set(schema["properties"]), name
+        assert set(schema["required"]) <= set(body), name
+    assert len(analyzed["tokens"]) <= schemas["AnalyzeResponse"]["properties"]["tokens"]["maxItems"]
+    assert "partial_results" in document["components"]["responses"]["Unavailable"]["description"]
