@@ -115,10 +115,28 @@ def start_secure(home: Path | None = None) -> tuple[Node, Settings]:
         "xpack.security.http.ssl.certificate": certs / "node" / "node.crt",
         "xpack.security.http.ssl.certificate_authorities": [str(certs / "ca" / "ca.crt")],
     }
-    settings = Settings(urls=(node.url,), username=SUPERUSER, password=password,
-                        ca_certs=str(certs / "ca" / "ca.crt"))
+    settings = secure_settings(node, password)
     start_nodes([node], START_TIMEOUT, settings)
+    secret = node.home / "password"  # for the tests and the developer, readable by us only
+    secret.write_text(password + "\n")
+    secret.chmod(0o600)
     return node, settings
+
+
+def secure_settings(node: Node, password: str) -> Settings:
+    return Settings(urls=(node.url,), username=SUPERUSER, password=password,
+                    ca_certs=str(node.conf / "certs" / "ca" / "ca.crt"))
+
+
+def ensure_secure() -> tuple[Node, Settings, bool]:
+    """(node, settings, started): the running secured node if it answers, else a fresh one."""
+    node = Node(state_root() / "secure", SECURE_HTTP, "secure", heap=HEAP, scheme="https")
+    secret = node.home / "password"
+    if node.pid() and secret.exists():
+        settings = secure_settings(node, secret.read_text().strip())
+        if es_script.health(node.url, settings):
+            return node, settings, False
+    return (*start_secure(), True)
 
 
 def stop_all() -> None:
@@ -135,10 +153,7 @@ def main(argv: list[str]) -> int:
             node, settings = start_secure()
             print(json.dumps({"ELASTICSEARCH_URL": node.url, "ELASTICSEARCH_USERNAME": settings.username,
                               "ELASTICSEARCH_CA_CERTS": settings.ca_certs}))
-            secret = node.home / "password"
-            secret.write_text(settings.password + "\n")
-            secret.chmod(0o600)
-            log(f"the password of {settings.username} is in {secret} (mode 0600)")
+            log(f"the password of {settings.username} is in {node.home / 'password'} (mode 0600)")
         elif argv == ["stop"]:
             stop_all()
         else:
