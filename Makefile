@@ -18,7 +18,7 @@ EVAL_ARGS ?=
 SOAK_ARGS ?=
 PYTEST_STATUS_FILE ?=
 
-.PHONY: help venv es es-stop es-status es-reset run test bench eval soak
+.PHONY: help venv es es-stop es-status es-reset run test test-cluster cluster cluster-stop bench eval soak
 
 help:
 	@echo "make venv       create .venv and install requirements.txt (re-runs only when it changes)"
@@ -28,6 +28,8 @@ help:
 	@echo "make es-reset   stop the local node and delete its data (.es/node)"
 	@echo "make run        index seeds/ and serve the API on http://$(HOST):$(PORT)"
 	@echo "make test       run pytest against the node (PYTEST_ARGS='-k foo -x')"
+	@echo "make test-cluster  tests that start their own nodes: 3-node cluster, secured node (ports 9250-9299)"
+	@echo "make cluster    start a 3-node cluster on 127.0.0.1:9250-9252; prints the URLs (cluster-stop stops it)"
 	@echo "make bench|eval|soak   benchmarks / relevance evaluation / soak test (BENCH_ARGS, EVAL_ARGS, SOAK_ARGS)"
 
 venv: $(VENV_STAMP)
@@ -60,6 +62,20 @@ test: venv es
 	rc=0; ELASTICSEARCH_URL="$(ES_URL)" $(VENV_PY) -m pytest $(PYTEST_ARGS) || rc=$$?; \
 	if [ -n "$(PYTEST_STATUS_FILE)" ]; then echo $$rc > "$(PYTEST_STATUS_FILE)"; fi; \
 	exit $$rc
+
+# Starts (or reuses) a 3-node cluster and a secured node on ports 9250-9299, runs the tests
+# marked `cluster`, and stops the nodes it started (never the node on 9200).
+test-cluster: venv
+	rc=0; $(VENV_PY) -m pytest -m cluster tests/test_cluster.py tests/test_security.py \
+		$(PYTEST_ARGS) || rc=$$?; \
+	if [ -n "$(PYTEST_STATUS_FILE)" ]; then echo $$rc > "$(PYTEST_STATUS_FILE)"; fi; \
+	exit $$rc
+
+cluster:
+	@$(PYTHON) scripts/es_cluster.py start 3
+
+cluster-stop:
+	@$(PYTHON) scripts/es_cluster.py stop
 
 bench: venv es
 	ELASTICSEARCH_URL="$(ES_URL)" PYTHONPATH=$(CURDIR) $(VENV_PY) bench/run.py $(BENCH_ARGS)
