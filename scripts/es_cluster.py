@@ -69,7 +69,9 @@ def ensure_cluster(count: int = 3) -> tuple[list[Node], bool]:
 
 
 def restart(node: Node, settings: Settings | None = None) -> None:
-    """Start a stopped node again with its data (e.g. after a test killed it)."""
+    """Start a stopped node again with its data (e.g. after a test killed it); the cluster
+    exists, so the node must not be told to bootstrap one."""
+    node.settings.pop("cluster.initial_master_nodes", None)
     start_nodes([node], START_TIMEOUT, settings)
 
 
