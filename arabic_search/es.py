@@ -5,11 +5,12 @@ place a client is built (entry points read the settings from the environment or
 the Flask config, see ``settings.py``); nothing here runs at import time.
 
 Retries: with several URLs a request that fails on one node (refused, reset, timed
-out) is retried once on another, within a total deadline the caller chooses; with
-one URL there is nothing to retry on, so the request fails fast.  The issue this
-answers measured, with ``max_retries=0`` on a 3-node cluster, errors 1, 2, 4, 8...
-seconds after a node loss (each time the client tried the dead node again); with one
-retry, 0 errors in 600 searches.
+out) is retried once on another; with one URL there is nothing to retry on, so the
+request fails fast.  The issue this answers measured, with ``max_retries=0`` on a
+3-node cluster, errors 1, 2, 4, 8... seconds after a node loss (each time the client
+tried the dead node again); with one retry, 0 errors in 600 searches.  ``timeout``
+bounds each attempt; the service bounds a whole request (all calls, all attempts)
+with its own deadline (``service/deadline.py``, SEARCH_DEADLINE).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from elasticsearch import ConnectionTimeout
 from .settings import DEFAULT_URL, Settings, SettingsError, redact  # noqa: F401 - re-exported
 
 DEFAULT_ALIAS = "arabic-news"
-# Seconds: a request (all its attempts together) never waits longer than this.
+# Seconds an attempt of a request waits for Elasticsearch.
 REQUEST_TIMEOUT = 2.5
 # Attempts on another node after a failed one, when there are several nodes.
 NODE_RETRIES = 1
@@ -33,13 +34,14 @@ DEFAULT_MAX_REPLICAS = 1
 UNAVAILABLE_ERRORS = (ESConnectionError, ConnectionTimeout)
 
 
-def client(settings: Settings, deadline: float = REQUEST_TIMEOUT,
+def client(settings: Settings, timeout: float = REQUEST_TIMEOUT,
            retries: int | None = None, **options) -> Elasticsearch:
-    """A client for ``settings`` whose requests give up within about ``deadline`` seconds.
+    """A client for ``settings`` whose attempts give up after ``timeout`` seconds.
 
     ``retries`` defaults to one retry on another node when there are several nodes (and
-    none with one node); the deadline is shared between the attempts.  ``options`` go to
-    the client as they are (e.g. ``connections_per_node``).
+    none with one node: it would ask the same node again).  A refused connection is
+    retried at once, so a dead node costs nothing.  ``options`` go to the client as they
+    are (e.g. ``connections_per_node``).
     """
     if retries is None:
         retries = NODE_RETRIES if len(settings.urls) > 1 else 0
@@ -49,17 +51,16 @@ def client(settings: Settings, deadline: float = REQUEST_TIMEOUT,
         auth["api_key"] = tuple(key.split(":", 1)) if ":" in key else key
     elif settings.username:
         auth["basic_auth"] = (settings.username, settings.password or "")
-    return Elasticsearch(list(settings.urls), request_timeout=deadline / (retries + 1),
+    return Elasticsearch(list(settings.urls), request_timeout=timeout,
                          max_retries=retries, retry_on_timeout=retries > 0,
                          ca_certs=settings.ca_certs, verify_certs=settings.verify_certs,
                          ssl_show_warn=settings.verify_certs, **auth, **options)
 
 
 def make_client(url: str, timeout: float = REQUEST_TIMEOUT, retries: int = 0) -> Elasticsearch:
-    """A client for ``url`` (one or several, comma-separated) with the security settings
-    left at their defaults; ``timeout`` is per attempt, as it always was."""
-    settings = Settings.from_mapping({"ELASTICSEARCH_URL": url})
-    return client(settings, deadline=timeout * (retries + 1), retries=retries)
+    """A client for ``url`` (one or several, comma-separated), security settings left at
+    their defaults: what callers used before ``Settings`` existed."""
+    return client(Settings.from_mapping({"ELASTICSEARCH_URL": url}), timeout=timeout, retries=retries)
 
 
 def failure(error: BaseException) -> tuple[str, str]:

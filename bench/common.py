@@ -40,7 +40,7 @@ def es_url() -> str:
 
 def client(timeout: float = 120, connections: int = 10):
     """A client for benchmarks: long timeout, no retries, ``connections`` pooled per node."""
-    return es.client(es.Settings.from_mapping(os.environ), deadline=timeout, retries=0,
+    return es.client(es.Settings.from_mapping(os.environ), timeout=timeout, retries=0,
                      connections_per_node=connections)
 
 

@@ -71,7 +71,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def _connect(settings: es.Settings):
     """A client, after a short health check so a dead cluster fails in seconds."""
-    client = es.client(settings, deadline=REQUEST_TIMEOUT * (BULK_RETRIES + 1), retries=BULK_RETRIES)
+    client = es.client(settings, timeout=REQUEST_TIMEOUT, retries=BULK_RETRIES)
     other_nodes = min(BULK_RETRIES, len(settings.urls) - 1)
     es.cluster_health(client.options(max_retries=other_nodes), timeout=HEALTH_TIMEOUT)
     return client

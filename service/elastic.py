@@ -27,10 +27,10 @@ _lock = threading.Lock()
 
 
 def _new_client(app: Flask) -> Elasticsearch:
-    """A client whose requests give up within ELASTICSEARCH_TIMEOUT seconds, retrying once
-    on another node when there are several (``es.client``)."""
+    """A client whose attempts give up after ELASTICSEARCH_TIMEOUT seconds, retrying once on
+    another node when there are several (``es.client``); SEARCH_DEADLINE bounds the total."""
     timeout = min(float(app.config["ELASTICSEARCH_TIMEOUT"]), es.REQUEST_TIMEOUT)
-    client = es.client(Settings.from_mapping(app.config), deadline=timeout)
+    client = es.client(Settings.from_mapping(app.config), timeout=timeout)
     _harden(client)
     return client
 

@@ -26,7 +26,7 @@ def _es_url() -> str:
 
 def _client_or_exit():
     settings = es.Settings.from_mapping(os.environ)
-    client = es.client(settings, deadline=10)
+    client = es.client(settings, timeout=10)
     try:
         es.cluster_health(client, timeout=10)
     except Exception as error:  # any failure here means no usable cluster

@@ -62,7 +62,7 @@ def urls(cluster) -> str:
 
 @pytest.fixture(scope="module")
 def admin(urls):
-    client = es.client(es.Settings.from_mapping({"ELASTICSEARCH_URL": urls}), deadline=60)
+    client = es.client(es.Settings.from_mapping({"ELASTICSEARCH_URL": urls}), timeout=60)
     yield client
     names = sorted(client.indices.get(index=f"{RUN_PREFIX}*").body)
     if names:

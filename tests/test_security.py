@@ -76,7 +76,7 @@ def alias(secure) -> str:
     done = indexer(env_of(secure), name)
     assert done.returncode == 0, done.stderr
     no_secret(secure, done.stdout, done.stderr)
-    es.client(secure, deadline=60).search(index=name, q="x")  # warm: first searches are slow
+    es.client(secure, timeout=60).search(index=name, q="x")  # warm: first searches are slow
     return name
 
 
@@ -131,7 +131,7 @@ def test_verify_certs_false_connects_without_the_ca(secure, alias):
 
 
 def test_api_keys_cannot_be_created_here(secure):
-    admin = es.client(secure, deadline=30)
+    admin = es.client(secure, timeout=30)
     response = admin.options(ignore_status=400).security.create_api_key(name=f"{RUN_PREFIX}-key")
     assert response.meta.status == 400
     assert "pattern_capture" in str(response.body)

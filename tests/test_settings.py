@@ -76,13 +76,12 @@ def test_auth_header():
 
 
 def test_client_factory_retries_only_with_several_nodes():
-    one = es.client(settings(), deadline=2.4)
-    many = es.client(settings(ELASTICSEARCH_URL="http://a:1,http://b:2,http://c:3"), deadline=2.4)
+    one = es.client(settings(), timeout=2.4)
+    many = es.client(settings(ELASTICSEARCH_URL="http://a:1,http://b:2,http://c:3"), timeout=2.4)
     assert (one._max_retries, one._retry_on_timeout) == (0, False)
     assert (many._max_retries, many._retry_on_timeout) == (1, True)
     assert len(many.transport.node_pool.all()) == 3
-    # The deadline is shared by the attempts: 2 attempts x 1.2 s.
-    assert (one._request_timeout, many._request_timeout) == (pytest.approx(2.4), pytest.approx(1.2))
+    assert one._request_timeout == many._request_timeout == pytest.approx(2.4)
     legacy = es.make_client("http://a:1", timeout=5, retries=2)
     assert (legacy._max_retries, legacy._request_timeout) == (2, 5)
 
