@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import re
 import signal
 import subprocess
 import sys
@@ -34,9 +36,11 @@ pytestmark = pytest.mark.cluster
 
 DEAD_URL = "http://127.0.0.1:9299"  # in our port range, nothing listens there
 SAMPLE_DOCS = 200
-QUERIES = ["ليبيا", "طرابلس", "الرئيس", "الحكومة", "وزير الخارجية", "الأمم المتحدة", "مصر",
-           "السعودية", "الولايات المتحدة", "مجلس الأمن", "الانتخابات", "الاقتصاد", "النفط",
-           "الجيش", "القاهرة", "فلسطين", "اتفاق", "المغرب", "الشرطة", "جامعة"]
+SAMPLE_SEED = 14
+REINDEX_DOCS = 3000  # long enough a run to kill a node in the middle of it
+QUERIES = ["ليبيا", "طرابلس", "السراج", "فايز السراج", "والدهاوزر", "Waldhauser", "Williams",
+           "ويليامز", "وزارة الخارجية", "الأمن والاستقرار", "حكومة الوفاق", "أفريكوم", "واشنطن",
+           "الأمريكية", "مؤتمر صحفي", "لطفي المغربي", "الليبي", "الخميس", "القيادة", "دعم"]
 SLOW_MACHINE_DEADLINE = 10.0
 SEARCH_DURING_LOSS_S = 6.0
 KILL_AFTER_S = 2.0
@@ -69,12 +73,24 @@ def admin(urls):
         client.options(ignore_status=404).indices.delete(index=",".join(names))
 
 
-@pytest.fixture(scope="module")
-def sample(shared_data, tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("cluster") / "sample.jsonl"
-    lines = (shared_data / "prose_msa.jsonl").read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join(lines[:SAMPLE_DOCS]) + "\n", encoding="utf-8")
+def corpus(path: Path, documents: int) -> Path:
+    """``documents`` documents of 2-6 sentences of the seed article, drawn with a fixed seed:
+    shared vocabulary and many equal scores, the case where shard-local statistics and
+    shard order used to decide the ranking.  Needs nothing outside the repository."""
+    text = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    sentences = [part.strip() + "." for part in re.split(r"[.!؟]", text) if len(part.split()) > 3]
+    rng = random.Random(SAMPLE_SEED)
+    with path.open("w", encoding="utf-8") as out:
+        for number in range(documents):
+            body = " ".join(rng.sample(sentences, rng.randint(2, min(6, len(sentences)))))
+            out.write(json.dumps({"id": f"doc-{number}", "title": f"وثيقة {number}", "body": body},
+                                 ensure_ascii=False) + "\n")
     return path
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path:
+    return corpus(tmp_path_factory.mktemp("cluster") / "sample.jsonl", SAMPLE_DOCS)
 
 
 def build(urls: str, alias: str, path: Path, *options: str):
@@ -166,16 +182,18 @@ def passages(admin, alias: str) -> int:
     return admin.count(index=alias, query={"term": {m.KIND: m.KIND_PASSAGE}})["count"]
 
 
-def test_replace_with_a_node_killed_mid_run_never_half_swaps(cluster, urls, admin, sample):
+def test_replace_with_a_node_killed_mid_run_never_half_swaps(cluster, urls, admin, tmp_path):
     alias = f"{RUN_PREFIX}-reindexed"
     build(urls, alias, ROOT / "seeds")
     (before,) = es.alias_indices(admin, alias)
     before_passages = passages(admin, alias)
     lost = node_named(cluster, victim(admin))
-    run = subprocess.Popen([sys.executable, "-m", "indexer", "--quiet", str(sample)], cwd=ROOT,
+    big = corpus(tmp_path / "big.jsonl", REINDEX_DOCS)
+    run = subprocess.Popen([sys.executable, "-m", "indexer", "--quiet", str(big)], cwd=ROOT,
                            env={**os.environ, "ELASTICSEARCH_URL": urls, "SEARCH_INDEX": alias},
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(KILL_AFTER_S * 2)
+    assert run.poll() is None, "the run ended before the node was killed: make the corpus larger"
     lost.stop(signal.SIGKILL)
     _, err = run.communicate(timeout=600)
     try:
@@ -185,7 +203,7 @@ def test_replace_with_a_node_killed_mid_run_never_half_swaps(cluster, urls, admi
             assert live != [before]
             admin.indices.refresh(index=alias)
             assert passages(admin, alias) > before_passages
-            assert f"indexed {SAMPLE_DOCS} documents" in err
+            assert f"indexed {REINDEX_DOCS} documents" in err
         else:
             assert live == [before] and passages(admin, alias) == before_passages
             assert "Traceback" not in err and "indexer: " in err  # a one-line reason
