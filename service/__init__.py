@@ -16,7 +16,7 @@ from flask import Flask
 from arabic_search import es
 from arabic_search.settings import SETTING_KEYS, Settings
 
-# Seconds a request may spend on Elasticsearch in all (SEARCH_DEADLINE); with the
+# Seconds a request may wait on Elasticsearch, all calls together (SEARCH_DEADLINE); with the
 # circuit breaker this keeps every answer under 3 s whatever ES does (README, Limits).
 DEFAULT_DEADLINE = 2.0
 

@@ -1,8 +1,9 @@
 """The /api/analyze response without Flask: text -> tokens, with a bounded size.
 
 A few characters can stand for many tokens: NFKC turns ﷺ into four words, and 450
-of them (a 4 KB request) used to produce 1,351 tokens and a 3.9 MB response.  So the
-response holds at most MAX_TOKENS tokens and MAX_TOKEN_BYTES bytes of token JSON;
+of them (a 4 KB request) once produced 1,351 tokens and a 3.9 MB response (the
+analyser now bounds that case itself).  Whatever the analyser does, the response
+holds at most MAX_TOKENS tokens and MAX_TOKEN_BYTES bytes of token JSON;
 ``token_count`` is the full count and ``truncated`` says whether tokens were left out.
 """
 from __future__ import annotations

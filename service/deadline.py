@@ -2,10 +2,11 @@
 
 The client's ``request_timeout`` bounds each socket read, not a request: an ES that
 answers a byte a second held a request 30-50 s.  Here the thread serving a request
-is given a budget (``start``); the clock starts at its first Elasticsearch call (so
-that analysis before it, e.g. a cold vocabulary, is not counted as ES being slow),
-and every later connect and socket read of the client made in that thread gets at
-most the time left, failing at once when none is left.
+is given a budget of time spent *waiting on Elasticsearch* (``start``): only the time
+inside calls counts (``call``, used by ``guard``), so the service's own work (a cold
+vocabulary took 6 s on a loaded machine, explanations between calls) is never
+reported as ES being slow.  Every connect and socket read of the client made in that
+thread gets at most the time left, and fails at once when none is left.
 The hook is urllib3's documented ``ConnectionCls`` of the node's connection pool and
 http.client's ``response_class``: reads go through ``_DeadlineReader``, which works
 for plain and TLS sockets alike.  Threads without a deadline are not affected.
@@ -16,6 +17,8 @@ import io
 import logging
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.client import HTTPResponse
 
 import urllib3
@@ -28,23 +31,37 @@ READ_BUFFER = 64 * 1024
 
 
 def start(seconds: float) -> None:
-    """Give the current thread ``seconds`` for all its Elasticsearch calls together,
-    counted from the first one."""
-    _local.budget, _local.expires = seconds, None
+    """Give the current thread ``seconds`` of waiting on Elasticsearch, all calls together."""
+    _local.budget, _local.spent, _local.call_started = seconds, 0.0, None
 
 
 def clear() -> None:
-    _local.budget, _local.expires = None, None
+    _local.budget, _local.spent, _local.call_started = None, 0.0, None
 
 
 def remaining() -> float | None:
-    """Seconds left for the current thread (may be <= 0), or None without a deadline.
-    The first call starts the clock."""
+    """Seconds of ES waiting left to the current thread (may be <= 0), or None without a
+    deadline.  Only time inside ``call()`` counts."""
     if getattr(_local, "budget", None) is None:
         return None
-    if _local.expires is None:
-        _local.expires = time.monotonic() + _local.budget
-    return _local.expires - time.monotonic()
+    spent = _local.spent
+    if _local.call_started is not None:
+        spent += time.monotonic() - _local.call_started
+    return _local.budget - spent
+
+
+@contextmanager
+def call() -> Iterator[None]:
+    """Around one Elasticsearch call: the time inside is charged to the thread's budget."""
+    if getattr(_local, "budget", None) is None or _local.call_started is not None:
+        yield
+        return
+    _local.call_started = time.monotonic()
+    try:
+        yield
+    finally:
+        _local.spent += time.monotonic() - _local.call_started
+        _local.call_started = None
 
 
 class DeadlineExceeded(TimeoutError):
@@ -71,6 +88,9 @@ class _DeadlineReader(io.RawIOBase):
 
     def readable(self) -> bool:
         return True
+
+    def fileno(self) -> int:
+        return self._sock.fileno()
 
     def readinto(self, buffer) -> int:
         self._sock.settimeout(_bounded(self._timeout))

@@ -4,7 +4,7 @@ Blueprints never build clients or read the alias themselves: they call
 ``get_client()`` and ``get_alias()``.  The client is created on first use, once
 per application, never at import time, and hardened here: responses decoded
 safely (``sanitize``), every call bounded by the request's deadline (``deadline``,
-``SEARCH_DEADLINE`` seconds from its first ES call) and refused at once
+``SEARCH_DEADLINE`` seconds of waiting on ES in all) and refused at once
 while ES keeps failing (``guard``).
 """
 from __future__ import annotations
@@ -45,7 +45,7 @@ def _harden(client: Elasticsearch) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Each request gets ``SEARCH_DEADLINE`` seconds for all its Elasticsearch calls."""
+    """Each request may wait ``SEARCH_DEADLINE`` seconds on Elasticsearch, all calls together."""
 
     @app.before_request
     def _start_deadline() -> None:

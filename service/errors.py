@@ -13,6 +13,7 @@ traceback ever reaches a client.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 
 from elasticsearch import ApiError, TransportError
@@ -20,6 +21,8 @@ from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from arabic_search import es
+
+from . import guard
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +33,8 @@ INDEX_MISSING_MESSAGE = (
 # es.failure codes that mean the service is misconfigured (credentials, CA, settings).
 CONFIGURATION_FAILURES = ("elasticsearch_auth_failed", "elasticsearch_forbidden",
                           "elasticsearch_tls_failed", "elasticsearch_misconfigured")
+# Seconds a client should wait after a 503: the circuit breaker's open time.
+RETRY_AFTER_S = str(math.ceil(guard.OPEN_SECONDS))
 UNAVAILABLE_MESSAGE = "Elasticsearch is unavailable (unreachable or timed out); try again later."
 
 
@@ -95,7 +100,8 @@ def register(app: Flask, page: Callable[[ServiceError], object]) -> None:
             return error  # redirects and the like
         failure = describe(error, app.config.get("SEARCH_INDEX"))
         response = jsonify(failure.as_dict()) if wants_json() else page(failure)
-        return response, failure.status
+        headers = {"Retry-After": RETRY_AFTER_S} if failure.status == 503 else {}
+        return response, failure.status, headers
 
     app.register_error_handler(ServiceError, handle)
     app.register_error_handler(HTTPException, handle)

@@ -90,7 +90,8 @@ def install(client: Elasticsearch, breaker: Breaker) -> None:
             raise CircuitOpen("circuit open")
         outcome = OK
         try:
-            return send(*args, **kwargs)
+            with deadline.call():
+                return send(*args, **kwargs)
         except ConnectionTimeout:
             fair = left is None or left >= TIMEOUT_COUNTS_FROM
             outcome = TIMED_OUT if fair else REFUSED

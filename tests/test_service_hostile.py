@@ -57,6 +57,7 @@ def test_page_error_goes_through_the_boundary_and_keeps_the_query():
     assert 'value="طرابلس"' in missing.get_data(as_text=True)
     api = client.get("/api/search", query_string={"q": "x"})
     assert api.status_code == 503 and api.get_json()["error"]["code"] == "elasticsearch_unavailable"
+    assert api.headers["Retry-After"] == page.headers["Retry-After"] == "2"
 
 
 # --- issue 11.3: control characters in parameters ---------------------------------------------
@@ -137,7 +138,7 @@ def lone_client(es_client, es_url, tmp_path_factory):
     return app.test_client()
 
 
-@pytest.mark.parametrize("query", ["درنة", "والدهاوزر", "عنوان"])
+@pytest.mark.parametrize("query", ["درنة", "والدهاوزر"])
 def test_lone_surrogate_in_a_stored_document_is_replaced_not_a_500(lone_client, query):
     response = lone_client.get("/api/search", query_string={"q": query, "size": 50})
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
@@ -151,14 +152,16 @@ def test_lone_surrogate_in_a_stored_document_is_replaced_not_a_500(lone_client, 
 # --- issue 11.5: /api/analyze output is bounded -------------------------------------------------
 
 def test_analyze_response_is_bounded(client):
-    """450 x U+FDFA (a 4 KB URL) used to answer 3.9 MB; now at most MAX_TOKEN_BYTES of tokens."""
+    """450 x U+FDFA (a 4 KB URL) once answered 3.9 MB; the analyser now bounds that case
+    itself, so the response bound is shown with 1,000 one-letter words (2,000 characters)."""
     from service.analyze import MAX_TOKEN_BYTES, MAX_TOKENS
-    response = client.get("/api/analyze", query_string={"text": "\ufdfa" * 450})
-    assert response.status_code == 200
-    body = response.get_json()
-    assert body["truncated"] is True and body["token_count"] > len(body["tokens"])
-    assert 0 < len(body["tokens"]) <= MAX_TOKENS
-    assert len(response.get_data()) <= MAX_TOKEN_BYTES + 1024
+    for text in ("\ufdfa" * 450, "ب " * 1000):
+        response = client.get("/api/analyze", query_string={"text": text})
+        assert response.status_code == 200
+        body = response.get_json()
+        assert 0 < len(body["tokens"]) <= MAX_TOKENS
+        assert len(response.get_data()) <= MAX_TOKEN_BYTES + 1024
+    assert body["truncated"] is True and body["token_count"] == 1000
 
 
 def test_analyze_ordinary_text_is_not_truncated(client):
@@ -279,9 +282,9 @@ def test_partial_results_refused_when_not_allowed(es_url, partial_alias, monkeyp
     assert page.status_code == 503 and 'data-code="partial_results"' in page.get_data(as_text=True)
 
 
-def test_deadline_clock_starts_at_the_first_elasticsearch_call(es_url):
-    """Slow analysis before the first ES call (a cold vocabulary took 3 s on a loaded
-    machine) must not be reported as Elasticsearch being unavailable."""
+def test_deadline_counts_only_time_spent_waiting_on_elasticsearch(es_url):
+    """The service's own work (a cold vocabulary took 6 s on a loaded machine, 16 clients
+    made it 14 s) must not use up the budget and be reported as ES being unavailable."""
     import time
 
     from arabic_search import es
@@ -292,7 +295,11 @@ def test_deadline_clock_starts_at_the_first_elasticsearch_call(es_url):
     try:
         time.sleep(0.6)  # the request's own work before it asks ES
         assert client.cluster.health().body["status"] in ("green", "yellow", "red")
-        assert 0 < deadline.remaining() < 0.5
+        left = deadline.remaining()
+        assert 0 < left < 0.5
+        time.sleep(0.3)  # and between two calls
+        assert deadline.remaining() == left
+        client.cluster.health()
     finally:
         deadline.clear()
     assert deadline.remaining() is None
@@ -303,7 +310,7 @@ def test_openapi_describes_what_the_endpoints_return(es_url, partial_alias, clie
     schemas = document["components"]["schemas"]
     app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": partial_alias, "TESTING": True})
     partial = app.test_client().get("/api/search", query_string={"q": "والدهاوزر"}).get_json()
-    analyzed = client.get("/api/analyze", query_string={"text": "\ufdfa" * 450}).get_json()
+    analyzed = client.get("/api/analyze", query_string={"text": "ب " * 1000}).get_json()
     for body, name in ((partial, "SearchResponse"), (analyzed, "AnalyzeResponse")):
         schema = schemas[name]
         assert set(body) <= set(schema["properties"]), name
