@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from . import mapping as m
 from .analysis import WordForms
+from .documents import title_forms
 from .plan import QueryPlan, QueryWord
 from .scripts import ARABIC, LATIN
 
@@ -95,8 +96,9 @@ def _clitic_clauses(q: QueryWord) -> list[dict]:
 
 
 def _clitic_check(q: QueryWord, word: WordForms) -> float | None:
-    found = _arabic_pair(q, word) and (not q.forms.isdisjoint(word.readings)
-                                       or word.normalized in q.token.readings)
+    # Any word may be what remains of an Arabic query word (الـ10 -> 10), as in the clause.
+    found = q.token.script == ARABIC and (not q.forms.isdisjoint(word.readings)
+                                          or word.normalized in q.token.readings)
     return 1.0 if found else None
 
 
@@ -122,17 +124,17 @@ def name_tier(query_script: str, word_script: str) -> str:
 
 
 def _name_clauses(q: QueryWord, tier: str) -> list[dict]:
-    """One constant-score clause per confidence: the accepted spellings, by name, in norm."""
+    """One constant-score clause per confidence: the accepted spellings, as written."""
     groups: dict[float, list[str]] = {}
     for spelling in q.names:
         if name_tier(q.token.script, spelling.script) == tier:
-            groups.setdefault(spelling.confidence, []).append(spelling.normalized)
-    return [scored(terms(m.NORM, words), NAME_SCORES[tier] * confidence * q.weight)
+            groups.setdefault(spelling.confidence, []).append(spelling.written)
+    return [scored(terms(m.EXACT, words), NAME_SCORES[tier] * confidence * q.weight)
             for confidence, words in sorted(groups.items(), reverse=True)]
 
 
 def _name_check(q: QueryWord, word: WordForms, tier: str) -> float | None:
-    spelling = q.name_confidence(word.normalized)
+    spelling = q.name_spelling(word.exact)
     if spelling and name_tier(q.token.script, spelling.script) == tier:
         return spelling.confidence
     return None
@@ -193,3 +195,17 @@ def joined_clause(plan: QueryPlan) -> list[dict]:
 
 def joined_check(plan: QueryPlan, word: WordForms) -> bool:
     return bool(plan.joined) and word.normalized == plan.joined
+
+
+def _title_wanted(q: QueryWord) -> set[str]:
+    return {*q.forms, *(spelling.normalized for spelling in q.names)}
+
+
+def title_clause(q: QueryWord) -> dict:
+    """The title holds the word, one of its readings or an accepted spelling."""
+    return terms(m.TITLE_TERMS, _title_wanted(q))
+
+
+def title_check(q: QueryWord, word: WordForms) -> bool:
+    """The same, for one title word (its forms as ``documents.title_forms`` indexes them)."""
+    return not _title_wanted(q).isdisjoint(title_forms(word))

@@ -2,9 +2,11 @@
 
 Configuration comes from the environment — ``ELASTICSEARCH_URL`` (default
 ``http://127.0.0.1:9200``, several comma-separated URLs allowed), the other
-``ELASTICSEARCH_*`` connection settings (``arabic_search/settings.py``) and
-``SEARCH_INDEX`` (the alias, default ``arabic-news``) — and keys passed in ``config``
-override it.  The Elasticsearch client lives in ``elastic.py``, the one seam to the cluster.
+``ELASTICSEARCH_*`` connection settings (``arabic_search/settings.py``),
+``SEARCH_INDEX`` (the alias, default ``arabic-news``), ``SEARCH_DEADLINE`` (seconds of
+waiting on ES per request) and ``SEARCH_ALLOW_PARTIAL`` (README, Limits) — and keys
+passed in ``config`` override it.  The Elasticsearch client lives in ``elastic.py``,
+the one seam to the cluster.
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
         {key: os.environ.get(key) for key in SETTING_KEYS},
         SEARCH_INDEX=os.environ.get("SEARCH_INDEX", es.DEFAULT_ALIAS),
         ELASTICSEARCH_TIMEOUT=es.REQUEST_TIMEOUT,
-        SEARCH_DEADLINE=float(os.environ.get("SEARCH_DEADLINE", DEFAULT_DEADLINE)),
+        SEARCH_DEADLINE=_seconds(os.environ.get("SEARCH_DEADLINE"), DEFAULT_DEADLINE),
         SEARCH_ALLOW_PARTIAL=_flag(os.environ.get("SEARCH_ALLOW_PARTIAL", "true")),
     )
     if config:
@@ -36,14 +38,29 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False  # Arabic stays readable in responses
     app.json.sort_keys = False
 
-    from . import api, elastic, errors, web
+    from . import api, apidocs, elastic, errors, headers, web
 
     elastic.init_app(app)
     errors.register(app, page=web.error_page)
+    headers.register(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(web.bp)
+    app.register_blueprint(apidocs.bp)
     _warm_up_analysis()
     return app
+
+
+def _seconds(value: str | None, default: float) -> float:
+    """A positive number of seconds from the environment; a clear error at start-up if not."""
+    if value is None or not value.strip():
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds < float("inf"):
+        raise ValueError(f"SEARCH_DEADLINE must be a positive number of seconds, not {value!r}")
+    return seconds
 
 
 def _flag(value: str) -> bool:

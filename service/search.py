@@ -14,7 +14,8 @@ from elasticsearch import Elasticsearch
 from arabic_search import mapping as m
 from arabic_search.coverage import coverage_bonus, coverage_request, window_for
 from arabic_search.explain import explain_hit
-from arabic_search.matching import explain_passage
+from arabic_search.facets import facet_aggs, facet_counts
+from arabic_search.matching import explain_passage, explain_title
 from arabic_search.plan import QueryPlan, plan_search
 from arabic_search.query import document_count, search_body
 from arabic_search.syntax import parse
@@ -40,8 +41,11 @@ def _hit(hit: dict, plan: QueryPlan, explain: bool = False) -> dict:
         if source.get(field):
             result[field] = source[field]
     inner = hit.get("inner_hits", {}).get("passages", {}).get("hits", {}).get("hits", [])
-    result["passages"] = [explain_passage(passage["_source"].get(m.TEXT, ""), plan)
-                          for passage in inner]
+    explained = [explain_passage(passage["_source"].get(m.TEXT, ""), plan) for passage in inner]
+    # A document found by its title alone shows no passage: none of them is evidence.
+    result["passages"] = [passage for passage in explained if passage["matches"]]
+    title = explain_title(result["title"], plan)
+    result["title_highlight"], result["title_matches"] = title["highlight"], title["matches"]
     if explain:
         best = result["passages"][0]["matches"] if result["passages"] else []
         result["explanation"] = explain_hit(plan, best, result["title"], hit.get("_score") or 0.0,
@@ -60,17 +64,22 @@ def completed_plan(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryP
                               if "error" not in response])
 
 
+def _with_facets(body: dict) -> dict:
+    """The search body with the source and year facets added to its aggregations."""
+    return {**body, "aggs": {**body.get("aggs", {}), **facet_aggs()}}
+
+
 def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: SearchParams,
                  filters: dict) -> tuple[dict, list[dict]]:
     """(response, the page's hits): the top window re-ranked by document coverage."""
     by_date = params.sort == "date"
     window = None if by_date else window_for(plan, params.page, params.size)
     if window is None:
-        response = client.search(index=alias, search_type=SEARCH_TYPE, body=search_body(
-            plan, params.page, params.size, by_date=by_date, **filters)).body
+        response = client.search(index=alias, search_type=SEARCH_TYPE, body=_with_facets(search_body(
+            plan, params.page, params.size, by_date=by_date, **filters))).body
         return response, response["hits"]["hits"]
     response = client.search(index=alias, search_type=SEARCH_TYPE,
-                             body=search_body(plan, 1, window, **filters)).body
+                             body=_with_facets(search_body(plan, 1, window, **filters))).body
     hits = response["hits"]["hits"]
     doc_ids = [str(hit["_source"].get(m.DOC_ID, hit["_id"])) for hit in hits]
     if doc_ids:
@@ -119,6 +128,7 @@ def search(client: Elasticsearch, alias: str, params: SearchParams,
         _check_shards(response, result, allow_partial)
         result["total"] = document_count(response)
         result["hits"] = [_hit(hit, plan, params.explain) for hit in hits]
+        result["facets"] = facet_counts(response)
         if result["total"] < DID_YOU_MEAN_BELOW:  # only where a suggestion can do better
             result["suggestions"] = did_you_mean(client, alias,
                                                  [word.token for word in plan.words])

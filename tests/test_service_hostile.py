@@ -318,3 +318,15 @@ def test_openapi_describes_what_the_endpoints_return(es_url, partial_alias, clie
         assert set(schema["required"]) <= set(body), name
     assert len(analyzed["tokens"]) <= schemas["AnalyzeResponse"]["properties"]["tokens"]["maxItems"]
     assert "partial_results" in document["components"]["responses"]["Unavailable"]["description"]
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-1", "nan", "inf"])
+def test_bad_deadline_setting_is_refused_at_start(monkeypatch, value):
+    monkeypatch.setenv("SEARCH_DEADLINE", value)
+    with pytest.raises(ValueError, match="SEARCH_DEADLINE"):
+        create_app({"TESTING": True})
+
+
+def test_deadline_setting_from_the_environment(monkeypatch):
+    monkeypatch.setenv("SEARCH_DEADLINE", "1.5")
+    assert create_app({"TESTING": True}).config["SEARCH_DEADLINE"] == 1.5
