@@ -8,7 +8,7 @@ VENV_PY := $(VENV)/bin/python
 VENV_STAMP := $(VENV)/.requirements.stamp
 ES := $(PYTHON) scripts/es.py
 # URL of the cluster to use: $ELASTICSEARCH_URL if set, else the local node from scripts/es.py.
-ES_URL = $$($(ES) url)
+ES_URL = $${ELASTICSEARCH_URL:-$$($(ES) url)}
 
 HOST ?= 127.0.0.1
 PORT ?= 5000
@@ -21,7 +21,7 @@ PYTEST_STATUS_FILE ?=
 # and what `make index` (re)indexes.
 DATA ?= seeds/
 
-.PHONY: help venv deps es es-stop es-status es-reset run serve index test bench eval soak
+.PHONY: help venv deps es es-stop es-status es-reset run serve index test test-cluster cluster cluster-stop bench eval soak
 
 help:
 	@echo "make venv       create .venv with requirements.txt + requirements-dev.txt (re-runs only when they change)"
@@ -34,6 +34,8 @@ help:
 	@echo "make serve      serve the existing index only (never indexes)"
 	@echo "make index      (re)index DATA=folder behind the alias (a new version, swapped in when complete)"
 	@echo "make test       deps + run pytest against the node (PYTEST_ARGS='-k foo -x')"
+	@echo "make test-cluster  tests that start their own nodes: 3-node cluster, secured node (ports 9250-9299)"
+	@echo "make cluster    start a 3-node cluster on 127.0.0.1:9250-9252; prints the URLs (cluster-stop stops it)"
 	@echo "make bench|eval|soak   benchmarks / relevance evaluation / soak test (BENCH_ARGS, EVAL_ARGS, SOAK_ARGS)"
 
 venv: $(VENV_STAMP)
@@ -79,6 +81,20 @@ test: venv deps es
 	rc=0; ELASTICSEARCH_URL="$(ES_URL)" $(VENV_PY) -m pytest $(PYTEST_ARGS) || rc=$$?; \
 	if [ -n "$(PYTEST_STATUS_FILE)" ]; then echo $$rc > "$(PYTEST_STATUS_FILE)"; fi; \
 	exit $$rc
+
+# Starts (or reuses) a 3-node cluster and a secured node on ports 9250-9299, runs the tests
+# marked `cluster`, and stops the nodes it started (never the node on 9200).
+test-cluster: venv
+	rc=0; $(VENV_PY) -m pytest -m cluster tests/test_cluster.py tests/test_security.py \
+		$(PYTEST_ARGS) || rc=$$?; \
+	if [ -n "$(PYTEST_STATUS_FILE)" ]; then echo $$rc > "$(PYTEST_STATUS_FILE)"; fi; \
+	exit $$rc
+
+cluster:
+	@$(PYTHON) scripts/es_cluster.py start 3
+
+cluster-stop:
+	@$(PYTHON) scripts/es_cluster.py stop
 
 bench: venv es
 	ELASTICSEARCH_URL="$(ES_URL)" PYTHONPATH=$(CURDIR) $(VENV_PY) bench/run.py $(BENCH_ARGS)

@@ -34,14 +34,14 @@ VENV_BIN = ROOT / ".venv" / "bin"
 
 
 def es_url() -> str:
+    """ELASTICSEARCH_URL as set (it may carry credentials: print ``es.redact(es_url())``)."""
     return (os.environ.get("ELASTICSEARCH_URL") or es.DEFAULT_URL).rstrip("/")
 
 
 def client(timeout: float = 120, connections: int = 10):
-    """A client for benchmarks: long timeout, ``connections`` pooled per node."""
-    from elasticsearch import Elasticsearch
-    return Elasticsearch(es_url(), request_timeout=timeout, max_retries=0,
-                         connections_per_node=connections)
+    """A client for benchmarks: long timeout, no retries, ``connections`` pooled per node."""
+    return es.client(es.Settings.from_mapping(os.environ), timeout=timeout, retries=0,
+                     connections_per_node=connections)
 
 
 def shared_missing(*paths: Path) -> str | None:

@@ -24,8 +24,10 @@ EXIT_OK, EXIT_ITEMS_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
 # Seconds to wait for the first answer: an unreachable cluster is reported this fast.
 HEALTH_TIMEOUT = 3.0
-# Seconds per ordinary request (bulk requests get more in bulk.py).
+# Seconds per ordinary request (bulk requests get more in bulk.py), and retries of a
+# failed request (on another node when there are several).
 REQUEST_TIMEOUT = 30.0
+BULK_RETRIES = 2
 
 EPILOG = """\
 formats:
@@ -101,14 +103,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="seconds to wait for an index's primary shards, and for the final "
                              "refresh, before failing with the cause (default %(default)s)")
     parser.add_argument("--shards", type=_at_least(1), default=1)
-    parser.add_argument("--replicas", type=_at_least(0), default=0)
+    parser.add_argument("--replicas", type=_at_least(0), default=None,
+                        help="default: 1 when the cluster has another data node, else 0")
     return parser.parse_args(argv)
 
 
-def _connect(url: str):
+def _connect(settings: es.Settings):
     """A client, after a short health check so a dead cluster fails in seconds."""
-    client = es.make_client(url, timeout=REQUEST_TIMEOUT, retries=2)
-    es.cluster_health(client.options(max_retries=0), timeout=HEALTH_TIMEOUT)
+    client = es.client(settings, timeout=REQUEST_TIMEOUT, retries=BULK_RETRIES)
+    other_nodes = min(BULK_RETRIES, len(settings.urls) - 1)
+    es.cluster_health(client.options(max_retries=other_nodes), timeout=HEALTH_TIMEOUT)
     return client
 
 
@@ -117,17 +121,22 @@ def main(argv: list[str] | None = None) -> int:
     missing = [path for path in args.paths if not os.path.lexists(path)]
     if missing:
         return _fail(f"no such file or directory: {missing[0]}; nothing was indexed")
-    url = os.environ.get("ELASTICSEARCH_URL") or es.DEFAULT_URL
     try:
-        client = _connect(url)
+        settings = es.Settings.from_mapping(os.environ)
+    except es.SettingsError as error:
+        return _fail(str(error))
+    url = settings.display  # never carries a credential
+    try:
+        client = _connect(settings)
     except Exception as error:  # noqa: BLE001 - any failure means "no usable cluster"
-        return _fail(f"cannot reach Elasticsearch at {url}: {_reason(error)}")
+        return _fail(f"cannot use Elasticsearch at {url}: {_reason(error)}")
     try:
         if args.if_missing and client.indices.exists(index=args.index):
             print_to_stderr(f"indexer: '{args.index}' already exists; nothing indexed (--if-missing)")
             return EXIT_OK
+        replicas = _replicas(client, args.replicas)
         summary = index_paths(client, args.index, args.paths, replace=args.replace,
-                              quiet=args.quiet, shards=args.shards, replicas=args.replicas,
+                              quiet=args.quiet, shards=args.shards, replicas=replicas,
                               chunk_size=args.chunk_size, progress_every=args.progress_every,
                               ready_timeout=args.wait)
     except IndexerError as error:
@@ -142,9 +151,22 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_ITEMS_FAILED if summary.errors else EXIT_OK
 
 
+def _replicas(client, wanted: int | None) -> int:
+    """``--replicas``, or a default from the cluster's size; warns when nothing is redundant."""
+    data_nodes = es.data_node_count(client)
+    replicas = es.default_replicas(data_nodes) if wanted is None else wanted
+    if warning := es.redundancy_warning(data_nodes, replicas):
+        print_to_stderr(f"indexer: warning: {warning}")
+    return replicas
+
+
 def _reason(error: Exception) -> str:
+    """Why, in one credential-free line (authentication and TLS failures named as such)."""
+    code, message = es.failure(error)
+    if code != "elasticsearch_error":
+        return message
     text = " ".join(str(getattr(error, "message", "") or error).split())
-    return f"{error.__class__.__name__}: {text[:300]}"
+    return es.redact(f"{error.__class__.__name__}: {text[:300]}")
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> int:

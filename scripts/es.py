@@ -1,34 +1,33 @@
 #!/usr/bin/env python3
 """Provision a local single-node Elasticsearch for development, tests and CI.
 
-Standard library only, so it runs before the project's virtualenv exists.
+Standard library only (plus ``arabic_search/settings.py``, itself stdlib-only), so it
+runs before the project's virtualenv exists.
 
     python3 scripts/es.py start    # provision (if needed) and start; prints the URL on stdout
     python3 scripts/es.py stop     # stop the node this script started (no-op if none)
-    python3 scripts/es.py status   # print cluster health JSON; exit 1 if unreachable
-    python3 scripts/es.py url      # print the URL the project should use
+    python3 scripts/es.py status   # print cluster health JSON; exit 1 if no URL answers
+    python3 scripts/es.py url      # print the URL(s) the project should use
+    python3 scripts/es.py java     # print the JDK the node runs with; exit 1 if none
 
-Only the URL goes to stdout; progress, timings and errors go to stderr.
+Only the URL goes to stdout; progress, timings and errors go to stderr, with any
+credential in a URL replaced by ***.
 
-Environment:
-    ELASTICSEARCH_URL  use this (already running) cluster instead of provisioning one
-    ES_PORT            HTTP port of the local node (default 9200), bound to 127.0.0.1
-    ES_JAVA_HOME       JDK to run the node with (default: newest JDK >= 21 under /usr/lib/jvm)
-    ES_HEAP            JVM heap size (default 512m)
-    ES_START_TIMEOUT   seconds to wait for health yellow (default 120)
+Environment: ELASTICSEARCH_URL (and the other ELASTICSEARCH_* settings, see
+arabic_search/settings.py) to use a running cluster instead of provisioning one;
+ES_PORT (default 9200); ES_JAVA_HOME (default: newest JDK >= 21 under /usr/lib/jvm);
+ES_HEAP (default 512m); ES_START_TIMEOUT (seconds to reach yellow, default 120).
 
-Layout (all under .es/, which is git-ignored; as root in a checkout that other users cannot
-traverse, under /var/tmp/arabic-search-es/<hash of the checkout path>/ instead):
-    .es/cache/elasticsearch-<v>.zip    downloaded distribution
-    .es/elasticsearch-<v>/             unpacked distribution (read-only use)
-    .es/node/{conf,data,logs,tmp}      node state; .es/node/pid, .es/node/state.json
+Layout, under .es/ (git-ignored; as root in a checkout other users cannot traverse,
+under /var/tmp/arabic-search-es/<hash of the checkout path>/): cache/<zip>, the unpacked
+elasticsearch-<v>/ (read-only use), node/{conf,data,logs,tmp,pid,state.json}.
+scripts/es_cluster.py starts several (or secured) nodes from the same distribution.
 
-The distribution is the Apache-2.0 "integ-test-zip" from Maven Central. It
-contains only the core server modules (no analysis-common, no ingest, no
-painless...), and no bundled JDK. Elasticsearch refuses to run as root, so as
-root the node runs as the system user ``elasticsearch-runner`` (created if missing).
+The distribution is the Apache-2.0 "integ-test-zip" from Maven Central: core server
+modules only (no analysis-common, ingest, painless...; x-pack-core and x-pack-security
+are there), no bundled JDK. Elasticsearch refuses to run as root, so as root the node
+runs as the system user ``elasticsearch-runner`` (created if missing).
 """
-
 from __future__ import annotations
 
 import contextlib
@@ -49,61 +48,32 @@ import time
 import urllib.error
 import urllib.request
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from arabic_search.settings import Settings, SettingsError, redact  # noqa: E402 - stdlib only
 
 # The single source of truth for the server version (docker-compose.yml must match;
 # tests/test_infra.py checks it).
 ES_VERSION = "9.5.0"
-
 GROUP_PATH = "org/elasticsearch/distribution/integ-test-zip/elasticsearch"
 MAVEN_ARTIFACT = f"org.elasticsearch.distribution.integ-test-zip:elasticsearch:{ES_VERSION}:zip"
-MAVEN_CENTRAL = "https://repo.maven.apache.org/maven2"
 ZIP_NAME = f"elasticsearch-{ES_VERSION}.zip"
-ZIP_URL = f"{MAVEN_CENTRAL}/{GROUP_PATH}/{ES_VERSION}/{ZIP_NAME}"
+ZIP_URL = f"https://repo.maven.apache.org/maven2/{GROUP_PATH}/{ES_VERSION}/{ZIP_NAME}"
 DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
-# Maven Central serves no checksum files for this artifact (.sha1/.sha256/.md5 are 404),
-# so the expected digest is pinned here. Add an entry when bumping ES_VERSION.
-KNOWN_SHA256 = {
-    "9.5.0": "db0e275fd790f723eca7bcde96069fd6fed304ad23afdb70c8c09553dd9e8b1b",
-}
+# Maven Central serves no checksum files for this artifact, so the digest is pinned here.
+KNOWN_SHA256 = {"9.5.0": "db0e275fd790f723eca7bcde96069fd6fed304ad23afdb70c8c09553dd9e8b1b"}
 
 RUNNER_USER = "elasticsearch-runner"
 CLUSTER_NAME = "arabic-search-local"
 HOST = "127.0.0.1"
 MIN_JAVA = 21
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def traversable_by_others(path: Path) -> bool:
-    """True when every directory from / down to ``path`` lets other users through (o+x)."""
-    return all(part.stat().st_mode & stat.S_IXOTH for part in (path, *path.parents))
-
-
-def state_root() -> Path:
-    """Where the distribution and the node live: ``.es/`` in the checkout, unless we run as
-    root from a checkout the unprivileged runner cannot reach (e.g. a 0700 mktemp folder):
-    then a per-checkout folder under /var/tmp, which everyone can traverse."""
-    if os.geteuid() != 0 or traversable_by_others(ROOT):
-        return ROOT / ".es"
-    digest = hashlib.sha256(str(ROOT).encode()).hexdigest()[:12]
-    return Path("/var/tmp/arabic-search-es") / digest
-
-
-ES_ROOT = state_root()
-CACHE_DIR = ES_ROOT / "cache"
-ZIP_PATH = CACHE_DIR / ZIP_NAME
-DIST_DIR = ES_ROOT / f"elasticsearch-{ES_VERSION}"
-DIST_MARKER = DIST_DIR / ".unpacked-ok"
-NODE_DIR = ES_ROOT / "node"
-CONF_DIR = NODE_DIR / "conf"
-DATA_DIR = NODE_DIR / "data"
-LOGS_DIR = NODE_DIR / "logs"
-TMP_DIR = NODE_DIR / "tmp"
-PID_FILE = NODE_DIR / "pid"
-STATE_FILE = NODE_DIR / "state.json"
-STDOUT_LOG = LOGS_DIR / "stdout.log"
-LOCK_FILE = ES_ROOT / ".lock"
+DEFAULT_PORT = 9200
+DOWNLOAD_ATTEMPTS = 3
+STOP_GRACE = 30.0
+CHUNK = 1 << 20
 
 
 class EsError(Exception):
@@ -111,412 +81,327 @@ class EsError(Exception):
 
 
 def log(msg: str) -> None:
-    print(f"[es] {msg}", file=sys.stderr, flush=True)
+    print(f"[es] {redact(msg)}", file=sys.stderr, flush=True)
 
 
-@contextlib.contextmanager
-def timed(label: str):
-    t0 = time.monotonic()
-    yield
-    log(f"{label}: {time.monotonic() - t0:.1f}s")
+def state_root() -> Path:
+    """``.es/`` in the checkout, unless we run as root from a checkout the unprivileged
+    runner cannot traverse (e.g. a 0700 mktemp folder): then a folder under /var/tmp."""
+    if os.geteuid() != 0 or all(p.stat().st_mode & stat.S_IXOTH for p in (ROOT, *ROOT.parents)):
+        return ROOT / ".es"
+    return Path("/var/tmp/arabic-search-es") / hashlib.sha256(str(ROOT).encode()).hexdigest()[:12]
 
 
-# --------------------------------------------------------------------------- config
+def dist_dir() -> Path:
+    return state_root() / f"elasticsearch-{ES_VERSION}"
 
 
-def port() -> int:
-    raw = os.environ.get("ES_PORT", "9200")
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, str(default))
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise EsError(f"{name} must be a port number, got {raw!r}")
+    return int(raw)
+
+
+def external_settings() -> Settings | None:
+    """The cluster named by ELASTICSEARCH_URL, None when unset (provision one)."""
+    if not os.environ.get("ELASTICSEARCH_URL", "").strip():
+        return None
     try:
-        value = int(raw)
-    except ValueError:
-        raise EsError(f"ES_PORT must be an integer, got {raw!r}") from None
-    if not 0 < value < 65536:
-        raise EsError(f"ES_PORT out of range: {value}")
-    return value
-
-
-def local_url(p: int) -> str:
-    return f"http://{HOST}:{p}"
-
-
-def external_url() -> str | None:
-    url = os.environ.get("ELASTICSEARCH_URL", "").strip()
-    return url.rstrip("/") or None
-
-
-def start_timeout() -> float:
-    return float(os.environ.get("ES_START_TIMEOUT", "120"))
+        return Settings.from_mapping(os.environ)
+    except SettingsError as error:
+        raise EsError(str(error)) from None
 
 
 # --------------------------------------------------------------------------- HTTP
 
 
-def health(url: str, wait: str = "0s", timeout: float = 5.0) -> dict | None:
-    """Cluster health if the cluster at ``url`` is at least yellow, else None."""
-    q = f"{url}/_cluster/health?wait_for_status=yellow&timeout={wait}"
+def health(url: str, settings: Settings | None = None, wait: str = "0s", timeout: float = 5.0) -> dict | None:
+    """Cluster health if the cluster at ``url`` answers at least yellow, else None."""
+    request = urllib.request.Request(f"{url}/_cluster/health?wait_for_status=yellow&timeout={wait}")
+    settings = settings or Settings(urls=(url,))
+    if settings.auth_header():
+        request.add_header("Authorization", settings.auth_header())
     try:
-        with urllib.request.urlopen(q, timeout=timeout) as resp:
+        with urllib.request.urlopen(request, timeout=timeout, context=settings.ssl_context()) as resp:
             body = json.loads(resp.read().decode("utf-8"))
-    except (urllib.error.URLError, OSError, ValueError):
-        # HTTPError (e.g. 408 when wait_for_status timed out) is a URLError too.
+    except (urllib.error.URLError, OSError, ValueError):  # HTTPError (408, 401) is a URLError
         return None
-    if body.get("status") in ("yellow", "green") and not body.get("timed_out"):
-        return body
+    return body if body.get("status") in ("yellow", "green") and not body.get("timed_out") else None
+
+
+def wait_healthy(url: str, timeout: float, alive=lambda: True, settings: Settings | None = None) -> dict | None:
+    """Poll health until yellow, ``timeout`` passes, or ``alive()`` says the node died."""
+    deadline = time.monotonic() + timeout
+    while (remaining := deadline - time.monotonic()) > 0:
+        if h := health(url, settings, wait=f"{max(1, min(5, int(remaining)))}s", timeout=10):
+            return h
+        if not alive():
+            return None
+        time.sleep(0.5)
     return None
 
 
-def node_version(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(f"{url}/_nodes/_local?filter_path=nodes.*.version", timeout=5) as r:
-            nodes = json.loads(r.read().decode("utf-8")).get("nodes", {})
-        return next(iter(nodes.values()))["version"]
-    except Exception:  # noqa: BLE001 - best effort, informational only
-        return None
-
-
-def port_open(p: int) -> bool:
+def port_open(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.settimeout(1.0)
-        return s.connect_ex((HOST, p)) == 0
-
-
-# --------------------------------------------------------------------------- node process
-
-
-def read_state() -> dict:
-    try:
-        return json.loads(STATE_FILE.read_text())
-    except (OSError, ValueError):
-        return {}
-
-
-def read_pid() -> int | None:
-    try:
-        return int(PID_FILE.read_text().strip())
-    except (OSError, ValueError):
-        pass
-    pid = read_state().get("pid")
-    return int(pid) if pid else None
-
-
-def is_our_node(pid: int) -> bool:
-    """True if ``pid`` is alive and is an Elasticsearch JVM running from our distribution."""
-    try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode("utf-8", "replace")
-    except OSError:
-        return False
-    return "org.elasticsearch" in cmdline and str(DIST_DIR) in cmdline
-
-
-def running_node() -> tuple[int, int] | None:
-    """(pid, port) of the node we started, if it is still alive."""
-    pid = read_pid()
-    if pid is None or not is_our_node(pid):
-        return None
-    return pid, int(read_state().get("port", port()))
-
-
-def wait_healthy(url: str, timeout: float, pid: int | None = None) -> dict | None:
-    deadline = time.monotonic() + timeout
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            return None
-        h = health(url, wait=f"{max(1, min(5, int(remaining)))}s", timeout=10)
-        if h:
-            return h
-        if pid is not None and not is_our_node(pid):
-            return None  # the node died; no point waiting
-        time.sleep(0.5)
-
-
-def log_tail(stdout_offset: int = 0) -> str:
-    """The launcher output of this start attempt plus the end of the node's own log."""
-    out = []
-    for f, offset, lines in ((STDOUT_LOG, stdout_offset, 40), (LOGS_DIR / f"{CLUSTER_NAME}.log", 0, 20)):
-        try:
-            with open(f, "rb") as fh:
-                fh.seek(offset)
-                text = fh.read().decode("utf-8", "replace").splitlines()
-        except OSError:
-            continue
-        out.append(f"----- {f} (last {lines} lines) -----")
-        out.extend(line if len(line) <= 400 else line[:400] + " [...]" for line in text[-lines:])
-    return "\n".join(out) if out else "(no log output found)"
-
-
-def kill_node(pid: int, grace: float = 30.0) -> None:
-    try:
-        os.kill(pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    deadline = time.monotonic() + grace
-    while time.monotonic() < deadline:
-        if not is_our_node(pid):
-            return
-        time.sleep(0.2)
-    log(f"node pid {pid} did not exit within {grace:.0f}s after SIGTERM; sending SIGKILL")
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and is_our_node(pid):
-        time.sleep(0.2)
+        return s.connect_ex((HOST, port)) == 0
 
 
 # --------------------------------------------------------------------------- java
 
 
 def java_major(home: Path) -> int | None:
-    release = home / "release"
-    try:
-        m = re.search(r'^JAVA_VERSION="(\d+)', release.read_text(), re.M)
-        if m:
+    """The JDK's major version, from its ``release`` file."""
+    with contextlib.suppress(OSError):
+        if m := re.search(r'^JAVA_VERSION="(?:1\.)?(\d+)', (home / "release").read_text(), re.M):
             return int(m.group(1))
-    except OSError:
-        pass
-    java = home / "bin" / "java"
-    if not java.exists():
-        return None
-    try:
-        out = subprocess.run([str(java), "-version"], capture_output=True, text=True, timeout=30).stderr
-    except (OSError, subprocess.SubprocessError):
-        return None
-    m = re.search(r'version "(\d+)(?:\.(\d+))?', out)
-    if not m:
-        return None
-    major = int(m.group(1))
-    return int(m.group(2)) if major == 1 and m.group(2) else major
+    return None
 
 
 def find_java() -> Path:
-    env = os.environ.get("ES_JAVA_HOME")
-    if env:
-        home = Path(env)
-        if not (home / "bin" / "java").exists():
+    """ES_JAVA_HOME if set, else the newest JDK >= MIN_JAVA under /usr/lib/jvm or JAVA_HOME."""
+    if env := os.environ.get("ES_JAVA_HOME"):
+        if not (Path(env) / "bin" / "java").exists():
             raise EsError(f"ES_JAVA_HOME={env} has no bin/java")
-        return home
-    candidates = []
-    for base in [Path("/usr/lib/jvm")] + ([Path(os.environ["JAVA_HOME"])] if os.environ.get("JAVA_HOME") else []):
-        homes = [base] if (base / "bin" / "java").exists() else (sorted(base.iterdir()) if base.is_dir() else [])
-        for home in homes:
-            if home.is_symlink() or not (home / "bin" / "java").exists():
-                continue
-            major = java_major(home)
-            if major and major >= MIN_JAVA:
-                candidates.append((major, str(home)))
-    if not candidates:
-        raise EsError(
-            f"no JDK >= {MIN_JAVA} found under /usr/lib/jvm (or JAVA_HOME); "
-            f"install one (e.g. apt-get install openjdk-21-jdk-headless) or set ES_JAVA_HOME"
-        )
-    return Path(max(candidates)[1])
+        return Path(env)
+    homes = [p for p in sorted(Path("/usr/lib/jvm").glob("*")) if not p.is_symlink()]
+    if os.environ.get("JAVA_HOME"):
+        homes.append(Path(os.environ["JAVA_HOME"]))
+    found = [(major, str(h)) for h in homes
+             if (h / "bin" / "java").exists() and (major := java_major(h) or 0) >= MIN_JAVA]
+    if not found:
+        raise EsError(f"no JDK >= {MIN_JAVA} under /usr/lib/jvm (or JAVA_HOME); install one "
+                      f"(e.g. openjdk-21-jdk-headless) or set ES_JAVA_HOME")
+    return Path(max(found)[1])
 
 
-# --------------------------------------------------------------------------- fetch / unpack
+# --------------------------------------------------------------------------- distribution
 
 
 def zip_ok(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as z:
-            return any(n.startswith(f"elasticsearch-{ES_VERSION}/bin/elasticsearch") for n in z.namelist())
+            return f"elasticsearch-{ES_VERSION}/bin/elasticsearch" in z.namelist()
     except (OSError, zipfile.BadZipFile):
         return False
 
 
-def install_into_cache(src: Path) -> None:
-    tmp = ZIP_PATH.with_suffix(".zip.part")
-    shutil.copyfile(src, tmp)
-    os.replace(tmp, ZIP_PATH)
-
-
-def fetch_with_maven() -> bool:
-    mvn = shutil.which("mvn")
-    if not mvn:
+def fetch_with_maven(target: Path) -> bool:
+    """Download through ``mvn`` (honours the user's mirrors and proxies) when installed."""
+    if not (mvn := shutil.which("mvn")):
         return False
     log(f"downloading {MAVEN_ARTIFACT} with Maven")
-    with tempfile.TemporaryDirectory(dir=CACHE_DIR) as out:
+    with tempfile.TemporaryDirectory(dir=target.parent) as out:
         cmd = [mvn, "-q", "-B", f"{DEPENDENCY_PLUGIN}:copy", f"-Dartifact={MAVEN_ARTIFACT}", f"-DoutputDirectory={out}"]
-        try:
-            res = subprocess.run(cmd, cwd=out, capture_output=True, text=True, errors="replace", timeout=1800)
-        except (OSError, subprocess.SubprocessError) as e:
-            log(f"mvn failed: {e}; falling back to HTTPS")
+        res = subprocess.run(cmd, cwd=out, capture_output=True, text=True, errors="replace")
+        if res.returncode != 0 or not zip_ok(Path(out) / ZIP_NAME):
+            log(f"mvn exited {res.returncode}; falling back to HTTPS\n{(res.stdout + res.stderr)[-1500:]}")
             return False
-        got = Path(out) / ZIP_NAME
-        if res.returncode != 0 or not zip_ok(got):
-            tail = "\n".join((res.stdout + res.stderr).strip().splitlines()[-15:])
-            log(f"mvn exited {res.returncode} without a usable {ZIP_NAME}; falling back to HTTPS\n{tail}")
-            return False
-        os.replace(got, ZIP_PATH)
+        os.replace(Path(out) / ZIP_NAME, target)
     return True
 
 
-def fetch_sha1() -> str | None:
-    try:
-        with urllib.request.urlopen(ZIP_URL + ".sha1", timeout=60) as r:
-            return r.read().decode().split()[0].strip().lower()
-    except (urllib.error.URLError, OSError, IndexError):
-        return None  # some mirrors do not serve checksum files; KNOWN_SHA256 still applies
-
-
-def fetch_with_https() -> None:
+def fetch_with_https(target: Path) -> None:
     log(f"downloading {ZIP_URL}")
-    expected_sha1 = fetch_sha1()
-    tmp = ZIP_PATH.with_suffix(".zip.part")
-    last_error: Exception | None = None
-    for attempt in range(1, 4):
+    part = target.with_suffix(".part")
+    for attempt in range(1, DOWNLOAD_ATTEMPTS + 1):
         try:
-            sha1 = hashlib.sha1()
-            with urllib.request.urlopen(ZIP_URL, timeout=60) as r, open(tmp, "wb") as f:
-                total = int(r.headers.get("Content-Length") or 0)
-                done, next_report = 0, 0.25
-                while chunk := r.read(1 << 20):
-                    f.write(chunk)
-                    sha1.update(chunk)
-                    done += len(chunk)
-                    if total and done / total >= next_report:
-                        log(f"  {done / total:.0%} of {total / 1e6:.0f} MB")
-                        next_report += 0.25
-            if expected_sha1 and sha1.hexdigest() != expected_sha1:
-                raise EsError(f"SHA-1 mismatch for {ZIP_URL}: got {sha1.hexdigest()}, want {expected_sha1}")
-            os.replace(tmp, ZIP_PATH)
+            with urllib.request.urlopen(ZIP_URL, timeout=60) as r, open(part, "wb") as f:
+                shutil.copyfileobj(r, f, CHUNK)
+            os.replace(part, target)
             return
-        except (urllib.error.URLError, OSError, EsError) as e:
-            last_error = e
+        except (urllib.error.URLError, OSError) as e:
             log(f"download attempt {attempt} failed: {e}")
             time.sleep(2 * attempt)
-    raise EsError(f"could not download {ZIP_URL}: {last_error}")
+    raise EsError(f"could not download {ZIP_URL}")
 
 
 def verify_sha256(path: Path) -> None:
-    want = KNOWN_SHA256.get(ES_VERSION)
-    if not want:
-        log(f"warning: no known SHA-256 for {ZIP_NAME}; add it to KNOWN_SHA256 in scripts/es.py")
-        return
-    h = hashlib.sha256()
+    """The pinned digest is the integrity check (Maven Central has no checksum files here)."""
+    if not (want := KNOWN_SHA256.get(ES_VERSION)):
+        raise EsError(f"no known SHA-256 for {ZIP_NAME}; add it to KNOWN_SHA256 in scripts/es.py")
+    digest = hashlib.sha256()
     with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-    if h.hexdigest() != want:
+        while chunk := f.read(CHUNK):
+            digest.update(chunk)
+    if digest.hexdigest() != want:
         path.unlink(missing_ok=True)
-        raise EsError(f"SHA-256 mismatch for {ZIP_NAME}: got {h.hexdigest()}, want {want} (deleted it)")
+        raise EsError(f"SHA-256 mismatch for {ZIP_NAME}: got {digest.hexdigest()}, want {want} (deleted it)")
 
 
-def ensure_zip() -> None:
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    if ZIP_PATH.exists() and zip_ok(ZIP_PATH):
-        return
-    with timed("download"):
+def ensure_zip() -> Path:
+    target = state_root() / "cache" / ZIP_NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not zip_ok(target):
         m2 = Path.home() / ".m2" / "repository" / GROUP_PATH / ES_VERSION / ZIP_NAME
-        if m2.exists() and zip_ok(m2):
-            log(f"using Maven cache {m2}")
-            install_into_cache(m2)
-        elif not fetch_with_maven():
-            fetch_with_https()
-        verify_sha256(ZIP_PATH)
-    if not zip_ok(ZIP_PATH):
-        raise EsError(f"{ZIP_PATH} is not a valid Elasticsearch distribution")
+        if zip_ok(m2):
+            shutil.copyfile(m2, target)
+        elif not fetch_with_maven(target):
+            fetch_with_https(target)
+        verify_sha256(target)
+    return target
 
 
-def ensure_unpacked() -> None:
-    if DIST_MARKER.exists() and (DIST_DIR / "bin" / "elasticsearch").exists():
-        return
-    with timed("unpack"):
-        staging = Path(tempfile.mkdtemp(prefix="unpack-", dir=ES_ROOT))
-        try:
-            with zipfile.ZipFile(ZIP_PATH) as z:
-                for info in z.infolist():
-                    target = staging / info.filename
-                    if not target.resolve().is_relative_to(staging.resolve()):
-                        raise EsError(f"unsafe path in zip: {info.filename}")
-                    mode = (info.external_attr >> 16) & 0o777
-                    if info.is_dir():
-                        target.mkdir(parents=True, exist_ok=True)
-                        os.chmod(target, 0o755)
-                        continue
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    with z.open(info) as src, open(target, "wb") as dst:
-                        shutil.copyfileobj(src, dst, 1 << 20)
-                    # Keep exec bits from the archive; always world-readable so the runner user can read it.
-                    os.chmod(target, 0o755 if mode & 0o111 else 0o644)
-            unpacked = staging / f"elasticsearch-{ES_VERSION}"
-            if not (unpacked / "bin" / "elasticsearch").exists():
-                raise EsError(f"{ZIP_NAME} does not contain elasticsearch-{ES_VERSION}/bin/elasticsearch")
-            os.chmod(unpacked, 0o755)
-            if DIST_DIR.exists():
-                shutil.rmtree(DIST_DIR)
-            os.replace(unpacked, DIST_DIR)
-            DIST_MARKER.write_text(f"{ES_VERSION}\n")
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+def unpack(archive: Path, dest: Path) -> None:
+    """Extract safely (no path escapes), world-readable so the runner user can use it."""
+    with zipfile.ZipFile(archive) as z:
+        for info in z.infolist():
+            target = dest / info.filename
+            if not target.resolve().is_relative_to(dest.resolve()):
+                raise EsError(f"unsafe path in zip: {info.filename}")
+            if info.is_dir():
+                target.mkdir(parents=True, exist_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with z.open(info) as src, open(target, "wb") as dst:
+                shutil.copyfileobj(src, dst, CHUNK)
+            os.chmod(target, 0o755 if (info.external_attr >> 16) & 0o111 else 0o644)
+    for dirpath, _, _ in os.walk(dest):
+        os.chmod(dirpath, 0o755)
 
 
-# --------------------------------------------------------------------------- user / configure
+def ensure_distribution() -> Path:
+    """The unpacked distribution, downloaded and verified on first use."""
+    dist = dist_dir()
+    if (dist / ".unpacked-ok").exists():
+        return dist
+    archive = ensure_zip()
+    staging = Path(tempfile.mkdtemp(prefix="unpack-", dir=dist.parent))
+    try:
+        unpack(archive, staging)
+        shutil.rmtree(dist, ignore_errors=True)
+        os.replace(staging / dist.name, dist)
+        (dist / ".unpacked-ok").write_text(f"{ES_VERSION}\n")
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return dist
+
+
+# --------------------------------------------------------------------------- nodes
 
 
 def runner_user() -> pwd.struct_passwd | None:
-    """The account the node runs as when we are root; None when not root (run as ourselves)."""
+    """The account the node runs as when we are root (created once); None otherwise."""
     if os.geteuid() != 0:
         return None
-    try:
+    with contextlib.suppress(KeyError):
         return pwd.getpwnam(RUNNER_USER)
-    except KeyError:
-        pass
     log(f"creating system user {RUNNER_USER}")
-    try:
-        subprocess.run(
-            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", RUNNER_USER],
-            check=True, stdout=sys.stderr, stderr=sys.stderr,
-        )
-    except (OSError, subprocess.CalledProcessError) as e:
-        raise EsError(f"Elasticsearch cannot run as root and creating user {RUNNER_USER} failed: {e}") from None
+    cmd = ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", RUNNER_USER]
+    if subprocess.run(cmd, stdout=sys.stderr, stderr=sys.stderr).returncode != 0:
+        raise EsError(f"Elasticsearch cannot run as root and creating user {RUNNER_USER} failed")
     return pwd.getpwnam(RUNNER_USER)
 
 
-def chown_tree(path: Path, uid: int, gid: int) -> None:
-    os.chown(path, uid, gid)
-    for dirpath, dirnames, filenames in os.walk(path):
-        for name in dirnames + filenames:
-            os.lchown(os.path.join(dirpath, name), uid, gid)
+@dataclass
+class Node:
+    """One node's configuration and files under ``home`` (conf, data, logs, tmp, pid)."""
+
+    home: Path
+    http_port: int
+    name: str = "local"
+    settings: dict = field(default_factory=lambda: {"discovery.type": "single-node"})
+    heap: str = "512m"
+    scheme: str = "http"
+
+    @property
+    def url(self) -> str:
+        return f"{self.scheme}://{HOST}:{self.http_port}"
+
+    @property
+    def conf(self) -> Path:
+        return self.home / "conf"
+
+    def pid(self) -> int | None:
+        """The pid of this node's JVM if it is alive and runs our distribution."""
+        with contextlib.suppress(OSError, ValueError):
+            pid = int((self.home / "pid").read_text())
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode("utf-8", "replace")
+            if "org.elasticsearch" in cmdline and str(dist_dir()) in cmdline:
+                return pid
+        return None
+
+    def configure(self, dist: Path, user: pwd.struct_passwd | None) -> None:
+        """(Re)write elasticsearch.yml and the heap options; keep data between starts."""
+        if not (self.conf / "jvm.options").exists():
+            shutil.copytree(dist / "config", self.conf, dirs_exist_ok=True)
+        for sub in ("data", "logs", "tmp", "conf/jvm.options.d"):
+            (self.home / sub).mkdir(parents=True, exist_ok=True)
+        base = {"cluster.name": CLUSTER_NAME, "node.name": self.name, "network.host": HOST,
+                "http.port": self.http_port, "xpack.security.enabled": False,
+                "path.data": self.home / "data", "path.logs": self.home / "logs",
+                "cluster.routing.allocation.disk.threshold_enabled": False,
+                "action.destructive_requires_name": False}
+        lines = [f"{k}: {json.dumps(v) if isinstance(v, (bool, list)) else v}"
+                 for k, v in {**base, **self.settings}.items()]
+        (self.conf / "elasticsearch.yml").write_text("# Written by scripts/es.py on every start.\n"
+                                                     + "\n".join(lines) + "\n")
+        (self.conf / "jvm.options.d" / "heap.options").write_text(f"-Xms{self.heap}\n-Xmx{self.heap}\n")
+        if user is not None:
+            os.chmod(state_root(), 0o755)
+            for path in (self.home, *self.home.rglob("*")):
+                os.lchown(path, user.pw_uid, user.pw_gid)
+
+    def launch(self, dist: Path, java: Path, user: pwd.struct_passwd | None) -> subprocess.Popen:
+        """Start the daemonizing launcher; it exits once the node has started or failed."""
+        (self.home / "pid").unlink(missing_ok=True)
+        env = {**os.environ, "ES_JAVA_HOME": str(java), "ES_PATH_CONF": str(self.conf),
+               "ES_TMPDIR": str(self.home / "tmp")}
+        env.pop("JAVA_HOME", None)
+        cmd = [str(dist / "bin" / "elasticsearch"), "-d", "-p", str(self.home / "pid")]
+        if user is not None:
+            cmd = ["runuser", "-u", user.pw_name, "--", *cmd]
+        out = open(self.home / "logs" / "stdout.log", "ab")  # noqa: SIM115 - the child owns it
+        with out:
+            return subprocess.Popen(cmd, cwd=self.home, env=env, stdin=subprocess.DEVNULL, stdout=out,
+                                    stderr=subprocess.STDOUT, start_new_session=True)
+
+    def log_tail(self, lines: int = 30) -> str:
+        texts = []
+        cluster = self.settings.get("cluster.name", CLUSTER_NAME)
+        for f in (self.home / "logs" / "stdout.log", self.home / "logs" / f"{cluster}.log"):
+            with contextlib.suppress(OSError):
+                tail = f.read_text(errors="replace").splitlines()[-lines:]
+                texts.append(f"----- {f} -----\n" + "\n".join(line[:400] for line in tail))
+        return "\n".join(texts) or "(no log output)"
+
+    def stop(self, sig: int = signal.SIGTERM, grace: float = STOP_GRACE) -> None:
+        """Signal the JVM and wait for it to exit (SIGKILL after ``grace`` seconds)."""
+        if (pid := self.pid()) is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, sig)
+        deadline = time.monotonic() + grace
+        while self.pid() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        if self.pid():
+            log(f"node {self.name} (pid {pid}) still alive after {grace:.0f}s; SIGKILL")
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            while self.pid():
+                time.sleep(0.2)
 
 
-def check_runner_can_read(user: pwd.struct_passwd) -> None:
-    probe = subprocess.run(
-        ["runuser", "-u", user.pw_name, "--", "test", "-x", str(DIST_DIR / "bin" / "elasticsearch")],
-        capture_output=True,
-    )
-    if probe.returncode != 0:
-        raise EsError(
-            f"user {user.pw_name} cannot read {DIST_DIR}; every parent directory of the repository "
-            f"must be world-traversable (chmod o+x), or move the checkout"
-        )
-
-
-def configure(p: int, user: pwd.struct_passwd | None) -> None:
-    NODE_DIR.mkdir(parents=True, exist_ok=True)
-    if not (CONF_DIR / "jvm.options").exists():
-        shutil.rmtree(CONF_DIR, ignore_errors=True)
-        shutil.copytree(DIST_DIR / "config", CONF_DIR)
-    for d in (DATA_DIR, LOGS_DIR, TMP_DIR, CONF_DIR / "jvm.options.d"):
-        d.mkdir(parents=True, exist_ok=True)
-    (CONF_DIR / "elasticsearch.yml").write_text(
-        "# Generated by scripts/es.py; rewritten on every start.\n"
-        f"cluster.name: {CLUSTER_NAME}\n"
-        f"node.name: local\n"
-        f"network.host: {HOST}\n"
-        f"http.port: {p}\n"
-        "discovery.type: single-node\n"
-        "xpack.security.enabled: false\n"
-        f"path.data: {DATA_DIR}\n"
-        f"path.logs: {LOGS_DIR}\n"
-        "cluster.routing.allocation.disk.threshold_enabled: false\n"
-        "action.destructive_requires_name: false\n"
-    )
-    heap = os.environ.get("ES_HEAP", "512m")
-    (CONF_DIR / "jvm.options.d" / "heap.options").write_text(f"-Xms{heap}\n-Xmx{heap}\n")
-    if user is not None:
-        os.chmod(ES_ROOT, 0o755)
-        chown_tree(NODE_DIR, user.pw_uid, user.pw_gid)
-        check_runner_can_read(user)
+def start_nodes(nodes: list[Node], timeout: float, settings: Settings | None = None) -> None:
+    """Configure and start ``nodes`` together (a cluster forms only once enough are up),
+    then wait until each answers yellow; on failure stop them and raise with their logs."""
+    java, dist, user = find_java(), ensure_distribution(), runner_user()
+    for node in nodes:
+        node.configure(dist, user)
+    launchers = [node.launch(dist, java, user) for node in nodes]
+    deadline = time.monotonic() + timeout
+    for node, launcher in zip(nodes, launchers):
+        try:
+            rc = launcher.wait(timeout=max(1.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            rc = "timeout"
+            os.killpg(launcher.pid, signal.SIGKILL)
+        url = node.url
+        if rc != 0 or not wait_healthy(url, deadline - time.monotonic(), node.pid, settings):
+            for other in nodes:
+                other.stop(signal.SIGKILL)
+            raise EsError(f"node {node.name} at {url} did not reach yellow (launcher: {rc})\n{node.log_tail()}")
 
 
 # --------------------------------------------------------------------------- commands
@@ -524,165 +409,92 @@ def configure(p: int, user: pwd.struct_passwd | None) -> None:
 
 @contextlib.contextmanager
 def locked():
-    ES_ROOT.mkdir(parents=True, exist_ok=True)
-    with open(LOCK_FILE, "w") as fh:
+    state_root().mkdir(parents=True, exist_ok=True)
+    with open(state_root() / ".lock", "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+        yield
 
 
-def use_external(url: str) -> str:
-    h = wait_healthy(url, timeout=15)
-    if not h:
-        raise EsError(
-            f"ELASTICSEARCH_URL={url} is set but its cluster health does not answer yellow/green; "
-            f"start that cluster or unset ELASTICSEARCH_URL to provision a local node"
-        )
-    log(f"using existing cluster at {url} (ELASTICSEARCH_URL); nothing provisioned")
-    return url
+def local_node() -> Node:
+    """The single development node; its recorded port wins over ES_PORT while it runs."""
+    home = state_root() / "node"
+    with contextlib.suppress(OSError, ValueError, KeyError):
+        return Node(home, int(json.loads((home / "state.json").read_text())["port"]))
+    return Node(home, env_int("ES_PORT", DEFAULT_PORT))
 
 
 def cmd_start() -> str:
-    ext = external_url()
-    if ext:
-        return use_external(ext)
-    t_all = time.monotonic()
+    """Reuse ELASTICSEARCH_URL, our running node or a healthy node on the port; else start one."""
+    if ext := external_settings():
+        if not any(wait_healthy(url, 15, settings=ext) for url in ext.urls):
+            raise EsError(f"ELASTICSEARCH_URL={ext.display} is set but no URL answers health "
+                          f"yellow/green; start that cluster or unset ELASTICSEARCH_URL")
+        return ",".join(ext.urls)
+    timeout = float(os.environ.get("ES_START_TIMEOUT", "120"))
     with locked():
-        node = running_node()
-        if node:
-            pid, p = node
-            url = local_url(p)
-            if p != port():
-                log(f"note: our node is already running on port {p} (ES_PORT={port()} ignored)")
-            if wait_healthy(url, timeout=start_timeout(), pid=pid):
-                log(f"reusing running node pid {pid} at {url}")
-                return url
-            log(f"our node pid {pid} is running but not healthy; restarting it")
-            kill_node(pid)
-
-        p = port()
-        url = local_url(p)
-        if port_open(p):
-            if health(url):
-                version = node_version(url)
-                log(f"port {p} already serves a healthy Elasticsearch {version or '(version unknown)'} not started "
-                    f"by this script; using it as is (`stop` will not touch it)")
-                if version and version != ES_VERSION:
-                    log(f"warning: that server is {version}, the project pins {ES_VERSION}")
-                return url
-            raise EsError(
-                f"port {HOST}:{p} is already in use by something that is not a healthy Elasticsearch; "
-                f"stop it or choose another port with ES_PORT=<port>"
-            )
-
-        java = find_java()
-        ensure_zip()
-        ensure_unpacked()
-        user = runner_user()
-        with timed("configure"):
-            configure(p, user)
-        PID_FILE.unlink(missing_ok=True)
-
-        env = dict(os.environ)
-        env.update(ES_JAVA_HOME=str(java), ES_PATH_CONF=str(CONF_DIR), ES_TMPDIR=str(TMP_DIR))
-        env.pop("JAVA_HOME", None)
-        cmd = [str(DIST_DIR / "bin" / "elasticsearch"), "-d", "-p", str(PID_FILE)]
-        if user is not None:
-            cmd = ["runuser", "-u", user.pw_name, "--"] + cmd
-        log(f"starting Elasticsearch {ES_VERSION} on {url} (java {java}, user {user.pw_name if user else 'self'})")
+        node = local_node()
+        if node.pid() and wait_healthy(node.url, timeout, node.pid):
+            log(f"reusing running node pid {node.pid()} at {node.url}")
+            return node.url
+        node.stop()
+        node = Node(node.home, env_int("ES_PORT", DEFAULT_PORT), heap=os.environ.get("ES_HEAP", "512m"))
+        if port_open(node.http_port):
+            if health(node.url):
+                log(f"{node.url} already serves a healthy Elasticsearch not started by this script; "
+                    "using it as is (`stop` will not touch it)")
+                return node.url
+            raise EsError(f"port {node.http_port} is in use by something else; choose another with ES_PORT")
         t0 = time.monotonic()
-        offset = STDOUT_LOG.stat().st_size if STDOUT_LOG.exists() else 0
-        with open(STDOUT_LOG, "ab") as out:
-            if user is not None:
-                os.chown(STDOUT_LOG, user.pw_uid, user.pw_gid)
-            # With -d the launcher returns once the node has started (or failed to).
-            launcher = subprocess.Popen(cmd, cwd=str(NODE_DIR), env=env, stdin=subprocess.DEVNULL,
-                                        stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-            try:
-                rc = launcher.wait(timeout=start_timeout())
-            except subprocess.TimeoutExpired:
-                rc = None
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(launcher.pid, signal.SIGKILL)
-                launcher.wait()
-        pid = read_pid()
-        if rc != 0 or pid is None:
-            if pid and is_our_node(pid):
-                kill_node(pid)
-            PID_FILE.unlink(missing_ok=True)
-            what = f"did not finish within {start_timeout():.0f}s" if rc is None else f"exited {rc}"
-            raise EsError(f"Elasticsearch launcher {what}\n{log_tail(offset)}")
-        STATE_FILE.write_text(json.dumps({"pid": pid, "port": p, "url": url, "version": ES_VERSION}) + "\n")
-        h = wait_healthy(url, timeout=max(10.0, start_timeout() - (time.monotonic() - t0)), pid=pid)
-        if not h:
-            alive = is_our_node(pid)
-            if alive:
-                kill_node(pid)
-            PID_FILE.unlink(missing_ok=True)
-            STATE_FILE.unlink(missing_ok=True)
-            raise EsError(
-                f"Elasticsearch did not reach health yellow within {start_timeout():.0f}s "
-                f"({'still running, stopped it' if alive else 'process exited'})\n{log_tail(offset)}"
-            )
-        log(f"start: {time.monotonic() - t0:.1f}s (pid {pid}, health {h['status']})")
-        log(f"total: {time.monotonic() - t_all:.1f}s")
-        return url
+        log(f"starting Elasticsearch {ES_VERSION} on {node.url}")
+        start_nodes([node], timeout)
+        (node.home / "state.json").write_text(json.dumps({"pid": node.pid(), "port": node.http_port}) + "\n")
+        log(f"started in {time.monotonic() - t0:.1f}s (pid {node.pid()})")
+        return node.url
 
 
 def cmd_stop() -> None:
     with locked():
-        node = running_node()
-        if not node:
+        node = local_node()
+        if node.pid() is None:
             log("no node started by this script is running")
         else:
-            pid, p = node
-            t0 = time.monotonic()
-            kill_node(pid)
-            log(f"stopped node pid {pid} (port {p}) in {time.monotonic() - t0:.1f}s")
-        PID_FILE.unlink(missing_ok=True)
-        STATE_FILE.unlink(missing_ok=True)
+            log(f"stopping node pid {node.pid()} on {node.url}")
+        node.stop()
+        (node.home / "state.json").unlink(missing_ok=True)
 
 
 def cmd_url() -> str:
-    ext = external_url()
-    if ext:
-        return ext
-    node = running_node()
-    return local_url(node[1] if node else port())
+    ext = external_settings()
+    return ",".join(ext.urls) if ext else local_node().url
 
 
 def cmd_status() -> int:
-    url = cmd_url()
-    h = health(url, timeout=5)
-    if not h:
-        log(f"no healthy Elasticsearch at {url}")
-        return 1
-    print(json.dumps(h, indent=2))
-    return 0
+    """Health of the first URL that answers; every URL's state on stderr."""
+    settings = external_settings() or Settings(urls=(local_node().url,))
+    answers = {url: health(url, settings) for url in settings.urls}
+    for url, h in answers.items():
+        log(f"{url}: {'status ' + h['status'] if h else 'no healthy answer'}")
+    healthy = [h for h in answers.values() if h]
+    if healthy:
+        print(json.dumps(healthy[0], indent=2))
+    return 0 if healthy else 1
+
+
+COMMANDS = {"start": lambda: print(cmd_start(), flush=True), "stop": cmd_stop,
+            "url": lambda: print(cmd_url()), "status": cmd_status, "java": lambda: print(find_java())}
 
 
 def main(argv: list[str]) -> int:
-    usage = "usage: python3 scripts/es.py start|stop|status|url"
-    if len(argv) != 1 or argv[0] not in ("start", "stop", "status", "url"):
-        print(usage, file=sys.stderr)
+    if len(argv) != 1 or argv[0] not in COMMANDS:
+        print(f"usage: python3 scripts/es.py {'|'.join(COMMANDS)}", file=sys.stderr)
         return 2
     try:
-        if argv[0] == "start":
-            print(cmd_start(), flush=True)
-        elif argv[0] == "stop":
-            cmd_stop()
-        elif argv[0] == "url":
-            print(cmd_url())
-        else:
-            return cmd_status()
+        return COMMANDS[argv[0]]() or 0
     except EsError as e:
         log(f"error: {e}")
         return 1
     except KeyboardInterrupt:
         return 130
-    return 0
 
 
 if __name__ == "__main__":

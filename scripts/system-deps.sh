@@ -32,15 +32,8 @@ install() {  # install PACKAGE...: or explain what to install and fail
     "${SUDO[@]}" apt-get install -y -q --no-install-recommends "$@" >&2
 }
 
-have_jdk21() {  # a JDK >= 21 for Elasticsearch (ES_JAVA_HOME wins, as in scripts/es.py)
-    if [ -n "${ES_JAVA_HOME:-}" ]; then [ -x "$ES_JAVA_HOME/bin/java" ]; return; fi
-    local rel major
-    for rel in /usr/lib/jvm/*/release; do
-        [ -f "$rel" ] || continue
-        major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$rel")
-        if [ -n "$major" ] && [ "$major" -ge 21 ] && [ -x "$(dirname "$rel")/bin/java" ]; then return 0; fi
-    done
-    return 1
+have_jdk21() {  # a JDK >= 21 for Elasticsearch, found exactly the way scripts/es.py finds it
+    python3 "$(dirname "${BASH_SOURCE[0]}")/es.py" java >/dev/null 2>&1
 }
 
 install_jdk() {

@@ -1,10 +1,12 @@
 """The search service: a Flask application factory (``flask --app service run``).
 
 Configuration comes from the environment — ``ELASTICSEARCH_URL`` (default
-``http://127.0.0.1:9200``) and ``SEARCH_INDEX`` (the alias, default
-``arabic-news``), ``SEARCH_DEADLINE`` (seconds of waiting on ES per request) and
-``SEARCH_ALLOW_PARTIAL`` (README, Limits) — and keys passed in ``config`` override
-it.  The Elasticsearch client lives in ``elastic.py``, the one seam to the cluster.
+``http://127.0.0.1:9200``, several comma-separated URLs allowed), the other
+``ELASTICSEARCH_*`` connection settings (``arabic_search/settings.py``),
+``SEARCH_INDEX`` (the alias, default ``arabic-news``), ``SEARCH_DEADLINE`` (seconds of
+waiting on ES per request) and ``SEARCH_ALLOW_PARTIAL`` (README, Limits) — and keys
+passed in ``config`` override it.  The Elasticsearch client lives in ``elastic.py``,
+the one seam to the cluster.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import threading
 from flask import Flask
 
 from arabic_search import es
+from arabic_search.settings import SETTING_KEYS, Settings
 
 # Seconds a request may wait on Elasticsearch, all calls together (SEARCH_DEADLINE); with the
 # circuit breaker this keeps every answer under 3 s whatever ES does (README, Limits).
@@ -23,7 +26,7 @@ DEFAULT_DEADLINE = 2.0
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(
-        ELASTICSEARCH_URL=os.environ.get("ELASTICSEARCH_URL", es.DEFAULT_URL),
+        {key: os.environ.get(key) for key in SETTING_KEYS},
         SEARCH_INDEX=os.environ.get("SEARCH_INDEX", es.DEFAULT_ALIAS),
         ELASTICSEARCH_TIMEOUT=es.REQUEST_TIMEOUT,
         SEARCH_DEADLINE=_seconds(os.environ.get("SEARCH_DEADLINE"), DEFAULT_DEADLINE),
@@ -31,6 +34,7 @@ def create_app(config: dict | None = None) -> Flask:
     )
     if config:
         app.config.update(config)
+    Settings.from_mapping(app.config)  # a bad URL or setting fails here, not on each request
     app.json.ensure_ascii = False  # Arabic stays readable in responses
     app.json.sort_keys = False
 

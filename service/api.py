@@ -42,10 +42,11 @@ def analyze_endpoint():
 
 @bp.get("/health")
 def health_endpoint():
-    state = health(get_client(), get_alias())
+    state = health(get_client(), get_alias())  # a missing alias raises: 503 index_missing
     if state["status"] not in ("green", "yellow"):
-        raise ServiceError(503, "elasticsearch_unavailable",
-                           f"Elasticsearch cluster status is {state['status']}.")
+        raise ServiceError(503, "index_unavailable",
+                           f"The index '{get_alias()}' is {state['status']}: some of its shards "
+                           f"have no copy, searches would miss documents.")
     return jsonify(state)
 
 

@@ -15,6 +15,7 @@ from elasticsearch import Elasticsearch
 from flask import Flask, current_app
 
 from arabic_search import es
+from arabic_search.settings import Settings
 
 from . import deadline, guard
 from .sanitize import SafeJsonSerializer
@@ -26,9 +27,10 @@ _lock = threading.Lock()
 
 
 def _new_client(app: Flask) -> Elasticsearch:
-    """A client with a short timeout and no retries (the request fails fast instead)."""
+    """A client whose attempts give up after ELASTICSEARCH_TIMEOUT seconds, retrying once on
+    another node when there are several (``es.client``); SEARCH_DEADLINE bounds the total."""
     timeout = min(float(app.config["ELASTICSEARCH_TIMEOUT"]), es.REQUEST_TIMEOUT)
-    client = es.make_client(app.config["ELASTICSEARCH_URL"], timeout=timeout)
+    client = es.client(Settings.from_mapping(app.config), timeout=timeout)
     _harden(client)
     return client
 

@@ -6,8 +6,9 @@ error a client sees is ``{"error": {"status": int, "code": str, "message": str}}
 API paths, or the search page (rendered by the page renderer ``register`` is given,
 see ``web.error_page``) everywhere else, as yente does with one handler.
 Elasticsearch client errors are mapped here: unreachable / timed out -> 503
-``elasticsearch_unavailable``, alias or index missing -> 503 ``index_missing``.
-No traceback ever reaches a client.
+``elasticsearch_unavailable``, alias or index missing -> 503 ``index_missing``, rejected credentials or certificates -> 503 with their
+own code (``elasticsearch_auth_failed``, ``elasticsearch_tls_failed``), logged.  No
+traceback ever reaches a client.
 """
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ INDEX_MISSING_MESSAGE = (
     "The search index '{alias}' does not exist yet. Build it with `make run` "
     "or `python -m indexer seeds/`."
 )
+# es.failure codes that mean the service is misconfigured (credentials, CA, settings).
+CONFIGURATION_FAILURES = ("elasticsearch_auth_failed", "elasticsearch_forbidden",
+                          "elasticsearch_tls_failed", "elasticsearch_misconfigured")
 # Seconds a client should wait after a 503: the circuit breaker's open time.
 RETRY_AFTER_S = str(math.ceil(guard.OPEN_SECONDS))
 UNAVAILABLE_MESSAGE = "Elasticsearch is unavailable (unreachable or timed out); try again later."
@@ -66,7 +70,11 @@ def describe(error: Exception, alias: str | None = None) -> ServiceError:
     if es.is_missing_index(error):
         return ServiceError(503, "index_missing",
                             INDEX_MISSING_MESSAGE.format(alias=alias or es.DEFAULT_ALIAS))
-    if isinstance(error, es.UNAVAILABLE_ERRORS):  # connection refused, timeout, TLS...
+    code, message = es.failure(error)
+    if code in CONFIGURATION_FAILURES:  # not an outage: say what to fix, and log it
+        log.error("cannot use Elasticsearch: %s", message)
+        return ServiceError(503, code, message)
+    if isinstance(error, es.UNAVAILABLE_ERRORS):  # connection refused, timeout
         return ServiceError(503, "elasticsearch_unavailable", UNAVAILABLE_MESSAGE)
     if isinstance(error, ApiError):
         if error.status_code in (429,) or error.status_code >= 500:

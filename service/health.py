@@ -1,39 +1,74 @@
-"""The health check without Flask: client + alias -> cluster health subset and index state."""
+"""The health check without Flask: client + alias -> can this service search, and how well.
+
+Scoped to the alias's own indices: another index of the cluster being red does not
+make this service unhealthy, and ours being red does even when the cluster is not.
+A missing alias raises (the error boundary answers 503 ``index_missing``): a service
+without its index cannot search, whatever the cluster's colour.  A write block
+(``index.blocks.write``, ``read_only``, or ``read_only_allow_delete`` set by the disk
+watermark) does not stop searches, so it is reported, not failed.
+
+Three requests (blocks, scoped health, counts) share one deadline, so a hung cluster
+is reported within 3 s.
+"""
 from __future__ import annotations
 
-from elasticsearch import ApiError, Elasticsearch
+import time
+
+from elasticsearch import Elasticsearch
 
 from arabic_search import es
 from arabic_search import mapping as m
 from arabic_search.query import DOCUMENT_COUNT_AGG, document_count
 
-# Seconds per request of a health check.
-HEALTH_TIMEOUT = 1.2
-HEALTH_FIELDS = ("cluster_name", "status", "number_of_nodes", "active_shards",
-                 "unassigned_shards", "timed_out")
+# Seconds all the health check's requests together may take.
+HEALTH_DEADLINE = 2.6
+# Attempts a request may make (the client retries once on another node).
+ATTEMPTS = 2
+MIN_TIMEOUT = 0.05
+HEALTH_FIELDS = ("cluster_name", "status", "number_of_nodes", "number_of_data_nodes",
+                 "active_shards", "unassigned_shards", "timed_out")
+WRITE_BLOCKS = ("index.blocks.write", "index.blocks.read_only", "index.blocks.read_only_allow_delete")
+
+
+class _Deadline:
+    """Per-attempt timeouts that keep a sequence of requests within one deadline."""
+
+    def __init__(self, seconds: float):
+        self.end = time.monotonic() + seconds
+
+    def timeout(self) -> float:
+        return max(MIN_TIMEOUT, (self.end - time.monotonic()) / ATTEMPTS)
+
+
+def write_blocks(client: Elasticsearch, alias: str, deadline: _Deadline) -> dict[str, list[str]]:
+    """index -> the write blocks set on it, for every index behind ``alias``.
+
+    Raises NotFoundError (``index_not_found_exception``) when the alias does not exist.
+    """
+    settings = client.options(request_timeout=deadline.timeout()).indices.get_settings(
+        index=alias, name="index.blocks.*,index.uuid", flat_settings=True).body  # uuid: every index answers
+    return {index: sorted(key for key in WRITE_BLOCKS
+                          if str(body.get("settings", {}).get(key, "false")).lower() == "true")
+            for index, body in settings.items()}
 
 
 def health(client: Elasticsearch, alias: str) -> dict:
-    """Cluster health subset and index state; raises the client's error if ES is unreachable.
-
-    Two requests of at most HEALTH_TIMEOUT each, so a hung cluster is reported in < 3 s.
-    """
-    cluster = es.cluster_health(client, timeout=HEALTH_TIMEOUT)
-    index: dict = {"alias": alias, "exists": False}
-    if cluster.get("status") != "red":
-        try:
-            counts = client.options(request_timeout=HEALTH_TIMEOUT).search(index=alias, body={
-                "size": 0, "track_total_hits": True,
-                "query": {"term": {m.KIND: m.KIND_PASSAGE}}, "aggs": DOCUMENT_COUNT_AGG,
-            }).body
-        except ApiError as error:
-            if not es.is_missing_index(error):
-                raise
-            counts = None
-        if counts is not None:
-            index["exists"] = True
-            index["documents"] = document_count(counts)
-            index["passages"] = int(counts["hits"]["total"]["value"])
-    return {"status": cluster.get("status"),
-            "elasticsearch": {key: cluster[key] for key in HEALTH_FIELDS if key in cluster},
+    """Health of the alias's indices and their counts; raises when the alias is missing
+    or Elasticsearch cannot be reached (mapped to 503 by the error boundary)."""
+    deadline = _Deadline(HEALTH_DEADLINE)
+    blocks = write_blocks(client, alias, deadline)
+    scoped = es.cluster_health(client, timeout=deadline.timeout(), index=alias)
+    index = {"alias": alias, "exists": True, "indices": sorted(blocks),
+             "writable": not any(blocks.values())}
+    if not index["writable"]:
+        index["blocks"] = {name: found for name, found in blocks.items() if found}
+    if scoped.get("status") != "red":  # with a primary missing the counts would be partial
+        counts = client.options(request_timeout=deadline.timeout()).search(index=alias, body={
+            "size": 0, "track_total_hits": True,
+            "query": {"term": {m.KIND: m.KIND_PASSAGE}}, "aggs": DOCUMENT_COUNT_AGG,
+        }).body
+        index["documents"] = document_count(counts)
+        index["passages"] = int(counts["hits"]["total"]["value"])
+    return {"status": scoped.get("status"),
+            "elasticsearch": {key: scoped[key] for key in HEALTH_FIELDS if key in scoped},
             "index": index}

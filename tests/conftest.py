@@ -25,19 +25,20 @@ def _es_url() -> str:
 
 
 def _client_or_exit():
-    client = es.make_client(_es_url(), timeout=10)
+    settings = es.Settings.from_mapping(os.environ)
+    client = es.client(settings, timeout=10)
     try:
         es.cluster_health(client, timeout=10)
     except Exception as error:  # any failure here means no usable cluster
-        pytest.exit(f"Elasticsearch at {_es_url()} is unreachable ({error.__class__.__name__}: "
-                    f"{error}). Run the tests with `make test`, which provisions it.", returncode=3)
+        pytest.exit(f"Elasticsearch at {settings.display} is unusable ({es.failure(error)[1]}). "
+                    f"Run the tests with `make test`, which provisions it.", returncode=3)
     return client
 
 
 def pytest_report_header(config):
     """Says which cluster the run uses, without connecting: pure tests run without ES,
     and the first test that needs it stops the whole run if it is unreachable."""
-    return [f"elasticsearch: {_es_url()} (connected on first use)",
+    return [f"elasticsearch: {es.redact(_es_url())} (connected on first use)",
             f"index prefix for this run: {RUN_PREFIX}"]
 
 

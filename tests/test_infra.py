@@ -21,6 +21,7 @@ ES_SCRIPT = ROOT / "scripts" / "es.py"
 def load_es_script():
     spec = importlib.util.spec_from_file_location("es_provisioning_script", ES_SCRIPT)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 

@@ -40,6 +40,7 @@ def test_one_client_seam():
     """Only elastic.py builds an Elasticsearch client for the service."""
     builders = [path.name for path in SERVICE.glob("*.py")
                 if "make_client(" in path.read_text(encoding="utf-8")
+                or "es.client(" in path.read_text(encoding="utf-8")
                 or "Elasticsearch(" in path.read_text(encoding="utf-8")]
     assert builders == ["elastic.py"]
 
