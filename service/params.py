@@ -19,6 +19,7 @@ MAX_SIZE = 50
 DEFAULT_SIZE = 10
 RESULT_WINDOW = 1000         # page * size may not exceed this
 MAX_SOURCE_CHARS = 200
+MAX_SPELLING_CHARS = 100     # a spelling chip's word (narrows the results to it)
 MAX_PREFIX_CHARS = 100       # /api/suggest (the completion field's max input length)
 DEFAULT_SUGGESTIONS = 8
 MAX_ANALYZE_CHARS = 2000     # /api/analyze
@@ -35,12 +36,13 @@ class SearchParams:
     source: str | None = None
     date_from: str | None = None
     date_to: str | None = None
+    spelling: str | None = None
 
     def query_args(self, **changes) -> dict:
         """The query-string arguments that reproduce this search (for links)."""
         args = {"q": self.q, "page": self.page, "size": self.size,
                 "fuzzy": "on" if self.fuzzy else "off", "source": self.source,
-                "date_from": self.date_from, "date_to": self.date_to}
+                "date_from": self.date_from, "date_to": self.date_to, "spelling": self.spelling}
         args.update(changes)
         defaults = {"page": 1, "size": DEFAULT_SIZE, "fuzzy": "on"}
         return {key: value for key, value in args.items()
@@ -108,7 +110,17 @@ def search_params(args: Mapping) -> SearchParams:
     if date_from and date_to and date_from > date_to:
         raise bad_request("invalid_date_range", "'date_from' must not be later than 'date_to'.")
     return SearchParams(q=q, page=page, size=size, fuzzy=FUZZY_VALUES[fuzzy_raw],
-                        source=source, date_from=date_from, date_to=date_to)
+                        source=source, date_from=date_from, date_to=date_to,
+                        spelling=_spelling(args))
+
+
+def _spelling(args: Mapping) -> str | None:
+    """The optional ``spelling`` (one written word) the results are narrowed to."""
+    spelling = (args.get("spelling") or "").strip() or None
+    if spelling and (len(spelling) > MAX_SPELLING_CHARS or len(analyze(spelling)) != 1):
+        raise bad_request("invalid_spelling", "Parameter 'spelling' must be one word of at most "
+                                              f"{MAX_SPELLING_CHARS} characters.")
+    return spelling
 
 
 def suggest_params(args: Mapping) -> tuple[str, int]:

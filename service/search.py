@@ -18,6 +18,7 @@ from arabic_search.matching import explain_passage
 from arabic_search.normalize import normalize_word
 from arabic_search.query import (DOCUMENT_COUNT_AGG, did_you_mean_body, document_count,
                                   search_body, suggest_body)
+from arabic_search.spellings import candidates, narrowed, read_spellings, spellings_body
 
 from .params import SearchParams
 
@@ -26,6 +27,7 @@ HEALTH_TIMEOUT = 1.2
 # Did-you-mean suggestions are looked for only when a search finds fewer documents.
 DID_YOU_MEAN_BELOW = 3
 SURFACE_LOOKUP_TIMEOUT = 0.5
+SPELLINGS_TIMEOUT = 0.8
 HEALTH_FIELDS = ("cluster_name", "status", "number_of_nodes", "active_shards",
                  "unassigned_shards", "timed_out")
 
@@ -83,19 +85,42 @@ def did_you_mean(client: Elasticsearch, alias: str, tokens: list[Token]) -> list
     return [" ".join(words)]
 
 
+def spellings(client: Elasticsearch, alias: str, query: dict, hits: list[dict],
+              narrowed_to: str | None) -> list[dict]:
+    """The spellings that answered ``query`` in ``hits``, counted over all its matches.
+
+    Optional, like did-you-mean: a slow or failing count yields no spellings, not an error.
+    """
+    how = candidates(hits, narrowed_to)
+    if not how:
+        return []
+    try:
+        response = client.options(request_timeout=SPELLINGS_TIMEOUT).search(
+            index=alias, body=spellings_body(query, list(how))).body
+    except (ApiError, *es.UNAVAILABLE_ERRORS):
+        return []
+    return read_spellings(response, how)
+
+
 def search(client: Elasticsearch, alias: str, params: SearchParams) -> dict:
     """Run one search: the API's response dict (``hits`` one per document)."""
     started = time.perf_counter()
     tokens = analyze(params.q)
     result = {"query": params.q, "total": 0, "page": params.page, "size": params.size,
-              "took_ms": 0, "hits": [], "suggestions": []}
+              "took_ms": 0, "hits": [], "suggestions": [], "spellings": []}
+    if params.spelling:
+        result["spelling"] = params.spelling
     if tokens:  # a query of punctuation only has no words: no hits, no request
         body = search_body(tokens, params.page, params.size, fuzzy=params.fuzzy,
                            source=params.source, date_from=params.date_from,
                            date_to=params.date_to)
+        query = body["query"]
+        if params.spelling:
+            body["query"] = narrowed(query, params.spelling)
         response = client.search(index=alias, body=body).body
         result["total"] = document_count(response)
         result["hits"] = [_hit(hit, tokens, params.fuzzy) for hit in response["hits"]["hits"]]
+        result["spellings"] = spellings(client, alias, query, result["hits"], params.spelling)
         if result["total"] < DID_YOU_MEAN_BELOW:
             result["suggestions"] = did_you_mean(client, alias, tokens)
     result["took_ms"] = round((time.perf_counter() - started) * 1000)

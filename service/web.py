@@ -5,6 +5,8 @@ import math
 
 from flask import Blueprint, render_template, request, url_for
 
+from arabic_search.normalize import exact_form
+
 from . import get_alias, get_client, params, search
 from .errors import ServiceError, describe
 
@@ -22,6 +24,7 @@ HOW_LABELS = {
 }
 UNAVAILABLE_AR = "محرك البحث غير متاح حاليًا، حاول لاحقًا."
 PAGE_LINKS = 5  # page numbers shown either side of the current one
+MIN_CHIPS = 2  # one spelling alone is no choice: chips only from two on (or when narrowed)
 
 
 def _pages(wanted: params.SearchParams, total: int) -> dict:
@@ -39,6 +42,18 @@ def _pages(wanted: params.SearchParams, total: int) -> dict:
     }
 
 
+def _spelling_chips(wanted: params.SearchParams, spellings: list[dict]) -> dict | None:
+    """Chips for the page's _spellings.html: each links to the results narrowed to it."""
+    if len(spellings) < MIN_CHIPS and not wanted.spelling:
+        return None
+    active = exact_form(wanted.spelling or "")
+    chips = [{**row, "active": row["text"] == active,
+              "link": url_for("web.index", **wanted.query_args(spelling=row["text"], page=1))}
+             for row in spellings]
+    all_link = url_for("web.index", **wanted.query_args(spelling=None, page=1)) if wanted.spelling else None
+    return {"chips": chips, "all_link": all_link}
+
+
 @bp.get("/")
 def index():
     form = {key: request.args.get(key, "") for key in
@@ -53,8 +68,9 @@ def index():
         if failure.status == 503:
             failure = ServiceError(503, failure.code, f"{UNAVAILABLE_AR} ({failure.message})")
         return render_template("index.html", form=form, result=None, error=failure), failure.status
-    suggestions = [(text, url_for("web.index", **wanted.query_args(q=text, page=1)))
+    suggestions = [(text, url_for("web.index", **wanted.query_args(q=text, page=1, spelling=None)))
                    for text in result["suggestions"]]
     return render_template("index.html", form=form, result=result, error=None,
                            pages=_pages(wanted, result["total"]) if result["total"] else None,
-                           suggestions=suggestions, how_labels=HOW_LABELS)
+                           suggestions=suggestions, how_labels=HOW_LABELS,
+                           spelling_chips=_spelling_chips(wanted, result.get("spellings", [])))
