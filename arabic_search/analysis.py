@@ -15,12 +15,11 @@ from dataclasses import asdict, dataclass
 from .clitics import clitic_readings
 from .namekeys import arabic_keys, arabic_vowel_key, latin_keys, latin_vowel_keys
 from .normalize import exact_form, hamza_free, is_arabic, normalize_word
+from .scripts import ARABIC, LATIN, NUMBER
 from .splitter import split_word
 from .stemmer import light_stem
 from .tokens import word_spans
 
-# Keys shorter than this say too little about a name to be worth indexing.
-MIN_KEY_LENGTH = 1
 # Latin words that carry no name information: Arabic articles written in Latin letters
 # (al-Sarraj, el-Sisi) and common function words of English, French, Spanish, German
 # (a query "AND" must not match بنود through the key ND).
@@ -33,34 +32,47 @@ und der die das den dem von zu im mit
 van da di do dos""".split())
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word of the input, with every form the index knows it by."""
+@dataclass(frozen=True, slots=True)
+class WordForms:
+    """Every form one written word is known by: the one record behind the index fields
+    (``documents.PASSAGE_FIELDS``), the query tiers (``tiers.py``) and ``/api/analyze``."""
 
-    text: str            # the word exactly as written (diacritics, tatweel...)
-    start: int           # offsets into the analysed string: text == source[start:end]
-    end: int
     normalized: str      # orthographic normal form (see normalize.py)
-    script: str          # "arabic", "latin" or "number"
+    script: str          # scripts.ARABIC, LATIN or NUMBER
+    exact: str = ""      # the written word without vowel marks: what the exact tier compares
     readings: tuple[str, ...] = ()  # clitic-stripped readings, whole word excluded
     stem: str = ""       # light stem (Arabic only)
     parts: tuple[str, ...] = ()     # run-together split (Arabic only), else empty
     keys: tuple[str, ...] = ()      # name keys, same space for Arabic and Latin
     variants: tuple[str, ...] = ()  # other normalized spellings (hamza seats: مسؤول/مسئول)
-    exact: str = ""      # the written word without vowel marks: what the exact tier compares
-    vowel_keys: tuple[str, ...] = ()  # name keys with long vowels: rank spellings of one key
+    vowel_keys: tuple[str, ...] = ()  # name keys with long vowels: rank lexicon candidates
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of the input at its place: the written text, its offsets and its forms."""
+
+    text: str            # the word exactly as written (diacritics, tatweel...)
+    start: int           # offsets into the analysed string: text == source[start:end]
+    end: int
+    forms: WordForms
+
+    def __getattr__(self, name: str):
+        """token.normalized, token.keys...: the forms' attributes, read through."""
+        if name == "forms":  # not yet set (copy/pickle): no recursion
+            raise AttributeError(name)
+        return getattr(self.forms, name)
 
     def as_dict(self) -> dict:
         """JSON-ready form used by /api/analyze and the CLI."""
-        return asdict(self)
+        return {"text": self.text, "start": self.start, "end": self.end, **asdict(self.forms)}
 
 
-# Forms of one written word, without its position: (normalized, script, readings, stem,
-# parts, keys, variants, exact, vowel_keys).  Words repeat (Zipf), so these are cached:
-# indexing is ~7x faster.
-WordForms = tuple[str, str, tuple[str, ...], str, tuple[str, ...], tuple[str, ...],
-                  tuple[str, ...], str, tuple[str, ...]]
+# Words repeat (Zipf), so the forms of a written word are cached: indexing is ~7x faster.
 FORMS_CACHE_SIZE = 50_000
+# One written code point may stand for a phrase (ﷺ); at most this many words come of it,
+# so a hostile text cannot make analysis output grow without bound.
+MAX_WORDS_PER_WRITTEN_WORD = 4
 
 
 def _arabic_vowel_keys(normalized: str, exact: str) -> tuple[str, ...]:
@@ -75,29 +87,28 @@ def _arabic_vowel_keys(normalized: str, exact: str) -> tuple[str, ...]:
 
 def _arabic_forms(normalized: str, variant: str | None, exact: str) -> WordForms:
     readings = tuple(clitic_readings(normalized))
-    keys = tuple(key for key in arabic_keys([normalized, *readings]) if len(key) >= MIN_KEY_LENGTH)
     variants: tuple[str, ...] = ()
     if variant and variant != normalized:  # with the variant's own clitic readings
         variants = (variant, *clitic_readings(variant))
-    vowel_keys = _arabic_vowel_keys(normalized, exact)
-    return (normalized, "arabic", readings, light_stem(normalized),
-            tuple(split_word(normalized, readings)), keys, variants, exact, vowel_keys)
+    return WordForms(normalized, ARABIC, exact, readings, light_stem(normalized),
+                     tuple(split_word(normalized, readings)),
+                     tuple(arabic_keys([normalized, *readings])), variants,
+                     _arabic_vowel_keys(normalized, exact))
 
 
 def _other_forms(normalized: str, exact: str) -> WordForms:
-    script = "number" if normalized.isdigit() else "latin"
-    keys: tuple[str, ...] = ()
-    vowel_keys: tuple[str, ...] = ()
-    if script == "latin" and normalized not in LATIN_PARTICLES:
-        keys = tuple(key for key in latin_keys(normalized) if len(key) >= MIN_KEY_LENGTH)
-        vowel_keys = tuple(latin_vowel_keys(normalized))
-    return (normalized, script, (), "", (), keys, (), exact, vowel_keys)
+    if normalized.isdigit():
+        return WordForms(normalized, NUMBER, exact)
+    if normalized in LATIN_PARTICLES:
+        return WordForms(normalized, LATIN, exact)
+    return WordForms(normalized, LATIN, exact, keys=tuple(latin_keys(normalized)),
+                     vowel_keys=tuple(latin_vowel_keys(normalized)))
 
 
 @functools.lru_cache(maxsize=FORMS_CACHE_SIZE)
 def word_forms(word: str) -> tuple[WordForms, ...]:
     """Every form of one written word (several when one code point is a phrase: ﷺ)."""
-    words = normalize_word(word).split()
+    words = normalize_word(word).split()[:MAX_WORDS_PER_WRITTEN_WORD]
     variant = hamza_free(word) if len(words) == 1 else None
     exact = exact_form(word)
     return tuple(_arabic_forms(normalized, variant, exact) if is_arabic(normalized)
@@ -119,5 +130,5 @@ def analyze(text: str) -> list[Token]:
     for start, end in word_spans(text):
         original = text[start:end]
         for forms in word_forms(original):
-            tokens.append(Token(original, start, end, *forms))
+            tokens.append(Token(original, start, end, forms))
     return tokens

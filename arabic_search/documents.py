@@ -8,12 +8,12 @@ parent's metadata.  The analysed fields are whitespace-joined terms computed by
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
 from . import mapping as m
-from .analysis import analyze, written_words
+from .analysis import WordForms, analyze, written_words
 
 # Passages are cut at sentence ends and grow up to this many characters.
 PASSAGE_TARGET = 400
@@ -49,33 +49,33 @@ def split_passages(body: str) -> list[str]:
     return passages
 
 
-def analysed_fields(text: str) -> dict[str, str]:
-    """The whitespace-joined term strings of one passage.
+# Index field -> the forms of one word it holds (one record, WordForms, behind them all).
+# EXACT and NORM hold exactly one term per word, in order: the indexer's term counter
+# zips them, and NORM's positions serve the phrase clauses.
+PASSAGE_FIELDS: dict[str, Callable[[WordForms], tuple[str, ...]]] = {
+    m.EXACT: lambda forms: (forms.exact,),
+    m.NORM: lambda forms: (forms.normalized,),
+    m.VARIANTS: lambda forms: forms.variants,
+    m.READINGS: lambda forms: forms.readings,
+    m.STEM: lambda forms: (forms.stem,) if forms.stem else (),
+    m.PARTS: lambda forms: forms.parts,
+}
 
-    EXACT and NORM hold one term per word, in order (the indexer's term counter
-    relies on that); the other fields hold as many terms per word as it has forms.
-    """
-    fields: dict[str, list[str]] = {name: [] for name in (
-        m.EXACT, m.NORM, m.READINGS, m.STEM, m.PARTS, m.KEYS, m.VARIANTS, m.VOWEL_KEYS)}
+
+def analysed_fields(text: str) -> dict[str, str]:
+    """The whitespace-joined term strings of one passage, one entry per PASSAGE_FIELDS."""
+    fields: dict[str, list[str]] = {name: [] for name in PASSAGE_FIELDS}
     for _, forms in written_words(text):
-        normalized, _, readings, stem, parts, keys, variants, exact, vowel_keys = forms
-        fields[m.EXACT].append(exact)
-        fields[m.NORM].append(normalized)
-        fields[m.READINGS].extend(readings)
-        if stem:
-            fields[m.STEM].append(stem)
-        fields[m.PARTS].extend(parts)
-        fields[m.KEYS].extend(keys)
-        fields[m.VARIANTS].extend(variants)
-        fields[m.VOWEL_KEYS].extend(vowel_keys)
+        for name, terms_of in PASSAGE_FIELDS.items():
+            fields[name].extend(terms_of(forms))
     return {name: " ".join(terms) for name, terms in fields.items()}
 
 
 def title_terms(title: str) -> str:
-    """Every form of every title word, for the title bonus."""
+    """Every written form of every title word, for the title bonus."""
     forms: dict[str, None] = {}
     for token in analyze(title):
-        for form in (token.normalized, *token.readings, *token.parts, *token.keys):
+        for form in (token.normalized, *token.readings, *token.parts):
             forms.setdefault(form)
     return " ".join(forms)
 

@@ -21,6 +21,7 @@ import time
 KIND = "kind"
 KIND_PASSAGE = "passage"
 KIND_TERM = "term"
+KIND_WORD = "word"       # lexicon entry: one distinct written word of the corpus (lexicon.py)
 
 # Metadata (per passage, copied from its document).
 DOC_ID = "doc_id"
@@ -32,23 +33,28 @@ URL = "url"
 EXTRA = "extra"          # unknown JSONL keys: stored, never indexed
 TEXT = "text"            # the passage exactly as in the document (stored only)
 
-# Analysed passage fields, strongest evidence first (see query.py for the tiers).
+# Analysed passage fields, strongest evidence first (see tiers.py).
 EXACT = "exact"          # written forms without vowel marks (hamza forms, ة, ى kept)
 NORM = "norm"            # normalized words, one per token: positions follow the text
 READINGS = "readings"    # clitic-stripped readings
 STEM = "stem"            # light stems
 PARTS = "parts"          # parts of run-together words
-KEYS = "keys"            # name keys (both scripts)
 VARIANTS = "variants"    # other normalized spellings (hamza seats)
-VOWEL_KEYS = "vowel_keys"  # name keys with long vowels (ranking within one key)
 TITLE_TERMS = "title_terms"  # every form of every title word
+
+# Lexicon entries (kind: word): a distinct normalized word and its name keys.  A name
+# query finds its candidate spellings here, then Python decides which are the name.
+WORD = "word"
+KEYS = "keys"            # name keys of the word and of its clitic readings
+VOWEL_KEYS = "vowel_keys"  # the same with long vowels: ranks candidates of one key
 
 # Suggestion entries.
 TERM = "term"            # the word as most often written
 TERM_FREQ = "freq"
 SUGGEST = "suggest"      # completion field fed with normalized prefixes
 
-ANALYSED_FIELDS = (EXACT, NORM, VARIANTS, READINGS, STEM, PARTS, KEYS, VOWEL_KEYS, TITLE_TERMS)
+PASSAGE_FIELDS = (EXACT, NORM, VARIANTS, READINGS, STEM, PARTS)
+ANALYSED_FIELDS = (*PASSAGE_FIELDS, TITLE_TERMS, KEYS, VOWEL_KEYS)
 
 # Analysed fields only answer "does this passage contain term t?" (scores are constant
 # per tier, see query.py): no frequencies, no positions, no length norms.  NORM and PARTS
@@ -65,6 +71,7 @@ def index_mapping() -> dict:
                   for name in ANALYSED_FIELDS}
     properties.update({
         KIND: {"type": "keyword"},
+        WORD: {"type": "keyword"},
         DOC_ID: {"type": "keyword"},
         PASSAGE_NO: {"type": "integer"},
         TITLE: {"type": "text", "index": False},

@@ -19,7 +19,7 @@ import regex
 from anyascii import anyascii
 
 # Arabic letter (already normalized) -> class; unlisted letters (ا و ي ع ء ...) are vowels.
-_ARABIC_CLASSES = {
+ARABIC_CLASSES = {
     "ب": "B", "ت": "T", "ط": "T", "ث": "T", "د": "D", "ض": "D", "ذ": "D", "ظ": "D",
     "ز": "S", "س": "S", "ص": "S", "ش": "X", "ج": "K", "ك": "K", "ق": "K", "غ": "K",
     "خ": "K", "ح": "H", "ه": "H", "ف": "F", "ل": "L", "م": "M", "ن": "N", "ر": "R",
@@ -71,7 +71,7 @@ def _arabic_sounds(word: str, vowels: dict[str, str]) -> str:
     classes = ""
     if word.startswith("و"):  # initial و is the consonant w: فالدهاوزر = والدهاوزر
         classes, word = "F", word[1:]
-    return classes + "".join(_ARABIC_CLASSES.get(char) or vowels.get(char, "") for char in word)
+    return classes + "".join(ARABIC_CLASSES.get(char) or vowels.get(char, "") for char in word)
 
 
 def arabic_key(word: str) -> str:
@@ -105,14 +105,14 @@ def latin_vowel_keys(word: str) -> list[str]:
     """Vowel keys of a Latin word, one per reading of its ambiguous digraphs (at most 4)."""
     ascii_word = "".join(c for c in anyascii(word).lower() if "a" <= c <= "z")
     keys: dict[str, None] = {}
-    for combo in itertools.islice(itertools.product(*_latin_alternatives(ascii_word, True)), 8):
+    for combo in itertools.islice(itertools.product(*latin_alternatives(ascii_word, True)), 8):
         key = _finish_vowelled("".join(combo))
         if key:
             keys.setdefault(key)
     return list(keys)[:4]
 
 
-def _latin_alternatives(word: str, vowels: bool = False) -> list[tuple[str, ...]]:
+def latin_alternatives(word: str, vowels: bool = False) -> list[tuple[str, ...]]:
     """Per sound of a lower-case ASCII word, its alternative class strings (and vowels)."""
     pieces: list[tuple[str, ...]] = []
     if word[:1] in ("w", "v"):
@@ -151,7 +151,7 @@ def latin_keys(word: str) -> list[str]:
 def _latin_word_keys(ascii_word: str) -> list[str]:
     """Skeletons of one lower-case ASCII word: several when its digraphs are ambiguous."""
     keys: dict[str, None] = {}
-    for combo in itertools.islice(itertools.product(*_latin_alternatives(ascii_word)), 16):
+    for combo in itertools.islice(itertools.product(*latin_alternatives(ascii_word)), 16):
         key = _finish("".join(char for piece in combo for char in piece if char.isupper()))
         if key:
             keys.setdefault(key)

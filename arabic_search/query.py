@@ -1,18 +1,19 @@
-"""Build Elasticsearch request bodies from an analysed query (pure functions).
+"""Build Elasticsearch request bodies from a query plan (pure functions).
 
 User text never reaches ``query_string`` or any query syntax: each query word is
-analysed in Python and sent as plain terms to ``term``/``terms``/``fuzzy``/
-``match_phrase`` clauses on named fields.  Every way a word can match is a
-``constant_score`` clause worth its tier (``tiers.py``); per query word the best
-one counts (``dis_max``), and the words' scores add up, so passages holding all
-the words rank first and exact beats normalized beats clitic/stem beats split
-beats fuzzy/translit.  A phrase clause rewards words that stand together.
+analysed in Python and sent as plain terms to ``term``/``terms``/``match_phrase``
+clauses on named fields.  Every way a word can match is a ``constant_score``
+clause worth its tier (``tiers.py``, where each clause stands beside its Python
+check); per query word the best one counts (``dis_max``), and the words' scores
+add up, so passages holding all the words rank first.  Ties are broken by
+document id, so the order never depends on shards or index order.
 """
 from __future__ import annotations
 
 from . import mapping as m
 from . import tiers
 from .analysis import Token
+from .plan import QueryPlan, QueryWord
 
 PASSAGES_PER_DOC = 3
 # Number of distinct documents among the matching passages (exact below 10,000).
@@ -24,94 +25,21 @@ def document_count(response: dict) -> int:
     return int(response.get("aggregations", {}).get("documents", {}).get("value", 0))
 
 
-def _scored_by(clause: dict, boost: float) -> dict:
-    return {"constant_score": {"filter": clause, "boost": boost}}
+def _title_clause(word: QueryWord) -> dict | None:
+    """A bonus when the title holds the word, one of its readings or an accepted spelling."""
+    forms = [*word.forms, *(spelling.normalized for spelling in word.names)]
+    return tiers.scored(tiers.terms(m.TITLE_TERMS, forms), tiers.TITLE_BONUS)
 
 
-def _scored(clause: dict, tier: str) -> dict:
-    return _scored_by(clause, tiers.SCORES[tier])
-
-
-def _terms(field: str, values) -> dict:
-    values = sorted(set(values))
-    return {"term": {field: values[0]}} if len(values) == 1 else {"terms": {field: values}}
-
-
-def _with_vowel_bonus(key_clause: dict, token: Token) -> dict:
-    """The key clause, plus a small bonus for spellings close to the query's vowel key."""
-    if not token.vowel_keys:
-        return key_clause
-    bonus = [_scored_by(_terms(m.VOWEL_KEYS, token.vowel_keys), tiers.VOWEL_KEY_BONUS)]
-    bonus += [_scored_by({"fuzzy": {m.VOWEL_KEYS: {"value": key, "fuzziness": 1,
-                                                    "max_expansions": 20}}},
-                         tiers.NEAR_VOWEL_KEY_BONUS)
-              for key in token.vowel_keys if len(key) >= 3]
-    return {"bool": {"must": [key_clause], "should": [{"dis_max": {"queries": bonus}}]}}
-
-
-def _key_clauses(token: Token, fuzzy: bool) -> list[dict]:
-    """Name-key clauses: same key always (translit for Latin), one edit when fuzzy."""
-    tier = tiers.TRANSLIT if token.script == "latin" else tiers.FUZZY
-    keys = tiers.query_keys(token.keys, token.script)
-    short = tiers.short_keys(token.keys, token.script)
-    if tier == tiers.FUZZY and not fuzzy:
-        return []
-    clauses = []
-    if keys:
-        clauses.append(_with_vowel_bonus(_scored(_terms(m.KEYS, keys), tier), token))
-    if short and token.vowel_keys:
-        both = {"bool": {"filter": [_terms(m.KEYS, short), _terms(m.VOWEL_KEYS, token.vowel_keys)]}}
-        clauses.append(_scored(both, tier))
-    if fuzzy:
-        for key in keys:
-            if tiers.key_fuzziness(key):
-                fuzzy_clause = {"fuzzy": {m.KEYS: {"value": key, "fuzziness": tiers.key_fuzziness(key),
-                                                   "max_expansions": 50, "prefix_length": 0}}}
-                clauses.append(_scored(fuzzy_clause, tiers.FUZZY))
-    return clauses
-
-
-def _normalized_clause(token: Token) -> dict:
-    """Same normalized word, or same spelling once hamza seats are ignored (مسؤول = مسئول)."""
-    if not token.variants:
-        return _terms(m.NORM, [token.normalized])
-    forms = [token.normalized, *token.variants]
-    return {"bool": {"should": [_terms(m.NORM, forms), _terms(m.VARIANTS, forms)]}}
-
-
-def word_clauses(token: Token, fuzzy: bool = True) -> list[dict]:
-    """Every way ``token`` may match a passage, each scored by its tier."""
-    clauses = [
-        _scored(_terms(m.EXACT, [token.exact]), tiers.EXACT),
-        _scored(_normalized_clause(token), tiers.NORMALIZED),
-    ]
-    if token.script == "arabic":
-        forms = [token.normalized, *token.readings]
-        clitic = {"bool": {"should": [_terms(m.READINGS, forms)] + (
-            [_terms(m.NORM, token.readings)] if token.readings else [])}}
-        clauses += [
-            _scored(clitic, tiers.CLITIC),
-            _scored(_terms(m.STEM, [token.stem]), tiers.STEM),
-            _scored(_terms(m.PARTS, forms), tiers.SPLIT),
-        ]
-    return clauses + _key_clauses(token, fuzzy)
-
-
-def _title_clause(token: Token) -> dict:
-    forms = [token.normalized, *token.readings, *tiers.query_keys(token.keys, token.script)]
-    return _scored_by(_terms(m.TITLE_TERMS, forms), tiers.TITLE_BONUS)
-
-
-def _phrase_clauses(tokens: list[Token]) -> list[dict]:
+def _phrase_clauses(plan: QueryPlan) -> list[dict]:
     """Reward multi-word queries whose words stand together, spaced or run together."""
-    if len(tokens) < 2:
+    if len(plan.words) < 2:
         return []
-    text = " ".join(token.normalized for token in tokens)
-    bonus = tiers.PHRASE_BONUS
+    text = " ".join(word.token.normalized for word in plan.words)
     return [
-        {"match_phrase": {m.NORM: {"query": text, "slop": 2, "boost": bonus}}},
-        {"match_phrase": {m.PARTS: {"query": text, "boost": bonus}}},
-        _scored(_terms(m.NORM, ["".join(t.normalized for t in tokens)]), tiers.SPLIT),
+        {"match_phrase": {m.NORM: {"query": text, "slop": tiers.PHRASE_SLOP,
+                                   "boost": tiers.PHRASE_BONUS}}},
+        {"match_phrase": {m.PARTS: {"query": text, "boost": tiers.PHRASE_BONUS}}},
     ]
 
 
@@ -125,20 +53,22 @@ def _filters(source: str | None, date_from: str | None, date_to: str | None) -> 
     return filters
 
 
-def search_query(tokens: list[Token], fuzzy: bool = True, source: str | None = None,
-                 date_from: str | None = None, date_to: str | None = None) -> dict:
-    """The ``query`` part: a bool of per-word dis_max clauses, phrase bonus and filters."""
-    should = [{"dis_max": {"queries": word_clauses(token, fuzzy)}} for token in tokens]
-    should += [_title_clause(token) for token in tokens]
-    should += _phrase_clauses(tokens)
-    return {"bool": {"should": should, "minimum_should_match": 1,
-                     "filter": _filters(source, date_from, date_to)}}
+def search_query(plan: QueryPlan, source: str | None = None, date_from: str | None = None,
+                 date_to: str | None = None) -> dict:
+    """The ``query`` part.  A passage must answer at least one query word itself (so every
+    hit can be explained and marked); the title and phrase bonuses only add to that."""
+    words = [{"dis_max": {"queries": clauses}}
+             for clauses in (tiers.word_clauses(word, plan) for word in plan.words) if clauses]
+    words += tiers.joined_clause(plan)
+    bonuses = [_title_clause(word) for word in plan.words] + _phrase_clauses(plan)
+    return {"bool": {"must": [{"bool": {"should": words, "minimum_should_match": 1}}],
+                     "should": bonuses, "filter": _filters(source, date_from, date_to)}}
 
 
-def search_body(tokens: list[Token], page: int = 1, size: int = 10, **options) -> dict:
+def search_body(plan: QueryPlan, page: int = 1, size: int = 10, **filters) -> dict:
     """Full search request: one hit per document (collapse) with its best passages."""
     return {
-        "query": search_query(tokens, **options),
+        "query": search_query(plan, **filters),
         "from": (page - 1) * size,
         "size": size,
         "_source": [m.DOC_ID, m.TITLE, m.DATE, m.SOURCE, m.URL],
@@ -148,6 +78,8 @@ def search_body(tokens: list[Token], page: int = 1, size: int = 10, **options) -
                            "_source": [m.TEXT, m.PASSAGE_NO],
                            "sort": [{"_score": "desc"}, {m.PASSAGE_NO: "asc"}]},
         },
+        "sort": [{"_score": "desc"}, {m.DOC_ID: "asc"}],
+        "track_scores": True,
         "aggs": DOCUMENT_COUNT_AGG,
         "track_total_hits": True,
     }

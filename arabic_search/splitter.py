@@ -20,6 +20,9 @@ PART_ZIPF = 3.5
 # never are, they cut names apart (والدهاوسير -> والده + او + سير).
 SHORT_PART_ZIPF = {2: 99.0, 3: 5.0}
 MIN_WORD = 6
+# Longer runs of letters are glued garbage, not two or three words: never split (the
+# search over cut points grows with the square of the length).
+MAX_WORD = 40
 MAX_PARTS = 3
 
 
@@ -71,7 +74,7 @@ def split_word(word: str, readings: tuple[str, ...] = ()) -> list[str]:
     ``readings`` are the word's clitic readings: if one of them is a common word
     (والاستقرار -> الاستقرار) the word is not run-together.
     """
-    if len(word) < MIN_WORD:
+    if not MIN_WORD <= len(word) <= MAX_WORD:
         return []
     vocab = vocabulary()
     if any(vocab.get(form, 0.0) >= COMMON_ZIPF for form in (word, *readings)):

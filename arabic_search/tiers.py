@@ -1,10 +1,24 @@
-"""How a document word can answer a query word, and what each way is worth.
+"""How a passage word can answer a query word: each tier's ES clause and its Python check.
 
-Shared by the query builder (which turns tiers into constant scores so ranking
-follows them) and by the matcher (which labels each highlighted word with the
-tier that matched it).  Order: exact > normalized > clitic/stem > split > fuzzy/translit.
+One definition per tier, side by side, so the search (which finds and ranks
+passages) and the explanation (which marks each matched word and says why) can
+never disagree: a passage word answers a query word by a tier exactly when the
+tier's clause would match that word's index terms.
+
+Order and scores: exact > normalized > clitic reading > light stem > part of a
+run-together word; name matches (``translit`` from a Latin query, ``fuzzy`` from
+another spelling) score by their confidence.  ``fuzzy=off`` keeps the written-form
+tiers only.
 """
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import mapping as m
+from .analysis import WordForms
+from .plan import QueryPlan, QueryWord
+from .scripts import ARABIC, LATIN
 
 EXACT = "exact"
 NORMALIZED = "normalized"
@@ -14,51 +28,159 @@ SPLIT = "split"
 TRANSLIT = "translit"
 FUZZY = "fuzzy"
 
-# Constant score each tier contributes per query word.
-SCORES = {
-    EXACT: 10.0,
-    NORMALIZED: 8.0,
-    CLITIC: 6.0,
-    STEM: 5.0,
-    SPLIT: 4.5,
-    TRANSLIT: 3.0,
-    FUZZY: 2.0,
-}
-# Within a name-key match (translit/fuzzy), a bonus for the spelling whose vowel key is
-# the query's, or one edit from it: ranks عراك above قرار for "Arak" (both key RK).
-VOWEL_KEY_BONUS = 0.6
-NEAR_VOWEL_KEY_BONUS = 0.3
-
+# A name match scores this much times its confidence.
+NAME_SCORES = {TRANSLIT: 6.0, FUZZY: 4.0}
 # Bonus when all words of a multi-word query stand together (as a phrase).
 PHRASE_BONUS = 6.0
 # Bonus per query word found in the document's title.
 TITLE_BONUS = 1.0
-
-# A key may differ from the query's key by one edit only when it is this long.
-FUZZY_KEY_MIN_LENGTH = 5
-FUZZY_KEY_EDITS = 1
+PHRASE_SLOP = 2
 
 
-def key_fuzziness(key: str) -> int:
-    """Edits allowed between a query key and an indexed key (0 for short keys)."""
-    return FUZZY_KEY_EDITS if len(key) >= FUZZY_KEY_MIN_LENGTH else 0
-
-# Arabic-to-Arabic key matches need a longer key than Latin-to-Arabic ones: an Arabic
-# query has exact/normalized/clitic tiers to find the word itself, so a two-letter key
-# (الامم -> LM) would only add noise (الإعلامي); a Latin query (Libya -> LB) has no other way.
-MIN_QUERY_KEY_LENGTH = {"arabic": 3, "latin": 2, "number": 99}
+def terms(field: str, values) -> dict:
+    values = sorted(set(values))
+    return {"term": {field: values[0]}} if len(values) == 1 else {"terms": {field: values}}
 
 
-def query_keys(keys: tuple[str, ...], script: str) -> tuple[str, ...]:
-    """The keys of a query word that may be used to match name spellings."""
-    shortest = MIN_QUERY_KEY_LENGTH.get(script, 99)
-    return tuple(key for key in keys if len(key) >= shortest)
+def scored(clause: dict, boost: float) -> dict:
+    return {"constant_score": {"filter": clause, "boost": round(boost, 3)}}
 
 
-def short_keys(keys: tuple[str, ...], script: str) -> tuple[str, ...]:
-    """Keys too short to match on their own: they match only where the vowel keys agree too
-    (Ali / علي: key L, vowel key Li; Aisha / عائشة: key X, vowel key Xa)."""
-    if script not in ("arabic", "latin"):
-        return ()
-    shortest = MIN_QUERY_KEY_LENGTH[script]
-    return tuple(key for key in keys if len(key) < shortest)
+@dataclass(frozen=True)
+class Tier:
+    """One way of matching: its name, score, page label, ES clauses and Python check."""
+
+    name: str
+    score: float
+    label: str                     # shown on the page (Arabic)
+    clauses: Callable[[QueryWord], list[dict]]
+    check: Callable[[QueryWord, WordForms], float | None]   # confidence, None = no match
+    written: bool = True           # a written-form tier (kept with fuzzy=off)
+
+
+def _arabic_pair(query: QueryWord, word: WordForms) -> bool:
+    return query.token.script == ARABIC and word.script == ARABIC
+
+
+def _exact_clauses(q: QueryWord) -> list[dict]:
+    return [terms(m.EXACT, [q.token.exact])]
+
+
+def _exact_check(q: QueryWord, word: WordForms) -> float | None:
+    return 1.0 if word.exact == q.token.exact else None
+
+
+def _normalized_clauses(q: QueryWord) -> list[dict]:
+    if len(q.spellings) == 1:
+        return [terms(m.NORM, q.spellings)]
+    return [terms(m.NORM, q.spellings), terms(m.VARIANTS, q.spellings)]
+
+
+def _normalized_check(q: QueryWord, word: WordForms) -> float | None:
+    found = word.normalized in q.spellings or not q.spellings.isdisjoint(word.variants)
+    return 1.0 if found else None
+
+
+def _clitic_clauses(q: QueryWord) -> list[dict]:
+    if q.token.script != ARABIC:
+        return []
+    readings = q.token.readings
+    return [terms(m.READINGS, q.forms)] + ([terms(m.NORM, readings)] if readings else [])
+
+
+def _clitic_check(q: QueryWord, word: WordForms) -> float | None:
+    found = _arabic_pair(q, word) and (not q.forms.isdisjoint(word.readings)
+                                       or word.normalized in q.token.readings)
+    return 1.0 if found else None
+
+
+def _stem_clauses(q: QueryWord) -> list[dict]:
+    return [terms(m.STEM, [q.token.stem])] if q.token.script == ARABIC and q.token.stem else []
+
+
+def _stem_check(q: QueryWord, word: WordForms) -> float | None:
+    return 1.0 if _arabic_pair(q, word) and q.token.stem and q.token.stem == word.stem else None
+
+
+def _split_clauses(q: QueryWord) -> list[dict]:
+    return [terms(m.PARTS, q.forms)] if q.token.script == ARABIC else []
+
+
+def _split_check(q: QueryWord, word: WordForms) -> float | None:
+    return 1.0 if _arabic_pair(q, word) and not q.forms.isdisjoint(word.parts) else None
+
+
+def name_tier(query_script: str, word_script: str) -> str:
+    """translit for a Latin query answered in Arabic, fuzzy for another same-script spelling."""
+    return TRANSLIT if query_script == LATIN and word_script == ARABIC else FUZZY
+
+
+def _name_clauses(q: QueryWord, tier: str) -> list[dict]:
+    """One constant-score clause per confidence: the accepted spellings, by name, in norm."""
+    groups: dict[float, list[str]] = {}
+    for spelling in q.names:
+        if name_tier(q.token.script, spelling.script) == tier:
+            groups.setdefault(spelling.confidence, []).append(spelling.normalized)
+    return [scored(terms(m.NORM, words), NAME_SCORES[tier] * confidence)
+            for confidence, words in sorted(groups.items(), reverse=True)]
+
+
+def _name_check(q: QueryWord, word: WordForms, tier: str) -> float | None:
+    spelling = q.name_confidence(word.normalized)
+    if spelling and name_tier(q.token.script, spelling.script) == tier:
+        return spelling.confidence
+    return None
+
+
+TIERS: tuple[Tier, ...] = (
+    Tier(EXACT, 10.0, "مطابقة تامة", _exact_clauses, _exact_check),
+    Tier(NORMALIZED, 8.0, "بعد التوحيد الإملائي", _normalized_clauses, _normalized_check),
+    Tier(CLITIC, 6.0, "مع سابقة", _clitic_clauses, _clitic_check),
+    Tier(STEM, 5.0, "الجذع الخفيف", _stem_clauses, _stem_check),
+    Tier(SPLIT, 4.5, "كلمات متصلة", _split_clauses, _split_check),
+    Tier(TRANSLIT, NAME_SCORES[TRANSLIT], "نقحرة",
+         lambda q: _name_clauses(q, TRANSLIT), lambda q, w: _name_check(q, w, TRANSLIT), False),
+    Tier(FUZZY, NAME_SCORES[FUZZY], "تهجئة أخرى",
+         lambda q: _name_clauses(q, FUZZY), lambda q, w: _name_check(q, w, FUZZY), False),
+)
+BY_NAME = {tier.name: tier for tier in TIERS}
+SCORES = {tier.name: tier.score for tier in TIERS}
+LABELS = {tier.name: tier.label for tier in TIERS}
+
+
+def active_tiers(plan: QueryPlan) -> tuple[Tier, ...]:
+    return TIERS if plan.fuzzy else tuple(tier for tier in TIERS if tier.written)
+
+
+def word_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
+    """Every way ``q`` may match a passage: written tiers score constant, names by confidence."""
+    clauses: list[dict] = []
+    for tier in active_tiers(plan):
+        found = tier.clauses(q)
+        if not tier.written:
+            clauses += found  # already scored by confidence
+        elif found:
+            clause = found[0] if len(found) == 1 else {"bool": {"should": found}}
+            clauses.append(scored(clause, tier.score))
+    return clauses
+
+
+def best_tier(q: QueryWord, word: WordForms, plan: QueryPlan) -> tuple[str, float, float] | None:
+    """(tier, confidence, score) of the strongest way ``word`` answers ``q``, as dis_max does."""
+    best: tuple[str, float, float] | None = None
+    for tier in active_tiers(plan):
+        sure = tier.check(q, word)
+        if sure is not None:
+            score = tier.score * sure
+            if best is None or score > best[2]:
+                best = (tier.name, sure, score)
+    return best
+
+
+def joined_clause(plan: QueryPlan) -> list[dict]:
+    """The query words run together in one written word (الولاياتالمتحدة), as a split match."""
+    return [scored(terms(m.NORM, [plan.joined]), SCORES[SPLIT])] if plan.joined else []
+
+
+def joined_check(plan: QueryPlan, word: WordForms) -> bool:
+    return bool(plan.joined) and word.normalized == plan.joined

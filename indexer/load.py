@@ -22,6 +22,7 @@ from . import versions
 from .prefetch import prefetch
 from .records import Document, Problem
 from .sources import read_paths
+from .lexicon import LexiconWords
 from .vocabulary import TermCounter
 
 CHUNK_SIZE = 500
@@ -65,6 +66,7 @@ class _Run:
         self.progress = progress
         self.origins: dict[str, str] = {}   # in-flight _id -> "path:line", popped on result
         self.terms = TermCounter()
+        self.lexicon = LexiconWords()
 
     def problem(self, problem: Problem) -> None:
         self.summary.errors += problem.error
@@ -84,6 +86,7 @@ class _Run:
         for es_id, source in passage_documents(doc.doc_id, doc.body, doc.title, doc.date,
                                                doc.source, doc.url, doc.extra or None):
             self.terms.add_passage(source)
+            self.lexicon.add_passage(source)
             self.origins[es_id] = where
             yield {"_index": index, "_id": es_id, "_source": source}
 
@@ -148,6 +151,13 @@ def _terms_result(run: _Run) -> Callable[[bool, dict], None]:
     return on_result
 
 
+def _lexicon_result(run: _Run) -> Callable[[bool, dict], None]:
+    def on_result(ok: bool, item: dict) -> None:
+        if not ok:
+            run.result(ok, item)
+    return on_result
+
+
 def index_paths(client: Elasticsearch, alias: str, paths: list[str], *, replace: bool = True,
                 quiet: bool = True, shards: int = 1, replicas: int = 0,
                 report: Callable[[str], None] = print_to_stderr) -> Summary:
@@ -169,6 +179,7 @@ def index_paths(client: Elasticsearch, alias: str, paths: list[str], *, replace:
         try:
             _bulk(client, run.actions([str(path) for path in paths], index), run.result)
             _bulk(client, _term_actions(run, index, client, not fresh), _terms_result(run))
+            _bulk(client, run.lexicon.actions(index), _lexicon_result(run))
         except BaseException:
             if fresh:
                 versions.discard(client, index)

@@ -15,6 +15,7 @@ from arabic_search import mapping as m
 from arabic_search.analysis import Token, analyze
 from arabic_search.documents import term_id
 from arabic_search.matching import explain_passage
+from arabic_search.plan import QueryPlan, plan_query
 from arabic_search.normalize import normalize_word
 from arabic_search.query import (DOCUMENT_COUNT_AGG, did_you_mean_body, document_count,
                                   search_body, suggest_body)
@@ -24,15 +25,13 @@ from .params import SearchParams
 
 # Seconds per request of a health check, and for the optional did-you-mean look-up.
 HEALTH_TIMEOUT = 1.2
-# Did-you-mean suggestions are looked for only when a search finds fewer documents.
-DID_YOU_MEAN_BELOW = 3
 SURFACE_LOOKUP_TIMEOUT = 0.5
 SPELLINGS_TIMEOUT = 0.8
 HEALTH_FIELDS = ("cluster_name", "status", "number_of_nodes", "active_shards",
                  "unassigned_shards", "timed_out")
 
 
-def _hit(hit: dict, tokens: list[Token], fuzzy: bool) -> dict:
+def _hit(hit: dict, plan: QueryPlan) -> dict:
     source = hit.get("_source", {})
     result = {"id": source.get(m.DOC_ID, hit.get("_id")), "title": source.get(m.TITLE, ""),
               "score": hit.get("_score")}
@@ -40,7 +39,7 @@ def _hit(hit: dict, tokens: list[Token], fuzzy: bool) -> dict:
         if source.get(field):
             result[field] = source[field]
     inner = hit.get("inner_hits", {}).get("passages", {}).get("hits", {}).get("hits", [])
-    result["passages"] = [explain_passage(passage["_source"].get(m.TEXT, ""), tokens, fuzzy)
+    result["passages"] = [explain_passage(passage["_source"].get(m.TEXT, ""), plan)
                           for passage in inner]
     return result
 
@@ -102,6 +101,21 @@ def spellings(client: Elasticsearch, alias: str, query: dict, hits: list[dict],
     return read_spellings(response, how)
 
 
+def with_name_spellings(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryPlan:
+    """The plan with the accepted spellings of its name words, found in the lexicon
+    (one msearch for all words; a word whose look-up fails keeps its written forms)."""
+    requests = plan.lexicon_requests()
+    if not requests:
+        return plan
+    searches: list[dict] = []
+    for _, body in requests:
+        searches += [{"index": alias}, body]
+    responses = client.msearch(searches=searches).body.get("responses", [])
+    found = {number: response for (number, _), response in zip(requests, responses)
+             if "error" not in response}
+    return plan.with_candidates(found)
+
+
 def search(client: Elasticsearch, alias: str, params: SearchParams) -> dict:
     """Run one search: the API's response dict (``hits`` one per document)."""
     started = time.perf_counter()
@@ -110,18 +124,19 @@ def search(client: Elasticsearch, alias: str, params: SearchParams) -> dict:
               "took_ms": 0, "hits": [], "suggestions": [], "spellings": []}
     if params.spelling:
         result["spelling"] = params.spelling
-    if tokens:  # a query of punctuation only has no words: no hits, no request
-        body = search_body(tokens, params.page, params.size, fuzzy=params.fuzzy,
-                           source=params.source, date_from=params.date_from,
-                           date_to=params.date_to)
+    plan = plan_query(tokens, params.fuzzy)
+    if plan.words:  # a query of punctuation only has no words: no hits, no request
+        plan = with_name_spellings(client, alias, plan)
+        body = search_body(plan, params.page, params.size, source=params.source,
+                           date_from=params.date_from, date_to=params.date_to)
         query = body["query"]
         if params.spelling:
             body["query"] = narrowed(query, params.spelling)
         response = client.search(index=alias, body=body).body
         result["total"] = document_count(response)
-        result["hits"] = [_hit(hit, tokens, params.fuzzy) for hit in response["hits"]["hits"]]
+        result["hits"] = [_hit(hit, plan) for hit in response["hits"]["hits"]]
         result["spellings"] = spellings(client, alias, query, result["hits"], params.spelling)
-        if result["total"] < DID_YOU_MEAN_BELOW:
+        if result["total"] == 0:  # only where a suggestion can do better than the query
             result["suggestions"] = did_you_mean(client, alias, tokens)
     result["took_ms"] = round((time.perf_counter() - started) * 1000)
     return result

@@ -1,0 +1,90 @@
+"""The lexicon: every distinct word of the corpus with its name keys, inside the index.
+
+Why: a name query must not match every word that shares its consonant skeleton
+(Libya and الوب, "the Web", are both LB).  So name matching takes two steps.
+Elasticsearch finds the *candidates*, lexicon entries that share a key with the
+query word (:func:`candidates_request`); Python scores them (``names.py``) and the
+search then asks for the accepted written words by name, in the ``norm`` field.
+The same accepted words, with the same confidences, explain the hits, so the
+search and the explanation cannot disagree.
+
+Entries (``kind: word``, id ``word:<normalized>``) depend on the word alone, so
+re-indexing a word only rewrites the same entry.
+"""
+from __future__ import annotations
+
+from . import mapping as m
+from .analysis import Token, WordForms, word_forms
+
+# Candidates looked at per query word (those whose vowel keys agree come first).
+MAX_CANDIDATES = 300
+# Keys at least this long also find keys one edit away (optimal string alignment).
+FUZZY_KEY_LENGTH = 5
+FUZZY_KEY_EDITS = 1
+FUZZY_EXPANSIONS = 50
+# Longer words are glued garbage; their ids could also pass ES's 512-byte limit.
+MAX_WORD_LENGTH = 40
+VOWEL_KEY_BOOST = 2.0
+NEAR_VOWEL_KEY_BOOST = 1.0
+
+
+def entry_id(normalized: str) -> str:
+    return f"word:{normalized}"
+
+
+def lexicon_entry(forms: WordForms) -> tuple[str, dict] | None:
+    """(es_id, source) of the lexicon entry of one word, or None if it has no name keys."""
+    if not forms.keys or len(forms.normalized) > MAX_WORD_LENGTH:
+        return None
+    return entry_id(forms.normalized), {
+        m.KIND: m.KIND_WORD, m.WORD: forms.normalized,
+        m.KEYS: " ".join(forms.keys), m.VOWEL_KEYS: " ".join(forms.vowel_keys)}
+
+
+def _terms(field: str, values) -> dict:
+    return {"terms": {field: sorted(set(values))}}
+
+
+def candidates_request(token: Token) -> dict:
+    """Search body: lexicon entries sharing a name key with ``token`` (or one edit away
+    for long keys), those with the query's vowel keys first."""
+    keys = [{"terms": {m.KEYS: sorted(set(token.keys))}}]
+    keys += [{"fuzzy": {m.KEYS: {"value": key, "fuzziness": FUZZY_KEY_EDITS,
+                                  "max_expansions": FUZZY_EXPANSIONS}}}
+             for key in token.keys if len(key) >= FUZZY_KEY_LENGTH]
+    ranking = []
+    if token.vowel_keys:
+        ranking.append({"constant_score": {"filter": _terms(m.VOWEL_KEYS, token.vowel_keys),
+                                           "boost": VOWEL_KEY_BOOST}})
+        ranking += [{"constant_score": {"filter": {"fuzzy": {m.VOWEL_KEYS: {
+            "value": key, "fuzziness": 1, "max_expansions": FUZZY_EXPANSIONS}}},
+            "boost": NEAR_VOWEL_KEY_BOOST}} for key in token.vowel_keys]
+    return {"size": MAX_CANDIDATES, "_source": [m.WORD], "track_total_hits": False,
+            "query": {"bool": {"filter": [{"term": {m.KIND: m.KIND_WORD}},
+                                          {"bool": {"should": keys, "minimum_should_match": 1}}],
+                               "should": ranking}}}
+
+
+def candidate_words(response: dict) -> list[WordForms]:
+    """The forms of the candidate words in a lexicon search response."""
+    found: list[WordForms] = []
+    for hit in response.get("hits", {}).get("hits", []):
+        word = hit.get("_source", {}).get(m.WORD)
+        if isinstance(word, str) and word:
+            found.extend(word_forms(word)[:1])
+    return found
+
+
+def _keys_near(query_keys: tuple[str, ...], word_keys: tuple[str, ...]) -> bool:
+    from rapidfuzz.distance import OSA
+    if not set(query_keys).isdisjoint(word_keys):
+        return True
+    return any(OSA.distance(key, other, score_cutoff=FUZZY_KEY_EDITS) <= FUZZY_KEY_EDITS
+               for key in query_keys if len(key) >= FUZZY_KEY_LENGTH for other in word_keys)
+
+
+def local_candidates(token: Token, words: list[WordForms]) -> list[WordForms]:
+    """The candidates :func:`candidates_request` would find among ``words`` (in Python:
+    for a text at hand, such as one document, and for tests without Elasticsearch)."""
+    unique = {forms.normalized: forms for forms in words if forms.keys}
+    return [forms for forms in unique.values() if _keys_near(token.keys, forms.keys)]

@@ -1,0 +1,75 @@
+"""Which written words are spellings of a query name, and how sure we are (0-1).
+
+A query word is *name-matched* against the words of the index in two steps:
+Elasticsearch finds the candidates that share a name key with it (the lexicon,
+``lexicon.py``), then :func:`accepted_spellings` keeps those whose confidence
+(``likeness.py``) reaches :data:`MIN_CONFIDENCE`.  The accepted written words,
+with their confidences, are what the search clause asks for and what the
+explanation reports, so the two cannot disagree.
+
+A candidate may match through a clitic reading (بليبيا = ب + ليبيا) only when
+what remains is a plausible word: at least :data:`MIN_READING` letters, or a known
+Arabic word (فائز must not become ف + ايز for "US").
+"""
+from __future__ import annotations
+
+from .analysis import LATIN_PARTICLES, Token
+from .likeness import arabic_arabic, latin_arabic, latin_latin
+from .scripts import ARABIC, LATIN
+from .splitter import vocabulary
+
+# Below this confidence a candidate is not a spelling of the query word.
+MIN_CONFIDENCE = 0.75
+# A match through a clitic reading is slightly less sure than the whole word.
+READING_FACTOR = 0.95
+MIN_READING = 4
+SHORT_READING_ZIPF = 3.0
+# Latin words in capitals this short are abbreviations (UN, US, EU): never transliterated.
+MAX_ABBREVIATION = 4
+# An Arabic query word this common is an ordinary word: its spelling variants are not sought.
+ORDINARY_ZIPF = 5.0
+
+
+def is_name_query(token: Token) -> bool:
+    """True when ``token`` should look for other spellings of itself."""
+    if token.script == LATIN:
+        is_abbreviation = token.text.isupper() and len(token.text) <= MAX_ABBREVIATION
+        return bool(token.keys) and not is_abbreviation and token.normalized not in LATIN_PARTICLES
+    if token.script == ARABIC:
+        return bool(token.keys) and vocabulary().get(token.normalized, 0.0) < ORDINARY_ZIPF
+    return False
+
+
+def _plausible_reading(reading: str) -> bool:
+    return len(reading) >= MIN_READING or vocabulary().get(reading, 0.0) >= SHORT_READING_ZIPF
+
+
+def _pair(query: Token, form: str, form_script: str) -> float:
+    if query.script == LATIN and form_script == ARABIC:
+        return latin_arabic(query.normalized, form)
+    if query.script == ARABIC and form_script == ARABIC:
+        return arabic_arabic(query.normalized, form)
+    if query.script == LATIN and form_script == LATIN:
+        return latin_latin(query.normalized, form)
+    return 0.0
+
+
+def confidence(query: Token, word: Token) -> float:
+    """How sure we are that written word ``word`` spells query word ``query`` (0-1)."""
+    best = _pair(query, word.normalized, word.script)
+    for reading in word.readings:
+        if _plausible_reading(reading):
+            best = max(best, READING_FACTOR * _pair(query, reading, word.script))
+    return round(best, 3)
+
+
+def accepted_spellings(query: Token, candidates: list[Token]) -> dict[str, float]:
+    """normalized candidate -> confidence, for the candidates that reach MIN_CONFIDENCE."""
+    accepted: dict[str, float] = {}
+    for word in candidates:
+        if word.normalized == query.normalized:
+            continue  # the word itself: the exact and normalized tiers say so more strongly
+        sure = confidence(query, word)
+        if sure >= MIN_CONFIDENCE:
+            accepted[word.normalized] = sure
+    return accepted
