@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from . import tiers
 from .analysis import word_forms
 from .plan import QueryPlan
+from .normalize import normalize_word
 from .tokens import word_spans
 
 # (written word, plan) verdicts kept across passages and requests.
@@ -62,13 +63,17 @@ def verdict(written: str, plan: QueryPlan) -> tuple[str, str, float] | None:
 
 
 def find_matches(text: str, plan: QueryPlan) -> list[Match]:
-    """Every matched word of ``text``, one Match per original word span."""
-    matches: list[Match] = []
-    for start, end in word_spans(text):
-        found = verdict(text[start:end], plan)
+    """Every matched word of ``text``, one Match per original word span; a translated
+    name (exonym) is one Match over all its words (الأمم المتحدة)."""
+    spans = list(word_spans(text))
+    matches = [Match(start, end, text[start:end], query, tiers.EXONYM) for start, end, query in
+               tiers.exonym_matches([(s, e, normalize_word(text[s:e])) for s, e in spans], plan)]
+    taken = {(s, e) for s, e in spans for match in matches if match.start <= s and e <= match.end}
+    for start, end in spans:
+        found = None if (start, end) in taken else verdict(text[start:end], plan)
         if found:
             matches.append(Match(start, end, text[start:end], found[1], found[0], found[2]))
-    return matches
+    return sorted(matches, key=lambda match: match.start)
 
 
 def highlight(text: str, matches: list[Match]) -> str:

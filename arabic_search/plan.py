@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, replace
 
 from .analysis import LATIN_PARTICLES, Token, WordForms
+from .exonym_tier import QueryExonym, plan_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
 from .names import accepted_spellings, is_name_query
 from .normalize import is_arabic
@@ -58,6 +59,7 @@ class QueryWord:
 class QueryPlan:
     words: tuple[QueryWord, ...]
     fuzzy: bool = True
+    exonyms: tuple[QueryExonym, ...] = ()   # names answered by their translation (Cairo)
 
     @property
     def joined(self) -> str:
@@ -112,9 +114,11 @@ def _meaningful(tokens: list[Token]) -> list[Token]:
 
 def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
     """The plan of an analysed query (before its lexicon look-ups)."""
+    meaningful = _meaningful(tokens)
     words = tuple(QueryWord(token=token,
                             spellings=frozenset((token.normalized, *token.variants)),
                             forms=frozenset((token.normalized, *token.readings)),
                             seeks_names=fuzzy and is_name_query(token))
-                  for token in _meaningful(tokens))
-    return QueryPlan(words=words, fuzzy=fuzzy)
+                  for token in meaningful)
+    kept = {number for number, token in enumerate(tokens) if token in meaningful}
+    return QueryPlan(words=words, fuzzy=fuzzy, exonyms=plan_exonyms(tokens, kept))

@@ -60,6 +60,7 @@ def search_query(plan: QueryPlan, source: str | None = None, date_from: str | No
     words = [{"dis_max": {"queries": clauses}}
              for clauses in (tiers.word_clauses(word, plan) for word in plan.words) if clauses]
     words += tiers.joined_clause(plan)
+    words += tiers.exonym_clauses(plan)
     bonuses = [_title_clause(word) for word in plan.words] + _phrase_clauses(plan)
     return {"bool": {"must": [{"bool": {"should": words, "minimum_should_match": 1}}],
                      "should": bonuses, "filter": _filters(source, date_from, date_to)}}

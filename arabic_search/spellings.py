@@ -7,16 +7,21 @@ whole query counts the passages and documents holding each spelling (the ``exact
 field holds every written form).  Pure functions: request bodies in, API shapes out.
 
 A spelling is the written word without vowel marks.  A clitic match (بطرابلس for
-طرابلس) is the same spelling with a prefix, not another spelling, so it is left out.
+طرابلس) is the same spelling with a prefix, not another spelling, so it is left out,
+as is a prefixed form of a spelling that is there too.  A translated name of several
+words (القيادة الأمريكية لأفريقيا for Africom) is one spelling.
 """
 from __future__ import annotations
 
 from . import mapping as m
+from .exonyms import norm_words
 from .normalize import exact_form
 
 # Match kinds that are no spelling of their own.
 NOT_A_SPELLING = frozenset({"clitic"})
 MAX_SPELLINGS = 20
+# Proclitics (conjunction, preposition, both) a found form may carry.
+PROCLITIC_PREFIXES = ("و", "ف", "ب", "ك", "ل", "وب", "ول", "فب", "فل", "وك")
 SPELLINGS_AGG = "spellings"
 DOCUMENTS_AGG = "documents"
 # Exact below this many distinct documents per spelling (cardinality's precision threshold).
@@ -35,12 +40,28 @@ def candidates(hits: list[dict], narrowed_to: str | None = None) -> dict[str, st
                 form = exact_form(match.get("text", ""))
                 if form and match.get("how") not in NOT_A_SPELLING and not found.get(form):
                     found[form] = match.get("how", "")
-    return dict(list(found.items())[:MAX_SPELLINGS])
+    return dict(list(_without_proclitic_forms(found).items())[:MAX_SPELLINGS])
+
+
+def _without_proclitic_forms(found: dict[str, str]) -> dict[str, str]:
+    """Drop بطرابلس, لطرابلس when طرابلس is there too: a prefixed form is no other spelling."""
+    return {form: how for form, how in found.items()
+            if not any(form.startswith(prefix) and form[len(prefix):] in found
+                       for prefix in PROCLITIC_PREFIXES)}
+
+
+def spelling_clause(form: str) -> dict:
+    """Passages holding ``form`` as written; a several-word name (القيادة الأمريكية
+    لأفريقيا) as a phrase of its normalized words (the written forms have no positions)."""
+    words = norm_words(form)
+    if len(words) > 1:
+        return {"match_phrase": {m.NORM: " ".join(words)}}
+    return {"term": {m.EXACT: exact_form(form)}}
 
 
 def spellings_body(query: dict, forms: list[str]) -> dict:
     """Count, among the passages ``query`` matches, those holding each written form."""
-    filters = {form: {"term": {m.EXACT: form}} for form in forms}
+    filters = {form: spelling_clause(form) for form in forms}
     documents = {"cardinality": {"field": m.DOC_ID, "precision_threshold": DOCUMENT_COUNT_PRECISION}}
     return {"size": 0, "query": query, "track_total_hits": False,
             "aggs": {SPELLINGS_AGG: {"filters": {"filters": filters},
@@ -61,4 +82,4 @@ def read_spellings(response: dict, how: dict[str, str]) -> list[dict]:
 
 def narrowed(query: dict, spelling: str) -> dict:
     """``query`` restricted to passages holding ``spelling`` as written (a chip's click)."""
-    return {"bool": {"must": [query], "filter": [{"term": {m.EXACT: exact_form(spelling)}}]}}
+    return {"bool": {"must": [query], "filter": [spelling_clause(spelling)]}}

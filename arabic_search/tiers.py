@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from . import mapping as m
 from .analysis import WordForms
+from .exonym_tier import exonym_filter, exonym_spans
 from .plan import QueryPlan, QueryWord
 from .scripts import ARABIC, LATIN
 
@@ -27,7 +28,11 @@ STEM = "stem"
 SPLIT = "split"
 TRANSLIT = "translit"
 FUZZY = "fuzzy"
+EXONYM = "exonym"
 
+# A translated name (exonym_tier.py) scores this much per query word it stands for:
+# with the strong written-form matches, above any sound-alike (Cairo: القاهرة before جرى).
+EXONYM_SCORE = 8.0
 # A name match scores this much times its confidence.
 NAME_SCORES = {TRANSLIT: 6.0, FUZZY: 4.0}
 # Bonus when all words of a multi-word query stand together (as a phrase).
@@ -144,8 +149,8 @@ TIERS: tuple[Tier, ...] = (
          lambda q: _name_clauses(q, FUZZY), lambda q, w: _name_check(q, w, FUZZY), False),
 )
 BY_NAME = {tier.name: tier for tier in TIERS}
-SCORES = {tier.name: tier.score for tier in TIERS}
-LABELS = {tier.name: tier.label for tier in TIERS}
+SCORES = {tier.name: tier.score for tier in TIERS} | {EXONYM: EXONYM_SCORE}
+LABELS = {tier.name: tier.label for tier in TIERS} | {EXONYM: "اسم مترجم"}
 
 
 def active_tiers(plan: QueryPlan) -> tuple[Tier, ...]:
@@ -184,3 +189,14 @@ def joined_clause(plan: QueryPlan) -> list[dict]:
 
 def joined_check(plan: QueryPlan, word: WordForms) -> bool:
     return bool(plan.joined) and word.normalized == plan.joined
+
+
+def exonym_clauses(plan: QueryPlan) -> list[dict]:
+    """One clause per translated name in the query, worth EXONYM_SCORE per word it covers."""
+    return [scored(exonym_filter(exonym), EXONYM_SCORE * exonym.covered) for exonym in plan.exonyms]
+
+
+def exonym_matches(words: list[tuple[int, int, str]], plan: QueryPlan) -> list[tuple[int, int, str]]:
+    """(start, end, query) of the translated names among a passage's (start, end, normalized)
+    words: the Python side of :func:`exonym_clauses`."""
+    return exonym_spans(words, plan.exonyms) if plan.exonyms else []

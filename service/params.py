@@ -19,7 +19,8 @@ MAX_SIZE = 50
 DEFAULT_SIZE = 10
 RESULT_WINDOW = 1000         # page * size may not exceed this
 MAX_SOURCE_CHARS = 200
-MAX_SPELLING_CHARS = 100     # a spelling chip's word (narrows the results to it)
+MAX_SPELLING_CHARS = 100     # a spelling chip's text (narrows the results to it)
+MAX_SPELLING_WORDS = 6       # a translated name may be several words (القيادة الأمريكية لأفريقيا)
 MAX_PREFIX_CHARS = 100       # /api/suggest (the completion field's max input length)
 DEFAULT_SUGGESTIONS = 8
 MAX_ANALYZE_CHARS = 2000     # /api/analyze
@@ -115,11 +116,12 @@ def search_params(args: Mapping) -> SearchParams:
 
 
 def _spelling(args: Mapping) -> str | None:
-    """The optional ``spelling`` (one written word) the results are narrowed to."""
+    """The optional ``spelling`` (a written word or name) the results are narrowed to."""
     spelling = (args.get("spelling") or "").strip() or None
-    if spelling and (len(spelling) > MAX_SPELLING_CHARS or len(analyze(spelling)) != 1):
-        raise bad_request("invalid_spelling", "Parameter 'spelling' must be one word of at most "
-                                              f"{MAX_SPELLING_CHARS} characters.")
+    if spelling and (len(spelling) > MAX_SPELLING_CHARS
+                     or not 1 <= len(analyze(spelling)) <= MAX_SPELLING_WORDS):
+        raise bad_request("invalid_spelling", f"Parameter 'spelling' must be 1 to {MAX_SPELLING_WORDS} "
+                                              f"words and at most {MAX_SPELLING_CHARS} characters.")
     return spelling
 
 
