@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import mapping as m
-from .exonyms import Name, find_exonyms, find_latin_names
+from .exonyms import Match, Name, find_exonyms, find_latin_names
 from .normalize import is_arabic
 
 # Proclitics a name may carry: conjunction (و ف), preposition (ب ك ل), or both.
@@ -46,20 +46,23 @@ class QueryExonym:
     """Query words that name a known entity, and the names that answer them."""
 
     query: str                  # the query words as written ("United Nations")
-    covered: int                # how many of the plan's words it stands for (its weight)
+    starts: frozenset[int]      # offsets of the plan words it stands for (their weights count)
     names: tuple[Name, ...]
 
 
-def plan_exonyms(tokens: Sequence, kept: set[int]) -> tuple[QueryExonym, ...]:
-    """Exonyms in the query's tokens (Latin -> Arabic and Arabic -> Latin); ``kept`` are the
-    indices of the tokens that are plan words (particles such as "of" are not)."""
+def query_exonyms(tokens: Sequence) -> list[Match]:
+    """Known names among the query's tokens: Latin -> Arabic, and Arabic -> Latin."""
     texts = [token.text for token in tokens]
-    found = []
-    for match in find_exonyms(texts) + find_latin_names(texts):
-        covered = sum(1 for i in range(match.start, match.end) if i in kept)
-        query = " ".join(texts[match.start:match.end])
-        found.append(QueryExonym(query, max(covered, 1), match.names))
-    return tuple(found)
+    return find_exonyms(texts) + find_latin_names(texts)
+
+
+def plan_exonyms(tokens: Sequence, matches: Sequence[Match], kept: set[int]) -> tuple[QueryExonym, ...]:
+    """The plan's exonyms; ``kept`` are the indices of the tokens that are plan words
+    (particles such as "of" are not)."""
+    return tuple(QueryExonym(" ".join(token.text for token in tokens[match.start:match.end]),
+                             frozenset(tokens[i].start for i in range(match.start, match.end) if i in kept),
+                             match.names)
+                 for match in matches)
 
 
 def _span(words: Sequence[str]) -> dict:

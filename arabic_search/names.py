@@ -14,6 +14,7 @@ Arabic word (فائز must not become ف + ايز for "US").
 from __future__ import annotations
 
 from .analysis import LATIN_PARTICLES, Token
+from .clitics import ARTICLE
 from .likeness import arabic_arabic, latin_arabic, latin_latin
 from .scripts import ARABIC, LATIN
 from .splitter import vocabulary
@@ -54,12 +55,19 @@ def _pair(query: Token, form: str, form_script: str) -> float:
     return 0.0
 
 
+def _reading_factor(word: str, reading: str) -> float:
+    """The article is no doubt at all (Arabic writes الأفريكوم for Africom); other clitics
+    (و ف ب ك ل) could be the name's own first letter, so they make the match less sure."""
+    return 1.0 if word == ARTICLE + reading else READING_FACTOR
+
+
 def confidence(query: Token, word: Token) -> float:
     """How sure we are that written word ``word`` spells query word ``query`` (0-1)."""
     best = _pair(query, word.normalized, word.script)
     for reading in word.readings:
         if _plausible_reading(reading):
-            best = max(best, READING_FACTOR * _pair(query, reading, word.script))
+            factor = _reading_factor(word.normalized, reading)
+            best = max(best, factor * _pair(query, reading, word.script))
     return round(best, 3)
 
 

@@ -3,21 +3,26 @@
 ``analyze`` gives tokens; :func:`plan_query` keeps the words that carry meaning
 (Latin particles such as al, el, bin, de, van only glue a name together: "Fayez
 al-Sarraj" must not match "et al") and precomputes the sets every tier compares.
-Name matching needs the index's lexicon: :meth:`QueryPlan.lexicon_requests` says
-what to look up, :meth:`QueryPlan.with_candidates` keeps the accepted spellings
-(``names.py``).  The plan is immutable and hashable, so explanations can be cached
+Before searching, :meth:`QueryPlan.lookups` says what to ask the index (its size
+and each word's document frequency, for the words' weights, ``rarity.py``; the
+lexicon candidates of name words), and :meth:`QueryPlan.with_answers` completes
+the plan (weights, accepted spellings with their confidences, ``names.py``).  The plan is immutable and hashable, so explanations can be cached
 per plan.
 """
 from __future__ import annotations
 
+import functools
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from .analysis import LATIN_PARTICLES, Token, WordForms
-from .exonym_tier import QueryExonym, plan_exonyms
+from .analysis import LATIN_PARTICLES, Token, WordForms, analyze
+from .exonym_tier import QueryExonym, plan_exonyms, query_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
 from .names import accepted_spellings, is_name_query
 from .normalize import is_arabic
+from .exclusion import bucket_keys, excluded_docs_request
+from .rarity import df_request, hits_total, idf, total_request
+from .syntax import ParsedQuery
 from .scripts import ARABIC, LATIN
 
 # Confidences are rounded down to this step: one search clause per step, and the
@@ -43,6 +48,7 @@ class QueryWord:
     forms: frozenset[str]         # normalized form and clitic readings
     names: tuple[NameSpelling, ...] = ()
     seeks_names: bool = False     # looks for other spellings of itself (lexicon)
+    weight: float = 1.0           # how rare the word is (rarity.idf): the worth of its evidence
 
     @property
     def forms_of(self) -> WordForms:
@@ -55,11 +61,34 @@ class QueryWord:
         return None
 
 
+TOTAL, DF, NAMES, EXCLUDED = "total", "df", "names", "excluded"
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """One request to send before the search: what it counts or finds, for which word."""
+
+    kind: str       # TOTAL, DF or NAMES
+    word: int       # the query word's number (-1 for TOTAL)
+    body: dict
+
+
 @dataclass(frozen=True)
 class QueryPlan:
     words: tuple[QueryWord, ...]
     fuzzy: bool = True
     exonyms: tuple[QueryExonym, ...] = ()   # names answered by their translation (Cairo)
+    phrases: tuple[tuple[QueryWord, ...], ...] = ()   # quoted: these words in this order
+    excluded: tuple[QueryWord, ...] = ()              # documents holding these are left out
+    excluded_docs: tuple[str, ...] = field(default=(), compare=False)  # from EXCLUDED look-ups
+
+    def __hash__(self) -> int:
+        """Computed once: explanations look verdicts up by plan for every passage word."""
+        return self._hash
+
+    @functools.cached_property
+    def _hash(self) -> int:
+        return hash((self.words, self.fuzzy, self.phrases, self.excluded, self.exonyms))
 
     @property
     def joined(self) -> str:
@@ -67,19 +96,37 @@ class QueryPlan:
         return "".join(word.token.normalized for word in self.words) if len(self.words) > 1 else ""
 
     @property
+    def total_weight(self) -> float:
+        return round(sum(word.weight for word in self.words), 3)
+
+    @property
     def texts(self) -> tuple[str, ...]:
         return tuple(word.token.text for word in self.words)
 
-    def lexicon_requests(self) -> list[tuple[int, dict]]:
-        """(word number, lexicon search body) for each word that seeks other spellings."""
-        return [(number, candidates_request(word.token))
-                for number, word in enumerate(self.words) if word.seeks_names]
+    def lookups(self) -> list[Lookup]:
+        """What to ask the index before searching: its size, each word's document
+        frequency, and the lexicon candidates of each word that seeks other spellings."""
+        found = [Lookup(TOTAL, -1, total_request())]
+        found += [Lookup(DF, number, df_request(word.spellings, word.token.exact))
+                  for number, word in enumerate(self.words)]
+        found += [Lookup(NAMES, number, candidates_request(word.token))
+                  for number, word in enumerate(self.words) if word.seeks_names]
+        found += [Lookup(EXCLUDED, number, excluded_docs_request(word))
+                  for number, word in enumerate(self.excluded)]
+        return found
 
-    def with_candidates(self, responses: dict[int, dict]) -> QueryPlan:
-        """The plan with each word's accepted spellings, from lexicon search responses."""
-        return self._with_accepted({number: candidate_words(response)
-                                    for number, response in responses.items()})
-
+    def with_answers(self, answers: list[tuple[Lookup, dict]]) -> QueryPlan:
+        """The plan completed with the look-ups' responses (a failed one is left out:
+        its word keeps weight 1 or its written forms only)."""
+        total = next((hits_total(r) for q, r in answers if q.kind == TOTAL), 0)
+        weights = {q.word: idf(hits_total(r), total) for q, r in answers if q.kind == DF}
+        plan = self._with_accepted({q.word: candidate_words(r) for q, r in answers
+                                    if q.kind == NAMES})
+        excluded = sorted({doc_id for q, r in answers if q.kind == EXCLUDED
+                           for doc_id in bucket_keys(r)})
+        return replace(plan, excluded_docs=tuple(excluded),
+                       words=tuple(replace(word, weight=weights.get(number, word.weight))
+                                   for number, word in enumerate(plan.words)))
 
     def with_words_of(self, words: list[WordForms]) -> QueryPlan:
         """The plan with accepted spellings looked up among ``words`` instead of the index
@@ -112,13 +159,35 @@ def _meaningful(tokens: list[Token]) -> list[Token]:
     return kept or tokens
 
 
+def _query_word(token: Token, fuzzy: bool) -> QueryWord:
+    return QueryWord(token=token, spellings=frozenset((token.normalized, *token.variants)),
+                     forms=frozenset((token.normalized, *token.readings)),
+                     seeks_names=fuzzy and is_name_query(token))
+
+
 def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
-    """The plan of an analysed query (before its lexicon look-ups)."""
+    """The plan of analysed query words (before its look-ups)."""
     meaningful = _meaningful(tokens)
-    words = tuple(QueryWord(token=token,
-                            spellings=frozenset((token.normalized, *token.variants)),
-                            forms=frozenset((token.normalized, *token.readings)),
-                            seeks_names=fuzzy and is_name_query(token))
-                  for token in meaningful)
     kept = {number for number, token in enumerate(tokens) if token in meaningful}
-    return QueryPlan(words=words, fuzzy=fuzzy, exonyms=plan_exonyms(tokens, kept))
+    exonyms = query_exonyms(tokens)
+    for match in exonyms:  # "UN" is a particle (French un) but here names the UN: keep it
+        if kept.isdisjoint(range(match.start, match.end)):
+            kept.add(match.start)
+    return QueryPlan(words=tuple(_query_word(token, fuzzy)
+                                 for number, token in enumerate(tokens) if number in kept),
+                     fuzzy=fuzzy, exonyms=plan_exonyms(tokens, exonyms, kept))
+
+
+def plan_search(query: ParsedQuery, fuzzy: bool = True) -> QueryPlan:
+    """The plan of a parsed query: its words, its quoted phrases and its exclusions.
+
+    Each part is analysed once; a phrase's words are the plan's own words, so that
+    their accepted spellings serve the phrase too."""
+    plan = plan_query(analyze(query.text), fuzzy)
+    by_text = {word.token.normalized: word for word in plan.words}
+    phrases = tuple(tuple(by_text.get(token.normalized) or _query_word(token, fuzzy)
+                          for token in analyze(phrase)) for phrase in query.phrases)
+    excluded = tuple(_query_word(token, False)
+                     for text in query.excluded for token in analyze(text))
+    return replace(plan, phrases=tuple(phrase for phrase in phrases if len(phrase) > 1),
+                   excluded=excluded)

@@ -13,7 +13,9 @@ from __future__ import annotations
 from . import mapping as m
 from . import tiers
 from .analysis import Token
+from .exclusion import written_clauses
 from .plan import QueryPlan, QueryWord
+from .spellings import spelling_clause
 
 PASSAGES_PER_DOC = 3
 # Number of distinct documents among the matching passages (exact below 10,000).
@@ -28,7 +30,7 @@ def document_count(response: dict) -> int:
 def _title_clause(word: QueryWord) -> dict | None:
     """A bonus when the title holds the word, one of its readings or an accepted spelling."""
     forms = [*word.forms, *(spelling.normalized for spelling in word.names)]
-    return tiers.scored(tiers.terms(m.TITLE_TERMS, forms), tiers.TITLE_BONUS)
+    return tiers.scored(tiers.terms(m.TITLE_TERMS, forms), tiers.TITLE_WEIGHT * word.weight)
 
 
 def _phrase_clauses(plan: QueryPlan) -> list[dict]:
@@ -36,37 +38,64 @@ def _phrase_clauses(plan: QueryPlan) -> list[dict]:
     if len(plan.words) < 2:
         return []
     text = " ".join(word.token.normalized for word in plan.words)
-    return [
-        {"match_phrase": {m.NORM: {"query": text, "slop": tiers.PHRASE_SLOP,
-                                   "boost": tiers.PHRASE_BONUS}}},
-        {"match_phrase": {m.PARTS: {"query": text, "boost": tiers.PHRASE_BONUS}}},
-    ]
+    bonus = tiers.PHRASE_WEIGHT * plan.total_weight
+    return [tiers.scored({"bool": {"should": [
+        {"match_phrase": {m.NORM: {"query": text, "slop": tiers.PHRASE_SLOP}}},
+        {"match_phrase": {m.PARTS: {"query": text}}}]}}, bonus)]
 
 
-def _filters(source: str | None, date_from: str | None, date_to: str | None) -> list[dict]:
+def _filters(source: str | None, date_from: str | None, date_to: str | None,
+             spelling: str | None = None) -> list[dict]:
     filters: list[dict] = [{"term": {m.KIND: m.KIND_PASSAGE}}]
     if source:
         filters.append({"term": {m.SOURCE: source}})
+    if spelling:  # a spelling chip's click: passages holding that written form
+        filters.append(spelling_clause(spelling))
     if date_from or date_to:
         bounds = {key: value for key, value in (("gte", date_from), ("lte", date_to)) if value}
         filters.append({"range": {m.DATE: bounds}})
     return filters
 
 
+def _required_phrase(phrase: tuple[QueryWord, ...]) -> dict:
+    """A quoted phrase: its words in order, each in any accepted spelling."""
+    spans = []
+    for word in phrase:
+        spellings = sorted({*word.spellings, *(name.normalized for name in word.names)})
+        spans.append({"span_or": {"clauses": [{"span_term": {m.NORM: spelling}}
+                                              for spelling in spellings]}})
+    return {"span_near": {"clauses": spans, "slop": 0, "in_order": True}}
+
+
+def _exclusions(plan: QueryPlan) -> list[dict]:
+    excluded = [{"bool": {"should": written_clauses(word)}} for word in plan.excluded]
+    if plan.excluded_docs:
+        excluded.append({"terms": {m.DOC_ID: list(plan.excluded_docs)}})
+    return excluded
+
+
 def search_query(plan: QueryPlan, source: str | None = None, date_from: str | None = None,
-                 date_to: str | None = None) -> dict:
+                 date_to: str | None = None, spelling: str | None = None) -> dict:
     """The ``query`` part.  A passage must answer at least one query word itself (so every
-    hit can be explained and marked); the title and phrase bonuses only add to that."""
+    hit can be explained and marked) and hold every quoted phrase; the title and phrase
+    bonuses only add to that; excluded words leave their documents out."""
     words = [{"dis_max": {"queries": clauses}}
              for clauses in (tiers.word_clauses(word, plan) for word in plan.words) if clauses]
     words += tiers.joined_clause(plan)
-    words += tiers.exonym_clauses(plan)
     bonuses = [_title_clause(word) for word in plan.words] + _phrase_clauses(plan)
-    return {"bool": {"must": [{"bool": {"should": words, "minimum_should_match": 1}}],
-                     "should": bonuses, "filter": _filters(source, date_from, date_to)}}
+    required = [{"bool": {"should": words, "minimum_should_match": 1}}]
+    required += [_required_phrase(phrase) for phrase in plan.phrases]
+    return {"bool": {"must": required, "should": bonuses, "must_not": _exclusions(plan),
+                     "filter": _filters(source, date_from, date_to, spelling)}}
 
 
-def search_body(plan: QueryPlan, page: int = 1, size: int = 10, **filters) -> dict:
+# sort=date: newest first, undated last; then relevance; then document id (stable).
+DATE_ORDER = [{m.DATE: {"order": "desc", "missing": "_last", "unmapped_type": "date"}}]
+RELEVANCE_ORDER = [{"_score": "desc"}, {m.DOC_ID: "asc"}]
+
+
+def search_body(plan: QueryPlan, page: int = 1, size: int = 10, by_date: bool = False,
+                **filters) -> dict:
     """Full search request: one hit per document (collapse) with its best passages."""
     return {
         "query": search_query(plan, **filters),
@@ -79,7 +108,7 @@ def search_body(plan: QueryPlan, page: int = 1, size: int = 10, **filters) -> di
                            "_source": [m.TEXT, m.PASSAGE_NO],
                            "sort": [{"_score": "desc"}, {m.PASSAGE_NO: "asc"}]},
         },
-        "sort": [{"_score": "desc"}, {m.DOC_ID: "asc"}],
+        "sort": (DATE_ORDER if by_date else []) + RELEVANCE_ORDER,
         "track_scores": True,
         "aggs": DOCUMENT_COUNT_AGG,
         "track_total_hits": True,

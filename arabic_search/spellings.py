@@ -79,7 +79,3 @@ def read_spellings(response: dict, how: dict[str, str]) -> list[dict]:
     return sorted(rows, key=lambda row: (-row["count"], order.index(row["text"])
                                          if row["text"] in order else len(order)))
 
-
-def narrowed(query: dict, spelling: str) -> dict:
-    """``query`` restricted to passages holding ``spelling`` as written (a chip's click)."""
-    return {"bool": {"must": [query], "filter": [spelling_clause(spelling)]}}

@@ -7,7 +7,9 @@ tier's clause would match that word's index terms.
 
 Order and scores: exact > normalized > clitic reading > light stem > part of a
 run-together word; name matches (``translit`` from a Latin query, ``fuzzy`` from
-another spelling) score by their confidence.  ``fuzzy=off`` keeps the written-form
+another spelling) score by their confidence.  Every score is multiplied by the
+query word's weight (its rarity, ``rarity.py``): a rare word outweighs common ones,
+and for one word an exact spelling always beats any other way.  ``fuzzy=off`` keeps the written-form
 tiers only.
 """
 from __future__ import annotations
@@ -30,16 +32,21 @@ TRANSLIT = "translit"
 FUZZY = "fuzzy"
 EXONYM = "exonym"
 
-# A translated name (exonym_tier.py) scores this much per query word it stands for:
+# A translated name (exonym_tier.py) scores this much per query word it stands for
+# (times the word's weight):
 # with the strong written-form matches, above any sound-alike (Cairo: القاهرة before جرى).
 EXONYM_SCORE = 8.0
 # A name match scores this much times its confidence.
 NAME_SCORES = {TRANSLIT: 6.0, FUZZY: 4.0}
-# Bonus when all words of a multi-word query stand together (as a phrase).
-PHRASE_BONUS = 6.0
-# Bonus per query word found in the document's title.
-TITLE_BONUS = 1.0
+# When all words of a multi-word query stand together (as a phrase): this much of
+# their weights.  A title holding a query word counts like this much of an exact match
+# (a title is strong evidence: it says what the whole document is about).
+PHRASE_WEIGHT = 3.0
+TITLE_WEIGHT = 6.0
 PHRASE_SLOP = 2
+# Document-level evidence: each query word the document holds (in any passage) adds this
+# much of its weight, so words spread over several passages add up.
+COVERAGE_WEIGHT = 4.0
 
 
 def terms(field: str, values) -> dict:
@@ -126,7 +133,7 @@ def _name_clauses(q: QueryWord, tier: str) -> list[dict]:
     for spelling in q.names:
         if name_tier(q.token.script, spelling.script) == tier:
             groups.setdefault(spelling.confidence, []).append(spelling.normalized)
-    return [scored(terms(m.NORM, words), NAME_SCORES[tier] * confidence)
+    return [scored(terms(m.NORM, words), NAME_SCORES[tier] * confidence * q.weight)
             for confidence, words in sorted(groups.items(), reverse=True)]
 
 
@@ -158,7 +165,7 @@ def active_tiers(plan: QueryPlan) -> tuple[Tier, ...]:
 
 
 def word_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
-    """Every way ``q`` may match a passage: written tiers score constant, names by confidence."""
+    """Every way ``q`` may match a passage, each worth tier score x confidence x word weight."""
     clauses: list[dict] = []
     for tier in active_tiers(plan):
         found = tier.clauses(q)
@@ -166,8 +173,15 @@ def word_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
             clauses += found  # already scored by confidence
         elif found:
             clause = found[0] if len(found) == 1 else {"bool": {"should": found}}
-            clauses.append(scored(clause, tier.score))
-    return clauses
+            clauses.append(scored(clause, tier.score * q.weight))
+    return clauses + _exonym_clauses(q, plan)
+
+
+def _exonym_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
+    """A translated name the word is part of (exonym_tier.py), worth EXONYM_SCORE x its
+    weight for each of the name's words, so the name counts like its words found alike."""
+    return [scored(exonym_filter(exonym), EXONYM_SCORE * q.weight)
+            for exonym in plan.exonyms if q.token.start in exonym.starts]
 
 
 def best_tier(q: QueryWord, word: WordForms, plan: QueryPlan) -> tuple[str, float, float] | None:
@@ -176,27 +190,25 @@ def best_tier(q: QueryWord, word: WordForms, plan: QueryPlan) -> tuple[str, floa
     for tier in active_tiers(plan):
         sure = tier.check(q, word)
         if sure is not None:
-            score = tier.score * sure
+            score = tier.score * sure * q.weight
             if best is None or score > best[2]:
                 best = (tier.name, sure, score)
     return best
 
 
 def joined_clause(plan: QueryPlan) -> list[dict]:
-    """The query words run together in one written word (الولاياتالمتحدة), as a split match."""
-    return [scored(terms(m.NORM, [plan.joined]), SCORES[SPLIT])] if plan.joined else []
+    """The query words run together in one written word (الولاياتالمتحدة), as a split match
+    of every word (worth their weights together)."""
+    if not plan.joined:
+        return []
+    return [scored(terms(m.NORM, [plan.joined]), SCORES[SPLIT] * plan.total_weight)]
 
 
 def joined_check(plan: QueryPlan, word: WordForms) -> bool:
     return bool(plan.joined) and word.normalized == plan.joined
 
 
-def exonym_clauses(plan: QueryPlan) -> list[dict]:
-    """One clause per translated name in the query, worth EXONYM_SCORE per word it covers."""
-    return [scored(exonym_filter(exonym), EXONYM_SCORE * exonym.covered) for exonym in plan.exonyms]
-
-
 def exonym_matches(words: list[tuple[int, int, str]], plan: QueryPlan) -> list[tuple[int, int, str]]:
     """(start, end, query) of the translated names among a passage's (start, end, normalized)
-    words: the Python side of :func:`exonym_clauses`."""
+    words: the Python side of :func:`_exonym_clauses`."""
     return exonym_spans(words, plan.exonyms) if plan.exonyms else []

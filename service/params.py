@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from arabic_search.analysis import analyze
+from arabic_search.tokens import word_spans
 
 from .errors import bad_request
 
@@ -25,6 +25,8 @@ MAX_PREFIX_CHARS = 100       # /api/suggest (the completion field's max input le
 DEFAULT_SUGGESTIONS = 8
 MAX_ANALYZE_CHARS = 2000     # /api/analyze
 FUZZY_VALUES = {"on": True, "off": False}
+SORT_VALUES = ("relevance", "date")
+EXPLAIN_VALUES = {"0": False, "1": True, "false": False, "true": True}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -38,14 +40,17 @@ class SearchParams:
     date_from: str | None = None
     date_to: str | None = None
     spelling: str | None = None
+    sort: str = "relevance"
+    explain: bool = False
 
     def query_args(self, **changes) -> dict:
         """The query-string arguments that reproduce this search (for links)."""
         args = {"q": self.q, "page": self.page, "size": self.size,
                 "fuzzy": "on" if self.fuzzy else "off", "source": self.source,
-                "date_from": self.date_from, "date_to": self.date_to, "spelling": self.spelling}
+                "date_from": self.date_from, "date_to": self.date_to, "sort": self.sort,
+                "spelling": self.spelling}
         args.update(changes)
-        defaults = {"page": 1, "size": DEFAULT_SIZE, "fuzzy": "on"}
+        defaults = {"page": 1, "size": DEFAULT_SIZE, "fuzzy": "on", "sort": "relevance"}
         return {key: value for key, value in args.items()
                 if value not in (None, "") and defaults.get(key) != value}
 
@@ -91,7 +96,7 @@ def _date(args: Mapping, name: str) -> str | None:
 def search_params(args: Mapping) -> SearchParams:
     """Validate /api/search (and the HTML page) arguments; raise a 400 ServiceError if wrong."""
     q = _required_text(args, "q", MAX_QUERY_CHARS, "query")
-    words = len(analyze(q))
+    words = sum(1 for _ in word_spans(q))  # counted, not analysed: search analyses once
     if words > MAX_QUERY_WORDS:
         raise bad_request("too_many_words",
                           f"The query has {words} words; the limit is {MAX_QUERY_WORDS}.")
@@ -110,16 +115,22 @@ def search_params(args: Mapping) -> SearchParams:
     date_from, date_to = _date(args, "date_from"), _date(args, "date_to")
     if date_from and date_to and date_from > date_to:
         raise bad_request("invalid_date_range", "'date_from' must not be later than 'date_to'.")
+    sort = (args.get("sort") or "relevance").strip().lower()
+    if sort not in SORT_VALUES:
+        raise bad_request("invalid_sort", "Parameter 'sort' must be 'relevance' or 'date'.")
+    explain_raw = (args.get("explain") or "0").strip().lower()
+    if explain_raw not in EXPLAIN_VALUES:
+        raise bad_request("invalid_explain", "Parameter 'explain' must be 0 or 1.")
     return SearchParams(q=q, page=page, size=size, fuzzy=FUZZY_VALUES[fuzzy_raw],
-                        source=source, date_from=date_from, date_to=date_to,
-                        spelling=_spelling(args))
+                        source=source, date_from=date_from, date_to=date_to, sort=sort,
+                        explain=EXPLAIN_VALUES[explain_raw], spelling=_spelling(args))
 
 
 def _spelling(args: Mapping) -> str | None:
     """The optional ``spelling`` (a written word or name) the results are narrowed to."""
     spelling = (args.get("spelling") or "").strip() or None
     if spelling and (len(spelling) > MAX_SPELLING_CHARS
-                     or not 1 <= len(analyze(spelling)) <= MAX_SPELLING_WORDS):
+                     or not 1 <= len(list(word_spans(spelling))) <= MAX_SPELLING_WORDS):
         raise bad_request("invalid_spelling", f"Parameter 'spelling' must be 1 to {MAX_SPELLING_WORDS} "
                                               f"words and at most {MAX_SPELLING_CHARS} characters.")
     return spelling

@@ -14,12 +14,15 @@ from arabic_search import es
 from arabic_search import mapping as m
 from arabic_search.analysis import Token, analyze
 from arabic_search.documents import term_id
+from arabic_search.coverage import coverage_bonus, coverage_request, window_for
 from arabic_search.matching import explain_passage
-from arabic_search.plan import QueryPlan, plan_query
+from arabic_search.explain import explain_hit
+from arabic_search.plan import QueryPlan, plan_search
+from arabic_search.syntax import parse
 from arabic_search.normalize import normalize_word
 from arabic_search.query import (DOCUMENT_COUNT_AGG, did_you_mean_body, document_count,
-                                  search_body, suggest_body)
-from arabic_search.spellings import candidates, narrowed, read_spellings, spellings_body
+                                  search_body, search_query, suggest_body)
+from arabic_search.spellings import candidates, read_spellings, spellings_body
 
 from .params import SearchParams
 
@@ -31,7 +34,7 @@ HEALTH_FIELDS = ("cluster_name", "status", "number_of_nodes", "active_shards",
                  "unassigned_shards", "timed_out")
 
 
-def _hit(hit: dict, plan: QueryPlan) -> dict:
+def _hit(hit: dict, plan: QueryPlan, explain: bool = False) -> dict:
     source = hit.get("_source", {})
     result = {"id": source.get(m.DOC_ID, hit.get("_id")), "title": source.get(m.TITLE, ""),
               "score": hit.get("_score")}
@@ -41,6 +44,10 @@ def _hit(hit: dict, plan: QueryPlan) -> dict:
     inner = hit.get("inner_hits", {}).get("passages", {}).get("hits", {}).get("hits", [])
     result["passages"] = [explain_passage(passage["_source"].get(m.TEXT, ""), plan)
                           for passage in inner]
+    if explain:
+        best = result["passages"][0]["matches"] if result["passages"] else []
+        result["explanation"] = explain_hit(plan, best, result["title"], hit.get("_score") or 0.0,
+                                            hit.get("_coverage", 0.0))
     return result
 
 
@@ -101,43 +108,62 @@ def spellings(client: Elasticsearch, alias: str, query: dict, hits: list[dict],
     return read_spellings(response, how)
 
 
-def with_name_spellings(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryPlan:
-    """The plan with the accepted spellings of its name words, found in the lexicon
-    (one msearch for all words; a word whose look-up fails keeps its written forms)."""
-    requests = plan.lexicon_requests()
-    if not requests:
-        return plan
+def completed_plan(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryPlan:
+    """The plan with its words' weights and accepted name spellings, from one msearch."""
+    lookups = plan.lookups()
     searches: list[dict] = []
-    for _, body in requests:
-        searches += [{"index": alias}, body]
+    for lookup in lookups:
+        searches += [{"index": alias}, lookup.body]
     responses = client.msearch(searches=searches).body.get("responses", [])
-    found = {number: response for (number, _), response in zip(requests, responses)
-             if "error" not in response}
-    return plan.with_candidates(found)
+    return plan.with_answers([(lookup, response) for lookup, response in zip(lookups, responses)
+                              if "error" not in response])
+
+
+def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: SearchParams,
+                 filters: dict) -> tuple[dict, list[dict]]:
+    """(response, the page's hits): the top window re-ranked by document coverage."""
+    by_date = params.sort == "date"
+    window = None if by_date else window_for(plan, params.page, params.size)
+    if window is None:
+        response = client.search(index=alias, body=search_body(
+            plan, params.page, params.size, by_date=by_date, **filters)).body
+        return response, response["hits"]["hits"]
+    response = client.search(index=alias, body=search_body(plan, 1, window, **filters)).body
+    hits = response["hits"]["hits"]
+    doc_ids = [str(hit["_source"].get(m.DOC_ID, hit["_id"])) for hit in hits]
+    if doc_ids:
+        bonus = coverage_bonus(plan, client.search(
+            index=alias, body=coverage_request(plan, doc_ids)).body)
+        for hit, doc_id in zip(hits, doc_ids):
+            hit["_coverage"] = bonus.get(doc_id, 0.0)
+            hit["_score"] = round((hit.get("_score") or 0.0) + hit["_coverage"], 3)
+        hits = sorted(hits, key=lambda hit: -hit["_score"])  # stable: ties keep doc id order
+    start = (params.page - 1) * params.size
+    return response, hits[start:start + params.size]
 
 
 def search(client: Elasticsearch, alias: str, params: SearchParams) -> dict:
     """Run one search: the API's response dict (``hits`` one per document)."""
     started = time.perf_counter()
-    tokens = analyze(params.q)
     result = {"query": params.q, "total": 0, "page": params.page, "size": params.size,
               "took_ms": 0, "hits": [], "suggestions": [], "spellings": []}
     if params.spelling:
         result["spelling"] = params.spelling
-    plan = plan_query(tokens, params.fuzzy)
+    plan = plan_search(parse(params.q), params.fuzzy)
     if plan.words:  # a query of punctuation only has no words: no hits, no request
-        plan = with_name_spellings(client, alias, plan)
-        body = search_body(plan, params.page, params.size, source=params.source,
-                           date_from=params.date_from, date_to=params.date_to)
-        query = body["query"]
-        if params.spelling:
-            body["query"] = narrowed(query, params.spelling)
-        response = client.search(index=alias, body=body).body
+        plan = completed_plan(client, alias, plan)
+        filters = {"source": params.source, "date_from": params.date_from,
+                   "date_to": params.date_to}
+        response, hits = _ranked_hits(client, alias, plan, params,
+                                      {**filters, "spelling": params.spelling})
         result["total"] = document_count(response)
-        result["hits"] = [_hit(hit, plan) for hit in response["hits"]["hits"]]
-        result["spellings"] = spellings(client, alias, query, result["hits"], params.spelling)
+        result["hits"] = [_hit(hit, plan, params.explain) for hit in hits]
+        # counted over the whole query, so the other chips stay when one narrows the hits
+        result["spellings"] = spellings(client, alias, search_query(plan, **filters),
+                                        result["hits"], params.spelling)
         if result["total"] == 0:  # only where a suggestion can do better than the query
-            result["suggestions"] = did_you_mean(client, alias, tokens)
+            result["suggestions"] = did_you_mean(client, alias,
+                                                 [word.token for word in plan.words])
     result["took_ms"] = round((time.perf_counter() - started) * 1000)
     return result
 

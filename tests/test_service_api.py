@@ -101,9 +101,11 @@ def test_response_shape(client):
             plain = passage["highlight"].replace("<mark>", "").replace("</mark>", "")
             assert html.unescape(plain) == passage["text"]
             assert "<" not in plain and ">" not in plain
+            assert passage["matches"], "every returned passage says why it matched"
             for match in passage["matches"]:
-                assert set(match) == {"text", "query", "how"}
+                assert set(match) == {"text", "query", "how", "confidence"}
                 assert match["text"] in passage["text"]
+                assert 0.0 < match["confidence"] <= 1.0
 
 
 def test_exact_spelling_ranks_above_fuzzy_variant(client):
@@ -162,9 +164,13 @@ def test_filters(client):
     assert window["total"] == 3
 
 
-def test_did_you_mean(client):
-    result = search(client, q="طرابلز")
-    assert "طرابلس" in result["suggestions"]
+def test_misspelt_name_is_found_and_did_you_mean_only_when_nothing_is(client):
+    found = search(client, q="طرابلز")      # a close spelling: found, so no suggestion
+    assert found["total"] >= 1 and found["suggestions"] == []
+    assert {"طرابلس"} <= {m["text"] for hit in found["hits"] for p in hit["passages"]
+                          for m in p["matches"] if m["how"] == "fuzzy"}
+    written_only = search(client, q="طرابلز", fuzzy="off")   # nothing: then suggest
+    assert written_only["total"] == 0 and "طرابلس" in written_only["suggestions"]
     assert search(client, q="ليبيا")["suggestions"] == []
 
 

@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from arabic_search import mapping as m
-from arabic_search.spellings import candidates, narrowed, read_spellings, spellings_body
+from arabic_search.spellings import candidates, read_spellings, spelling_clause, spellings_body
 from service import create_app
 from test_service_support import live_server
 from test_web import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, _browser_or_skip
@@ -51,10 +51,10 @@ def test_read_spellings_orders_by_count_and_drops_absent_forms():
     assert read_spellings({}, {}) == []
 
 
-def test_narrowed_keeps_the_query_and_filters_on_the_written_form():
-    query = {"match_all": {}}
-    assert narrowed(query, "والدَهاوسر") == {"bool": {"must": [query], "filter": [
-        {"term": {m.EXACT: "والدهاوسر"}}]}}
+def test_spelling_clause_one_word_written_several_words_as_a_phrase():
+    assert spelling_clause("والدَهاوسر") == {"term": {m.EXACT: "والدهاوسر"}}
+    assert spelling_clause("القيادة الأمريكية لأفريقيا") == {
+        "match_phrase": {m.NORM: "القياده الامريكيه لافريقيا"}}
 
 
 # --- API and page on the seed article -------------------------------------------------------

@@ -1,0 +1,61 @@
+"""Document-level evidence: which query words each top document holds, in any passage.
+
+A search ranks passages and shows each document with its best ones, so a document
+whose query words are spread over several passages would score as its best
+passage alone.  For the documents at the top (a window of a few pages), one
+aggregation says which query words each holds anywhere, and each held word adds
+``COVERAGE_WEIGHT`` x its weight (a little more when many passages hold it, as
+BM25's term frequency would): a document with the rare word *and* the common
+ones, apart, outranks one with only the common words together.  The passages shown
+are still the best ones.
+"""
+from __future__ import annotations
+
+import math
+
+from . import mapping as m
+from . import tiers
+from .plan import QueryPlan
+
+# Documents re-ranked by coverage: at least this many, and every document up to the
+# requested page if that is deeper (up to MAX_WINDOW; deeper pages keep passage order).
+WINDOW = 30
+# A word found in several passages of a document (the document is about it) adds this
+# much more per doubling... on a log scale: 1 + REPEAT_WEIGHT x ln(passages holding it).
+REPEAT_WEIGHT = 0.3
+MAX_WINDOW = 100
+
+
+def window_for(plan: QueryPlan, page: int, size: int) -> int | None:
+    """How many top documents to fetch and re-rank, or None when the page lies beyond
+    MAX_WINDOW (deeper pages keep the passage order)."""
+    if not plan.words or page * size > MAX_WINDOW:
+        return None
+    return max(WINDOW, page * size)
+
+
+def coverage_request(plan: QueryPlan, doc_ids: list[str]) -> dict:
+    """Per query word, the documents among ``doc_ids`` that hold it (any tier)."""
+    aggs = {}
+    for number, word in enumerate(plan.words):
+        clauses = tiers.word_clauses(word, plan)
+        if clauses:
+            aggs[f"w{number}"] = {"filter": {"bool": {"should": clauses, "minimum_should_match": 1}},
+                                  "aggs": {"docs": {"terms": {"field": m.DOC_ID,
+                                                             "size": len(doc_ids)}}}}
+    return {"size": 0, "query": {"bool": {"filter": [{"term": {m.KIND: m.KIND_PASSAGE}},
+                                                     {"terms": {m.DOC_ID: doc_ids}}]}},
+            "aggs": aggs}
+
+
+def coverage_bonus(plan: QueryPlan, response: dict) -> dict[str, float]:
+    """doc_id -> bonus: COVERAGE_WEIGHT x the weights of the query words it holds."""
+    bonus: dict[str, float] = {}
+    aggregations = response.get("aggregations", {})
+    for number, word in enumerate(plan.words):
+        buckets = aggregations.get(f"w{number}", {}).get("docs", {}).get("buckets", [])
+        for bucket in buckets:
+            doc_id = str(bucket.get("key"))
+            repeats = 1.0 + REPEAT_WEIGHT * math.log(max(1, int(bucket.get("doc_count", 1))))
+            bonus[doc_id] = bonus.get(doc_id, 0.0) + tiers.COVERAGE_WEIGHT * word.weight * repeats
+    return {doc_id: round(value, 3) for doc_id, value in bonus.items()}

@@ -1,0 +1,42 @@
+"""Why a document scored what it did (``explain=1``): words, tiers, weights, bonuses.
+
+Every clause of the search is a constant score computed in Python (tier score x
+confidence x word weight; ``tiers.py``, ``rarity.py``), so the score of a hit can
+be rebuilt from its explanation rather than from Elasticsearch's own explain
+output: the best passage's matched words, the title bonus, the document coverage
+bonus; what remains is the phrase bonus (words standing together).
+"""
+from __future__ import annotations
+
+from . import tiers
+from .analysis import analyze
+from .plan import QueryPlan
+
+ROUNDING = 3
+
+
+def _title_forms(title: str) -> set[str]:
+    return {form for token in analyze(title) for form in (token.normalized, *token.readings,
+                                                          *token.parts)}
+
+
+def explain_hit(plan: QueryPlan, matches: list[dict], title: str, score: float,
+                coverage: float = 0.0) -> dict:
+    """The parts of ``score`` for one hit; ``matches`` are its best passage's matches."""
+    words = []
+    for word in plan.words:
+        found = [m for m in matches if word.token.text in m["query"].split()]
+        best = max(found, key=lambda m: tiers.SCORES[m["how"]] * m["confidence"], default=None)
+        contribution = (tiers.SCORES[best["how"]] * best["confidence"] * word.weight) if best else 0.0
+        words.append({"query": word.token.text, "weight": word.weight,
+                      "how": best["how"] if best else None,
+                      "confidence": best["confidence"] if best else None,
+                      "matched": best["text"] if best else None,
+                      "score": round(contribution, ROUNDING)})
+    title_forms = _title_forms(title)
+    title_bonus = sum(tiers.TITLE_WEIGHT * word.weight for word in plan.words
+                      if title_forms & {*word.forms, *(n.normalized for n in word.names)})
+    parts = sum(item["score"] for item in words) + title_bonus + coverage
+    return {"score": round(score, ROUNDING), "words": words,
+            "title": round(title_bonus, ROUNDING), "coverage": round(coverage, ROUNDING),
+            "phrase_and_other": round(max(0.0, score - parts), ROUNDING)}

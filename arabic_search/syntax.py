@@ -1,0 +1,37 @@
+"""The small query language, parsed by our code (never by Elasticsearch's query syntax).
+
+    فايز السراج            several words: all preferred, any accepted (ranking rewards more)
+    "الأمم المتحدة"         a phrase: these words in this order (every spelling allowed)
+    طرابلس -بنغازي         exclude documents that hold a word (as written, normalized or
+                           with a clitic)
+
+Anything else is text: a lone quote, a hyphen inside a word (al-Sarraj), a minus
+sign with nothing after it.  The parser only splits the query; the words are
+analysed like any other text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# A quoted phrase, straight or typographic quotes; an unclosed quote runs to the end.
+_PHRASE = regex.compile(r'["“”«»]([^"“”«»]*)(?:["“”«»]|$)')
+# A word to exclude: a minus (ASCII or Unicode) at the start of a whitespace-separated token.
+_EXCLUDED = regex.compile(r"(?:(?<=\s)|^)[-\u2212](\S+)")
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    text: str                       # the words to look for (phrases included), in order
+    phrases: tuple[str, ...] = ()   # quoted parts, each to be found in order
+    excluded: tuple[str, ...] = ()  # words whose documents are left out
+
+
+def parse(query: str) -> ParsedQuery:
+    """Split a user's query into its words, its quoted phrases and its exclusions."""
+    phrases = tuple(found.strip() for found in _PHRASE.findall(query) if found.strip())
+    without_phrases = _PHRASE.sub(lambda found: f" {found.group(1)} ", query)
+    excluded = tuple(_EXCLUDED.findall(without_phrases))
+    text = _EXCLUDED.sub(" ", without_phrases)
+    return ParsedQuery(" ".join(text.split()), phrases, excluded)
