@@ -13,12 +13,16 @@ Arabic word (فائز must not become ف + ايز for "US").
 """
 from __future__ import annotations
 
+import regex
+
 from .analysis import LATIN_PARTICLES, Token
 from .clitics import ARTICLE
 from .likeness import arabic_arabic, latin_arabic, latin_latin
 from .scripts import ARABIC, LATIN
 from .splitter import vocabulary
 
+LATIN_VOWELS = "aeiouy"
+_TRIPLED = regex.compile(r"(.)\1\1")
 # Below this confidence a candidate is not a spelling of the query word.
 MIN_CONFIDENCE = 0.75
 # A match through a clitic reading is slightly less sure than the whole word.
@@ -31,8 +35,17 @@ MAX_ABBREVIATION = 4
 ORDINARY_ZIPF = 5.0
 
 
+def _pronounceable(word: str) -> bool:
+    """No name has a letter three times running (ثثثث, bbbb); a Latin name has a vowel."""
+    if _TRIPLED.search(word):
+        return False
+    return not word.isascii() or any(vowel in word for vowel in LATIN_VOWELS)
+
+
 def is_name_query(token: Token) -> bool:
     """True when ``token`` should look for other spellings of itself."""
+    if not _pronounceable(token.normalized):
+        return False
     if token.script == LATIN:
         is_abbreviation = token.text.isupper() and len(token.text) <= MAX_ABBREVIATION
         return bool(token.keys) and not is_abbreviation and token.normalized not in LATIN_PARTICLES

@@ -18,8 +18,12 @@ from .plan import QueryPlan, QueryWord
 from .spellings import spelling_clause
 
 PASSAGES_PER_DOC = 3
+# Distinct documents are counted exactly up to this many (cardinality's precision).
+EXACT_COUNT_UP_TO = 10_000
+# Did-you-mean: words shorter than this are not corrected; one option per word.
+SUGGEST_MIN_WORD = 3
 # Number of distinct documents among the matching passages (exact below 10,000).
-DOCUMENT_COUNT_AGG = {"documents": {"cardinality": {"field": m.DOC_ID, "precision_threshold": 10000}}}
+DOCUMENT_COUNT_AGG = {"documents": {"cardinality": {"field": m.DOC_ID, "precision_threshold": EXACT_COUNT_UP_TO}}}
 
 
 def document_count(response: dict) -> int:
@@ -118,11 +122,12 @@ def search_body(plan: QueryPlan, page: int = 1, size: int = 10, by_date: bool = 
 def did_you_mean_body(tokens: list[Token]) -> dict:
     """Term-suggester request: for each query word, a more frequent indexed word close to it.
 
-    Sent only when a search found few documents (it would cost every search ~1 ms).
+    Sent only when a search found nothing (it would cost every search ~1 ms).
     """
     text = " ".join(token.normalized for token in tokens)
     return {"size": 0, "suggest": {"did_you_mean": {"text": text or " ", "term": {
-        "field": m.NORM, "suggest_mode": "popular", "min_word_length": 3, "size": 1}}}}
+        "field": m.NORM, "suggest_mode": "popular", "min_word_length": SUGGEST_MIN_WORD,
+        "size": 1}}}}
 
 
 def suggest_body(prefix: str, size: int = 8) -> dict:

@@ -43,7 +43,7 @@ NAME_SCORES = {TRANSLIT: 6.0, FUZZY: 4.0}
 # (a title is strong evidence: it says what the whole document is about).
 PHRASE_WEIGHT = 3.0
 TITLE_WEIGHT = 6.0
-PHRASE_SLOP = 2
+PHRASE_SLOP = 1
 # Document-level evidence: each query word the document holds (in any passage) adds this
 # much of its weight, so words spread over several passages add up.
 COVERAGE_WEIGHT = 4.0

@@ -35,8 +35,9 @@ def _client_or_exit():
 
 
 def pytest_report_header(config):
-    client = _client_or_exit()
-    return [f"elasticsearch: {_es_url()} version {es.server_version(client)}",
+    """Says which cluster the run uses, without connecting: pure tests run without ES,
+    and the first test that needs it stops the whole run if it is unreachable."""
+    return [f"elasticsearch: {_es_url()} (connected on first use)",
             f"index prefix for this run: {RUN_PREFIX}"]
 
 
@@ -48,6 +49,7 @@ def es_url() -> str:
 @pytest.fixture(scope="session")
 def es_client(es_url):
     client = _client_or_exit()
+    print(f"\nelasticsearch {es.server_version(client)} at {es_url}")
     yield client
     # Delete by explicit names: stock clusters refuse wildcard deletes
     # (action.destructive_requires_name defaults to true).

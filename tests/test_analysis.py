@@ -192,7 +192,7 @@ def test_latin_particles_carry_no_keys():
 # 8. CLI twin of /api/analyze ------------------------------------------------------------
 
 def test_analyze_cli_prints_the_api_shape():
-    out = subprocess.run([sys.executable, "-m", "arabic_search.analyze", "لويليامز"], cwd=ROOT,
+    out = subprocess.run([sys.executable, "-m", "arabic_search", "لويليامز"], cwd=ROOT,
                          capture_output=True, text=True, check=True).stdout
     token = json.loads(out)["tokens"][0]
     assert {"text", "start", "end", "normalized", "readings", "stem", "parts", "keys"} <= set(token)

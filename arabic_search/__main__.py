@@ -1,4 +1,4 @@
-"""Command line twin of ``GET /api/analyze``: ``python -m arabic_search.analyze "text"``.
+"""Command line twin of ``GET /api/analyze``: ``python -m arabic_search "text"``.
 
 Prints the same JSON the service returns, so a search can be debugged without
 Elasticsearch or a running service.

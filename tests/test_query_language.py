@@ -1,0 +1,96 @@
+"""The query language, sorting and score explanations (issue 10): parser pure, the rest on ES."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from arabic_search.syntax import parse
+from conftest import RUN_PREFIX
+from indexer.load import index_paths
+from service import create_app
+
+
+@pytest.mark.parametrize("query, text, phrases, excluded", [
+    ("فايز السراج", "فايز السراج", (), ()),
+    ('"الأمم المتحدة" ليبيا', "الأمم المتحدة ليبيا", ("الأمم المتحدة",), ()),
+    ("«الأمم المتحدة»", "الأمم المتحدة", ("الأمم المتحدة",), ()),
+    ("طرابلس -بنغازي", "طرابلس", (), ("بنغازي",)),
+    ("al-Sarraj", "al-Sarraj", (), ()),                 # a hyphen inside a word is text
+    ('"unclosed phrase', "unclosed phrase", ("unclosed phrase",), ()),
+    ("- lone", "- lone", (), ()),                       # a minus with nothing after it
+])
+def test_parser_splits_words_phrases_and_exclusions(query, text, phrases, excluded):
+    assert parse(query) == parse(query)  # pure
+    parsed = parse(query)
+    assert (parsed.text, parsed.phrases, parsed.excluded) == (text, phrases, excluded)
+
+
+DOCS = [
+    {"id": "together", "title": "خبر", "date": "2020-01-01",
+     "body": "اجتمع مجلس الأمم المتحدة في نيويورك."},
+    {"id": "apart", "title": "خبر آخر", "date": "2021-06-01",
+     "body": "الأمم تجتمع. والدول المتحدة في الرأي قليلة."},
+    {"id": "benghazi", "title": "تقرير", "date": "2019-03-03",
+     "body": "زار الوفد طرابلس أمس.\n\nثم سافر إلى بنغازي بعد أسبوع."},
+    {"id": "tripoli", "title": "تقرير ثان",
+     "body": "زار الوفد طرابلس أمس."},
+]
+
+
+@pytest.fixture(scope="module")
+def client(es_client, es_url, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("language")
+    (folder / "docs.jsonl").write_text(
+        "".join(json.dumps(doc, ensure_ascii=False) + "\n" for doc in DOCS), encoding="utf-8")
+    alias = f"{RUN_PREFIX}-language"
+    assert index_paths(es_client, alias, [folder]).documents == len(DOCS)
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+    return app.test_client()
+
+
+def search(client, **args) -> dict:
+    response = client.get("/api/search", query_string=args)
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
+def ids(client, **args) -> list[str]:
+    return [hit["id"] for hit in search(client, **args)["hits"]]
+
+
+def test_a_quoted_phrase_requires_its_words_in_order(client):
+    assert ids(client, q='"الأمم المتحدة"') == ["together"]
+    assert set(ids(client, q="الأمم المتحدة")) == {"together", "apart"}
+
+
+def test_an_excluded_word_leaves_out_the_whole_document(client):
+    # "benghazi" holds طرابلس in one passage and بنغازي in another: still left out.
+    assert set(ids(client, q="طرابلس")) == {"benghazi", "tripoli"}
+    assert ids(client, q="طرابلس -بنغازي") == ["tripoli"]
+    assert ids(client, q="-بنغازي") == []
+
+
+def test_sort_by_date_puts_newest_first_and_undated_last(client):
+    assert ids(client, q="الأمم", sort="date") == ["apart", "together"]
+    assert ids(client, q="طرابلس", sort="date") == ["benghazi", "tripoli"]
+    response = client.get("/api/search", query_string={"q": "x", "sort": "newest"})
+    assert response.status_code == 400 and response.get_json()["error"]["code"] == "invalid_sort"
+
+
+def test_explain_rebuilds_the_score_from_words_weights_and_bonuses(client):
+    result = search(client, q="الأمم المتحدة", explain=1)
+    for hit in result["hits"]:
+        explanation = hit["explanation"]
+        parts = (sum(word["score"] for word in explanation["words"]) + explanation["title"]
+                 + explanation["coverage"] + explanation["phrase_and_other"])
+        assert abs(parts - hit["score"]) < 0.01
+        assert all(word["weight"] > 0 for word in explanation["words"])
+    assert "explanation" not in search(client, q="الأمم")["hits"][0]
+
+
+def test_words_spread_over_passages_add_up(client):
+    # "apart" holds both words in different sentences; a document holding one word only
+    # would rank below it.
+    order = ids(client, q="الأمم المتحدة")
+    assert order[0] == "together" and "apart" in order
