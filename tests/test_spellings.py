@@ -3,14 +3,12 @@ page, and a real browser clicking a chip."""
 from __future__ import annotations
 
 import re
-import uuid
 
 import pytest
 
 from arabic_search import mapping as m
 from arabic_search.spellings import candidates, read_spellings, spelling_clause, spellings_body
-from service import create_app
-from test_service_support import live_server
+from test_service_support import live_server, seed_only_app
 from test_web import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, _browser_or_skip
 
 SEED_SPELLINGS = {"والدهاوزر", "والدهاوسر", "والدهاوسير"}
@@ -61,11 +59,7 @@ def test_spelling_clause_one_word_written_several_words_as_a_phrase():
 
 @pytest.fixture(scope="module")
 def app(es_client, es_url):
-    from conftest import RUN_PREFIX, SEEDS
-    from indexer.load import index_paths
-    alias = f"{RUN_PREFIX}-spellings-{uuid.uuid4().hex[:6]}"
-    index_paths(es_client, alias, [str(SEEDS)], replace=True, quiet=True)
-    return create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+    return seed_only_app(es_client, es_url, "spellings")
 
 
 @pytest.fixture(scope="module")
