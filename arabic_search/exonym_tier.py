@@ -48,6 +48,7 @@ class QueryExonym:
     query: str                  # the query words as written ("United Nations")
     starts: frozenset[int]      # offsets of the plan words it stands for (their weights count)
     names: tuple[Name, ...]
+    kind: str = ""              # country, city, org... or generic (a word such as Lake)
 
 
 def query_exonyms(tokens: Sequence) -> list[Match]:
@@ -61,7 +62,7 @@ def plan_exonyms(tokens: Sequence, matches: Sequence[Match], kept: set[int]) -> 
     (particles such as "of" are not)."""
     return tuple(QueryExonym(" ".join(token.text for token in tokens[match.start:match.end]),
                              frozenset(tokens[i].start for i in range(match.start, match.end) if i in kept),
-                             match.names)
+                             match.names, match.kind)
                  for match in matches)
 
 

@@ -34,6 +34,10 @@ IGNORED_LATIN = frozenset({"the"})
 # when it is the whole query (Moses Malone is no prophet).
 EXACT_CASE_MARK = "="
 WHOLE_QUERY_MARK = "^"
+# "~North": a generic word of place names, only beside other query words (North Dakota),
+# and never looked up from Arabic (شمال is no name).
+NOT_ALONE_MARK = "~"
+MARKS = EXACT_CASE_MARK + WHOLE_QUERY_MARK + NOT_ALONE_MARK
 NAME_SEPARATOR = "|"
 
 
@@ -89,6 +93,7 @@ class Table:
     latin: dict[tuple[str, ...], list[tuple[str, tuple[Name, ...]]]]
     exact_case: dict[str, list[tuple[str, tuple[Name, ...]]]]
     whole_query: dict[tuple[str, ...], list[tuple[str, tuple[Name, ...]]]]
+    not_alone: dict[tuple[str, ...], list[tuple[str, tuple[Name, ...]]]]
     arabic: dict[tuple[str, ...], list[tuple[str, tuple[Name, ...]]]]
     longest: int = 1
 
@@ -97,17 +102,20 @@ def _add_entity(table: Table, kind: str, latin_names: list[str], arabic_names: l
     arabic = tuple(Name(text, norm_words(text)) for text in arabic_names)
     # Latin names an Arabic query may find in Latin text; not "US" or "WHO", which the
     # index cannot tell from the words "us" and "who".
-    latin = tuple(Name(text.lstrip(WHOLE_QUERY_MARK), norm_words(text.lstrip(WHOLE_QUERY_MARK)))
+    latin = tuple(Name(text.lstrip(MARKS), norm_words(text.lstrip(MARKS)))
                   for text in latin_names if not text.startswith(EXACT_CASE_MARK))
     for text in latin_names:
         if text.startswith(EXACT_CASE_MARK):
             table.exact_case.setdefault(text[1:], []).append((kind, arabic))
             continue
-        target = table.whole_query if text.startswith(WHOLE_QUERY_MARK) else table.latin
-        key = latin_key(text.lstrip(WHOLE_QUERY_MARK))
+        target = {WHOLE_QUERY_MARK: table.whole_query, NOT_ALONE_MARK: table.not_alone}.get(
+            text[:1], table.latin)
+        key = latin_key(text.lstrip(MARKS))
         if key:
             target.setdefault(key, []).append((kind, arabic))
             table.longest = max(table.longest, len(key))
+    if any(text.startswith(NOT_ALONE_MARK) for text in latin_names):
+        return
     for name in arabic:
         if name.words:
             table.arabic.setdefault(name.words, []).append((kind, latin))
@@ -117,7 +125,7 @@ def _add_entity(table: Table, kind: str, latin_names: list[str], arabic_names: l
 @functools.lru_cache(maxsize=1)
 def table(path: Path = DATA_FILE) -> Table:
     """Read the table once: lines ``entity, kind, latin names, arabic names, sources``."""
-    loaded = Table({}, {}, {}, {})
+    loaded = Table({}, {}, {}, {}, {})
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#") or not line.strip():
@@ -178,7 +186,8 @@ def find_exonyms(words: Sequence[str]) -> list[Match]:
 
     def lookup(key: tuple[str, ...], start: int, end: int):
         whole = bool(significant) and start <= significant[0] and end > significant[-1]
-        found = loaded.latin.get(key, []) + (loaded.whole_query.get(key, []) if whole else [])
+        found = loaded.latin.get(key, []) + loaded.whole_query.get(key, []) if whole else \
+            loaded.latin.get(key, []) + loaded.not_alone.get(key, [])
         if len(key) == 1:
             found += loaded.exact_case.get(words[start], [])
         return found or None

@@ -36,6 +36,9 @@ EXONYM = "exonym"
 # (times the word's weight):
 # with the strong written-form matches, above any sound-alike (Cairo: القاهرة before جرى).
 EXONYM_SCORE = 8.0
+# A generic word of place names translated alone (Lake -> بحيرة in "Saranac Lake") says
+# less than a name: it scores like a sound-alike.
+GENERIC_EXONYM_SCORE = 4.0
 # A name match scores this much times its confidence.
 NAME_SCORES = {TRANSLIT: 6.0, FUZZY: 4.0}
 # When all words of a multi-word query stand together (as a phrase): this much of
@@ -180,7 +183,8 @@ def word_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
 def _exonym_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
     """A translated name the word is part of (exonym_tier.py), worth EXONYM_SCORE x its
     weight for each of the name's words, so the name counts like its words found alike."""
-    return [scored(exonym_filter(exonym), EXONYM_SCORE * q.weight)
+    return [scored(exonym_filter(exonym), q.weight * (
+        GENERIC_EXONYM_SCORE if exonym.kind == "generic" else EXONYM_SCORE))
             for exonym in plan.exonyms if q.token.start in exonym.starts]
 
 

@@ -1,4 +1,4 @@
-"""Exonym evaluation (part of ``make eval``; alone: ``bench/eval_exonyms.py [--split test|tune|all]``).
+"""Exonym evaluation (part of ``make eval``; alone: ``bench/eval_exonyms.py [--split test|tune|all] [--write]``).
 
 Cases: bench/exonym_cases.tsv, built by scripts/build_exonyms.py from CLDR, iso-codes,
 GeoNames and the supplement: one Latin query per country, organisation, region, sea,
@@ -34,17 +34,35 @@ from common import ROOT  # noqa: E402
 from arabic_search.exonyms import norm_words  # noqa: E402
 
 CASES = Path(__file__).resolve().parent / "exonym_cases.tsv"
+REPORT = ROOT / "docs" / "quality-exonyms.md"
 SIZE = 5
 # Ways a name is written in a document, chosen by a hash of the name.
 TEMPLATES = ("وصل الوفد إلى {name} أمس.", "قال مسؤول ب{name} إن المحادثات مستمرة.",
              "وأعلنت و{name} دعمها للاتفاق.", "تحدث التقرير عن {name} بالتفصيل.")
 RUN_TOGETHER_EVERY = 3  # one multi-word name in three is written run together
+OUT_OF_SCOPE = ("quran", ":language")
 
 
 def read_cases(split: str) -> list[dict]:
     with CASES.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     return [r for r in rows if split == "all" or r["split"] == split]
+
+
+def names_dev_cases() -> list[dict]:
+    """An independent list: names_dev.tsv's ``translation`` rows (../shared/data, other
+    packages than the table's: world-countries, libgweather, i18n-iso-countries...), without
+    Quran sura names and language names, which are no names of places or bodies."""
+    if common.shared_missing(common.NAMES):
+        return []
+    with common.NAMES.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    by_latin: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row["kind"] == "translation" and not any(s in row["source"] for s in OUT_OF_SCOPE):
+            by_latin[row["latin"].strip()].add(row["arabic"].strip())
+    return [{"latin": latin, "arabic": "|".join(sorted(arabic)), "kind": "names_dev",
+             "entity": latin, "split": "test"} for latin, arabic in sorted(by_latin.items())]
 
 
 def _bucket(text: str, modulo: int) -> int:
@@ -96,7 +114,8 @@ def run(es_client, split: str = "test") -> dict:
     from indexer.load import index_paths
     from service import create_app
     alias = f"eval-exonyms-{uuid.uuid4().hex[:8]}"
-    docs, ids_of = documents(read_cases("all"))
+    cases = names_dev_cases() if split == "names_dev" else read_cases(split)
+    docs, ids_of = documents(cases if split == "names_dev" else read_cases("all"))
     try:
         with tempfile.TemporaryDirectory(prefix="eval-exonyms-") as tmp:
             path = Path(tmp) / "exonyms.jsonl"
@@ -111,7 +130,7 @@ def run(es_client, split: str = "test") -> dict:
             return [hit["id"] for hit in response.get_json().get("hits", [])] \
                 if response.status_code == 200 else []
 
-        return measure(search, read_cases(split), ids_of) | {"split": split, "documents": len(docs)}
+        return measure(search, cases, ids_of) | {"split": split, "documents": len(docs)}
     finally:
         common.delete_alias_indices(es_client, alias)
 
@@ -131,11 +150,17 @@ def markdown(result: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("test", "tune", "all"), default="test")
+    parser.add_argument("--split", choices=("test", "tune", "all", "names_dev"), default="test",
+                        help="names_dev: the independent list in ../shared/data/names_dev.tsv")
     parser.add_argument("--json", action="store_true", help="print the whole result as JSON")
+    parser.add_argument("--write", action="store_true", help=f"also write {REPORT.relative_to(ROOT)}")
     args = parser.parse_args()
     result = run(common.client(timeout=120), args.split)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else markdown(result))
+    if args.write:
+        REPORT.write_text(f"# Exonym evaluation\n\nWritten by `make eval` (bench/eval_exonyms.py); "
+                          f"Elasticsearch {common.es_version(common.client())}.\n\n{markdown(result)}",
+                          encoding="utf-8")
 
 
 if __name__ == "__main__":

