@@ -21,6 +21,7 @@ HOW_LABELS = {
     "split": "كلمة ملتصقة",
     "fuzzy": "تقريبي",
     "translit": "نقل حرفي",
+    "exonym": "اسم مترجم",
 }
 UNAVAILABLE_AR = "محرك البحث غير متاح حاليًا، حاول لاحقًا."
 PAGE_LINKS = 5  # page numbers shown either side of the current one
