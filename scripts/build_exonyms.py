@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from arabic_search.exonyms import (DATA_FILE, EXACT_CASE_MARK, NAME_SEPARATOR,  # noqa: E402
                                    NOT_ALONE_MARK, WHOLE_QUERY_MARK, latin_key, norm_words)
 import exonym_sources as sources  # noqa: E402
+from arabic_search.analysis import LATIN_PARTICLES  # noqa: E402
 
 SUPPLEMENT = Path(__file__).resolve().parent / "exonym_supplement.tsv"
 CASES_FILE = ROOT / "bench" / "exonym_cases.tsv"
@@ -82,11 +83,13 @@ def merge(into: dict[str, dict], extra: dict[str, dict]) -> None:
 
 
 def unique(names: list[str]) -> list[str]:
-    """Names in order, one per lookup form (Latin key or normalized Arabic words)."""
+    """Names in order, one per lookup form (Latin key or normalized Arabic words); not a
+    lone Latin particle (Van, the town, must not turn "Van Gogh" into وان)."""
     seen: dict[tuple, str] = {}
     for name in names:
         key = latin_key(name) or norm_words(name)
-        if key and (key, name.isupper()) not in seen:
+        particle = len(key) == 1 and key[0] in LATIN_PARTICLES and not is_abbreviation(name)
+        if key and not particle and (key, name.isupper()) not in seen:
             seen[(key, name.isupper())] = name
     return list(seen.values())
 

@@ -37,8 +37,10 @@ MIN_POPULATION = 300_000
 # words) is left out unless the town is this large or well known in Arabic.
 COMMON_WORD_ZIPF = 4.0
 COMMON_WORD_MIN_POPULATION = 1_000_000
+VERY_COMMON_WORD_ZIPF = 5.0
 MAX_ARABIC_PER_CITY = 3
 MIN_ARABIC_LETTERS = 3
+NOTES = frozenset({"سابقا", "سابقاً", "حاليا", "حالياً"})
 # wordfreq's Zipf scale for Arabic: >= 1 = the spelling occurs in its corpora at all;
 # >= 3 = a name Arabic news uses often (لندن 5.0, القدس 4.9, نيس 2.x).
 MIN_ATTESTED_ZIPF = 1.0
@@ -119,10 +121,12 @@ def continents() -> dict[str, dict]:
 
 
 def _plausible_arabic(name: str) -> bool:
-    """Arabic letters only, no Uyghur spelling (initial ئ, ى inside a word), no one-letter word."""
+    """Arabic letters only, no Uyghur spelling (initial ئ, ى inside a word), no one-letter
+    word, no note such as سابقا ("formerly") inside the name."""
     words = name.replace("-", " ").split()
     return bool(ARABIC_NAME.match(name)) and not name.startswith("\u0626") and \
-        all(len(w) >= 2 and "\u0649" not in w[:-1] for w in words) and len(name) >= MIN_ARABIC_LETTERS
+        all(len(w) >= 2 and "\u0649" not in w[:-1] for w in words) and \
+        len(name) >= MIN_ARABIC_LETTERS and NOTES.isdisjoint(words)
 
 
 def _arabic_zipf(name: str) -> float:
@@ -148,12 +152,15 @@ def arabic_candidates(alternates: list[str]) -> list[str]:
 
 
 def _too_common(name: str, population: int, arabic: list[str]) -> bool:
-    """A small town named like a common English word (Reading, Nice, Bath) that Arabic
-    news rarely names; London, Jerusalem or Boston are as common but well known in Arabic."""
+    """A town named like a common English word (Reading, Bath; Hit, Sale, Nice) under a
+    million people, unless Arabic news names it often (Jerusalem, Boston); a very common
+    word (Hit = هيت in Iraq) is left out all the same.  Name keys still find them."""
     key = latin_key(name)
-    return len(key) == 1 and population < COMMON_WORD_MIN_POPULATION and \
-        zipf_frequency(key[0], "en") >= COMMON_WORD_ZIPF and \
-        max(map(_arabic_zipf, arabic), default=0) < WELL_KNOWN_ARABIC_ZIPF
+    if len(key) != 1 or population >= COMMON_WORD_MIN_POPULATION:
+        return False
+    english = zipf_frequency(key[0], "en")
+    return english >= VERY_COMMON_WORD_ZIPF or (
+        english >= COMMON_WORD_ZIPF and max(map(_arabic_zipf, arabic), default=0) < WELL_KNOWN_ARABIC_ZIPF)
 
 
 def cities() -> dict[str, dict]:

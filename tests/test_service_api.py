@@ -338,8 +338,8 @@ def test_openapi(client):
     assert set(document["paths"]) >= {"/api/search", "/api/suggest", "/api/analyze",
                                       "/api/health", "/api/openapi.json"}
     search_params = {p["name"]: p for p in document["paths"]["/api/search"]["get"]["parameters"]}
-    assert set(search_params) == {"q", "page", "size", "fuzzy", "source", "date_from", "date_to",
-                                  "spelling"}
+    assert set(search_params) == {"q", "page", "size", "fuzzy", "sort", "explain", "source",
+                                  "date_from", "date_to", "spelling"}
     assert search_params["q"]["schema"]["maxLength"] == 200
     assert search_params["size"]["schema"]["maximum"] == 50
     error = document["components"]["schemas"]["ErrorResponse"]["properties"]["error"]
