@@ -39,6 +39,7 @@ WHOLE_QUERY_MARK = "^"
 NOT_ALONE_MARK = "~"
 MARKS = EXACT_CASE_MARK + WHOLE_QUERY_MARK + NOT_ALONE_MARK
 NAME_SEPARATOR = "|"
+WORD_CACHE_SIZE = 65_536  # words of the table (and queries): loading is ~3x faster
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,19 @@ class Match:
     names: tuple[Name, ...]
 
 
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def _normalized(word: str) -> str:
+    return normalize_word(word)
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def latin_form(word: str) -> str:
     """Lookup form of a Latin word: lower-case ASCII letters and digits (Türkiye -> turkiye,
     Łódź -> lodz, Côte d'Ivoire -> cote divoire).  Empty for a word in another script."""
-    if is_arabic(normalize_word(word)):
+    normalized = _normalized(word)
+    if is_arabic(normalized):
         return ""
-    return "".join(c for c in anyascii(normalize_word(word)).lower() if c.isascii() and c.isalnum())
+    return "".join(c for c in anyascii(normalized).lower() if c.isascii() and c.isalnum())
 
 
 def _words(text: str) -> list[str]:
@@ -83,7 +91,7 @@ def latin_key(text: str) -> tuple[str, ...]:
 
 def norm_words(text: str) -> tuple[str, ...]:
     """The ``norm`` terms the index holds for ``text`` (one per word, as the analyser makes them)."""
-    return tuple(part for word in _words(text) for part in normalize_word(word).split())
+    return tuple(part for word in _words(text) for part in _normalized(word).split())
 
 
 @dataclass

