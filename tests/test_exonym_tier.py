@@ -131,3 +131,11 @@ def test_seed_names_are_found_and_marked_as_exonyms(client, query, forms):
 
 def test_cairo_does_not_match_its_sound_alike(client):
     assert "جرى" not in marked(client, "Cairo")
+
+
+def test_translated_names_stay_with_fuzzy_off():
+    """fuzzy=off drops sound-alikes, not translations: Cairo still asks for القاهرة."""
+    from arabic_search import tiers
+    plan = plan_query(analyze("Cairo"), fuzzy=False)
+    clauses = json.dumps(tiers.word_clauses(plan.words[0], plan), ensure_ascii=False)
+    assert "القاهره" in clauses and "بالقاهره" in clauses
