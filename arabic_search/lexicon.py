@@ -8,8 +8,10 @@ search then asks for the accepted written words by name, in the ``norm`` field.
 The same accepted words, with the same confidences, explain the hits, so the
 search and the explanation cannot disagree.
 
-Entries (``kind: word``, id ``word:<normalized>``) depend on the word alone, so
-re-indexing a word only rewrites the same entry.
+Entries (``kind: word``, id ``word:<written form>``) depend on the word alone, so
+re-indexing a word only rewrites the same entry.  They are written forms without
+vowel marks (the ``exact`` field), not normalized ones: علي (Ali) and على (on)
+normalize alike, and only one of them is a name.
 """
 from __future__ import annotations
 
@@ -28,16 +30,16 @@ VOWEL_KEY_BOOST = 2.0
 NEAR_VOWEL_KEY_BOOST = 1.0
 
 
-def entry_id(normalized: str) -> str:
-    return f"word:{normalized}"
+def entry_id(written: str) -> str:
+    return f"word:{written}"
 
 
 def lexicon_entry(forms: WordForms) -> tuple[str, dict] | None:
     """(es_id, source) of the lexicon entry of one word, or None if it has no name keys."""
-    if not forms.keys or len(forms.normalized) > MAX_WORD_LENGTH:
+    if not forms.keys or len(forms.exact) > MAX_WORD_LENGTH:
         return None
-    return entry_id(forms.normalized), {
-        m.KIND: m.KIND_WORD, m.WORD: forms.normalized,
+    return entry_id(forms.exact), {
+        m.KIND: m.KIND_WORD, m.WORD: forms.exact,
         m.KEYS: " ".join(forms.keys), m.VOWEL_KEYS: " ".join(forms.vowel_keys)}
 
 
@@ -86,5 +88,5 @@ def _keys_near(query_keys: tuple[str, ...], word_keys: tuple[str, ...]) -> bool:
 def local_candidates(token: Token, words: list[WordForms]) -> list[WordForms]:
     """The candidates :func:`candidates_request` would find among ``words`` (in Python:
     for a text at hand, such as one document, and for tests without Elasticsearch)."""
-    unique = {forms.normalized: forms for forms in words if forms.keys}
+    unique = {forms.exact: forms for forms in words if forms.keys}
     return [forms for forms in unique.values() if _keys_near(token.keys, forms.keys)]

@@ -16,12 +16,14 @@ from __future__ import annotations
 import regex
 
 from .analysis import LATIN_PARTICLES, Token
-from .clitics import ARTICLE
+from .clitics import ARTICLE, clitic_readings
+from .normalize import normalize_word
 from .likeness import arabic_arabic, latin_arabic, latin_latin
 from .scripts import ARABIC, LATIN
 from .splitter import vocabulary
 
 LATIN_VOWELS = "aeiouy"
+ALEF_MAKSURA = "ى"
 _TRIPLED = regex.compile(r"(.)\1\1")
 # Below this confidence a candidate is not a spelling of the query word.
 MIN_CONFIDENCE = 0.75
@@ -74,23 +76,36 @@ def _reading_factor(word: str, reading: str) -> float:
     return 1.0 if word == ARTICLE + reading else READING_FACTOR
 
 
+def _sounded(word: Token) -> tuple[str, tuple[str, ...]]:
+    """The word and its clitic readings as they sound: normalization folds ى into ي, but
+    ى is read a (على "ala", "on", is not علي "Ali"; موسى is Musa)."""
+    if ALEF_MAKSURA not in word.exact:
+        return word.normalized, word.readings
+    sounded = normalize_word(word.exact.replace(ALEF_MAKSURA, "ا"))
+    return sounded, tuple(clitic_readings(sounded))
+
+
 def confidence(query: Token, word: Token) -> float:
     """How sure we are that written word ``word`` spells query word ``query`` (0-1)."""
-    best = _pair(query, word.normalized, word.script)
-    for reading in word.readings:
+    whole, readings = _sounded(word)
+    best = _pair(query, whole, word.script)
+    for reading in readings:
         if _plausible_reading(reading):
-            factor = _reading_factor(word.normalized, reading)
+            factor = _reading_factor(whole, reading)
             best = max(best, factor * _pair(query, reading, word.script))
     return round(best, 3)
 
 
 def accepted_spellings(query: Token, candidates: list[Token]) -> dict[str, float]:
-    """normalized candidate -> confidence, for the candidates that reach MIN_CONFIDENCE."""
+    """written candidate (``exact``) -> confidence, for those that reach MIN_CONFIDENCE.
+
+    Candidates are written forms, not normalized ones: علي (Ali) and على (on) normalize
+    alike, and only one of them is the name."""
     accepted: dict[str, float] = {}
     for word in candidates:
         if word.normalized == query.normalized:
             continue  # the word itself: the exact and normalized tiers say so more strongly
         sure = confidence(query, word)
         if sure >= MIN_CONFIDENCE:
-            accepted[word.normalized] = sure
+            accepted[word.exact] = sure
     return accepted

@@ -19,7 +19,7 @@ from .analysis import LATIN_PARTICLES, Token, WordForms, analyze
 from .exonym_tier import QueryExonym, plan_exonyms, query_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
 from .names import accepted_spellings, is_name_query
-from .normalize import is_arabic
+from .normalize import is_arabic, normalize_word
 from .exclusion import bucket_keys, excluded_docs_request
 from .rarity import df_request, hits_total, idf, total_request
 from .syntax import ParsedQuery
@@ -34,7 +34,8 @@ CONFIDENCE_STEP = 0.05
 class NameSpelling:
     """A written word accepted as a spelling of a query word."""
 
-    normalized: str
+    written: str          # as written, without vowel marks: what the clause asks for
+    normalized: str       # for the title and phrase clauses, which hold normalized forms
     confidence: float
     script: str
 
@@ -54,9 +55,9 @@ class QueryWord:
     def forms_of(self) -> WordForms:
         return self.token.forms
 
-    def name_confidence(self, normalized: str) -> NameSpelling | None:
+    def name_spelling(self, written: str) -> NameSpelling | None:
         for spelling in self.names:
-            if spelling.normalized == normalized:
+            if spelling.written == written:
                 return spelling
         return None
 
@@ -139,8 +140,8 @@ class QueryPlan:
         for number, found in candidates.items():
             accepted = accepted_spellings(words[number].token, found)
             words[number] = replace(words[number], names=tuple(
-                NameSpelling(spelling, _rounded(sure), _script_of(spelling))
-                for spelling, sure in sorted(accepted.items())))
+                NameSpelling(written, normalize_word(written), _rounded(sure), _script_of(written))
+                for written, sure in sorted(accepted.items())))
         return replace(self, words=tuple(words))
 
 

@@ -131,17 +131,17 @@ def name_tier(query_script: str, word_script: str) -> str:
 
 
 def _name_clauses(q: QueryWord, tier: str) -> list[dict]:
-    """One constant-score clause per confidence: the accepted spellings, by name, in norm."""
+    """One constant-score clause per confidence: the accepted spellings, as written."""
     groups: dict[float, list[str]] = {}
     for spelling in q.names:
         if name_tier(q.token.script, spelling.script) == tier:
-            groups.setdefault(spelling.confidence, []).append(spelling.normalized)
-    return [scored(terms(m.NORM, words), NAME_SCORES[tier] * confidence * q.weight)
+            groups.setdefault(spelling.confidence, []).append(spelling.written)
+    return [scored(terms(m.EXACT, words), NAME_SCORES[tier] * confidence * q.weight)
             for confidence, words in sorted(groups.items(), reverse=True)]
 
 
 def _name_check(q: QueryWord, word: WordForms, tier: str) -> float | None:
-    spelling = q.name_confidence(word.normalized)
+    spelling = q.name_spelling(word.exact)
     if spelling and name_tier(q.token.script, spelling.script) == tier:
         return spelling.confidence
     return None

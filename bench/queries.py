@@ -126,7 +126,7 @@ def sequential(make, count: int, passes: int) -> dict:
 def breakdown(es_client, alias: str, queries: list[str], passes: int) -> dict:
     """Mean ms per stage of one search, the pieces called in-process like service.search does."""
     try:
-        from service.search import DID_YOU_MEAN_BELOW, did_you_mean
+        from service.didyoumean import DID_YOU_MEAN_BELOW, did_you_mean
     except ImportError:  # the service is not there: count the suggestion step as zero
         DID_YOU_MEAN_BELOW = 0
 

@@ -15,7 +15,7 @@ from arabic_search.lexicon import MAX_WORD_LENGTH, lexicon_entry
 
 
 class LexiconWords:
-    """The set of normalized words seen in this run's passages."""
+    """The set of written words (without vowel marks) seen in this run's passages."""
 
     def __init__(self) -> None:
         self._words: set[str] = set()
@@ -24,8 +24,8 @@ class LexiconWords:
         return len(self._words)
 
     def add_passage(self, source: dict) -> None:
-        """Add the words of one passage document (its NORM field: one term per word)."""
-        self._words.update(word for word in source[m.NORM].split()
+        """Add the words of one passage document (its EXACT field: one term per word)."""
+        self._words.update(word for word in source[m.EXACT].split()
                            if len(word) <= MAX_WORD_LENGTH and not word.isdigit())
 
     def actions(self, index: str) -> Iterator[dict]:

@@ -2,20 +2,22 @@
 
 Configuration comes from the environment — ``ELASTICSEARCH_URL`` (default
 ``http://127.0.0.1:9200``) and ``SEARCH_INDEX`` (the alias, default
-``arabic-news``) — and keys passed in ``config`` override it.  The Elasticsearch
-client is created on first use, once per application, never at import time.
+``arabic-news``), ``SEARCH_DEADLINE`` (seconds of waiting on ES per request) and
+``SEARCH_ALLOW_PARTIAL`` (README, Limits) — and keys passed in ``config`` override
+it.  The Elasticsearch client lives in ``elastic.py``, the one seam to the cluster.
 """
 from __future__ import annotations
 
 import os
 import threading
 
-from flask import Flask, current_app
+from flask import Flask
 
 from arabic_search import es
 
-_CLIENT_KEY = "arabic_search.es_client"
-_lock = threading.Lock()
+# Seconds a request may wait on Elasticsearch, all calls together (SEARCH_DEADLINE); with the
+# circuit breaker this keeps every answer under 3 s whatever ES does (README, Limits).
+DEFAULT_DEADLINE = 2.0
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -24,19 +26,40 @@ def create_app(config: dict | None = None) -> Flask:
         ELASTICSEARCH_URL=os.environ.get("ELASTICSEARCH_URL", es.DEFAULT_URL),
         SEARCH_INDEX=os.environ.get("SEARCH_INDEX", es.DEFAULT_ALIAS),
         ELASTICSEARCH_TIMEOUT=es.REQUEST_TIMEOUT,
+        SEARCH_DEADLINE=_seconds(os.environ.get("SEARCH_DEADLINE"), DEFAULT_DEADLINE),
+        SEARCH_ALLOW_PARTIAL=_flag(os.environ.get("SEARCH_ALLOW_PARTIAL", "true")),
     )
     if config:
         app.config.update(config)
     app.json.ensure_ascii = False  # Arabic stays readable in responses
     app.json.sort_keys = False
 
-    from . import api, errors, web
+    from . import api, elastic, errors, web
 
-    errors.register(app)
+    elastic.init_app(app)
+    errors.register(app, page=web.error_page)
     app.register_blueprint(api.bp)
     app.register_blueprint(web.bp)
     _warm_up_analysis()
     return app
+
+
+def _seconds(value: str | None, default: float) -> float:
+    """A positive number of seconds from the environment; a clear error at start-up if not."""
+    if value is None or not value.strip():
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds < float("inf"):
+        raise ValueError(f"SEARCH_DEADLINE must be a positive number of seconds, not {value!r}")
+    return seconds
+
+
+def _flag(value: str) -> bool:
+    """An on/off setting from the environment: false, 0, no and off (any case) are off."""
+    return value.strip().lower() not in ("false", "0", "no", "off")
 
 
 def _warm_up_analysis() -> None:
@@ -48,20 +71,3 @@ def _warm_up_analysis() -> None:
     threading.Thread(target=vocabulary, name="warm-up-vocabulary", daemon=True).start()
     threading.Thread(target=table, name="warm-up-exonyms", daemon=True).start()
 
-
-def get_client():
-    """The application's Elasticsearch client, created lazily (short timeout, no retries)."""
-    app = current_app._get_current_object()
-    client = app.extensions.get(_CLIENT_KEY)
-    if client is None:
-        with _lock:
-            client = app.extensions.get(_CLIENT_KEY)
-            if client is None:
-                timeout = min(float(app.config["ELASTICSEARCH_TIMEOUT"]), es.REQUEST_TIMEOUT)
-                client = es.make_client(app.config["ELASTICSEARCH_URL"], timeout=timeout)
-                app.extensions[_CLIENT_KEY] = client
-    return client
-
-
-def get_alias() -> str:
-    return current_app.config["SEARCH_INDEX"]

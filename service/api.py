@@ -1,4 +1,8 @@
-"""The JSON API: /api/search, /api/suggest, /api/analyze, /api/health, /api/openapi.json."""
+"""The JSON API: /api/search, /api/suggest, /api/analyze, /api/health, /api/openapi.json.
+
+Views only validate parameters and call the Flask-free modules; every failure
+propagates to the one error boundary in ``errors.py``.
+"""
 from __future__ import annotations
 
 import json
@@ -6,10 +10,13 @@ from pathlib import Path
 
 from flask import Blueprint, Response, jsonify, request
 
-from arabic_search.analysis import analyze
-
-from . import get_alias, get_client, params, search
-from .errors import ServiceError, describe
+from . import params
+from .analyze import analyze_response
+from .elastic import allow_partial, get_alias, get_client
+from .errors import ServiceError
+from .health import health
+from .search import search
+from .suggest import suggest
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 OPENAPI_PATH = Path(__file__).with_name("openapi.json")
@@ -18,27 +25,24 @@ OPENAPI_PATH = Path(__file__).with_name("openapi.json")
 @bp.get("/search")
 def search_endpoint():
     wanted = params.search_params(request.args)
-    return jsonify(search.search(get_client(), get_alias(), wanted))
+    return jsonify(search(get_client(), get_alias(), wanted, allow_partial=allow_partial()))
 
 
 @bp.get("/suggest")
 def suggest_endpoint():
     prefix, size = params.suggest_params(request.args)
-    return jsonify(search.suggest(get_client(), get_alias(), prefix, size))
+    return jsonify(suggest(get_client(), get_alias(), prefix, size))
 
 
 @bp.get("/analyze")
 def analyze_endpoint():
     text = params.analyze_params(request.args)
-    return jsonify({"tokens": [token.as_dict() for token in analyze(text)]})
+    return jsonify(analyze_response(text))
 
 
 @bp.get("/health")
 def health_endpoint():
-    try:
-        state = search.health(get_client(), get_alias())
-    except Exception as error:  # noqa: BLE001 - mapped to the one error shape
-        raise describe(error, get_alias()) from error
+    state = health(get_client(), get_alias())
     if state["status"] not in ("green", "yellow"):
         raise ServiceError(503, "elasticsearch_unavailable",
                            f"Elasticsearch cluster status is {state['status']}.")

@@ -1,19 +1,27 @@
-"""One error shape for the whole service, and the one place that maps failures to HTTP.
+"""The service's one error boundary: the only place that maps failures to responses.
 
-Every error a client sees is ``{"error": {"status": int, "code": str, "message": str}}``
-(the HTML page shows the same message).  Elasticsearch client errors are mapped
-here: unreachable / timed out -> 503 ``elasticsearch_unavailable``, alias or index
-missing -> 503 ``index_missing``.  No traceback ever reaches a client.
+Views and the Flask-free modules raise (a ``ServiceError``, Werkzeug's HTTP errors,
+the Elasticsearch client's errors, anything); nothing else catches to render.  Every
+error a client sees is ``{"error": {"status": int, "code": str, "message": str}}`` on
+API paths, or the search page (rendered by the page renderer ``register`` is given,
+see ``web.error_page``) everywhere else, as yente does with one handler.
+Elasticsearch client errors are mapped here: unreachable / timed out -> 503
+``elasticsearch_unavailable``, alias or index missing -> 503 ``index_missing``.
+No traceback ever reaches a client.
 """
 from __future__ import annotations
 
 import logging
+import math
+from collections.abc import Callable
 
 from elasticsearch import ApiError, TransportError
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from arabic_search import es
+
+from . import guard
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +29,8 @@ INDEX_MISSING_MESSAGE = (
     "The search index '{alias}' does not exist yet. Build it with `make run` "
     "or `python -m indexer seeds/`."
 )
+# Seconds a client should wait after a 503: the circuit breaker's open time.
+RETRY_AFTER_S = str(math.ceil(guard.OPEN_SECONDS))
 UNAVAILABLE_MESSAGE = "Elasticsearch is unavailable (unreachable or timed out); try again later."
 
 
@@ -69,25 +79,21 @@ def describe(error: Exception, alias: str | None = None) -> ServiceError:
 
 
 def wants_json() -> bool:
-    """API paths always get JSON; the HTML page gets HTML."""
-    return request.path.startswith("/api/") or request.path == "/api"
+    """The API blueprint (and any path under /api, even unknown ones) gets JSON."""
+    return request.blueprint == "api" or request.path.startswith("/api/") or request.path == "/api"
 
 
-def error_response(error: ServiceError):
-    if wants_json():
-        response = jsonify(error.as_dict())
-    else:
-        response = render_template("index.html", error=error, form={}, result=None)
-    return response, error.status
-
-
-def register(app: Flask) -> None:
-    """Install the handlers: everything, including 404/405/500, goes through ``describe``."""
+def register(app: Flask, page: Callable[[ServiceError], object]) -> None:
+    """Install the boundary: everything, including 404/405/500, goes through ``describe``,
+    then becomes JSON (API) or ``page(error)`` (the HTML page's own rendering)."""
 
     def handle(error: Exception):
         if isinstance(error, HTTPException) and error.code and error.code < 400:
             return error  # redirects and the like
-        return error_response(describe(error, app.config.get("SEARCH_INDEX")))
+        failure = describe(error, app.config.get("SEARCH_INDEX"))
+        response = jsonify(failure.as_dict()) if wants_json() else page(failure)
+        headers = {"Retry-After": RETRY_AFTER_S} if failure.status == 503 else {}
+        return response, failure.status, headers
 
     app.register_error_handler(ServiceError, handle)
     app.register_error_handler(HTTPException, handle)

@@ -1,6 +1,8 @@
 """Request parameter validation: one helper per request kind, each raising a 400 ServiceError.
 
-The limits below are the documented ones (README and ``openapi.json``).
+The limits below are the documented ones (README and ``openapi.json``).  Every value
+is read through ``_arg``, which removes control and format characters first
+(``sanitize.clean_param``), so nothing else sees them.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from arabic_search.tokens import word_spans
 
 from .errors import bad_request
+from .sanitize import clean_analyze_text, clean_param
 
 MAX_QUERY_CHARS = 200        # after stripping surrounding whitespace
 MAX_QUERY_WORDS = 12         # analysed words (tokens)
@@ -55,8 +58,13 @@ class SearchParams:
                 if value not in (None, "") and defaults.get(key) != value}
 
 
+def _arg(args: Mapping, name: str) -> str:
+    """The parameter ``name`` cleaned of control/format characters and stripped ("" if absent)."""
+    return clean_param(args.get(name) or "").strip()
+
+
 def _required_text(args: Mapping, name: str, limit: int, what: str) -> str:
-    value = (args.get(name) or "").strip()
+    value = _arg(args, name)
     if not value:
         raise bad_request(f"missing_{what}", f"Parameter '{name}' is required and may not be blank.")
     if len(value) > limit:
@@ -66,11 +74,11 @@ def _required_text(args: Mapping, name: str, limit: int, what: str) -> str:
 
 
 def _integer(args: Mapping, name: str, default: int, low: int, high: int | None) -> int:
-    raw = args.get(name)
-    if raw is None or raw.strip() == "":
+    raw = _arg(args, name)
+    if raw == "":
         return default
     try:
-        value = int(raw.strip())
+        value = int(raw)
     except ValueError:
         value = None
     if value is None or value < low or (high is not None and value > high):
@@ -80,7 +88,7 @@ def _integer(args: Mapping, name: str, default: int, low: int, high: int | None)
 
 
 def _date(args: Mapping, name: str) -> str | None:
-    raw = (args.get(name) or "").strip()
+    raw = _arg(args, name)
     if not raw:
         return None
     try:
@@ -105,20 +113,20 @@ def search_params(args: Mapping) -> SearchParams:
     if page * size > RESULT_WINDOW:
         raise bad_request("result_window_exceeded",
                           f"page * size must not exceed {RESULT_WINDOW} (got {page} * {size}).")
-    fuzzy_raw = (args.get("fuzzy") or "on").strip().lower()
+    fuzzy_raw = (_arg(args, "fuzzy") or "on").lower()
     if fuzzy_raw not in FUZZY_VALUES:
         raise bad_request("invalid_fuzzy", "Parameter 'fuzzy' must be 'on' or 'off'.")
-    source = (args.get("source") or "").strip() or None
+    source = _arg(args, "source") or None
     if source and len(source) > MAX_SOURCE_CHARS:
         raise bad_request("source_too_long",
                           f"Parameter 'source' may be at most {MAX_SOURCE_CHARS} characters long.")
     date_from, date_to = _date(args, "date_from"), _date(args, "date_to")
     if date_from and date_to and date_from > date_to:
         raise bad_request("invalid_date_range", "'date_from' must not be later than 'date_to'.")
-    sort = (args.get("sort") or "relevance").strip().lower()
+    sort = (_arg(args, "sort") or "relevance").lower()
     if sort not in SORT_VALUES:
         raise bad_request("invalid_sort", "Parameter 'sort' must be 'relevance' or 'date'.")
-    explain_raw = (args.get("explain") or "0").strip().lower()
+    explain_raw = (_arg(args, "explain") or "0").lower()
     if explain_raw not in EXPLAIN_VALUES:
         raise bad_request("invalid_explain", "Parameter 'explain' must be 0 or 1.")
     return SearchParams(q=q, page=page, size=size, fuzzy=FUZZY_VALUES[fuzzy_raw],
@@ -144,7 +152,7 @@ def suggest_params(args: Mapping) -> tuple[str, int]:
 
 def analyze_params(args: Mapping) -> str:
     """The text for /api/analyze, unstripped so token offsets point into it (may not be blank)."""
-    text = args.get("text") or ""
+    text = clean_analyze_text(args.get("text") or "")
     if not text.strip():
         raise bad_request("missing_text", "Parameter 'text' is required and may not be blank.")
     if len(text) > MAX_ANALYZE_CHARS:

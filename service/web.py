@@ -7,8 +7,10 @@ from flask import Blueprint, render_template, request, url_for
 
 from arabic_search.normalize import exact_form
 
-from . import get_alias, get_client, params, search
-from .errors import ServiceError, describe
+from . import params
+from .elastic import allow_partial, get_alias, get_client
+from .errors import ServiceError
+from .search import search
 
 bp = Blueprint("web", __name__)
 
@@ -55,20 +57,26 @@ def _spelling_chips(wanted: params.SearchParams, spellings: list[dict]) -> dict 
     return {"chips": chips, "all_link": all_link}
 
 
+def _form() -> dict:
+    """The search form as the user filled it in (shown again above results or an error)."""
+    return {key: request.args.get(key, "") for key in
+            ("q", "size", "fuzzy", "source", "date_from", "date_to")}
+
+
+def error_page(failure: ServiceError) -> str:
+    """The page for a failure; called only by the error boundary (``errors.register``)."""
+    if failure.status == 503:
+        failure = ServiceError(503, failure.code, f"{UNAVAILABLE_AR} ({failure.message})")
+    return render_template("index.html", form=_form(), result=None, error=failure)
+
+
 @bp.get("/")
 def index():
-    form = {key: request.args.get(key, "") for key in
-            ("q", "size", "fuzzy", "source", "date_from", "date_to")}
+    form = _form()
     if not form["q"].strip():
         return render_template("index.html", form=form, result=None, error=None)
-    try:
-        wanted = params.search_params(request.args)
-        result = search.search(get_client(), get_alias(), wanted)
-    except Exception as error:  # noqa: BLE001 - shown on the page, never as a traceback
-        failure: ServiceError = describe(error, get_alias())
-        if failure.status == 503:
-            failure = ServiceError(503, failure.code, f"{UNAVAILABLE_AR} ({failure.message})")
-        return render_template("index.html", form=form, result=None, error=failure), failure.status
+    wanted = params.search_params(request.args)  # failures go to errors.py, then error_page
+    result = search(get_client(), get_alias(), wanted, allow_partial=allow_partial())
     suggestions = [(text, url_for("web.index", **wanted.query_args(q=text, page=1, spelling=None)))
                    for text in result["suggestions"]]
     return render_template("index.html", form=form, result=result, error=None,

@@ -19,7 +19,8 @@ from conftest import ROOT, RUN_PREFIX
 from service import create_app
 
 SPECIALS = ["\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2069",
-            "\x00", "\x01", "\x1b", "\x7f", "\t", "\n", "\r", "\ufeff", "\u0640", "\u064b", "%", "&",
+            "\x00", "\x01", "\x1b", "\x1e", "\x1f", "\x7f", "\t", "\n", "\r", "\ufeff", "\u0640",
+            "\u064b", "%", "&",
             "=", "+", "#", "?", "\\", '"', "'", "<mark>", "*", "~", "AND", "OR", "ال", "و", "ليبيا"]
 
 _piece = st.one_of(st.text(max_size=30), st.sampled_from(SPECIALS),

@@ -24,6 +24,7 @@ from conftest import ROOT, RUN_PREFIX
 from service import create_app
 
 DEADLINE_S = 3.0
+SLOW_BYTE_S = 1.0  # "slow" mode: one byte of each answer per second
 
 
 class TcpProxy:
@@ -31,7 +32,9 @@ class TcpProxy:
 
     ``mode``: "on" forwards; "off" closes every accepted connection at once (and
     cuts the open ones), like a stopped node; "hang" accepts and never answers,
-    like a frozen one.  Every thread is a daemon and every socket has a timeout.
+    like a frozen one; "slow" forwards requests but answers one byte per
+    ``SLOW_BYTE_S``, like a node swapping or a congested link.  Every thread is a
+    daemon and every socket has a timeout.
     """
 
     def __init__(self, target_url: str):
@@ -52,7 +55,7 @@ class TcpProxy:
         self.thread.start()
 
     def switch(self, mode: str) -> None:
-        assert mode in ("on", "off", "hang")
+        assert mode in ("on", "off", "hang", "slow")
         self.mode = mode
         if mode != "on":
             with self.lock:
@@ -93,17 +96,27 @@ class TcpProxy:
                 continue
             with self.lock:
                 self.open.update((client, upstream))
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+            for a, b, answers in ((client, upstream, False), (upstream, client, True)):
+                threading.Thread(target=self._pipe, args=(a, b, answers), daemon=True).start()
 
-    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
+    def _send(self, sink: socket.socket, data: bytes, answers: bool) -> None:
+        if not (answers and self.mode == "slow"):
+            sink.sendall(data)
+            return
+        for offset in range(len(data)):
+            if not self.running:
+                return
+            sink.sendall(data[offset:offset + 1])
+            time.sleep(SLOW_BYTE_S)
+
+    def _pipe(self, source: socket.socket, sink: socket.socket, answers: bool) -> None:
         try:
             source.settimeout(120)  # may already be closed by a switch to "off"
             while self.running:
                 data = source.recv(65536)
                 if not data:
                     break
-                sink.sendall(data)
+                self._send(sink, data, answers)
         except OSError:
             pass
         finally:
@@ -144,7 +157,7 @@ def _timed_get(client, path: str, **query):
     return response, time.monotonic() - started
 
 
-@pytest.mark.parametrize("mode", ["off", "hang"])
+@pytest.mark.parametrize("mode", ["off", "hang", "slow"])
 def test_es_going_away_gives_503_then_recovers(proxy, seeded_alias, mode):
     app = create_app({"ELASTICSEARCH_URL": proxy.url, "SEARCH_INDEX": seeded_alias, "TESTING": True})
     client = app.test_client()

@@ -1,0 +1,140 @@
+"""Cheapest alignment of a name's units with the letters of an Arabic word.
+
+The units are Latin graphemes (``graphemes.py``, several possible per position) or
+Arabic letters; each may be written as one Arabic letter, two (x = كس), or nothing,
+and an Arabic letter may stand opposite nothing.  What each of these costs is learned
+from real spellings (``data/likeness_costs.json``, built by bench/learn_likeness.py):
+``cost_tables()[kind][unit][output]``, with ``""`` for nothing and ``"*"`` for any
+output the table does not list, and ``[kind + "_insert"][letter]``.  ``likeness.py``
+turns the cost into a confidence.  Pure functions.
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import math
+import operator
+from pathlib import Path
+
+from .graphemes import LATIN_VOWELS, LONGEST_GROUP, grapheme_base, single_letter
+
+COSTS_FILE = Path(__file__).resolve().parent / "data" / "likeness_costs.json"
+DELETE = ""     # the output "nothing"
+DEFAULT = "*"   # any output that a row does not list
+INFINITY = math.inf
+TOLERANCE = 1e-9
+
+_TABLES: dict = {}
+
+
+def cost_tables() -> dict:
+    """The learned tables (see bench/learn_likeness.py), loaded once."""
+    if not _TABLES:
+        _TABLES.update(json.loads(COSTS_FILE.read_text(encoding="utf-8")))
+    return _TABLES
+
+
+@functools.lru_cache(maxsize=8192)
+def _row(kind: str, key: str, common: float = 1.0) -> tuple[dict, float, float, tuple]:
+    """(costs by output, default cost, deletion cost, two-letter outputs) of one unit,
+    multiplied by ``common`` except for leaving a Latin vowel unwritten (Arabic does not
+    write short vowels: that is no evidence against a common word, محمد = Muhammad)."""
+    table = cost_tables()[kind]
+    costs = table.get(key) or table.get(single_letter(key)) or table[DEFAULT]
+    if common != 1.0:
+        exempt = kind == "latin" and grapheme_base(key)[0] in LATIN_VOWELS
+        costs = {out: cost if exempt and out == DELETE else cost * common
+                 for out, cost in costs.items()}
+    two = tuple(out for out in costs if len(out) == 2)
+    return costs, costs[DEFAULT], costs.get(DELETE, costs[DEFAULT]), two
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_costs(kind: str, common: float = 1.0) -> dict:
+    return {letter: cost * common for letter, cost in cost_tables()[kind + "_insert"].items()}
+
+
+def _fill(kind: str, source: tuple, target: str, limit: float = INFINITY,
+          common: float = 1.0) -> list[list[float]]:
+    """Dynamic programme: cell [i][j] is the cheapest alignment of source[:i] with
+    target[:j].  Rows are updated a whole row at a time with map() (C speed).  Once
+    every open cell costs more than ``limit`` the result is INFINITY (costs only grow)."""
+    n, m = len(source), len(target)
+    inserts = _insert_costs(kind, common)
+    insert = [inserts.get(letter, inserts[DEFAULT]) for letter in target]
+    table = [[INFINITY] * (m + 1) for _ in range(n + 1)]
+    table[0][0] = 0.0
+    for i in range(n + 1):
+        row = table[i]
+        for j in range(m):
+            if row[j] + insert[j] < row[j + 1]:
+                row[j + 1] = row[j] + insert[j]
+        if i == n:
+            break
+        if min(min(later) for later in table[i:i + LONGEST_GROUP]) > limit:
+            table[n][m] = INFINITY
+            break
+        for key, size in source[i]:
+            costs, default, delete, two = _row(kind, key, common)
+            following = table[i + size]
+            following[:] = map(min, following, map(operator.add, row, itertools.repeat(delete)))
+            substitute = map(costs.get, target, itertools.repeat(default))
+            following[1:] = map(min, following[1:], map(operator.add, row, substitute))
+            for pair in two:
+                for j in _occurrences(target, pair):
+                    following[j + 2] = min(following[j + 2], row[j] + costs[pair])
+    return table
+
+
+def _occurrences(target: str, pair: str):
+    start = target.find(pair)
+    while start >= 0:
+        yield start
+        start = target.find(pair, start + 1)
+
+
+def align(kind: str, source: tuple, target: str, limit: float = INFINITY,
+          common: float = 1.0) -> float:
+    """Cost of the cheapest alignment of ``source`` (per position: (unit key, length)
+    options) with the letters of ``target``, costs weighted by ``common`` (see _row);
+    INFINITY if it is sure to exceed ``limit``."""
+    return _fill(kind, source, target, limit, common)[len(source)][len(target)]
+
+
+def alignment_path(kind: str, source: tuple, target: str) -> tuple[float, list]:
+    """The cost and the operations (unit key or None for an insertion, output) of the
+    cheapest alignment, recovered from the filled table (for learning the costs)."""
+    table = _fill(kind, source, target)
+    i, j, operations = len(source), len(target), []
+    inserts = _insert_costs(kind)
+    while (i, j) != (0, 0):
+        step = _step_back(kind, source, target, table, i, j, inserts)
+        operations.append(step[2:])
+        i, j = step[:2]
+    return table[len(source)][len(target)], operations[::-1]
+
+
+def _step_back(kind, source, target, table, i, j, inserts) -> tuple:
+    """The (i, j, key, output) cell and operation that reach cell [i][j] at its cost."""
+    value, close = table[i][j], lambda a, b: abs(a - b) < TOLERANCE
+    if j and close(table[i][j - 1] + inserts.get(target[j - 1], inserts[DEFAULT]), value):
+        return i, j - 1, None, target[j - 1]
+    for start in range(i):
+        for key, size in source[start]:
+            if start + size != i:
+                continue
+            costs, default, delete, _two = _row(kind, key)
+            if close(table[start][j] + delete, value):
+                return start, j, key, DELETE
+            if j and close(table[start][j - 1] + costs.get(target[j - 1], default), value):
+                return start, j - 1, key, target[j - 1]
+            pair = target[j - 2:j]
+            if j > 1 and pair in costs and close(table[start][j - 2] + costs[pair], value):
+                return start, j - 2, key, pair
+    raise AssertionError("no step reaches the cell")  # the table was filled by these same moves
+
+
+def arabic_units(word: str) -> tuple:
+    """An Arabic word as alignment positions (one letter each)."""
+    return tuple(((letter, 1),) for letter in word)

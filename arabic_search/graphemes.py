@@ -1,0 +1,92 @@
+"""The units that name likeness aligns: Latin graphemes and Arabic letters.
+
+A Latin name is read as graphemes, the letters or letter groups that Arabic writers
+transliterate as one thing: ``kh`` (خ), ``sh`` (ش), ``ou`` (و), ``ee`` (ي), and so
+on.  A group is only a possibility: Mikhail may be m-i-kh-a-i-l or m-i-k-h-a-i-l,
+so :func:`latin_graphemes` gives, per letter position, every grapheme starting
+there, and the alignment (``likeness.py``) chooses.  Vowels carry their place in
+the word, because Arabic treats them differently there: an initial vowel is always
+written (Ali = علي, with ع), a medial short vowel usually not (Muhammad = محمد), a
+final one as ا ي و or ه.  Doubled consonants are one (Sarraj = سراج: Arabic does
+not write the shadda).
+
+Arabic words are aligned letter by letter.  A grapheme may be written with two Arabic
+letters: the consonants of :data:`TWO_LETTER_OUTPUTS` (x = كس, ch = تش) and vowels, whose
+two-letter spellings (initial u = او in Usuki = اوسوكي) are learned from the data.
+"""
+from __future__ import annotations
+
+import functools
+
+from anyascii import anyascii
+
+LATIN_VOWELS = frozenset("aeiouy")
+# Letter groups read as one grapheme (each also readable letter by letter).
+CONSONANT_GROUPS = frozenset({
+    "sch", "tch", "tsh", "dzh", "sh", "ch", "th", "dh", "kh", "gh", "ph", "zh", "ck", "qu",
+    "dj", "ts", "tz", "cz", "sz", "gu", "wh", "ng",
+})
+VOWEL_GROUPS = frozenset({
+    "ou", "oo", "ee", "ea", "ie", "ei", "ai", "ay", "ey", "au", "aw", "ow", "ae", "oe",
+    "eu", "oi", "oy", "aa", "ii", "uu", "ue", "ui",
+})
+LONGEST_GROUP = 3
+# Place marks of a vowel grapheme: at the start, at the end (medial vowels have none).
+INITIAL = "^"
+FINAL = "$"
+# Latin graphemes that Arabic may write with two letters.
+TWO_LETTER_OUTPUTS = {
+    "x": ("كس", "كز", "غز"), "ch": ("تش",), "tch": ("تش",), "tsh": ("تش",), "c": ("تش",),
+    "cz": ("تش",), "j": ("دج",), "dj": ("دج",), "ts": ("تس",), "tz": ("تس",), "z": ("تس",),
+    "ng": ("نغ", "نج", "نك", "نق"),
+}
+
+
+def latin_letters(word: str) -> str:
+    """Lower-case ASCII letters of a Latin word, doubled consonants written once."""
+    letters: list[str] = []
+    for char in anyascii(word).lower():
+        if "a" <= char <= "z" and not (letters and letters[-1] == char and char not in LATIN_VOWELS):
+            letters.append(char)
+    return "".join(letters)
+
+
+def _tagged(group: str, start: int, end: int, length: int) -> str:
+    """The grapheme's table key: vowels carry a place mark."""
+    if group[0] not in LATIN_VOWELS:
+        return group
+    if start == 0:
+        return INITIAL + group
+    return group + FINAL if end == length else group
+
+
+@functools.lru_cache(maxsize=20_000)
+def latin_graphemes(word: str) -> tuple[tuple[tuple[str, int], ...], ...]:
+    """Per position of ``latin_letters(word)``: (grapheme key, length) of each grapheme
+    that may start there, the single letter first."""
+    letters = latin_letters(word)
+    length = len(letters)
+    positions = []
+    for start in range(length):
+        options = []
+        for size in range(1, LONGEST_GROUP + 1):
+            group = letters[start:start + size]
+            if len(group) < size:
+                break
+            if size == 1 or group in CONSONANT_GROUPS or group in VOWEL_GROUPS:
+                options.append((_tagged(group, start, start + size, length), size))
+        positions.append(tuple(options))
+    return tuple(positions)
+
+
+def single_letter(key: str) -> str:
+    """The key of the grapheme's first letter, with the same place mark (an unseen
+    initial group ^oy is read like ^o: an initial vowel is always written)."""
+    if key.startswith(INITIAL):
+        return key[:2]
+    return key[0] + FINAL if key.endswith(FINAL) else key[0]
+
+
+def grapheme_base(key: str) -> str:
+    """The grapheme without its place mark."""
+    return key.strip(INITIAL + FINAL)
