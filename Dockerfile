@@ -1,4 +1,4 @@
-# Image for the `indexer` (one-shot) and `api` services of docker-compose.yml.
+# One image for both the `indexer` (one-shot) and `api` services of docker-compose.yml.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -8,10 +8,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# Dependencies first so code changes do not invalidate this layer.
+# Runtime dependencies only (requirements-dev.txt is for tests), first so that code
+# changes do not invalidate this layer.
 COPY requirements.txt ./
 RUN pip install -r requirements.txt
 
+COPY gunicorn.conf.py ./
 COPY arabic_search ./arabic_search
 COPY indexer ./indexer
 COPY service ./service
@@ -21,4 +23,5 @@ RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin app
 USER app
 
 EXPOSE 5000
-CMD ["gunicorn", "-b", "0.0.0.0:5000", "-w", "2", "--threads", "4", "--access-logfile", "-", "service:create_app()"]
+# The api's healthcheck is in docker-compose.yml (the indexer shares this image).
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "service:create_app()"]

@@ -104,8 +104,9 @@ def _clitic_clauses(q: QueryWord) -> list[dict]:
 
 
 def _clitic_check(q: QueryWord, word: WordForms) -> float | None:
-    found = _arabic_pair(q, word) and (not q.forms.isdisjoint(word.readings)
-                                       or word.normalized in q.token.readings)
+    # Any word may be what remains of an Arabic query word (الـ10 -> 10), as in the clause.
+    found = q.token.script == ARABIC and (not q.forms.isdisjoint(word.readings)
+                                          or word.normalized in q.token.readings)
     return 1.0 if found else None
 
 

@@ -61,6 +61,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     mode.add_argument("--append", dest="replace", action="store_false",
                       help="add to the index behind the alias")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--if-missing", action="store_true",
+                        help="index only when ALIAS does not exist yet (keeps a user's index; "
+                             "used by `make run` and docker-compose)")
     parser.add_argument("--shards", type=_positive, default=1)
     parser.add_argument("--replicas", type=_non_negative, default=0)
     return parser.parse_args(argv)
@@ -81,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - any failure means "no usable cluster"
         return _fail(f"cannot reach Elasticsearch at {url}: {_reason(error)}")
     try:
+        if args.if_missing and client.indices.exists(index=args.index):
+            print_to_stderr(f"indexer: '{args.index}' already exists; nothing indexed (--if-missing)")
+            return EXIT_OK
         summary = index_paths(client, args.index, args.paths, replace=args.replace,
                               quiet=args.quiet, shards=args.shards, replicas=args.replicas)
     except AliasConflict as error:

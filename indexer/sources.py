@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from .records import Document, Problem, Record, clean_date, optional_text
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 # A .txt first line this short, followed by a blank line, is the title.
 MAX_TITLE_CHARS = 200
+# A title derived from a .txt file's first sentence is cut at a word before this.
+DERIVED_TITLE_CHARS = 120
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s|\n")
 SUFFIXES = (".txt", ".jsonl")
 KNOWN_KEYS = frozenset({"id", "title", "body", "date", "source", "url"})
 
@@ -109,7 +113,16 @@ def split_title(text: str, fallback: str) -> tuple[str, str]:
     second = rest.split("\n", 1)[0]
     if first.strip() and len(first.strip()) <= MAX_TITLE_CHARS and rest and not second.strip():
         return first.strip(), rest.strip()
-    return fallback, text.strip()
+    return first_sentence(text) or fallback, text.strip()
+
+
+def first_sentence(text: str, limit: int = DERIVED_TITLE_CHARS) -> str:
+    """The text's first sentence, cut at a word before ``limit`` characters (a title for
+    a .txt file without a title line: better than its file name)."""
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0].rstrip("،,;؛:") + "…"
+    return sentence
 
 
 def _read_jsonl(path: str, id_path: str) -> Iterator[Record]:

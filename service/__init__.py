@@ -34,12 +34,14 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False  # Arabic stays readable in responses
     app.json.sort_keys = False
 
-    from . import api, elastic, errors, web
+    from . import api, apidocs, elastic, errors, headers, web
 
     elastic.init_app(app)
     errors.register(app, page=web.error_page)
+    headers.register(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(web.bp)
+    app.register_blueprint(apidocs.bp)
     _warm_up_analysis()
     return app
 

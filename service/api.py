@@ -10,7 +10,7 @@ from pathlib import Path
 
 from flask import Blueprint, Response, jsonify, request
 
-from . import params
+from . import document, params
 from .analyze import analyze_response
 from .elastic import allow_partial, get_alias, get_client
 from .errors import ServiceError
@@ -55,3 +55,9 @@ def openapi_endpoint():
     document = json.loads(OPENAPI_PATH.read_text(encoding="utf-8"))
     return Response(json.dumps(document, ensure_ascii=False, indent=2),
                     mimetype="application/json")
+
+
+@bp.get("/documents/<path:doc_id>")
+def document_endpoint(doc_id: str):
+    wanted = document.document_params(doc_id, request.args)
+    return jsonify(document.document(get_client(), get_alias(), wanted))

@@ -14,6 +14,7 @@ from elasticsearch import Elasticsearch
 from arabic_search import mapping as m
 from arabic_search.coverage import coverage_bonus, coverage_request, window_for
 from arabic_search.explain import explain_hit
+from arabic_search.facets import facet_aggs, facet_counts
 from arabic_search.matching import explain_passage
 from arabic_search.plan import QueryPlan, plan_search
 from arabic_search.query import document_count, search_body, search_query
@@ -57,16 +58,22 @@ def completed_plan(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryP
                               if "error" not in response])
 
 
+def _with_facets(body: dict) -> dict:
+    """The search body with the source and year facets added to its aggregations."""
+    return {**body, "aggs": {**body.get("aggs", {}), **facet_aggs()}}
+
+
 def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: SearchParams,
                  filters: dict) -> tuple[dict, list[dict]]:
     """(response, the page's hits): the top window re-ranked by document coverage."""
     by_date = params.sort == "date"
     window = None if by_date else window_for(plan, params.page, params.size)
     if window is None:
-        response = client.search(index=alias, body=search_body(
-            plan, params.page, params.size, by_date=by_date, **filters)).body
+        response = client.search(index=alias, body=_with_facets(search_body(
+            plan, params.page, params.size, by_date=by_date, **filters))).body
         return response, response["hits"]["hits"]
-    response = client.search(index=alias, body=search_body(plan, 1, window, **filters)).body
+    response = client.search(index=alias,
+                             body=_with_facets(search_body(plan, 1, window, **filters))).body
     hits = response["hits"]["hits"]
     doc_ids = [str(hit["_source"].get(m.DOC_ID, hit["_id"])) for hit in hits]
     if doc_ids:
@@ -118,6 +125,7 @@ def search(client: Elasticsearch, alias: str, params: SearchParams,
         _check_shards(response, result, allow_partial)
         result["total"] = document_count(response)
         result["hits"] = [_hit(hit, plan, params.explain) for hit in hits]
+        result["facets"] = facet_counts(response)
         # counted over the whole query, so the other chips stay when one narrows the hits
         result["spellings"] = spelling_counts(client, alias, search_query(plan, **filters),
                                               result["hits"], params.spelling)

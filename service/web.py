@@ -1,4 +1,5 @@
-"""The HTML search page: ``GET /?q=...&page=N`` renders results on the server (no JS needed)."""
+"""The HTML pages: ``GET /?q=...`` (results, facets, paging) and ``GET /doc/<id>?q=...``
+(one whole document with every match).  Rendered on the server: no JS needed."""
 from __future__ import annotations
 
 import math
@@ -7,27 +8,17 @@ from flask import Blueprint, render_template, request, url_for
 
 from arabic_search.normalize import exact_form
 
-from . import params
+from . import document, params, wording
 from .elastic import allow_partial, get_alias, get_client
 from .errors import ServiceError
 from .search import search
 
 bp = Blueprint("web", __name__)
 
-# How a word matched, in Arabic, next to the API's English code.
-HOW_LABELS = {
-    "exact": "مطابق",
-    "normalized": "مطابق بعد التوحيد",
-    "clitic": "سابقة",
-    "stem": "جذر",
-    "split": "كلمة ملتصقة",
-    "fuzzy": "تقريبي",
-    "translit": "نقل حرفي",
-    "exonym": "اسم مترجم",
-}
-UNAVAILABLE_AR = "محرك البحث غير متاح حاليًا، حاول لاحقًا."
 PAGE_LINKS = 5  # page numbers shown either side of the current one
 MIN_CHIPS = 2  # one spelling alone is no choice: chips only from two on (or when narrowed)
+SIZE_CHOICES = (10, 20, 50)
+FORM_KEYS = ("q", "size", "fuzzy", "source", "date_from", "date_to")
 
 
 def _pages(wanted: params.SearchParams, total: int) -> dict:
@@ -38,11 +29,41 @@ def _pages(wanted: params.SearchParams, total: int) -> dict:
         return url_for("web.index", **wanted.query_args(page=page))
 
     return {
-        "current": wanted.page, "last": last,
-        "prev": link(wanted.page - 1) if wanted.page > 1 else None,
+        "current": wanted.page, "last": last, "beyond": wanted.page > last,
+        "first_link": link(1), "last_link": link(last),
+        "prev": link(min(wanted.page - 1, last)) if wanted.page > 1 else None,
         "next": link(wanted.page + 1) if wanted.page < last else None,
         "numbers": [(page, link(page)) for page in range(low, high + 1)],
     }
+
+
+def _facet_links(wanted: params.SearchParams, facets: dict) -> dict:
+    """Each facet value with the URL that filters on it (or removes the filter if active)."""
+    def year_range(year: str) -> tuple[str, str]:
+        return f"{year}-01-01", f"{year}-12-31"
+
+    sources = [{**item, "active": item["value"] == wanted.source,
+                "link": url_for("web.index", **wanted.query_args(
+                    page=1, source=None if item["value"] == wanted.source else item["value"]))}
+               for item in facets.get("sources", [])]
+    years = []
+    for item in facets.get("years", []):
+        low, high = year_range(item["value"])
+        active = (wanted.date_from, wanted.date_to) == (low, high)
+        years.append({**item, "active": active, "link": url_for("web.index", **wanted.query_args(
+            page=1, date_from=None if active else low, date_to=None if active else high))})
+    return {"sources": sources, "years": years}
+
+
+def _form() -> dict:
+    """The search form as the user filled it in (shown again above results or an error)."""
+    return {key: request.args.get(key, "") for key in FORM_KEYS}
+
+
+def error_page(failure: ServiceError) -> str:
+    """The page for a failure; called only by the error boundary (``errors.register``).
+    The Arabic sentence comes from ``wording.error_text``; the English detail stays apart."""
+    return render_template("index.html", form=_form(), result=None, error=failure)
 
 
 def _spelling_chips(wanted: params.SearchParams, spellings: list[dict]) -> dict | None:
@@ -57,29 +78,49 @@ def _spelling_chips(wanted: params.SearchParams, spellings: list[dict]) -> dict 
     return {"chips": chips, "all_link": all_link}
 
 
-def _form() -> dict:
-    """The search form as the user filled it in (shown again above results or an error)."""
-    return {key: request.args.get(key, "") for key in
-            ("q", "size", "fuzzy", "source", "date_from", "date_to")}
-
-
-def error_page(failure: ServiceError) -> str:
-    """The page for a failure; called only by the error boundary (``errors.register``)."""
-    if failure.status == 503:
-        failure = ServiceError(503, failure.code, f"{UNAVAILABLE_AR} ({failure.message})")
-    return render_template("index.html", form=_form(), result=None, error=failure)
-
-
 @bp.get("/")
 def index():
     form = _form()
+    context = {"form": form, "result": None}
     if not form["q"].strip():
-        return render_template("index.html", form=form, result=None, error=None)
+        return render_template("index.html", error=None, **context)
     wanted = params.search_params(request.args)  # failures go to errors.py, then error_page
     result = search(get_client(), get_alias(), wanted, allow_partial=allow_partial())
     suggestions = [(text, url_for("web.index", **wanted.query_args(q=text, page=1, spelling=None)))
                    for text in result["suggestions"]]
-    return render_template("index.html", form=form, result=result, error=None,
+    doc_args = {key: value for key, value in wanted.query_args().items() if key in ("q", "fuzzy")}
+    return render_template("index.html", error=None, **{**context, "result": result},
                            pages=_pages(wanted, result["total"]) if result["total"] else None,
-                           suggestions=suggestions, how_labels=HOW_LABELS,
+                           facets=_facet_links(wanted, result.get("facets", {})),
+                           suggestions=suggestions, doc_args=doc_args,
                            spelling_chips=_spelling_chips(wanted, result.get("spellings", [])))
+
+
+@bp.get("/doc/<path:doc_id>")
+def document_page(doc_id: str):
+    wanted = document.document_params(doc_id, request.args)  # failures: errors.py, error_page
+    doc = document.document(get_client(), get_alias(), wanted)
+    first, total = 1, doc["match_count"]
+    for passage in doc["passages"]:
+        passage["anchored"] = wording.anchored_highlight(
+            passage["highlight"], passage["matches"], first, total)
+        passage["first_match"] = first
+        first += len(passage["matches"])
+    back = url_for("web.index", q=wanted.q) if wanted.q else url_for("web.index")
+    return render_template("doc.html", error=None, doc=doc, back=back, form=_form())
+
+
+def size_choices(current: str | None) -> list[int]:
+    """The page-size menu: the usual sizes, plus the one in the URL if it is another valid one."""
+    choices = set(SIZE_CHOICES)
+    if current and current.strip().isdigit() and 1 <= int(current) <= params.MAX_SIZE:
+        choices.add(int(current))
+    return sorted(choices)
+
+
+@bp.app_context_processor
+def _template_helpers() -> dict:
+    """Wording helpers for every template (the error pages of errors.py included)."""
+    return {"count_noun": wording.count_noun, "noun_form": wording.noun_form, "nouns": wording,
+            "how_label": wording.how_label, "error_text": wording.error_text,
+            "size_choices": size_choices}

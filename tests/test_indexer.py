@@ -257,9 +257,10 @@ def test_jsonl_metadata_and_extra_stored(es_client, unique_alias, tmp_path):
 def test_txt_title_rule():
     cases = {
         "titled": ("عنوان قصير\n\nالنص الأول.\nسطر ثان.", "عنوان قصير", "النص الأول.\nسطر ثان."),
-        "no-blank-line": ("سطر أول\nسطر ثان", "no-blank-line", "سطر أول\nسطر ثان"),
-        "long-first-line": ("ك" * 201 + "\n\nبقية", "long-first-line", "ك" * 201 + "\n\nبقية"),
-        "single-line": ("سطر وحيد طويل", "single-line", "سطر وحيد طويل"),
+        # Without a title line, the first sentence (cut before 120 characters) is the title.
+        "no-blank-line": ("سطر أول\nسطر ثان", "سطر أول", "سطر أول\nسطر ثان"),
+        "long-first-line": ("ك" * 201 + "\n\nبقية", "ك" * 120 + "…", "ك" * 201 + "\n\nبقية"),
+        "single-line": ("سطر وحيد طويل. وجملة ثانية", "سطر وحيد طويل.", "سطر وحيد طويل. وجملة ثانية"),
         "crlf": ("عنوان\r\n\r\nنص", "عنوان", "نص"),
     }
     for stem, (text, title, body) in cases.items():
@@ -274,7 +275,7 @@ def test_txt_title_and_stable_id_in_index(es_client, unique_alias, tmp_path):
     titled = first_passage(es_client, unique_alias, document_id("titled.txt", "النص الأول هنا."))
     assert titled[m.TITLE] == "عنوان قصير" and titled[m.TEXT] == "النص الأول هنا."
     plain = first_passage(es_client, unique_alias, document_id("plain.txt", "نص بلا عنوان\nيتبعه سطر."))
-    assert plain[m.TITLE] == "plain"
+    assert plain[m.TITLE] == "نص بلا عنوان"  # its first sentence, not its file name
 
 
 def test_folder_walk_is_recursive_sorted_and_notices_skipped_files(es_url, unique_alias, tmp_path):

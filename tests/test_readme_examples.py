@@ -1,4 +1,11 @@
-"""Every ```sh curl-example block of README.md runs against a live test server and prints JSON."""
+"""Every ```sh curl-example block of README.md runs against a live test server (holding what
+`make run` indexes: seeds/) and its output is compared, field by field, with the ```json block
+that follows it.
+
+The documented JSON is trimmed, so: keys it leaves out are not checked, a ``"…": "…"`` entry
+marks a trimmed object, a string holding "…" matches any text in place of each "…", a list
+ending in "…" may go on, and the fields in VOLATILE (timings, the test's alias and cluster
+figures) are not compared.  Everything else must be equal: scores, order, totals, matches."""
 from __future__ import annotations
 
 import json
@@ -13,12 +20,59 @@ import pytest
 
 from conftest import RUN_PREFIX
 from service import create_app
-from test_service_support import index_corpus, live_server
+from test_service_support import live_server
 
 ROOT = Path(__file__).resolve().parent.parent
 README = Path(os.environ.get("README_EXAMPLES_FILE", ROOT / "README.md"))
 DOCUMENTED_ADDRESS = "127.0.0.1:5000"
 _BLOCK = re.compile(r"^```sh curl-example[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
+_EXAMPLE = re.compile(r"^```sh curl-example[ \t]*\n(.*?)^```[ \t]*\n```json[ \t]*\n(.*?)^```[ \t]*$",
+                      re.M | re.S)
+ELLIPSIS = "…"
+# Vary with the machine and the cluster (a shared test cluster may be yellow), not the code.
+VOLATILE = frozenset({"took_ms", "alias", "cluster_name", "status", "active_shards",
+                      "unassigned_shards"})
+
+
+def same(documented, actual, where: str = "$") -> list[str]:
+    """Differences between a trimmed documented value and the live one (empty: they agree)."""
+    if documented == ELLIPSIS:
+        return []
+    if isinstance(documented, dict):
+        if not isinstance(actual, dict):
+            return [f"{where}: expected an object, got {actual!r}"]
+        problems = []
+        for key, value in documented.items():
+            if key == ELLIPSIS or key in VOLATILE:
+                continue
+            if key not in actual:
+                problems.append(f"{where}.{key}: missing")
+            else:
+                problems += same(value, actual[key], f"{where}.{key}")
+        return problems
+    if isinstance(documented, list):
+        if not isinstance(actual, list):
+            return [f"{where}: expected a list, got {actual!r}"]
+        open_ended = bool(documented) and documented[-1] == ELLIPSIS
+        items = documented[:-1] if open_ended else documented
+        if len(actual) < len(items) or (not open_ended and len(actual) != len(items)):
+            return [f"{where}: {len(actual)} items, documented {len(items)}"]
+        return [problem for n, (doc, act) in enumerate(zip(items, actual))
+                for problem in same(doc, act, f"{where}[{n}]")]
+    if isinstance(documented, str) and ELLIPSIS in documented and isinstance(actual, str):
+        pattern = ".*".join(re.escape(part) for part in documented.split(ELLIPSIS))
+        return [] if re.fullmatch(pattern, actual, re.S) else [f"{where}: {actual!r} !~ {documented!r}"]
+    return [] if documented == actual else [f"{where}: {actual!r} != documented {documented!r}"]
+
+
+def documented_examples(markdown: str) -> list[tuple[str, dict]]:
+    """(command, documented output) for each curl example followed by a ```json block."""
+    pairs = []
+    for block, output in _EXAMPLE.findall(markdown):
+        commands = example_commands(f"```sh curl-example\n{block}```\n")
+        assert len(commands) == 1, f"one command per documented example: {commands}"
+        pairs.append((commands[0], json.loads(output)))
+    return pairs
 
 
 def example_commands(markdown: str) -> list[str]:
@@ -60,22 +114,46 @@ def _readme_commands():
 
 
 @pytest.fixture(scope="module")
-def server(es_client, es_url, tmp_path_factory):
+def server(es_client, es_url):
+    from indexer.load import index_paths
+
     alias = f"{RUN_PREFIX}-readme-{uuid.uuid4().hex[:6]}"
-    index_corpus(es_client, alias, tmp_path_factory.mktemp("readme-corpus"))
+    assert index_paths(es_client, alias, [ROOT / "seeds"], quiet=True).documents == 1
     app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
     with live_server(app) as base:
         yield base
 
 
-@pytest.mark.parametrize("command", _readme_commands())
-def test_readme_example(server, command):
+def run_example(server: str, command: str) -> dict:
     if not shutil.which("curl"):
-        pytest.fail("curl is not installed")
+        pytest.fail("curl is not installed (`make deps` installs it)")
     assert DOCUMENTED_ADDRESS in command, f"example does not use {DOCUMENTED_ADDRESS}: {command}"
     address = server.removeprefix("http://")
     done = subprocess.run(["bash", "-c", command.replace(DOCUMENTED_ADDRESS, address)],
                           capture_output=True, text=True, timeout=30)
     assert done.returncode == 0, f"{command}\nexit {done.returncode}\n{done.stderr}"
-    body = json.loads(done.stdout)
+    return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize("command", _readme_commands())
+def test_readme_example(server, command):
+    body = run_example(server, command)
     assert "error" not in body, body
+
+
+def test_comparison_is_strict_where_it_should_be():
+    assert same({"a": 1, "…": "…", "took_ms": 5}, {"a": 1, "b": 2, "took_ms": 9}) == []
+    assert same({"a": 1}, {"a": 2}) and same([1, 2], [2, 1]) and same([1], [1, 2])
+    assert same([1, "…"], [1, 2]) == [] and same("… x <mark>y</mark>", "a b x <mark>y</mark>") == []
+    assert same("… x", "x y") and same({"score": 10.0}, {"score": 3.0})
+
+
+def test_every_documented_output_matches(server):
+    examples = documented_examples(README.read_text(encoding="utf-8"))
+    assert len(examples) >= 4, "README lost its documented examples"
+    report = []
+    for command, documented in examples:
+        problems = same(documented, run_example(server, command))
+        if problems:
+            report.append(f"{command}\n  " + "\n  ".join(problems))
+    assert not report, "\n".join(report)
