@@ -15,6 +15,7 @@ import math
 
 from . import mapping as m
 from . import tiers
+from .analysis import analyze
 from .plan import QueryPlan
 
 # Documents re-ranked by coverage: at least this many, and every document up to the
@@ -23,6 +24,8 @@ WINDOW = 30
 # A word found in several passages of a document (the document is about it) adds this
 # much more per doubling... on a log scale: 1 + REPEAT_WEIGHT x ln(passages holding it).
 REPEAT_WEIGHT = 0.3
+# The title as a whole: see title_coverage_bonus.
+TITLE_COVERAGE_WEIGHT = 6.0
 MAX_WINDOW = 100
 
 
@@ -59,3 +62,15 @@ def coverage_bonus(plan: QueryPlan, response: dict) -> dict[str, float]:
             repeats = 1.0 + REPEAT_WEIGHT * math.log(max(1, int(bucket.get("doc_count", 1))))
             bonus[doc_id] = bonus.get(doc_id, 0.0) + tiers.COVERAGE_WEIGHT * word.weight * repeats
     return {doc_id: round(value, 3) for doc_id, value in bonus.items()}
+
+
+def title_coverage_bonus(plan: QueryPlan, title: str) -> float:
+    """A title holding most of the query is the document the query names (a headline
+    query): TITLE_COVERAGE_WEIGHT x the weights of the words it holds x the share held."""
+    held = [word for word in plan.words
+            if any(tiers.title_check(word, forms) for token in analyze(title)
+                   for forms in (token.forms,))]
+    if not plan.words or not held:
+        return 0.0
+    share = len(held) / len(plan.words)
+    return round(TITLE_COVERAGE_WEIGHT * sum(word.weight for word in held) * share ** 2, 3)

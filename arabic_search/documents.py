@@ -71,11 +71,17 @@ def analysed_fields(text: str) -> dict[str, str]:
     return {name: " ".join(terms) for name, terms in fields.items()}
 
 
+def title_forms(forms: WordForms) -> tuple[str, ...]:
+    """The forms of a title word in TITLE_TERMS (the title clause asks for them; the
+    explanation of a title match compares the same ones, ``tiers.title_check``)."""
+    return (forms.normalized, *forms.readings, *forms.parts)
+
+
 def title_terms(title: str) -> str:
-    """Every written form of every title word, for the title bonus."""
+    """Every form of every title word, for the title clause."""
     forms: dict[str, None] = {}
     for token in analyze(title):
-        for form in (token.normalized, *token.readings, *token.parts):
+        for form in title_forms(token.forms):
             forms.setdefault(form)
     return " ".join(forms)
 

@@ -18,6 +18,7 @@ Pure functions, cached.
 """
 from __future__ import annotations
 
+import collections
 import functools
 
 from .alignment import align, arabic_units, cost_tables  # noqa: F401 (cost_tables: re-exported)
@@ -30,21 +31,23 @@ ARABIC_SCALE = 5.0
 MIN_NORM = 3
 # Words more frequent than this (Zipf) pay this much more per unit of cost and Zipf step.
 COMMON_ZIPF = 3.0
-COMMON_WEIGHT = 2.0
+COMMON_WEIGHT = {"latin": 1.5, "arabic": 2.0}
+# Two Arabic spellings of one name share at least this share of their letters.
+MIN_SHARED_LETTERS = 0.4
 # Confidences below this are reported as 0: the alignment stops as soon as it is sure.
 FLOOR = 0.5
 
 
-def commonness(zipf: float) -> float:
+def commonness(zipf: float, kind: str) -> float:
     """How much more each unexplained difference costs in a word this common (Zipf),
     rounded so that the weighted cost rows can be cached."""
-    return round(1.0 + COMMON_WEIGHT * max(0.0, zipf - COMMON_ZIPF), 1)
+    return round(1.0 + COMMON_WEIGHT[kind] * max(0.0, zipf - COMMON_ZIPF), 1)
 
 
 def _scored(kind: str, source: tuple, target: str, letters: int, scale: float,
             zipf: float = 0.0) -> float:
     """Confidence of the alignment; below FLOOR it is reported as 0 (not computed)."""
-    common = commonness(max(zipf, vocabulary().get(target, 0.0)))
+    common = commonness(max(zipf, vocabulary().get(target, 0.0)), kind)
     per_cost = 1.0 / (scale * max(letters, MIN_NORM))
     cost = align(kind, source, target, limit=(1.0 - FLOOR) / per_cost, common=common)
     confidence = 1.0 - cost * per_cost
@@ -68,6 +71,9 @@ def arabic_arabic(query: str, arabic: str) -> float:
     if not query or not arabic:
         return 0.0
     letters = max(len(query), len(arabic))
+    shared = sum((collections.Counter(query) & collections.Counter(arabic)).values())
+    if shared < MIN_SHARED_LETTERS * letters:
+        return 0.0  # each letter cheaply replaced is no spelling (زكثح is not سكته)
     # A common query word must agree better too: الحكومه is not الحكمه.
     zipf = vocabulary().get(query, 0.0)
     return _scored("arabic", arabic_units(query), arabic, letters, ARABIC_SCALE, zipf)

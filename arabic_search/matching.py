@@ -93,3 +93,20 @@ def explain_passage(text: str, plan: QueryPlan) -> dict:
     matches = find_matches(text, plan)
     return {"text": text, "highlight": highlight(text, matches),
             "matches": [match.as_dict() for match in matches]}
+
+
+def explain_title(title: str, plan: QueryPlan) -> dict:
+    """The title's marked words (a document may be found by its title alone): the title
+    clause's own check decides, the tiers say how."""
+    matches: list[Match] = []
+    for start, end in word_spans(title):
+        for forms in word_forms(title[start:end]):
+            found = [word for word in plan.words if tiers.title_check(word, forms)]
+            if found:
+                best = tiers.best_tier(found[0], forms, plan)
+                how, sure = (best[0], best[1]) if best else (tiers.NORMALIZED, 1.0)
+                matches.append(Match(start, end, title[start:end],
+                                     " ".join(word.token.text for word in found), how, sure))
+                break
+    return {"highlight": highlight(title, matches),
+            "matches": [match.as_dict() for match in matches]}

@@ -31,10 +31,9 @@ def document_count(response: dict) -> int:
     return int(response.get("aggregations", {}).get("documents", {}).get("value", 0))
 
 
-def _title_clause(word: QueryWord) -> dict | None:
+def _title_clause(word: QueryWord) -> dict:
     """A bonus when the title holds the word, one of its readings or an accepted spelling."""
-    forms = [*word.forms, *(spelling.normalized for spelling in word.names)]
-    return tiers.scored(tiers.terms(m.TITLE_TERMS, forms), tiers.TITLE_WEIGHT * word.weight)
+    return tiers.scored(tiers.title_clause(word), tiers.TITLE_WEIGHT * word.weight)
 
 
 def _phrase_clauses(plan: QueryPlan) -> list[dict]:
@@ -80,12 +79,15 @@ def _exclusions(plan: QueryPlan) -> list[dict]:
 
 def search_query(plan: QueryPlan, source: str | None = None, date_from: str | None = None,
                  date_to: str | None = None, spelling: str | None = None) -> dict:
-    """The ``query`` part.  A passage must answer at least one query word itself (so every
-    hit can be explained and marked) and hold every quoted phrase; the title and phrase
-    bonuses only add to that; excluded words leave their documents out."""
+    """The ``query`` part.  A passage must answer at least one query word itself, or its
+    document's title must (so every hit can be explained and marked: a headline query
+    finds its document even when the body never repeats the title), and hold every
+    quoted phrase; the title and phrase bonuses add to that; excluded words leave their
+    documents out."""
     words = [{"dis_max": {"queries": clauses}}
              for clauses in (tiers.word_clauses(word, plan) for word in plan.words) if clauses]
     words += tiers.joined_clause(plan)
+    words += [{"bool": {"filter": [tiers.title_clause(word)]}} for word in plan.words]
     bonuses = [_title_clause(word) for word in plan.words] + _phrase_clauses(plan)
     required = [{"bool": {"should": words, "minimum_should_match": 1}}]
     required += [_required_phrase(phrase) for phrase in plan.phrases]

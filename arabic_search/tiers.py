@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from . import mapping as m
 from .analysis import WordForms
+from .documents import title_forms
 from .exonym_tier import exonym_filter, exonym_spans
 from .plan import QueryPlan, QueryWord
 from .scripts import ARABIC, LATIN
@@ -217,3 +218,17 @@ def exonym_matches(words: list[tuple[int, int, str]], plan: QueryPlan) -> list[t
     """(start, end, query) of the translated names among a passage's (start, end, normalized)
     words: the Python side of :func:`_exonym_clauses`."""
     return exonym_spans(words, plan.exonyms) if plan.exonyms else []
+
+
+def _title_wanted(q: QueryWord) -> set[str]:
+    return {*q.forms, *(spelling.normalized for spelling in q.names)}
+
+
+def title_clause(q: QueryWord) -> dict:
+    """The title holds the word, one of its readings or an accepted spelling."""
+    return terms(m.TITLE_TERMS, _title_wanted(q))
+
+
+def title_check(q: QueryWord, word: WordForms) -> bool:
+    """The same, for one title word (its forms as ``documents.title_forms`` indexes them)."""
+    return not _title_wanted(q).isdisjoint(title_forms(word))

@@ -1,29 +1,35 @@
 """Relevance evaluation through the service API (``make eval``); writes docs/quality.md.
 
-    .venv/bin/python bench/eval.py [--full] [--names 2000] [--diacritized 500] [--no-docs]
+    .venv/bin/python bench/eval.py [--quick] [--parts seeds,names,diacritics,precision,topical]
+                                   [--split report|tune|all] [--big] [--full] [--no-docs]
 
 Evaluation documents go into throw-away aliases (deleted at the end); queries go
-through the Flask app in-process (test client), exactly as a user's would:
+through the Flask app in-process (test client), exactly as a user's would.
+Items are split into a tuning and a report half by a hash of their key
+(``split.py``); figures are for the report half unless ``--split`` says otherwise.
 
 * seed cases (../shared/eval/seed_cases.tsv) against seeds/: a row passes when
-  every listed spelling is a ``<mark>``ed word in the returned highlights;
-* Latin -> Arabic (names_dev.tsv, kind translit; 2000 rows, seed 11, ``--full``
-  for all; every Arabic spelling of a sampled Latin name is kept): one document per distinct Arabic spelling, embedded in a neutral
-  sentence; every Latin name is queried with size=5.  Relevant = any document
-  whose spelling is an Arabic spelling of that Latin name.  recall@k = share of
-  queries with a relevant document in the top k; MRR of the first relevant one;
+  every listed spelling is a ``<mark>``ed word in the returned highlights (no split);
+* Latin -> Arabic (names_dev.tsv, kind translit, Latin names of the split;
+  2000 rows, seed 11, ``--full`` for all; every Arabic spelling of a sampled
+  Latin name is kept): one document per distinct Arabic spelling, embedded in a
+  neutral sentence; every Latin name is queried with size=5.  Relevant = any
+  document whose spelling is an Arabic spelling of that Latin name.  recall@k =
+  share of queries with a relevant document in the top k; MRR of the first one;
 * Arabic -> Arabic variants: for Latin names with >= 2 distinct spellings, query
   each spelling (size=5); recall@5 = share of the *other* spellings found in the
   top 5 (denominator capped at 4, since the spelling itself takes a slot);
-* diacritized vs plain (diacritized_dev.tsv, 500 rows, seed 5): plain lines are
-  the documents; the first 3 words, vowelled and plain, must give the same ids.
+* diacritized vs plain (diacritized_dev.tsv, 500 rows of the split, seed 5):
+  plain lines are the documents; the first 3 words, vowelled and plain, must give the same ids;
+* precision on absent names and nonsense strings, side by side with stock ES
+  (``eval_precision.py``; ``--big`` adds the same on all of prose.jsonl);
+* topical ranking with one known target per query, side by side with stock ES
+  (``eval_topical.py``).
 """
 from __future__ import annotations
 
 import argparse
-import csv
 import html
-import json
 import random
 import re
 import sys
@@ -35,47 +41,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
+import eval_precision  # noqa: E402
+import eval_report  # noqa: E402
+import eval_topical  # noqa: E402
+import split as splitting  # noqa: E402
 from common import DIACRITIZED, NAMES, ROOT, SEED_CASES  # noqa: E402
+from service_api import Api, index, read_tsv, write_jsonl  # noqa: E402
 
 SENTENCE = "وصل {name} إلى المدينة أمس."
 MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
 WORST = 15
 QUALITY_MD = ROOT / "docs" / "quality.md"
-
-
-def read_tsv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def write_jsonl(path: Path, docs: list[dict]) -> Path:
-    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
-    return path
-
-
-class Api:
-    """The service app in-process on one alias; ``search`` returns the JSON (or raises)."""
-
-    def __init__(self, alias: str):
-        from service import create_app
-        app = create_app({"ELASTICSEARCH_URL": common.es_url(), "SEARCH_INDEX": alias, "TESTING": True})
-        self.client = app.test_client()
-        self.errors = 0
-
-    def search(self, q: str, size: int = 10) -> dict:
-        response = self.client.get("/api/search", query_string={"q": q, "size": size})
-        if response.status_code != 200:
-            self.errors += 1
-            return {"hits": [], "error": response.get_json(silent=True), "status": response.status_code}
-        return response.get_json()
-
-
-def index(es_client, alias: str, paths: list[Path]) -> None:
-    from indexer.load import index_paths
-    summary = index_paths(es_client, alias, [str(p) for p in paths], replace=True, quiet=True,
-                          report=lambda message: None)
-    if summary.errors:
-        print(f"  warning: {summary.errors} indexing errors in {alias}", file=sys.stderr)
+PARTS = ("seeds", "names", "diacritics", "precision", "topical")
+# Sample sizes: (default, --quick).
+SIZES = {"names": (2000, 500), "diacritized": (500, 100), "precision_names": (632, 100),
+         "partial_names": (100, 25),
+         "nonsense": (200, 50), "topical_queries": (400, 100), "topical_docs": (5000, 1000)}
 
 
 # ----------------------------------------------------------------------------- seed cases
@@ -98,9 +79,9 @@ def seed_cases(es_client, alias: str) -> dict:
 
 # ----------------------------------------------------------------------------- names
 
-def names_data(limit: int | None, seed: int = 11):
+def names_data(limit: int | None, split: str, seed: int = 11):
     rows = [r for r in read_tsv(NAMES) if r["kind"] == "translit" and r["latin"].strip()
-            and r["arabic"].strip()]
+            and r["arabic"].strip() and splitting.in_split(r["latin"], split)]
     by_latin: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         by_latin[r["latin"].strip()].add(r["arabic"].strip())
@@ -147,8 +128,9 @@ def arabic_variants(api: Api, by_latin, doc_of, max_queries: int) -> dict:
 
 # ----------------------------------------------------------------------------- diacritics
 
-def diacritics(es_client, alias: str, tmp: Path, count: int, seed: int = 5) -> dict:
-    rows = [r for r in read_tsv(DIACRITIZED) if r["plain"].strip() and r["diacritized"].strip()]
+def diacritics(es_client, alias: str, tmp: Path, count: int, split: str, seed: int = 5) -> dict:
+    rows = [r for r in read_tsv(DIACRITIZED) if r["plain"].strip() and r["diacritized"].strip()
+            and splitting.in_split(r["plain"], split)]
     rows = random.Random(seed).sample(rows, min(count, len(rows)))
     docs = [{"id": f"d{i}", "title": "", "body": r["plain"]} for i, r in enumerate(rows)]
     index(es_client, alias, [write_jsonl(tmp / "diacritized.jsonl", docs)])
@@ -167,116 +149,100 @@ def diacritics(es_client, alias: str, tmp: Path, count: int, seed: int = 5) -> d
             "errors": api.errors, "rows": out}
 
 
-# ----------------------------------------------------------------------------- report
+# ----------------------------------------------------------------------------- run
+
+def size(args: argparse.Namespace, name: str) -> int:
+    """An explicit ``--<name>`` wins; else the default or the ``--quick`` sample size."""
+    explicit = getattr(args, name)
+    return explicit if explicit is not None else SIZES[name][1 if args.quick else 0]
+
+
+def run_names(es_client, aliases: dict, tmp: Path, args, result: dict) -> None:
+    limit = None if args.full else size(args, "names")
+    by_latin, doc_of, docs = names_data(limit, args.split)
+    index(es_client, aliases["names"], [write_jsonl(tmp / "names.jsonl", docs)])
+    api = Api(aliases["names"])
+    result["latin_arabic"] = latin_to_arabic(api, by_latin, doc_of)
+    result["latin_arabic"]["documents"] = len(docs)
+    result["latin_arabic"]["sample"] = limit
+    result["latin_arabic"]["sentence"] = SENTENCE
+    progress(f"latin->arabic done ({len(by_latin)} queries)")
+    result["arabic_variants"] = arabic_variants(api, by_latin, doc_of,
+                                                max_queries=100_000 if args.full else size(args, "names"))
+    result["arabic_variants"]["errors"] = api.errors - result["latin_arabic"]["errors"]
+
+
+def progress(message: str) -> None:
+    print(f"  {message}", file=sys.stderr, flush=True)
+
+
+def run_part(name: str, es_client, tag: str, tmp: Path, args, result: dict) -> None:
+    """Run one part into ``result`` and record its wall time."""
+    started = time.monotonic()
+    aliases = {"seeds": f"{tag}-seeds", "names": f"{tag}-names", "diacritics": f"{tag}-diacritics"}
+    try:
+        if name == "seeds":
+            result["seed_cases"] = seed_cases(es_client, aliases["seeds"])
+        elif name == "names":
+            run_names(es_client, aliases, tmp, args, result)
+        elif name == "diacritics":
+            result["diacritics"] = diacritics(es_client, aliases["diacritics"], tmp,
+                                              size(args, "diacritized"), args.split)
+        elif name == "precision":
+            sizes = [size(args, k) for k in ("precision_names", "partial_names", "nonsense")]
+            result["precision"] = eval_precision.run(es_client, tag, args.split, *sizes)
+            if args.big:
+                result["precision_big"] = eval_precision.run(es_client, tag, args.split, *sizes, big=True)
+        elif name == "topical":
+            result["topical"] = eval_topical.run(es_client, tag, args.split, size(args, "topical_queries"),
+                                                 size(args, "topical_docs"))
+    finally:
+        for alias in aliases.values():
+            common.delete_alias_indices(es_client, alias)
+    result["part_seconds"][name] = round(time.monotonic() - started, 1)
+    progress(f"{name} done in {result['part_seconds'][name]} s")
+
 
 def run(args: argparse.Namespace) -> dict | None:
-    missing = common.shared_missing(NAMES, DIACRITIZED, SEED_CASES)
+    missing = common.shared_missing(NAMES, DIACRITIZED, SEED_CASES, common.PROSE, eval_precision.MSA)
     if missing:
         print(missing)
         return None
     es_client = common.client(timeout=120)
     tag = f"eval-{uuid.uuid4().hex[:8]}"
-    aliases = {k: f"{tag}-{k}" for k in ("seeds", "names", "diacritics")}
     started = time.monotonic()
-    result: dict = {"es_version": common.es_version(es_client)}
-    try:
-        with tempfile.TemporaryDirectory(prefix="bench-eval-") as tmp:
-            tmp = Path(tmp)
-            result["seed_cases"] = seed_cases(es_client, aliases["seeds"])
-            print(f"  seed cases {result['seed_cases']['passed']}/{result['seed_cases']['total']}",
-                  file=sys.stderr, flush=True)
-            by_latin, doc_of, docs = names_data(None if args.full else args.names)
-            index(es_client, aliases["names"], [write_jsonl(tmp / "names.jsonl", docs)])
-            api = Api(aliases["names"])
-            result["latin_arabic"] = latin_to_arabic(api, by_latin, doc_of)
-            result["latin_arabic"]["documents"] = len(docs)
-            print(f"  latin->arabic done ({len(by_latin)} queries)", file=sys.stderr, flush=True)
-            result["arabic_variants"] = arabic_variants(api, by_latin, doc_of,
-                                                        max_queries=100_000 if args.full else 2000)
-            result["arabic_variants"]["errors"] = api.errors - result["latin_arabic"]["errors"]
-            result["diacritics"] = diacritics(es_client, aliases["diacritics"], tmp, args.diacritized)
-    finally:
-        for alias in aliases.values():
-            common.delete_alias_indices(es_client, alias)
+    result: dict = {"es_version": common.es_version(es_client), "parts": args.parts, "split": args.split,
+                    "quick": args.quick, "full": args.full, "big": args.big, "part_seconds": {},
+                    "diacritized_sample": size(args, "diacritized")}
+    with tempfile.TemporaryDirectory(prefix="bench-eval-") as tmp:
+        for name in args.parts:
+            run_part(name, es_client, tag, Path(tmp), args, result)
     result["seconds"] = round(time.monotonic() - started, 1)
-    result["full"] = args.full
-    result["names_sample"] = None if args.full else args.names
-    result["diacritized_sample"] = args.diacritized
     return result
 
 
-def render(result: dict) -> str:
-    sc, la, av, dc = (result[k] for k in ("seed_cases", "latin_arabic", "arabic_variants", "diacritics"))
-    return "\n".join([common.table(["check", "queries", "result", "API errors"], [
-        ["seed cases (every spelling highlighted)", sc["total"], f"{sc['passed']}/{sc['total']} pass",
-         sc["errors"]],
-        ["Latin -> Arabic recall@1", la["queries"], f"{la['recall@1']:.3f}", la["errors"]],
-        ["Latin -> Arabic recall@5", la["queries"], f"{la['recall@5']:.3f}", ""],
-        ["Latin -> Arabic MRR", la["queries"], f"{la['mrr']:.3f}", ""],
-        ["Arabic -> Arabic variants recall@5", av["queries"], f"{av['recall@5']:.3f}", av["errors"]],
-        ["Arabic -> Arabic variants, all others in top 5", av["queries"], f"{av['all_found']:.3f}", ""],
-        ["diacritized == plain result ids", dc["queries"], f"{dc['equal']:.3f}", dc["errors"]],
-    ])])
-
-
-def worst_sections(result: dict) -> list[str]:
-    out: list[str] = []
-    failing = [r for r in result["seed_cases"]["rows"] if not r["pass"]]
-    if failing:
-        out += ["### Seed cases that fail", "", common.table(["query", "not highlighted", "hits"], [
-            [r["query"], "; ".join(r["missing"]), r["hits"]] for r in failing[:WORST]]), ""]
-    la = [r for r in result["latin_arabic"]["rows"] if r["rank"] != 1]
-    la.sort(key=lambda r: (r["rank"] is not None, r["rank"] or 0, r["latin"]))
-    if la:
-        out += [f"### Latin -> Arabic: {WORST} worst (no relevant hit in the top 5 first)", "",
-                common.table(["Latin query", "Arabic spellings", "rank of first relevant"], [
-                    [r["latin"], "، ".join(r["arabic"]), r["rank"] or "not in top 5"] for r in la[:WORST]]), ""]
-    av = sorted((r for r in result["arabic_variants"]["rows"] if r["recall"] < 1),
-                key=lambda r: (r["recall"], r["latin"]))
-    if av:
-        out += [f"### Arabic -> Arabic variants: {WORST} worst", "",
-                common.table(["Latin name", "query spelling", "other spellings", "found in top 5"], [
-                    [r["latin"], r["query"], r["others"], r["found"]] for r in av[:WORST]]), ""]
-    dc = sorted((r for r in result["diacritics"]["rows"] if not r["equal"]),
-                key=lambda r: (r["jaccard"], r["plain"]))
-    if dc:
-        out += [f"### Diacritized vs plain: {WORST} worst (lowest overlap of result ids)", "",
-                common.table(["diacritized query", "plain query", "id overlap (Jaccard)"], [
-                    [r["diacritized"], r["plain"], r["jaccard"]] for r in dc[:WORST]]), ""]
-    return out
-
-
-def write_markdown(result: dict, path: Path = QUALITY_MD) -> None:
-    la = result["latin_arabic"]
-    text = ["# Search quality", "",
-            f"Measured by `make eval` (`bench/eval.py{' --full' if result['full'] else ''}`) on "
-            f"{time.strftime('%Y-%m-%d')}, Elasticsearch {result['es_version']}, through the service API "
-            f"(Flask app in-process), {result['seconds']} s.", "",
-            render(result), "",
-            "Definitions: seed cases pass when every listed spelling is a `<mark>`ed word of the "
-            "highlights (top 10 hits). Latin -> Arabic: rows of kind `translit` "
-            f"({result['names_sample'] or 'all'} rows sampled with a fixed seed, plus every other "
-            "spelling of the sampled Latin names); "
-            f"one document per distinct Arabic spelling ({la['documents']} documents) in the sentence `{SENTENCE}`; each Latin name is "
-            "queried with `size=5`; a document is relevant when its spelling is one of that Latin "
-            "name's Arabic spellings; recall@k is the share of queries with a relevant document in "
-            "the top k, MRR uses the first relevant one. Variants: each spelling of a Latin name "
-            "with at least two spellings is queried on the same index; recall@5 is the share of "
-            "the other spellings found in the top 5 (at most 4 counted). Diacritized vs plain: "
-            f"{result['diacritized_sample']} sampled rows; plain lines are the documents; the share of queries whose vowelled first three words "
-            "return exactly the ids (and order) of the plain first three words.", "",
-            "Reproduce: `make eval` (2000 sampled name rows, 500 diacritized rows, seeds fixed) or "
-            "`make eval EVAL_ARGS=--full` (all translit rows). Raw figures and every case are in "
-            "`bench/results/eval-*.json`.", "",
-            "## Worst cases", "", *worst_sections(result)]
-    path.write_text("\n".join(text).rstrip() + "\n", encoding="utf-8")
+def parse_parts(text: str) -> list[str]:
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    unknown = sorted(set(parts) - set(PARTS))
+    if unknown or not parts:
+        raise argparse.ArgumentTypeError(f"unknown part(s) {', '.join(unknown) or '(none)'}; "
+                                         f"choose from {','.join(PARTS)}")
+    return [p for p in PARTS if p in parts]
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller samples for fast iteration")
+    parser.add_argument("--parts", type=parse_parts, default=list(PARTS),
+                        help=f"comma-separated subset of {','.join(PARTS)} (default: all)")
+    parser.add_argument("--split", choices=splitting.SPLITS, default=splitting.REPORT,
+                        help="evaluate on the report half (default), the tuning half, or all")
+    parser.add_argument("--big", action="store_true",
+                        help="also run the precision part on all of prose.jsonl (kept index)")
     parser.add_argument("--full", action="store_true", help="all translit rows of names_dev.tsv")
-    parser.add_argument("--names", type=int, default=2000, help="sampled translit rows (default 2000)")
-    parser.add_argument("--diacritized", type=int, default=500, help="diacritized rows (default 500)")
+    for name, (default, quick) in SIZES.items():
+        parser.add_argument(f"--{name.replace('_', '-')}", dest=name, type=int, default=None,
+                            help=f"sample size (default {default}, --quick {quick})")
     parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/quality.md")
     return parser.parse_args(argv)
 
@@ -284,11 +250,16 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     result = run(args)
-    if not common.report("eval", result, render):
+    if not common.report("eval", result, eval_report.render):
         return 0
-    if not args.no_docs:
-        write_markdown(result)
+    if args.no_docs:
+        return 0
+    if eval_report.complete(result):
+        eval_report.write_markdown(result, QUALITY_MD)
         print(f"wrote {QUALITY_MD}")
+    else:
+        print(f"{QUALITY_MD} not rewritten: only a full run of every part on the report split "
+              f"(no --quick, --parts or --split) regenerates it")
     return 0
 
 

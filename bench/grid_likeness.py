@@ -29,15 +29,16 @@ from arabic_search.scripts import ARABIC, LATIN  # noqa: E402
 from arabic_search.splitter import vocabulary  # noqa: E402
 from tune_likeness import cases  # noqa: E402
 
-SCALES = [5.0, 6.0]
-GRID = {"MIN_NORM": [3], "COMMON_ZIPF": [3.0], "COMMON_WEIGHT": [2.0]}
+SCALES = [4.0, 5.0, 6.0, 7.0]
+GRID = {"MIN_NORM": [3, 4], "COMMON_ZIPF": [3.0, 3.5],
+        "COMMON_WEIGHT": [{"latin": w, "arabic": w} for w in (1.0, 1.5, 2.0, 3.0)]}
 
 
 def _raw(query, word) -> list:
     """(factor, kind, source, target, letters, zipf) per form of ``word``; kind "fixed"
     carries a confidence that no constant changes."""
-    forms = [(1.0, word.normalized)] + [(names.READING_FACTOR, r) for r in word.readings
-                                        if names._plausible_reading(r)]
+    forms = [(1.0, word.normalized)] + [(names._reading_factor(word.normalized, r), r)
+                                        for r in word.readings if names._plausible_reading(r)]
     out = []
     for factor, form in forms:
         if query.script == LATIN and word.script == ARABIC:
@@ -63,7 +64,7 @@ def _confidence(raw: list, scales: dict) -> float:
         if kind == "fixed":
             value = target
         else:
-            cost = _cost(kind, source, target, likeness.commonness(zipf))
+            cost = _cost(kind, source, target, likeness.commonness(zipf, kind))
             value = 1.0 - cost / (scales[kind] * max(letters, likeness.MIN_NORM))
         best = max(best, factor * value)
     return best

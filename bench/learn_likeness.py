@@ -81,10 +81,11 @@ def latin_prior(key: str, alphabet: list[str]) -> dict[str, float]:
         mass = {alignment.DELETE: 0.3} if len(base) == 1 else {}
         mass.update({a + b: 0.002 for a in VOWEL_PAIR_LETTERS for b in VOWEL_PAIR_LETTERS})
         mass.update({letter: 0.01 for letter in ARABIC_VOWEL_LETTERS})
-        if key.startswith(INITIAL):  # written with alef or ain: Ibadan = ابادان, Usuki = اوسوكي
+        if key.startswith(INITIAL):  # alef or ain: Ibadan = ابادان, Usuki = اوسوكي
             mass.update({"ا": 0.2, "ع": 0.05})
             mass.update({alignment.DELETE: 0.05} if len(base) == 1 else {})
             mass.update({"ا" + letter: 0.1 for letter in likely if letter != "ا"})
+            mass.update({"عا": 0.05})  # Aisha = عائشة, Adel = عادل
         elif key.endswith(FINAL):  # ta marbuta or a silent final e: Ome = اومه
             mass.update({"ه": 0.1})
     else:

@@ -12,10 +12,11 @@ import time
 from elasticsearch import Elasticsearch
 
 from arabic_search import mapping as m
-from arabic_search.coverage import coverage_bonus, coverage_request, window_for
+from arabic_search.coverage import (coverage_bonus, coverage_request, title_coverage_bonus,
+                                    window_for)
 from arabic_search.explain import explain_hit
 from arabic_search.facets import facet_aggs, facet_counts
-from arabic_search.matching import explain_passage
+from arabic_search.matching import explain_passage, explain_title
 from arabic_search.plan import QueryPlan, plan_search
 from arabic_search.query import document_count, search_body, search_query
 from arabic_search.syntax import parse
@@ -38,8 +39,11 @@ def _hit(hit: dict, plan: QueryPlan, explain: bool = False) -> dict:
         if source.get(field):
             result[field] = source[field]
     inner = hit.get("inner_hits", {}).get("passages", {}).get("hits", {}).get("hits", [])
-    result["passages"] = [explain_passage(passage["_source"].get(m.TEXT, ""), plan)
-                          for passage in inner]
+    explained = [explain_passage(passage["_source"].get(m.TEXT, ""), plan) for passage in inner]
+    # A document found by its title alone shows no passage: none of them is evidence.
+    result["passages"] = [passage for passage in explained if passage["matches"]]
+    title = explain_title(result["title"], plan)
+    result["title_highlight"], result["title_matches"] = title["highlight"], title["matches"]
     if explain:
         best = result["passages"][0]["matches"] if result["passages"] else []
         result["explanation"] = explain_hit(plan, best, result["title"], hit.get("_score") or 0.0,
@@ -80,7 +84,8 @@ def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: Sea
         bonus = coverage_bonus(plan, client.search(
             index=alias, body=coverage_request(plan, doc_ids)).body)
         for hit, doc_id in zip(hits, doc_ids):
-            hit["_coverage"] = bonus.get(doc_id, 0.0)
+            title = str(hit.get("_source", {}).get(m.TITLE, ""))
+            hit["_coverage"] = bonus.get(doc_id, 0.0) + title_coverage_bonus(plan, title)
             hit["_score"] = round((hit.get("_score") or 0.0) + hit["_coverage"], 3)
         hits = sorted(hits, key=lambda hit: -hit["_score"])  # stable: ties keep doc id order
     start = (params.page - 1) * params.size
