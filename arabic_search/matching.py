@@ -9,8 +9,9 @@ rest.  Each match carries its tier and its confidence (1.0 for written forms).
 """
 from __future__ import annotations
 
-import functools
+import collections
 import html
+import threading
 from dataclasses import dataclass
 
 from . import tiers
@@ -19,8 +20,10 @@ from .plan import QueryPlan
 from .normalize import normalize_word
 from .tokens import word_spans
 
-# (written word, plan) verdicts kept across passages and requests.
-VERDICT_CACHE_SIZE = 100_000
+# Verdicts are kept per plan (the plans of this many recent queries), across passages
+# and requests, at most this many written words per plan.
+PLANS_KEPT = 256
+VERDICTS_PER_PLAN = 20_000
 
 
 @dataclass(frozen=True)
@@ -39,10 +42,9 @@ class Match:
                 "confidence": self.confidence}
 
 
-@functools.lru_cache(maxsize=VERDICT_CACHE_SIZE)
 def verdict(written: str, plan: QueryPlan) -> tuple[str, str, float] | None:
     """(how, query words, confidence) for one written word, or None.  It depends on
-    nothing else, so verdicts are remembered across passages and requests."""
+    nothing else, so :func:`find_matches` remembers verdicts per plan."""
     best: tuple[float, str, str, float] | None = None
     for forms in word_forms(written):
         if tiers.joined_check(plan, forms):
@@ -62,15 +64,41 @@ def verdict(written: str, plan: QueryPlan) -> tuple[str, str, float] | None:
     return None if best is None else (best[1], best[2], best[3])
 
 
+_verdicts: collections.OrderedDict[QueryPlan, dict] = collections.OrderedDict()
+_verdicts_lock = threading.Lock()
+
+
+def _verdicts_of(plan: QueryPlan) -> dict:
+    """The verdict memo of ``plan`` (one plan comparison per passage, not per word)."""
+    with _verdicts_lock:
+        memo = _verdicts.get(plan)
+        if memo is None:
+            memo = _verdicts[plan] = {}
+            while len(_verdicts) > PLANS_KEPT:
+                _verdicts.popitem(last=False)
+        else:
+            _verdicts.move_to_end(plan)
+        return memo
+
+
 def find_matches(text: str, plan: QueryPlan) -> list[Match]:
     """Every matched word of ``text``, one Match per original word span; a translated
     name (exonym) is one Match over all its words (الأمم المتحدة)."""
+    memo = _verdicts_of(plan)
     spans = list(word_spans(text))
     matches = [Match(start, end, text[start:end], query, tiers.EXONYM) for start, end, query in
                tiers.exonym_matches([(s, e, normalize_word(text[s:e])) for s, e in spans], plan)]
     taken = {(s, e) for s, e in spans for match in matches if match.start <= s and e <= match.end}
     for start, end in spans:
-        found = None if (start, end) in taken else verdict(text[start:end], plan)
+        if (start, end) in taken:
+            continue
+        written = text[start:end]
+        if written in memo:
+            found = memo[written]
+        else:
+            found = verdict(written, plan)
+            if len(memo) < VERDICTS_PER_PLAN:
+                memo[written] = found
         if found:
             matches.append(Match(start, end, text[start:end], found[1], found[0], found[2]))
     return sorted(matches, key=lambda match: match.start)

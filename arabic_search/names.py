@@ -27,8 +27,14 @@ ALEF_MAKSURA = "ى"
 _TRIPLED = regex.compile(r"(.)\1\1")
 # Below this confidence a candidate is not a spelling of the query word.
 MIN_CONFIDENCE = 0.75
-# A match through a clitic reading is slightly less sure than the whole word.
-READING_FACTOR = 0.95
+# Another Arabic spelling of an Arabic query word must be surer: an Arabic query already
+# finds its word through the written-form tiers, and on real text near-spellings are
+# mostly other words (اصيل / أصل, ايناس / الناس).
+MIN_ARABIC_CONFIDENCE = 0.85
+# A match through a clitic reading is less sure than the whole word, by this factor per
+# stripped clitic (و ف ب ك ل: each could be the name's own first letter; the article is not
+# counted, Arabic writes الأفريكوم for Africom).
+READING_FACTOR = 0.9
 MIN_READING = 4
 SHORT_READING_ZIPF = 3.0
 # Latin words in capitals this short are abbreviations (UN, US, EU): never transliterated.
@@ -71,9 +77,13 @@ def _pair(query: Token, form: str, form_script: str) -> float:
 
 
 def _reading_factor(word: str, reading: str) -> float:
-    """The article is no doubt at all (Arabic writes الأفريكوم for Africom); other clitics
-    (و ف ب ك ل) could be the name's own first letter, so they make the match less sure."""
-    return 1.0 if word == ARTICLE + reading else READING_FACTOR
+    """READING_FACTOR per stripped one-letter clitic: بطرابلس 0.9, وبطرابلس 0.81,
+    الأفريكوم 1.0, والأفريكوم 0.9."""
+    stripped = word[: len(word) - len(reading)]
+    clitics = len(stripped) - (len(ARTICLE) if stripped.endswith(ARTICLE) else 0)
+    if stripped == "لل":  # ل + ال with the alef dropped: one clitic and the article
+        clitics = 1
+    return READING_FACTOR ** max(clitics, 0)
 
 
 def _sounded(word: Token) -> tuple[str, tuple[str, ...]]:
@@ -106,6 +116,6 @@ def accepted_spellings(query: Token, candidates: list[Token]) -> dict[str, float
         if word.normalized == query.normalized:
             continue  # the word itself: the exact and normalized tiers say so more strongly
         sure = confidence(query, word)
-        if sure >= MIN_CONFIDENCE:
+        if sure >= (MIN_ARABIC_CONFIDENCE if query.script == ARABIC else MIN_CONFIDENCE):
             accepted[word.exact] = sure
     return accepted

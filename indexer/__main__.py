@@ -2,8 +2,7 @@
 
 The command line around ``load.index_paths``.  It is the only place that reads
 the environment (``ELASTICSEARCH_URL``, ``SEARCH_INDEX``) and turns outcomes
-into exit codes: 0 all went in, 1 some items failed (reported on stderr),
-2 usage or connection errors — always a one-line message, never a traceback.
+into exit codes (see ``EPILOG``) — always a one-line message, never a traceback.
 """
 from __future__ import annotations
 
@@ -15,14 +14,40 @@ from elasticsearch import ApiError, TransportError
 
 from arabic_search import es
 
+from . import bulk
+from .errors import IndexerError
 from .load import index_paths, print_to_stderr
-from .versions import AliasConflict
+from .progress import PROGRESS_EVERY
+from .versions import READY_TIMEOUT, alias_problem
 
 EXIT_OK, EXIT_ITEMS_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
 # Seconds to wait for the first answer: an unreachable cluster is reported this fast.
 HEALTH_TIMEOUT = 3.0
-# Seconds per ordinary request (bulk requests get more in load.py).
+# Seconds per ordinary request (bulk requests get more in bulk.py).
 REQUEST_TIMEOUT = 30.0
+
+EPILOG = """\
+formats:
+  .txt    one document per file (UTF-8); a short first line followed by a blank line is
+          the title, else its first sentence is
+  .jsonl  one JSON object per line: {"id"?, "title"?, "body", "date"?, "source"?, "url"?};
+          other keys are stored, not indexed. date: YYYY, YYYY-MM-DD or ISO 8601 (offset
+          within +/-18:00); url: absolute http(s). A bad field is dropped and reported.
+  Other files are skipped with a note; folders are walked recursively.
+
+exit codes:
+  0    every document went in (notes such as skipped files or merged repeated ids allowed)
+  1    some lines, files or documents were reported as path:line: reason (the rest went in)
+  2    nothing usable: bad usage or path, invalid alias, Elasticsearch unreachable,
+       index cannot be created or written (blocked, no active primary), or another run
+       holds the alias; the cause is printed
+  130  interrupted (the alias was not moved)
+
+environment:
+  ELASTICSEARCH_URL  cluster URL (default http://127.0.0.1:9200)
+  SEARCH_INDEX       alias written behind when --index is not given
+"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,29 +55,31 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"indexer: error: {message} (see --help)\n")
 
 
-def _positive(text: str) -> int:
-    return _at_least(text, 1)
+def _at_least(minimum: float, kind=int):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}")
+        return value
+    return parse
 
 
-def _non_negative(text: str) -> int:
-    return _at_least(text, 0)
-
-
-def _at_least(text: str, minimum: int) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
-    if value < minimum:
-        raise argparse.ArgumentTypeError(f"must be at least {minimum}")
-    return value
+def _alias(text: str) -> str:
+    problem = alias_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{text!r}: {problem}")
+    return text
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = _Parser(prog="python -m indexer",
+    parser = _Parser(prog="python -m indexer", epilog=EPILOG,
+                     formatter_class=argparse.RawDescriptionHelpFormatter,
                      description="Index .txt and .jsonl documents into Elasticsearch.")
     parser.add_argument("paths", metavar="PATH", nargs="+", help="files or folders (recursive)")
-    parser.add_argument("--index", metavar="ALIAS",
+    parser.add_argument("--index", metavar="ALIAS", type=_alias,
                         default=os.environ.get("SEARCH_INDEX") or es.DEFAULT_ALIAS,
                         help="alias to write behind (default: $SEARCH_INDEX or %(default)s)")
     mode = parser.add_mutually_exclusive_group()
@@ -60,12 +87,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                       help="build a new index version and swap the alias to it (default)")
     mode.add_argument("--append", dest="replace", action="store_false",
                       help="add to the index behind the alias")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--quiet", action="store_true", help="no progress, only problems and summary")
     parser.add_argument("--if-missing", action="store_true",
                         help="index only when ALIAS does not exist yet (keeps a user's index; "
                              "used by `make run` and docker-compose)")
-    parser.add_argument("--shards", type=_positive, default=1)
-    parser.add_argument("--replicas", type=_non_negative, default=0)
+    parser.add_argument("--progress-every", metavar="SECONDS", type=_at_least(0.1, float),
+                        default=PROGRESS_EVERY,
+                        help="seconds between progress lines when stderr is not a terminal")
+    parser.add_argument("--chunk-size", metavar="N", type=_at_least(1), default=bulk.CHUNK_SIZE,
+                        help="actions per bulk request (default %(default)s)")
+    parser.add_argument("--wait", metavar="SECONDS", type=_at_least(0.1, float),
+                        default=READY_TIMEOUT,
+                        help="seconds to wait for an index's primary shards, and for the final "
+                             "refresh, before failing with the cause (default %(default)s)")
+    parser.add_argument("--shards", type=_at_least(1), default=1)
+    parser.add_argument("--replicas", type=_at_least(0), default=0)
     return parser.parse_args(argv)
 
 
@@ -78,6 +114,9 @@ def _connect(url: str):
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    missing = [path for path in args.paths if not os.path.lexists(path)]
+    if missing:
+        return _fail(f"no such file or directory: {missing[0]}; nothing was indexed")
     url = os.environ.get("ELASTICSEARCH_URL") or es.DEFAULT_URL
     try:
         client = _connect(url)
@@ -88,13 +127,17 @@ def main(argv: list[str] | None = None) -> int:
             print_to_stderr(f"indexer: '{args.index}' already exists; nothing indexed (--if-missing)")
             return EXIT_OK
         summary = index_paths(client, args.index, args.paths, replace=args.replace,
-                              quiet=args.quiet, shards=args.shards, replicas=args.replicas)
-    except AliasConflict as error:
+                              quiet=args.quiet, shards=args.shards, replicas=args.replicas,
+                              chunk_size=args.chunk_size, progress_every=args.progress_every,
+                              ready_timeout=args.wait)
+    except IndexerError as error:
+        if error.summary is not None and error.summary.index:  # something was written: say what
+            print_to_stderr(error.summary.line())
         return _fail(str(error))
     except (TransportError, ApiError) as error:
         return _fail(f"Elasticsearch at {url} failed: {_reason(error)}")
     except KeyboardInterrupt:
-        return _fail("interrupted; the alias was not moved", 130)
+        return _fail("interrupted; the alias was not moved", EXIT_INTERRUPTED)
     print_to_stderr(summary.line())
     return EXIT_ITEMS_FAILED if summary.errors else EXIT_OK
 

@@ -1,37 +1,38 @@
 """Load documents into Elasticsearch: stream passages through bulk, then publish.
 
 ``index_paths`` is the one entry point (the CLI and the service tests call it).
-Documents are read, cut into passages and sent by ``helpers.streaming_bulk``
-from a generator, so memory stays flat whatever the corpus size; every failed
-item is reported as ``path:line: reason`` and the good ones still go in.
+Documents are read, cut into passages and sent by ``bulk.send`` from a
+generator, so memory stays flat whatever the corpus size (plus one ledger entry
+per document).  Promise: good lines are indexed, bad ones are reported as
+``path:line: reason``, and no document is left half-written: a document any
+passage of which failed is removed whole, and a repeated id replaces the
+earlier document whole.
 """
 from __future__ import annotations
 
 import sys
 import time
 from collections.abc import Callable, Iterator
+from itertools import chain
 from dataclasses import dataclass
 
-from elasticsearch import Elasticsearch, helpers
-from tqdm import tqdm
+from elasticsearch import Elasticsearch
 
-from arabic_search import mapping as m
-from arabic_search.documents import is_first_passage, passage_documents, term_document, term_id
-
-from . import versions
-from .prefetch import prefetch
-from .records import Document, Problem
-from .sources import read_paths
+from . import bulk, cleanup, versions
+from .actions import build, index_action
+from .errors import IndexerError, LockBusy
+from .ledger import Entry, Ledger, doc_id_of
 from .lexicon import LexiconWords
+from .lock import AliasLock
+from .prefetch import prefetch
+from .progress import PROGRESS_EVERY, Progress
+from .records import Document, Problem
+from .sources import read_paths, total_bytes
+from .suggestions import term_actions
 from .vocabulary import TermCounter
 
-CHUNK_SIZE = 500
+CHUNK_SIZE = bulk.CHUNK_SIZE
 PREFETCH = 2 * CHUNK_SIZE   # actions analysed ahead of the bulk request in flight
-BULK_TIMEOUT = 120          # seconds per bulk request: a chunk of long passages is slow
-MAX_RETRIES = 5             # per chunk, on 429 (exponential backoff from 1 s to 30 s)
-TOP_TERMS = 20_000
-# Below this many documents, a word seen once is still worth suggesting.
-TINY_CORPUS = 100
 
 
 def print_to_stderr(message: str) -> None:
@@ -50,167 +51,180 @@ class Summary:
     index: str = ""
     terms: int = 0
     published: bool = False
+    skipped: int = 0
+    merged: int = 0
 
     def line(self) -> str:
+        skipped = f", {self.skipped} files skipped" if self.skipped else ""
+        skipped += f", {self.merged} repeated ids merged" if self.merged else ""
         return (f"indexed {self.documents} documents, {self.passages} passages, "
-                f"{self.terms} terms, {self.errors} errors in {self.seconds:.1f} s "
-                f"into {self.index}" + ("" if self.published else " (alias not moved)"))
+                f"{self.terms} terms, {self.errors} errors{skipped} in {self.seconds:.1f} s "
+                f"into {self.index or '(no index)'}"
+                + ("" if self.published else " (alias not moved)"))
 
 
 class _Run:
-    """State of one run: counters, the bounded id -> origin map, the term counter."""
+    """State of one run: counters, the ledger of documents, the term counter."""
 
-    def __init__(self, report: Callable[[str], None], progress: tqdm):
+    def __init__(self, report: Callable[[str], None], progress: Progress, dumps):
         self.summary = Summary()
         self.report = report
         self.progress = progress
-        self.origins: dict[str, str] = {}   # in-flight _id -> "path:line", popped on result
+        self.ledger = Ledger()
         self.terms = TermCounter()
         self.lexicon = LexiconWords()
+        self._dumps = dumps
 
     def problem(self, problem: Problem) -> None:
         self.summary.errors += problem.error
+        self.summary.skipped += not problem.error
         self.report(str(problem))
 
-    def actions(self, paths: list[str], index: str) -> Iterator[dict]:
+    def actions(self, paths: list[str], index: str) -> Iterator[tuple[dict, bytes]]:
         """Bulk actions for every passage, built lazily as bulk asks for them."""
-        for record in read_paths(paths):
+        for record in read_paths(paths, self.progress.add_bytes):
             if isinstance(record, Problem):
                 self.problem(record)
-                continue
-            yield from self._passages(record, index)
-            self.progress.update(1)
+            else:
+                yield from self._document(record, index)
 
-    def _passages(self, doc: Document, index: str) -> Iterator[dict]:
-        where = doc.path if doc.line is None else f"{doc.path}:{doc.line}"
-        for es_id, source in passage_documents(doc.doc_id, doc.body, doc.title, doc.date,
-                                               doc.source, doc.url, doc.extra or None):
+    def _document(self, doc: Document, index: str) -> Iterator[tuple[dict, bytes]]:
+        built = build(doc, self._dumps)
+        if built.problem:
+            self.problem(Problem(doc.path, doc.line, built.problem))
+            return
+        previous = self.ledger.begin(doc.doc_id, len(built.passages), doc.where)
+        if previous is not None:  # a notice: real corpora repeat lines verbatim
+            self.summary.merged += 1
+            self.report(f"{doc.where}: id {doc.doc_id!r} repeats {previous.where}; "
+                        f"this document replaces that one whole")
+        self.progress.add_document()
+        for es_id, source, body in built.passages:
             self.terms.add_passage(source)
             self.lexicon.add_passage(source)
-            self.origins[es_id] = where
-            yield {"_index": index, "_id": es_id, "_source": source}
+            self.ledger.sent(es_id)
+            yield index_action(index, es_id, body)
 
-    def result(self, ok: bool, item: dict) -> None:
-        """Count one bulk item result; a failure is reported with the document's origin."""
-        info = next(iter(item.values()))
-        es_id = str(info.get("_id", "?"))
-        where = self.origins.pop(es_id, f"id {es_id}")
-        if ok:
-            self.summary.passages += 1
-            self.summary.documents += is_first_passage(es_id)
-            return
-        self.summary.errors += 1
-        error = info.get("error", info.get("exception", "failed"))
-        reason = error.get("reason", error) if isinstance(error, dict) else error
-        self.report(f"{where}: passage {es_id} not indexed: {reason}")
+    def result(self, ok: bool, es_id: str, reason: str) -> None:
+        """One passage result; a failed passage fails (and later removes) its whole document."""
+        failed: Entry | None = self.ledger.result(es_id, ok)
+        if failed is not None:
+            self.summary.errors += 1
+            self.report(f"{failed.where}: document {doc_id_of(es_id)!r} not indexed (passage "
+                        f"{es_id}: {reason}); its passages are removed")
 
-
-def _bulk(client: Elasticsearch, actions, on_result: Callable[[bool, dict], None]) -> None:
-    """streaming_bulk with retries on 429; item errors go to ``on_result``, never raise.
-
-    Actions are produced in a background thread (``prefetch``) so that Python
-    analysis of the next chunk overlaps Elasticsearch indexing of the current one.
-    """
-    for ok, item in helpers.streaming_bulk(
-            client.options(request_timeout=BULK_TIMEOUT), prefetch(actions, PREFETCH),
-            chunk_size=CHUNK_SIZE,
-            max_retries=MAX_RETRIES, initial_backoff=1, max_backoff=30,
-            raise_on_error=False, raise_on_exception=False, yield_ok=True):
-        on_result(ok, item)
-
-
-def _term_actions(run: _Run, index: str, client: Elasticsearch, append: bool) -> Iterator[dict]:
-    """Suggestion entries for the most frequent words of this run."""
-    min_count = 1 if run.summary.documents < TINY_CORPUS else 2
-    top = list(run.terms.top(TOP_TERMS, min_count))
-    known = _known_frequencies(client, index, [norm for norm, _, _ in top]) if append else {}
-    for norm, surface, count in top:
-        es_id, source = term_document(norm, surface, max(count, known.get(norm, 0)))
-        yield {"_index": index, "_id": es_id, "_source": source}
-
-
-def _known_frequencies(client: Elasticsearch, index: str, terms: list[str]) -> dict[str, int]:
-    """Frequencies already stored (append mode): keep the larger, never count a re-run twice."""
-    known: dict[str, int] = {}
-    for start in range(0, len(terms), 1000):
-        batch = terms[start:start + 1000]
-        found = client.mget(index=index, ids=[term_id(term) for term in batch],
-                            source_includes=[m.TERM_FREQ]).body
-        for term, doc in zip(batch, found["docs"]):
-            if doc.get("found"):
-                known[term] = doc["_source"].get(m.TERM_FREQ, 0)
-    return known
-
-
-def _terms_result(run: _Run) -> Callable[[bool, dict], None]:
-    def on_result(ok: bool, item: dict) -> None:
-        if ok:
-            run.summary.terms += 1
-        else:
-            run.result(ok, item)
-    return on_result
-
-
-def _lexicon_result(run: _Run) -> Callable[[bool, dict], None]:
-    def on_result(ok: bool, item: dict) -> None:
+    def cleanup_result(self, ok: bool, es_id: str, reason: str) -> None:
         if not ok:
-            run.result(ok, item)
-    return on_result
+            self.summary.errors += 1
+            self.report(f"stale passage {es_id} could not be deleted: {reason}")
+
+    def terms_result(self, ok: bool, es_id: str, reason: str) -> None:
+        if ok:
+            self.summary.terms += 1
+        else:
+            self.entry_failed(ok, es_id, reason)
+
+    def entry_failed(self, ok: bool, es_id: str, reason: str) -> None:
+        """A suggestion or lexicon entry was refused (the passages are not affected)."""
+        if not ok:
+            self.summary.errors += 1
+            self.report(f"entry {es_id} not indexed: {reason}")
+
+    def lexicon_actions(self, index: str) -> Iterator[tuple[dict, dict]]:
+        for action in self.lexicon.actions(index):
+            yield {"index": {"_index": action["_index"], "_id": action["_id"]}}, action["_source"]
 
 
 def index_paths(client: Elasticsearch, alias: str, paths: list[str], *, replace: bool = True,
                 quiet: bool = True, shards: int = 1, replicas: int = 0,
-                report: Callable[[str], None] = print_to_stderr) -> Summary:
+                report: Callable[[str], None] = print_to_stderr, chunk_size: int = CHUNK_SIZE,
+                ready_timeout: float = versions.READY_TIMEOUT, index_settings: dict | None = None,
+                progress_every: float = PROGRESS_EVERY) -> Summary:
     """Index every document under ``paths`` behind ``alias`` and return what happened.
 
     ``replace`` builds a new version and swaps the alias to it when complete;
     otherwise documents are added to the live index (created if there is none).
-    Raises ``versions.AliasConflict`` when ``alias`` is unusable, and the
-    client's errors when Elasticsearch fails as a whole (not per item).
+    One run per alias at a time.  Raises an ``IndexerError`` (with the summary so
+    far) when the run cannot go on.  ``index_settings`` extend a new version's
+    settings (tests make allocation impossible with it).
     """
     started = time.monotonic()
-    live = versions.check_alias(client, alias)
-    fresh = replace or not live
-    index = versions.create_version(client, alias, shards, replicas) if fresh else live[-1]
-    show = not quiet and sys.stderr.isatty()
-    with tqdm(unit=" docs", disable=not show, file=sys.stderr, dynamic_ncols=True) as bar:
-        run = _Run(_reporter(report, bar if show else None), bar)
-        run.summary.index = index
-        try:
-            _bulk(client, run.actions([str(path) for path in paths], index), run.result)
-            _bulk(client, _term_actions(run, index, client, not fresh), _terms_result(run))
-            _bulk(client, run.lexicon.actions(index), _lexicon_result(run))
-        except BaseException:
-            if fresh:
-                versions.discard(client, index)
-            raise
-    _finish(client, alias, index, fresh, run)
-    run.summary.seconds = time.monotonic() - started
+    versions.check_alias(client, alias)
+    paths = [str(path) for path in paths]
+    progress = Progress(total_bytes(paths), not quiet, progress_every)
+    dumps = client.transport.serializers.get_serializer("application/json").dumps
+    run = _Run(progress.external(report), progress, dumps)
+    try:
+        with AliasLock(client, alias) as lock:
+            _index(client, alias, paths, run, lock, replace=replace, shards=shards,
+                   replicas=replicas, chunk_size=chunk_size, ready_timeout=ready_timeout,
+                   settings=index_settings)
+    except IndexerError as error:
+        error.summary = run.summary
+        raise
+    finally:
+        progress.close()
+        run.summary.seconds = time.monotonic() - started
     return run.summary
 
 
-def _reporter(report: Callable[[str], None], bar: tqdm | None) -> Callable[[str], None]:
-    """Messages printed while the progress bar is drawn must not garble it."""
-    if bar is None:
-        return report
+def _index(client: Elasticsearch, alias: str, paths: list[str], run: _Run, lock: AliasLock, *,
+           replace: bool, shards: int, replicas: int, chunk_size: int, ready_timeout: float,
+           settings: dict | None) -> None:
+    """The run under the lock: write, clean up, add suggestions, publish."""
+    live = versions.check_alias(client, alias)
+    fresh = replace or not live
+    if fresh:
+        index = versions.create_version(client, alias, shards, replicas, ready_timeout, settings)
+    else:
+        index = run.summary.index = live[-1]
+        versions.check_writable(client, index, ready_timeout)
+    run.summary.index = index
+    try:
+        run.progress.phase("reading")
+        bulk.send(client, prefetch(run.actions(paths, index), PREFETCH), run.result, chunk_size)
+        _remove_leftovers(client, index, run, every=not fresh)
+        run.summary.documents, run.summary.passages = run.ledger.totals()
+        run.progress.phase("suggestions")
+        suggestions = term_actions(client, index, run.terms, run.summary.documents, not fresh)
+        bulk.send(client, suggestions, run.terms_result, chunk_size)
+        run.progress.phase("lexicon")
+        bulk.send(client, run.lexicon_actions(index), run.entry_failed, chunk_size)
+        if lock.lost:
+            raise LockBusy(f"the lock on alias '{alias}' was taken over by another run; "
+                           f"alias not moved")
+        _finish(client, alias, index, fresh, run, ready_timeout)
+    except BaseException:
+        if fresh:
+            versions.discard(client, index)
+        else:  # appended documents stay: say how many were sent
+            run.summary.documents, run.summary.passages = run.ledger.totals()
+        raise
 
-    def write(message: str) -> None:
-        with bar.external_write_mode(file=sys.stderr):
-            report(message)
-    return write
+
+def _remove_leftovers(client: Elasticsearch, index: str, run: _Run, every: bool) -> None:
+    """Delete passages of failed documents and of older, longer versions of repeated ids."""
+    leftovers = run.ledger.leftovers(every)
+    first = next(leftovers, None)
+    if first is None:
+        return
+    run.progress.phase("cleanup")
+    cleanup.delete_leftovers(client, index, chain([first], leftovers), run.cleanup_result)
 
 
-def _finish(client: Elasticsearch, alias: str, index: str, fresh: bool, run: _Run) -> None:
+def _finish(client: Elasticsearch, alias: str, index: str, fresh: bool, run: _Run,
+            timeout: float) -> None:
     """Publish a fresh version (unless nothing went in) and delete what it replaces."""
+    run.progress.phase("swap" if fresh else "refresh")
     if not fresh:
-        client.indices.refresh(index=index)
+        versions.refresh(client, index, timeout)
         run.summary.published = True
         return
     if run.summary.passages == 0:
         versions.discard(client, index)
         run.report(f"nothing was indexed; {index} discarded, alias '{alias}' left unchanged")
         return
-    versions.make_searchable(client, index)
+    versions.make_searchable(client, index, timeout)
     left = versions.publish(client, alias, index)
     run.summary.published = True
     for name in versions.delete_old_versions(client, alias, index, left):

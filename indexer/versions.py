@@ -1,30 +1,65 @@
-"""Versioned indices behind an alias: create, publish (atomic swap), clean up.
+"""Versioned indices behind an alias: validate, create, publish (atomic swap), clean up.
 
 The service only ever searches the alias.  A rebuild writes a new
 ``<alias>-v<ms>`` index that nobody reads; only once it is complete and
 refreshed does one ``update_aliases`` call move the alias, so searches see the
 old index or the new one, never a half-built one.  A run that dies before the
 swap leaves a stray version behind; the next successful run deletes it.
+Every wait on the cluster is bounded: an index whose primaries cannot be placed
+is deleted (only the one this run created) and the run fails naming the cause.
 """
 from __future__ import annotations
 
 import time
 
-from elasticsearch import BadRequestError, Elasticsearch
+from elasticsearch import BadRequestError, ConnectionTimeout, Elasticsearch
 
 from arabic_search import es, mapping
+
+from .errors import AliasConflict, IndexUnavailable, WritesBlocked
+from .lock import LOCK_SUFFIX
+
+__all__ = ["AliasConflict", "alias_problem", "check_alias", "create_version", "check_writable"]
 
 # Searches that resolved the alias just before the swap may still be running on
 # the old index; give them this long (seconds) before deleting it.
 OLD_INDEX_GRACE = 0.5
+# Seconds to wait for a new (or appended-to) index to have its primaries active.
+READY_TIMEOUT = 30.0
+# Names tried when the millisecond stamp is taken (then something else is wrong).
+CREATE_ATTEMPTS = 5
+# Elasticsearch's rules for index and alias names; the longest suffix we add is kept free.
+MAX_NAME_BYTES = 255
+_SUFFIX_BYTES = max(len("-v") + 13, len(LOCK_SUFFIX))
+MAX_ALIAS_BYTES = MAX_NAME_BYTES - _SUFFIX_BYTES
+FORBIDDEN_CHARS = '\\/*?"<>| ,#:'
+_BLOCKS = ("write", "read_only", "read_only_allow_delete")
 
 
-class AliasConflict(Exception):
-    """The alias cannot be used (it is a concrete index, or an invalid name)."""
+def alias_problem(alias: str) -> str:
+    """Why ``alias`` is not a usable alias name ('' when it is), by Elasticsearch's rules.
+
+    Wildcards and commas would make every call address *other* indices too.
+    """
+    bad = sorted({char for char in alias if char in FORBIDDEN_CHARS or char.isspace()})
+    if not alias or alias in (".", ".."):
+        return "an alias name cannot be empty, '.' or '..'"
+    if alias != alias.lower():
+        return "an alias name must be lowercase"
+    if bad:
+        return f"an alias name cannot contain {' '.join(repr(char) for char in bad)}"
+    if alias[0] in "-_+.":
+        return "an alias name cannot start with '-', '_', '+' or '.'"
+    if len(alias.encode("utf-8")) > MAX_ALIAS_BYTES:
+        return f"an alias name is at most {MAX_ALIAS_BYTES} bytes"
+    return ""
 
 
 def check_alias(client: Elasticsearch, alias: str) -> list[str]:
-    """The indices behind ``alias`` now; refuses a name that is a concrete index."""
+    """The indices behind ``alias`` now; refuses an invalid name or a concrete index."""
+    problem = alias_problem(alias)
+    if problem:
+        raise AliasConflict(f"invalid --index {alias!r}: {problem}")
     if client.indices.exists_alias(name=alias):
         return es.alias_indices(client, alias)
     if client.indices.exists(index=alias):
@@ -33,24 +68,88 @@ def check_alias(client: Elasticsearch, alias: str) -> list[str]:
     return []
 
 
-def create_version(client: Elasticsearch, alias: str, shards: int, replicas: int) -> str:
-    """Create a new, empty versioned index (refresh off) newer than any existing one."""
-    while True:
+def create_version(client: Elasticsearch, alias: str, shards: int, replicas: int,
+                   ready_timeout: float = READY_TIMEOUT, settings: dict | None = None) -> str:
+    """Create a new, empty versioned index (refresh off) newer than any existing one.
+
+    The create returns without waiting for shards and is never retried by the
+    client (a retried create meets "already exists" and used to start over under
+    a new name, for ever); then primaries get ``ready_timeout`` seconds to start.
+    """
+    creator = client.options(max_retries=0)
+    for _ in range(CREATE_ATTEMPTS):
         name = mapping.versioned_name(alias)
         try:
-            client.indices.create(index=name, settings=mapping.index_settings(shards, replicas),
-                                  mappings=mapping.index_mapping())
-            return name
+            creator.indices.create(index=name, mappings=mapping.index_mapping(),
+                                   settings={**mapping.index_settings(shards, replicas),
+                                             **(settings or {})},
+                                   wait_for_active_shards="0")
         except BadRequestError as error:
             if error.error != "resource_already_exists_exception":
                 raise AliasConflict(f"cannot create index {name}: {error.message}") from error
             time.sleep(0.002)  # same millisecond as another run: take the next one
+            continue
+        except BaseException:
+            discard(client, name)  # it may exist: the name is ours alone (ms stamp, lock held)
+            raise
+        try:
+            wait_ready(client, name, ready_timeout)
+        except BaseException:
+            discard(client, name)
+            raise
+        return name
+    raise AliasConflict(f"could not create a new version of '{alias}' ({CREATE_ATTEMPTS} names taken)")
 
 
-def make_searchable(client: Elasticsearch, index: str) -> None:
+def wait_ready(client: Elasticsearch, index: str, timeout: float) -> None:
+    """Wait (bounded) until every primary of ``index`` is active; else raise with the cause."""
+    health = client.options(request_timeout=timeout + 10, max_retries=0,
+                            ignore_status=408).cluster.health(
+        index=index, wait_for_status="yellow", timeout=f"{max(int(timeout * 1000), 100)}ms").body
+    if health.get("status") == "red" or health.get("timed_out"):
+        raise IndexUnavailable(f"index {index} has no active primary shard after {timeout:g} s "
+                               f"({health.get('status')}): {allocation_cause(client, index)}")
+
+
+def allocation_cause(client: Elasticsearch, index: str) -> str:
+    """Elasticsearch's own explanation of why primary 0 of ``index`` is not allocated."""
+    try:
+        found = client.options(request_timeout=10).cluster.allocation_explain(
+            index=index, shard=0, primary=True).body
+    except Exception as error:  # noqa: BLE001 - the cause is a courtesy; the failure stands
+        return f"no explanation ({error.__class__.__name__})"
+    reasons = [decider.get("explanation", "") for node in found.get("node_allocation_decisions", [])
+               for decider in node.get("deciders", []) if decider.get("decision") == "NO"]
+    text = " ".join([found.get("allocate_explanation", ""), *reasons[:1]]).strip()
+    return " ".join(text.split())[:400] or "unknown"
+
+
+def check_writable(client: Elasticsearch, index: str, timeout: float = READY_TIMEOUT) -> None:
+    """Before appending: the primaries are active and no write block is set (else raise, named)."""
+    wait_ready(client, index, timeout)
+    found = client.indices.get_settings(index=index, name="index.blocks.*", flat_settings=True).body
+    settings = next(iter(found.values()), {}).get("settings", {})
+    blocked = [name for name in _BLOCKS if str(settings.get(f"index.blocks.{name}")) == "true"]
+    if blocked:
+        raise WritesBlocked(f"writes to {index} are blocked (index.blocks.{blocked[0]}=true"
+                            + (", set by the flood-stage disk watermark: free disk space"
+                               if blocked[0] == "read_only_allow_delete" else "")
+                            + "); clear the block and run again")
+
+
+def refresh(client: Elasticsearch, index: str, timeout: float = READY_TIMEOUT) -> None:
+    """Refresh within ``timeout`` seconds; a refresh stuck on an inactive shard is named, not hung."""
+    try:
+        client.options(request_timeout=timeout, max_retries=0).indices.refresh(index=index)
+    except ConnectionTimeout:
+        raise IndexUnavailable(f"refresh of {index} did not finish within {timeout:g} s: "
+                               f"{allocation_cause(client, index)}") from None
+
+
+def make_searchable(client: Elasticsearch, index: str, timeout: float = READY_TIMEOUT) -> None:
     """Turn refresh back on and refresh once, so the new index is complete when published."""
     client.indices.put_settings(index=index, settings={"index": {"refresh_interval": "1s"}})
-    client.indices.refresh(index=index)
+    refresh(client, index, timeout)
 
 
 def publish(client: Elasticsearch, alias: str, index: str) -> list[str]:
@@ -64,8 +163,7 @@ def delete_old_versions(client: Elasticsearch, alias: str, keep: str, left: list
     """Delete versions older than ``keep`` that the alias does not point at.
 
     That covers the versions the swap just left and stray half-built versions
-    of killed runs; a *newer* version may be another run still building, so it
-    is left alone.
+    of killed runs (the alias lock means no other run is building one now).
     """
     keep_stamp = mapping.version_stamp(alias, keep) or 0
     live = set(es.alias_indices(client, alias))
@@ -83,6 +181,6 @@ def delete_old_versions(client: Elasticsearch, alias: str, keep: str, left: list
 def discard(client: Elasticsearch, index: str) -> None:
     """Best-effort removal of a version that will never be published."""
     try:
-        client.options(ignore_status=404).indices.delete(index=index)
+        client.options(ignore_status=404, max_retries=0).indices.delete(index=index)
     except Exception:  # noqa: BLE001 - the next successful run cleans strays anyway
         pass
