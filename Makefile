@@ -101,6 +101,7 @@ bench: venv es
 
 eval: venv es
 	ELASTICSEARCH_URL="$(ES_URL)" PYTHONPATH=$(CURDIR) $(VENV_PY) bench/eval.py $(EVAL_ARGS)
+	ELASTICSEARCH_URL="$(ES_URL)" PYTHONPATH=$(CURDIR) $(VENV_PY) bench/eval_exonyms.py --write
 
 soak: venv es
 	ELASTICSEARCH_URL="$(ES_URL)" PYTHONPATH=$(CURDIR) $(VENV_PY) bench/soak.py $(SOAK_ARGS)

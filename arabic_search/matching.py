@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from . import tiers
 from .analysis import word_forms
 from .plan import QueryPlan
+from .normalize import normalize_word
 from .tokens import word_spans
 
 # Verdicts are kept per plan (the plans of this many recent queries), across passages
@@ -81,10 +82,16 @@ def _verdicts_of(plan: QueryPlan) -> dict:
 
 
 def find_matches(text: str, plan: QueryPlan) -> list[Match]:
-    """Every matched word of ``text``, one Match per original word span."""
+    """Every matched word of ``text``, one Match per original word span; a translated
+    name (exonym) is one Match over all its words (الأمم المتحدة)."""
     memo = _verdicts_of(plan)
-    matches: list[Match] = []
-    for start, end in word_spans(text):
+    spans = list(word_spans(text))
+    matches = [Match(start, end, text[start:end], query, tiers.EXONYM) for start, end, query in
+               tiers.exonym_matches([(s, e, normalize_word(text[s:e])) for s, e in spans], plan)]
+    taken = {(s, e) for s, e in spans for match in matches if match.start <= s and e <= match.end}
+    for start, end in spans:
+        if (start, end) in taken:
+            continue
         written = text[start:end]
         if written in memo:
             found = memo[written]
@@ -94,7 +101,7 @@ def find_matches(text: str, plan: QueryPlan) -> list[Match]:
                 memo[written] = found
         if found:
             matches.append(Match(start, end, text[start:end], found[1], found[0], found[2]))
-    return matches
+    return sorted(matches, key=lambda match: match.start)
 
 
 def highlight(text: str, matches: list[Match]) -> str:

@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 from .analysis import LATIN_PARTICLES, Token, WordForms, analyze
+from .exonym_tier import QueryExonym, plan_exonyms, query_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
 from .names import accepted_spellings, is_name_query
 from .normalize import is_arabic, normalize_word
@@ -77,6 +78,7 @@ class Lookup:
 class QueryPlan:
     words: tuple[QueryWord, ...]
     fuzzy: bool = True
+    exonyms: tuple[QueryExonym, ...] = ()   # names answered by their translation (Cairo)
     phrases: tuple[tuple[QueryWord, ...], ...] = ()   # quoted: these words in this order
     excluded: tuple[QueryWord, ...] = ()              # documents holding these are left out
     excluded_docs: tuple[str, ...] = field(default=(), compare=False)  # from EXCLUDED look-ups
@@ -87,7 +89,7 @@ class QueryPlan:
 
     @functools.cached_property
     def _hash(self) -> int:
-        return hash((self.words, self.fuzzy, self.phrases, self.excluded))
+        return hash((self.words, self.fuzzy, self.phrases, self.excluded, self.exonyms))
 
     @property
     def joined(self) -> str:
@@ -166,8 +168,15 @@ def _query_word(token: Token, fuzzy: bool) -> QueryWord:
 
 def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
     """The plan of analysed query words (before its look-ups)."""
-    return QueryPlan(words=tuple(_query_word(token, fuzzy) for token in _meaningful(tokens)),
-                     fuzzy=fuzzy)
+    meaningful = _meaningful(tokens)
+    kept = {number for number, token in enumerate(tokens) if token in meaningful}
+    exonyms = query_exonyms(tokens)
+    for match in exonyms:  # "UN" is a particle (French un) but here names the UN: keep it
+        if kept.isdisjoint(range(match.start, match.end)):
+            kept.add(match.start)
+    return QueryPlan(words=tuple(_query_word(token, fuzzy)
+                                 for number, token in enumerate(tokens) if number in kept),
+                     fuzzy=fuzzy, exonyms=plan_exonyms(tokens, exonyms, kept))
 
 
 def plan_search(query: ParsedQuery, fuzzy: bool = True) -> QueryPlan:

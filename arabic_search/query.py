@@ -15,6 +15,7 @@ from . import tiers
 from .analysis import Token
 from .exclusion import written_clauses
 from .plan import QueryPlan, QueryWord
+from .spellings import spelling_clause
 
 PASSAGES_PER_DOC = 3
 # Distinct documents are counted exactly up to this many (cardinality's precision).
@@ -46,10 +47,13 @@ def _phrase_clauses(plan: QueryPlan) -> list[dict]:
         {"match_phrase": {m.PARTS: {"query": text}}}]}}, bonus)]
 
 
-def _filters(source: str | None, date_from: str | None, date_to: str | None) -> list[dict]:
+def _filters(source: str | None, date_from: str | None, date_to: str | None,
+             spelling: str | None = None) -> list[dict]:
     filters: list[dict] = [{"term": {m.KIND: m.KIND_PASSAGE}}]
     if source:
         filters.append({"term": {m.SOURCE: source}})
+    if spelling:  # a spelling chip's click: passages holding that written form
+        filters.append(spelling_clause(spelling))
     if date_from or date_to:
         bounds = {key: value for key, value in (("gte", date_from), ("lte", date_to)) if value}
         filters.append({"range": {m.DATE: bounds}})
@@ -74,7 +78,7 @@ def _exclusions(plan: QueryPlan) -> list[dict]:
 
 
 def search_query(plan: QueryPlan, source: str | None = None, date_from: str | None = None,
-                 date_to: str | None = None) -> dict:
+                 date_to: str | None = None, spelling: str | None = None) -> dict:
     """The ``query`` part.  A passage must answer at least one query word itself, or its
     document's title must (so every hit can be explained and marked: a headline query
     finds its document even when the body never repeats the title), and hold every
@@ -88,7 +92,7 @@ def search_query(plan: QueryPlan, source: str | None = None, date_from: str | No
     required = [{"bool": {"should": words, "minimum_should_match": 1}}]
     required += [_required_phrase(phrase) for phrase in plan.phrases]
     return {"bool": {"must": required, "should": bonuses, "must_not": _exclusions(plan),
-                     "filter": _filters(source, date_from, date_to)}}
+                     "filter": _filters(source, date_from, date_to, spelling)}}
 
 
 # sort=date: newest first, undated last; then relevance; then document id (stable).

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from . import mapping as m
 from .analysis import WordForms
 from .documents import title_forms
+from .exonym_tier import exonym_filter, exonym_spans
 from .plan import QueryPlan, QueryWord
 from .scripts import ARABIC, LATIN
 
@@ -30,7 +31,15 @@ STEM = "stem"
 SPLIT = "split"
 TRANSLIT = "translit"
 FUZZY = "fuzzy"
+EXONYM = "exonym"
 
+# A translated name (exonym_tier.py) scores this much per query word it stands for
+# (times the word's weight):
+# with the strong written-form matches, above any sound-alike (Cairo: القاهرة before جرى).
+EXONYM_SCORE = 8.0
+# A generic word of place names translated alone (Lake -> بحيرة in "Saranac Lake") says
+# less than a name: it scores like a sound-alike.
+GENERIC_EXONYM_SCORE = 4.0
 # A name match scores this much times its confidence.
 NAME_SCORES = {TRANSLIT: 6.0, FUZZY: 4.0}
 # When all words of a multi-word query stand together (as a phrase): this much of
@@ -152,8 +161,8 @@ TIERS: tuple[Tier, ...] = (
          lambda q: _name_clauses(q, FUZZY), lambda q, w: _name_check(q, w, FUZZY), False),
 )
 BY_NAME = {tier.name: tier for tier in TIERS}
-SCORES = {tier.name: tier.score for tier in TIERS}
-LABELS = {tier.name: tier.label for tier in TIERS}
+SCORES = {tier.name: tier.score for tier in TIERS} | {EXONYM: EXONYM_SCORE}
+LABELS = {tier.name: tier.label for tier in TIERS} | {EXONYM: "اسم مترجم"}
 
 
 def active_tiers(plan: QueryPlan) -> tuple[Tier, ...]:
@@ -170,7 +179,15 @@ def word_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
         elif found:
             clause = found[0] if len(found) == 1 else {"bool": {"should": found}}
             clauses.append(scored(clause, tier.score * q.weight))
-    return clauses
+    return clauses + _exonym_clauses(q, plan)
+
+
+def _exonym_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
+    """A translated name the word is part of (exonym_tier.py), worth EXONYM_SCORE x its
+    weight for each of the name's words, so the name counts like its words found alike."""
+    return [scored(exonym_filter(exonym), q.weight * (
+        GENERIC_EXONYM_SCORE if exonym.kind == "generic" else EXONYM_SCORE))
+            for exonym in plan.exonyms if q.token.start in exonym.starts]
 
 
 def best_tier(q: QueryWord, word: WordForms, plan: QueryPlan) -> tuple[str, float, float] | None:
@@ -195,6 +212,12 @@ def joined_clause(plan: QueryPlan) -> list[dict]:
 
 def joined_check(plan: QueryPlan, word: WordForms) -> bool:
     return bool(plan.joined) and word.normalized == plan.joined
+
+
+def exonym_matches(words: list[tuple[int, int, str]], plan: QueryPlan) -> list[tuple[int, int, str]]:
+    """(start, end, query) of the translated names among a passage's (start, end, normalized)
+    words: the Python side of :func:`_exonym_clauses`."""
+    return exonym_spans(words, plan.exonyms) if plan.exonyms else []
 
 
 def _title_wanted(q: QueryWord) -> set[str]:

@@ -22,6 +22,8 @@ MAX_SIZE = 50
 DEFAULT_SIZE = 10
 RESULT_WINDOW = 1000         # page * size may not exceed this
 MAX_SOURCE_CHARS = 200
+MAX_SPELLING_CHARS = 100     # a spelling chip's text (narrows the results to it)
+MAX_SPELLING_WORDS = 6       # a translated name may be several words (القيادة الأمريكية لأفريقيا)
 MAX_PREFIX_CHARS = 100       # /api/suggest (the completion field's max input length)
 DEFAULT_SUGGESTIONS = 8
 MAX_ANALYZE_CHARS = 2000     # /api/analyze
@@ -40,6 +42,7 @@ class SearchParams:
     source: str | None = None
     date_from: str | None = None
     date_to: str | None = None
+    spelling: str | None = None
     sort: str = "relevance"
     explain: bool = False
 
@@ -47,7 +50,8 @@ class SearchParams:
         """The query-string arguments that reproduce this search (for links)."""
         args = {"q": self.q, "page": self.page, "size": self.size,
                 "fuzzy": "on" if self.fuzzy else "off", "source": self.source,
-                "date_from": self.date_from, "date_to": self.date_to, "sort": self.sort}
+                "date_from": self.date_from, "date_to": self.date_to, "sort": self.sort,
+                "spelling": self.spelling}
         args.update(changes)
         defaults = {"page": 1, "size": DEFAULT_SIZE, "fuzzy": "on", "sort": "relevance"}
         return {key: value for key, value in args.items()
@@ -127,7 +131,17 @@ def search_params(args: Mapping) -> SearchParams:
         raise bad_request("invalid_explain", "Parameter 'explain' must be 0 or 1.")
     return SearchParams(q=q, page=page, size=size, fuzzy=FUZZY_VALUES[fuzzy_raw],
                         source=source, date_from=date_from, date_to=date_to, sort=sort,
-                        explain=EXPLAIN_VALUES[explain_raw])
+                        explain=EXPLAIN_VALUES[explain_raw], spelling=_spelling(args))
+
+
+def _spelling(args: Mapping) -> str | None:
+    """The optional ``spelling`` (a written word or name) the results are narrowed to."""
+    spelling = (args.get("spelling") or "").strip() or None
+    if spelling and (len(spelling) > MAX_SPELLING_CHARS
+                     or not 1 <= len(list(word_spans(spelling))) <= MAX_SPELLING_WORDS):
+        raise bad_request("invalid_spelling", f"Parameter 'spelling' must be 1 to {MAX_SPELLING_WORDS} "
+                                              f"words and at most {MAX_SPELLING_CHARS} characters.")
+    return spelling
 
 
 def suggest_params(args: Mapping) -> tuple[str, int]:

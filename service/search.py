@@ -18,12 +18,13 @@ from arabic_search.explain import explain_hit
 from arabic_search.facets import facet_aggs, facet_counts
 from arabic_search.matching import explain_passage, explain_title
 from arabic_search.plan import QueryPlan, plan_search
-from arabic_search.query import document_count, search_body
+from arabic_search.query import document_count, search_body, search_query
 from arabic_search.syntax import parse
 
 from .didyoumean import DID_YOU_MEAN_BELOW, did_you_mean
 from .errors import ServiceError
 from .params import SearchParams
+from .spellings import spelling_counts
 
 log = logging.getLogger(__name__)
 PARTIAL_NOTICE = ("{failed} of {total} index shards did not answer; "
@@ -120,17 +121,23 @@ def search(client: Elasticsearch, alias: str, params: SearchParams,
     """
     started = time.perf_counter()
     result = {"query": params.q, "total": 0, "page": params.page, "size": params.size,
-              "took_ms": 0, "partial": False, "hits": [], "suggestions": []}
+              "took_ms": 0, "partial": False, "hits": [], "suggestions": [], "spellings": []}
+    if params.spelling:
+        result["spelling"] = params.spelling
     plan = plan_search(parse(params.q), params.fuzzy)
     if plan.words:  # a query of punctuation only has no words: no hits, no request
         plan = completed_plan(client, alias, plan)
         filters = {"source": params.source, "date_from": params.date_from,
                    "date_to": params.date_to}
-        response, hits = _ranked_hits(client, alias, plan, params, filters)
+        response, hits = _ranked_hits(client, alias, plan, params,
+                                      {**filters, "spelling": params.spelling})
         _check_shards(response, result, allow_partial)
         result["total"] = document_count(response)
         result["hits"] = [_hit(hit, plan, params.explain) for hit in hits]
         result["facets"] = facet_counts(response)
+        # counted over the whole query, so the other chips stay when one narrows the hits
+        result["spellings"] = spelling_counts(client, alias, search_query(plan, **filters),
+                                              result["hits"], params.spelling)
         if result["total"] < DID_YOU_MEAN_BELOW:  # only where a suggestion can do better
             result["suggestions"] = did_you_mean(client, alias,
                                                  [word.token for word in plan.words])

@@ -6,6 +6,8 @@ import math
 
 from flask import Blueprint, render_template, request, url_for
 
+from arabic_search.normalize import exact_form
+
 from . import document, params, wording
 from .elastic import allow_partial, get_alias, get_client
 from .errors import ServiceError
@@ -14,6 +16,7 @@ from .search import search
 bp = Blueprint("web", __name__)
 
 PAGE_LINKS = 5  # page numbers shown either side of the current one
+MIN_CHIPS = 2  # one spelling alone is no choice: chips only from two on (or when narrowed)
 SIZE_CHOICES = (10, 20, 50)
 FORM_KEYS = ("q", "size", "fuzzy", "source", "date_from", "date_to")
 
@@ -63,6 +66,18 @@ def error_page(failure: ServiceError) -> str:
     return render_template("index.html", form=_form(), result=None, error=failure)
 
 
+def _spelling_chips(wanted: params.SearchParams, spellings: list[dict]) -> dict | None:
+    """Chips for the page's _spellings.html: each links to the results narrowed to it."""
+    if len(spellings) < MIN_CHIPS and not wanted.spelling:
+        return None
+    active = exact_form(wanted.spelling or "")
+    chips = [{**row, "active": row["text"] == active,
+              "link": url_for("web.index", **wanted.query_args(spelling=row["text"], page=1))}
+             for row in spellings]
+    all_link = url_for("web.index", **wanted.query_args(spelling=None, page=1)) if wanted.spelling else None
+    return {"chips": chips, "all_link": all_link}
+
+
 @bp.get("/")
 def index():
     form = _form()
@@ -71,13 +86,14 @@ def index():
         return render_template("index.html", error=None, **context)
     wanted = params.search_params(request.args)  # failures go to errors.py, then error_page
     result = search(get_client(), get_alias(), wanted, allow_partial=allow_partial())
-    suggestions = [(text, url_for("web.index", **wanted.query_args(q=text, page=1)))
+    suggestions = [(text, url_for("web.index", **wanted.query_args(q=text, page=1, spelling=None)))
                    for text in result["suggestions"]]
     doc_args = {key: value for key, value in wanted.query_args().items() if key in ("q", "fuzzy")}
     return render_template("index.html", error=None, **{**context, "result": result},
                            pages=_pages(wanted, result["total"]) if result["total"] else None,
                            facets=_facet_links(wanted, result.get("facets", {})),
-                           suggestions=suggestions, doc_args=doc_args)
+                           suggestions=suggestions, doc_args=doc_args,
+                           spelling_chips=_spelling_chips(wanted, result.get("spellings", [])))
 
 
 @bp.get("/doc/<path:doc_id>")

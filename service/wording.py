@@ -25,6 +25,7 @@ HOW_LABELS = {
     "split": "كلمة ملتصقة",
     "fuzzy": "تقريبي",
     "translit": "نقل حرفي",
+    "exonym": "اسم مترجم",
 }
 # Matches below this confidence (0-1, when given) read as a possible other spelling.  The
 # matcher accepts name spellings from 0.75 (names.MIN_CONFIDENCE); 0.75-0.9 is the weak band.

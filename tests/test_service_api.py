@@ -87,7 +87,7 @@ def test_seed_case_highlights(seed_cases_path, client, query, must_highlight):
 def test_response_shape(client):
     result = search(client, q="والدهاوزر", size=5)
     assert set(result) == {"query", "total", "page", "size", "took_ms", "partial", "hits",
-                           "suggestions", "facets"}
+                           "suggestions", "facets", "spellings"}
     assert result["partial"] is False
     assert (result["query"], result["page"], result["size"]) == ("والدهاوزر", 1, 5)
     assert isinstance(result["took_ms"], int) and isinstance(result["suggestions"], list)
@@ -339,8 +339,8 @@ def test_openapi(client):
     assert set(document["paths"]) >= {"/api/search", "/api/suggest", "/api/analyze",
                                       "/api/health", "/api/openapi.json"}
     search_params = {p["name"]: p for p in document["paths"]["/api/search"]["get"]["parameters"]}
-    assert set(search_params) == {"q", "page", "size", "fuzzy", "source", "date_from", "date_to",
-                                  "sort", "explain"}
+    assert set(search_params) == {"q", "page", "size", "fuzzy", "sort", "explain", "source",
+                                  "date_from", "date_to", "spelling"}
     assert search_params["q"]["schema"]["maxLength"] == 200
     assert search_params["size"]["schema"]["maximum"] == 50
     error = document["components"]["schemas"]["ErrorResponse"]["properties"]["error"]

@@ -67,3 +67,14 @@ def live_server(app):
     finally:
         server.shutdown()
         thread.join(timeout=5)
+
+
+def seed_only_app(es_client, es_url: str, tag: str):
+    """The service app on a fresh alias holding seeds/ alone (figures "on the seed")."""
+    from conftest import RUN_PREFIX
+    from indexer.load import index_paths
+
+    from service import create_app
+    alias = f"{RUN_PREFIX}-{tag}-{uuid.uuid4().hex[:6]}"
+    index_paths(es_client, alias, [str(SEEDS)], replace=True, quiet=True)
+    return create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})

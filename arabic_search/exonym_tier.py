@@ -1,0 +1,120 @@
+"""The exonym tier: a name answered by its translation (Cairo -> القاهرة, الأمم المتحدة -> UN).
+
+Unlike the word tiers of ``tiers.py``, an exonym spans words on both sides: "United
+Nations" (two query words) is answered by الأمم المتحدة (two passage words) or by the
+run-together الأممالمتحدة (one).  Its ES clause and its Python check stand side by side
+here and compare the same things, so a passage is found exactly when its words are
+marked:
+
+* the name's words in a row in ``norm`` (positions), the first one possibly carrying a
+  proclitic or the article (بطرابلس, والقاهرة, للأمم المتحدة, الأفريكوم);
+* all its words run together in one word (الأممالمتحدة, بالولاياتالمتحدة).
+
+The proclitic forms are generated from the name (:func:`clitic_forms`), not read off the
+passage, so ES (a ``terms``/``span_or`` over them) and Python (set membership) agree.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import mapping as m
+from .exonyms import Match, Name, find_exonyms, find_latin_names
+from .normalize import is_arabic
+
+# Proclitics a name may carry: conjunction (و ف), preposition (ب ك ل), or both.
+PROCLITICS = ("", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل")
+ARTICLE = "ال"
+# ل + ال drops the alef: للأمم, وللقاهرة.
+LAM_ARTICLE = ("لل", "ولل", "فلل")
+
+
+def clitic_forms(word: str) -> frozenset[str]:
+    """Normalized forms of a name word with a proclitic and/or the article (Arabic only)."""
+    if not is_arabic(word):
+        return frozenset({word})
+    bare = word[len(ARTICLE):] if word.startswith(ARTICLE) else word
+    forms = {prefix + ARTICLE + bare for prefix in PROCLITICS if prefix != "ل"}
+    forms |= {prefix + bare for prefix in LAM_ARTICLE}
+    if not word.startswith(ARTICLE):  # names without the article also stand without it
+        forms |= {prefix + word for prefix in PROCLITICS}
+    return frozenset(forms)
+
+
+@dataclass(frozen=True)
+class QueryExonym:
+    """Query words that name a known entity, and the names that answer them."""
+
+    query: str                  # the query words as written ("United Nations")
+    starts: frozenset[int]      # offsets of the plan words it stands for (their weights count)
+    names: tuple[Name, ...]
+    kind: str = ""              # country, city, org... or generic (a word such as Lake)
+
+
+def query_exonyms(tokens: Sequence) -> list[Match]:
+    """Known names among the query's tokens: Latin -> Arabic, and Arabic -> Latin."""
+    texts = [token.text for token in tokens]
+    return find_exonyms(texts) + find_latin_names(texts)
+
+
+def plan_exonyms(tokens: Sequence, matches: Sequence[Match], kept: set[int]) -> tuple[QueryExonym, ...]:
+    """The plan's exonyms; ``kept`` are the indices of the tokens that are plan words
+    (particles such as "of" are not)."""
+    return tuple(QueryExonym(" ".join(token.text for token in tokens[match.start:match.end]),
+                             frozenset(tokens[i].start for i in range(match.start, match.end) if i in kept),
+                             match.names, match.kind)
+                 for match in matches)
+
+
+def _span(words: Sequence[str]) -> dict:
+    """Words in a row in ``norm``; the first one is a set of alternative forms."""
+    first, *rest = words
+    clauses = [{"span_or": {"clauses": [{"span_term": {m.NORM: form}} for form in sorted(first)]}}]
+    clauses += [{"span_term": {m.NORM: word}} for word in rest]
+    return {"span_near": {"clauses": clauses, "slop": 0, "in_order": True}}
+
+
+def exonym_filter(exonym: QueryExonym) -> dict:
+    """The ES side: any of the names, in a row or run together (unscored)."""
+    single: set[str] = set()
+    phrases = []
+    for name in exonym.names:
+        if len(name.words) == 1:
+            single |= clitic_forms(name.words[0])
+            continue
+        phrases.append(_span([clitic_forms(name.words[0]), *name.words[1:]]))
+        single |= clitic_forms(name.joined)
+    should = phrases + ([{"terms": {m.NORM: sorted(single)}}] if single else [])
+    return should[0] if len(should) == 1 else {"bool": {"should": should}}
+
+
+def exonym_spans(words: Sequence[tuple[int, int, str]],
+                 exonyms: Sequence[QueryExonym]) -> list[tuple[int, int, str]]:
+    """The Python side: (start, end, query) of every name in a passage whose words are
+    ``(start, end, normalized)``; the longest name wins where several start together."""
+    found = []
+    i = 0
+    while i < len(words):
+        best = None
+        for exonym in exonyms:
+            for name in exonym.names:
+                length = _matched_length(words, i, name)
+                if length and (best is None or length > best[0]):
+                    best = (length, exonym.query)
+        if best:
+            found.append((words[i][0], words[i + best[0] - 1][1], best[1]))
+            i += best[0]
+        else:
+            i += 1
+    return found
+
+
+def _matched_length(words: Sequence[tuple[int, int, str]], i: int, name: Name) -> int:
+    """How many passage words from ``i`` on spell ``name`` (0 = none)."""
+    first = words[i][2]
+    if len(name.words) > 1 and first in clitic_forms(name.joined):
+        return 1
+    if first not in clitic_forms(name.words[0]):
+        return 0
+    rest = tuple(word[2] for word in words[i + 1:i + len(name.words)])
+    return len(name.words) if rest == name.words[1:] else 0

