@@ -62,7 +62,10 @@ def _search(client, **args) -> dict:
 
 def _assert_every_passage_explained(result: dict) -> None:
     for hit in result["hits"]:
-        assert hit["passages"], hit["id"]
+        # a hit is evidence: passages that match, or (found by its title alone) its title
+        assert hit["passages"] or hit["title_matches"], hit["id"]
+        if not hit["passages"]:
+            assert "<mark>" in hit["title_highlight"]
         for passage in hit["passages"]:
             assert passage["matches"], (result["query"], hit["id"], passage["text"][:80])
             assert "<mark>" in passage["highlight"]
