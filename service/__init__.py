@@ -69,11 +69,15 @@ def _flag(value: str) -> bool:
 
 
 def _warm_up_analysis() -> None:
-    """Load the splitting vocabulary (~0.5 s) and the exonym table (~0.6 s) in the
-    background, so that the first search of each worker does not pay for them."""
+    """Load the splitting vocabulary (~0.5 s), the exonym table (~0.6 s) and the spelling
+    costs in the background, so that the first search of each worker does not pay for them."""
     from arabic_search.exonyms import table
+    from arabic_search.likeness import latin_arabic
     from arabic_search.splitter import vocabulary
 
     threading.Thread(target=vocabulary, name="warm-up-vocabulary", daemon=True).start()
     threading.Thread(target=table, name="warm-up-exonyms", daemon=True).start()
+    # the learned spelling costs and the alignment code paths
+    threading.Thread(target=latin_arabic, args=("ali", "علي"), name="warm-up-likeness",
+                     daemon=True).start()
 
