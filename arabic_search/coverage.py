@@ -15,7 +15,6 @@ import math
 
 from . import mapping as m
 from . import tiers
-from .analysis import analyze
 from .plan import QueryPlan
 
 # Documents re-ranked by coverage: at least this many, and every document up to the
@@ -67,10 +66,8 @@ def coverage_bonus(plan: QueryPlan, response: dict) -> dict[str, float]:
 def title_coverage_bonus(plan: QueryPlan, title: str) -> float:
     """A title holding most of the query is the document the query names (a headline
     query): TITLE_COVERAGE_WEIGHT x the weights of the words it holds x the share held."""
-    held = [word for word in plan.words
-            if any(tiers.title_check(word, forms) for token in analyze(title)
-                   for forms in (token.forms,))]
-    if not plan.words or not held:
+    held = tiers.words_in_title(plan, title)
+    if not held:
         return 0.0
     share = len(held) / len(plan.words)
     return round(TITLE_COVERAGE_WEIGHT * sum(word.weight for word in held) * share ** 2, 3)

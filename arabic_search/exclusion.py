@@ -9,7 +9,6 @@ which covers documents beyond that cap.
 from __future__ import annotations
 
 from . import mapping as m
-from .scripts import ARABIC
 
 MAX_EXCLUDED_DOCS = 10_000
 
@@ -24,12 +23,10 @@ def excluded_docs_request(word) -> dict:
 
 
 def written_clauses(word) -> list[dict]:
-    """The word as written, normalized, or as a clitic reading: what an exclusion means."""
-    clauses = [{"terms": {m.EXACT: [word.token.exact]}},
-               {"terms": {m.NORM: sorted(word.spellings)}}]
-    if word.token.readings or word.token.script == ARABIC:
-        clauses.append({"terms": {m.READINGS: sorted(word.forms)}})
-    return clauses
+    """The word as written, normalized, or as a clitic reading: the written-form tiers' own
+    clauses, so an exclusion means exactly what those tiers match."""
+    from .tiers import written_clauses as tier_clauses  # tiers builds on the plan, which uses us
+    return tier_clauses(word)
 
 
 def bucket_keys(response: dict) -> list[str]:

@@ -9,15 +9,9 @@ bonus; what remains is the phrase bonus (words standing together).
 from __future__ import annotations
 
 from . import tiers
-from .analysis import analyze
 from .plan import QueryPlan
 
 ROUNDING = 3
-
-
-def _title_forms(title: str) -> set[str]:
-    return {form for token in analyze(title) for form in (token.normalized, *token.readings,
-                                                          *token.parts)}
 
 
 def explain_hit(plan: QueryPlan, matches: list[dict], title: str, score: float,
@@ -33,9 +27,8 @@ def explain_hit(plan: QueryPlan, matches: list[dict], title: str, score: float,
                       "confidence": best["confidence"] if best else None,
                       "matched": best["text"] if best else None,
                       "score": round(contribution, ROUNDING)})
-    title_forms = _title_forms(title)
-    title_bonus = sum(tiers.TITLE_WEIGHT * word.weight for word in plan.words
-                      if title_forms & {*word.forms, *(n.normalized for n in word.names)})
+    title_bonus = sum(tiers.TITLE_WEIGHT * word.weight
+                      for word in tiers.words_in_title(plan, title))
     parts = sum(item["score"] for item in words) + title_bonus + coverage
     return {"score": round(score, ROUNDING), "words": words,
             "title": round(title_bonus, ROUNDING), "coverage": round(coverage, ROUNDING),

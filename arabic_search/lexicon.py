@@ -15,6 +15,8 @@ normalize alike, and only one of them is a name.
 """
 from __future__ import annotations
 
+from rapidfuzz.distance import OSA
+
 from . import mapping as m
 from .analysis import Token, WordForms, word_forms
 
@@ -78,7 +80,6 @@ def candidate_words(response: dict) -> list[WordForms]:
 
 
 def _keys_near(query_keys: tuple[str, ...], word_keys: tuple[str, ...]) -> bool:
-    from rapidfuzz.distance import OSA
     if not set(query_keys).isdisjoint(word_keys):
         return True
     return any(OSA.distance(key, other, score_cutoff=FUZZY_KEY_EDITS) <= FUZZY_KEY_EDITS

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import mapping as m
-from .analysis import WordForms
+from .analysis import WordForms, analyze
 from .documents import title_forms
 from .exonym_tier import exonym_filter, exonym_spans
 from .plan import QueryPlan, QueryWord
@@ -109,6 +109,11 @@ def _clitic_check(q: QueryWord, word: WordForms) -> float | None:
     found = q.token.script == ARABIC and (not q.forms.isdisjoint(word.readings)
                                           or word.normalized in q.token.readings)
     return 1.0 if found else None
+
+
+def written_clauses(q: QueryWord) -> list[dict]:
+    """The exact, normalized and clitic clauses together (what an excluded word means)."""
+    return [*_exact_clauses(q), *_normalized_clauses(q), *_clitic_clauses(q)]
 
 
 def _stem_clauses(q: QueryWord) -> list[dict]:
@@ -232,3 +237,11 @@ def title_clause(q: QueryWord) -> dict:
 def title_check(q: QueryWord, word: WordForms) -> bool:
     """The same, for one title word (its forms as ``documents.title_forms`` indexes them)."""
     return not _title_wanted(q).isdisjoint(title_forms(word))
+
+
+def words_in_title(plan: QueryPlan, title: str) -> list[QueryWord]:
+    """The plan's words that ``title`` holds, by the title clause's own check (for the
+    title coverage re-rank and the score explanation)."""
+    title_words = [token.forms for token in analyze(title)]
+    return [word for word in plan.words
+            if any(title_check(word, forms) for forms in title_words)]
