@@ -6,16 +6,23 @@
 * Requests are bounded: at most ``chunk_size`` actions and ``MAX_BULK_BYTES``.
 * Failures that will hit every item (writes blocked, no active primary) stop
   the run with a named cause instead of reporting thousands of lines.
+* ``requests`` > 1 keeps that many requests in flight (``lanes.py``: a document
+  always goes through the same one, so repeated ids stay in order).
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 
 from elasticsearch import ApiError, Elasticsearch, helpers
 
 from .errors import IndexUnavailable, WritesBlocked
+from .lanes import run_lanes
 
 CHUNK_SIZE = 500
+# Bulk requests in flight while loading passages: the node's write threads on 2 cores
+# (measured: 2.2x faster load at equal Elasticsearch CPU; a third did not help).
+REQUESTS_IN_FLIGHT = 2
 # Bytes per bulk request (ES refuses bodies over http.max_content_length, 100 MB).
 MAX_BULK_BYTES = 8 * 1024 * 1024
 BULK_TIMEOUT = 120          # seconds per bulk request: a chunk of long passages is slow
@@ -39,9 +46,25 @@ def _as_is(action: tuple[dict, bytes | None]) -> tuple[dict, bytes | None]:
 
 
 def send(client: Elasticsearch, actions: Iterable[tuple[dict, bytes | None]], on_result: OnResult,
-         chunk_size: int = CHUNK_SIZE) -> None:
-    """Bulk every action; report each result; raise only for run-level failures."""
+         chunk_size: int = CHUNK_SIZE, requests: int = 1) -> None:
+    """Bulk every action, ``requests`` at a time; report each result; raise only for
+    run-level failures."""
     bulk_client = client.options(request_timeout=BULK_TIMEOUT)
+    if requests < 2:
+        _stream(bulk_client, actions, on_result, chunk_size)
+        return
+    lock = threading.Lock()
+
+    def locked(ok: bool, es_id: str, reason: str) -> None:
+        with lock:
+            on_result(ok, es_id, reason)
+
+    run_lanes(actions, requests, lambda lane: _stream(bulk_client, lane, locked, chunk_size))
+
+
+def _stream(bulk_client: Elasticsearch, actions: Iterable[tuple[dict, bytes | None]],
+            on_result: OnResult, chunk_size: int) -> None:
+    """One request at a time (``helpers.streaming_bulk``, retries on 429)."""
     for ok, item in helpers.streaming_bulk(
             bulk_client, actions, expand_action_callback=_as_is, chunk_size=chunk_size,
             max_chunk_bytes=MAX_BULK_BYTES, max_retries=MAX_RETRIES, initial_backoff=1,

@@ -32,7 +32,7 @@ from .suggestions import term_actions
 from .vocabulary import TermCounter
 
 CHUNK_SIZE = bulk.CHUNK_SIZE
-PREFETCH = 2 * CHUNK_SIZE   # actions analysed ahead of the bulk request in flight
+PREFETCH = 2 * CHUNK_SIZE   # actions analysed ahead of the bulk requests in flight
 
 
 def print_to_stderr(message: str) -> None:
@@ -175,14 +175,15 @@ def _index(client: Elasticsearch, alias: str, paths: list[str], run: _Run, lock:
     live = versions.check_alias(client, alias)
     fresh = replace or not live
     if fresh:
-        index = versions.create_version(client, alias, shards, replicas, ready_timeout, settings)
+        index = versions.create_version(client, alias, shards, ready_timeout, settings)
     else:
         index = run.summary.index = live[-1]
         versions.check_writable(client, index, ready_timeout)
     run.summary.index = index
     try:
         run.progress.phase("reading")
-        bulk.send(client, prefetch(run.actions(paths, index), PREFETCH), run.result, chunk_size)
+        bulk.send(client, prefetch(run.actions(paths, index), PREFETCH), run.result, chunk_size,
+                  bulk.REQUESTS_IN_FLIGHT)
         _remove_leftovers(client, index, run, every=not fresh)
         run.summary.documents, run.summary.passages = run.ledger.totals()
         run.progress.phase("suggestions")
@@ -193,7 +194,7 @@ def _index(client: Elasticsearch, alias: str, paths: list[str], run: _Run, lock:
         if lock.lost:
             raise LockBusy(f"the lock on alias '{alias}' was taken over by another run; "
                            f"alias not moved")
-        _finish(client, alias, index, fresh, run, ready_timeout)
+        _finish(client, alias, index, fresh, run, ready_timeout, replicas)
     except BaseException:
         if fresh:
             versions.discard(client, index)
@@ -213,7 +214,7 @@ def _remove_leftovers(client: Elasticsearch, index: str, run: _Run, every: bool)
 
 
 def _finish(client: Elasticsearch, alias: str, index: str, fresh: bool, run: _Run,
-            timeout: float) -> None:
+            timeout: float, replicas: int) -> None:
     """Publish a fresh version (unless nothing went in) and delete what it replaces."""
     run.progress.phase("swap" if fresh else "refresh")
     if not fresh:
@@ -224,7 +225,7 @@ def _finish(client: Elasticsearch, alias: str, index: str, fresh: bool, run: _Ru
         versions.discard(client, index)
         run.report(f"nothing was indexed; {index} discarded, alias '{alias}' left unchanged")
         return
-    versions.make_searchable(client, index, timeout)
+    versions.make_searchable(client, index, timeout, replicas)
     left = versions.publish(client, alias, index)
     run.summary.published = True
     for name in versions.delete_old_versions(client, alias, index, left):

@@ -68,9 +68,11 @@ def check_alias(client: Elasticsearch, alias: str) -> list[str]:
     return []
 
 
-def create_version(client: Elasticsearch, alias: str, shards: int, replicas: int,
+def create_version(client: Elasticsearch, alias: str, shards: int,
                    ready_timeout: float = READY_TIMEOUT, settings: dict | None = None) -> str:
-    """Create a new, empty versioned index (refresh off) newer than any existing one.
+    """Create a new, empty versioned index newer than any existing one, set for loading:
+    refresh off and no replicas (each replica would index every document again; copying
+    the finished segments once, in ``make_searchable``, costs less).
 
     The create returns without waiting for shards and is never retried by the
     client (a retried create meets "already exists" and used to start over under
@@ -81,7 +83,7 @@ def create_version(client: Elasticsearch, alias: str, shards: int, replicas: int
         name = mapping.versioned_name(alias)
         try:
             creator.indices.create(index=name, mappings=mapping.index_mapping(),
-                                   settings={**mapping.index_settings(shards, replicas),
+                                   settings={**mapping.index_settings(shards, 0),
                                              **(settings or {})},
                                    wait_for_active_shards="0")
         except BadRequestError as error:
@@ -146,10 +148,18 @@ def refresh(client: Elasticsearch, index: str, timeout: float = READY_TIMEOUT) -
                                f"{allocation_cause(client, index)}") from None
 
 
-def make_searchable(client: Elasticsearch, index: str, timeout: float = READY_TIMEOUT) -> None:
-    """Turn refresh back on and refresh once, so the new index is complete when published."""
-    client.indices.put_settings(index=index, settings={"index": {"refresh_interval": "1s"}})
+def make_searchable(client: Elasticsearch, index: str, timeout: float = READY_TIMEOUT,
+                   replicas: int = 0) -> None:
+    """Turn refresh back on, ask for the ``replicas``, and refresh once, so the new index is
+    complete when published.  Where the cluster has nodes for them, the replicas get
+    ``timeout`` seconds to be copied first (else they follow in the background, as before:
+    searches use the primaries meanwhile)."""
+    client.indices.put_settings(index=index, settings={"index": {
+        "refresh_interval": "1s", "number_of_replicas": replicas}})
     refresh(client, index, timeout)
+    if replicas and es.data_node_count(client) > replicas:
+        client.options(request_timeout=timeout + 10, max_retries=0, ignore_status=408).cluster.health(
+            index=index, wait_for_status="green", timeout=f"{max(int(timeout * 1000), 100)}ms")
 
 
 def publish(client: Elasticsearch, alias: str, index: str) -> list[str]:

@@ -1,0 +1,90 @@
+"""Indexer speed features (issue 14) keep the indexer's promises, against the real Elasticsearch.
+
+* several bulk requests in flight (``lanes.py``): every result is delivered once,
+  a repeated id still ends as its last version, run-level errors still stop the run;
+* a new version is loaded without replicas, which are asked for when it is published.
+"""
+from __future__ import annotations
+
+import pytest
+
+from arabic_search import mapping as m
+from indexer import actions, bulk, lanes, versions
+from indexer.errors import WritesBlocked
+
+from test_indexer import first_passage, passages
+from test_indexer_hostile import GOOD, index, long_body, passages_of, write_lines
+
+LANES = 2
+
+
+def test_every_passage_of_a_document_takes_the_same_lane():
+    for doc_id in ("a", "doc:with:colons", "ليبيا", "x" * 300):
+        headers = [{"index": {"_id": f"{doc_id}:{number}"}} for number in range(12)]
+        assert len({lanes.lane_of(header, LANES) for header in headers}) == 1
+    spread = {lanes.lane_of({"index": {"_id": f"d{number}:0"}}, LANES) for number in range(50)}
+    assert spread == set(range(LANES))
+
+
+def test_results_arrive_once_each_with_requests_in_flight(es_client, unique_alias):
+    es_client.indices.create(index=unique_alias)
+    ids = [f"d{number}:0" for number in range(300)] + ["z" * 600 + ":0"]
+    pairs = [actions.index_action(unique_alias, es_id, b'{"a": 1}') for es_id in ids]
+    results: list[tuple[bool, str]] = []
+    bulk.send(es_client, pairs, lambda ok, es_id, reason: results.append((ok, es_id)),
+              chunk_size=7, requests=LANES)
+    assert sorted(results) == sorted([(True, es_id) for es_id in ids[:-1]] + [(False, ids[-1])])
+
+
+def test_repeated_ids_end_as_their_last_version_with_requests_in_flight(es_client, unique_alias,
+                                                                        tmp_path):
+    repeated = [f"dup{number}" for number in range(20)]
+    lines = [{"id": doc_id, "body": long_body(30, f"الأول{number}")}
+             for number, doc_id in enumerate(repeated)]
+    lines += [{"id": doc_id, "body": f"{GOOD} {number}"} for number, doc_id in enumerate(repeated)]
+    path = write_lines(tmp_path / "dups.jsonl", lines)
+    summary, reports = index(es_client, unique_alias, path, chunk_size=1)
+    assert (summary.documents, summary.errors, summary.merged) == (20, 0, 20), reports
+    for number, doc_id in enumerate(repeated):
+        assert first_passage(es_client, unique_alias, doc_id)[m.TEXT] == f"{GOOD} {number}"
+    assert passages_of(es_client, unique_alias, "dup7") == [0]
+    assert passages(es_client, unique_alias) == 20
+
+
+def test_a_blocked_index_stops_every_lane_with_the_cause(es_client, unique_alias):
+    es_client.indices.create(index=unique_alias, settings={"index.blocks.write": True})
+    pairs = (actions.index_action(unique_alias, f"id{number}:0", b'{"a": 1}') for number in range(200))
+    results: list[bool] = []
+    try:
+        with pytest.raises(WritesBlocked, match="flood-stage"):
+            bulk.send(es_client, pairs, lambda ok, es_id, reason: results.append(ok),
+                      chunk_size=10, requests=LANES)
+    finally:
+        es_client.indices.put_settings(index=unique_alias, settings={"index.blocks.write": False})
+    assert results == []
+
+
+def test_an_error_of_the_action_stream_reaches_the_caller(es_client, unique_alias):
+    es_client.indices.create(index=unique_alias)
+
+    def broken():
+        for number in range(30):
+            yield actions.index_action(unique_alias, f"id{number}:0", b'{"a": 1}')
+        raise ValueError("stream broke")
+
+    with pytest.raises(ValueError, match="stream broke"):
+        bulk.send(es_client, broken(), lambda ok, es_id, reason: None, chunk_size=5, requests=LANES)
+
+
+def test_a_new_version_loads_without_replicas_and_gets_them_when_published(es_client,
+                                                                             unique_alias):
+    index = versions.create_version(es_client, unique_alias, 1)
+    try:
+        def replicas() -> str:
+            found = es_client.indices.get_settings(index=index, name="index.number_of_replicas")
+            return found[index]["settings"]["index"]["number_of_replicas"]
+        assert replicas() == "0"
+        versions.make_searchable(es_client, index, replicas=1)
+        assert replicas() == "1"
+    finally:
+        versions.discard(es_client, index)
