@@ -7,13 +7,15 @@ parent's metadata.  The analysed fields are whitespace-joined terms computed by
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterator
 
 import regex
 
 from . import mapping as m
-from .analysis import WordForms, analyze, written_words
+from .analysis import WordForms, written_words, word_forms
+from .tokens import words
 
 # Passages are cut at sentence ends and grow up to this many characters.
 PASSAGE_TARGET = 400
@@ -62,13 +64,32 @@ PASSAGE_FIELDS: dict[str, Callable[[WordForms], tuple[str, ...]]] = {
 }
 
 
+# Distinct written words whose finished field fragments are kept (~0.4 KB each): a
+# passage is then one look-up per word and one join per field.
+FRAGMENTS_CACHE_SIZE = 100_000
+TITLES_CACHE_SIZE = 4096
+
+
+@functools.lru_cache(maxsize=FRAGMENTS_CACHE_SIZE)
+def word_fragments(word: str) -> tuple[str, ...]:
+    """What one written word adds to each of PASSAGE_FIELDS (in their order): its terms,
+    space-joined, '' when it has none."""
+    forms = word_forms(word)
+    return tuple(" ".join(term for one in forms for term in terms_of(one))
+                 for terms_of in PASSAGE_FIELDS.values())
+
+
 def analysed_fields(text: str) -> dict[str, str]:
-    """The whitespace-joined term strings of one passage, one entry per PASSAGE_FIELDS."""
-    fields: dict[str, list[str]] = {name: [] for name in PASSAGE_FIELDS}
-    for _, forms in written_words(text):
-        for name, terms_of in PASSAGE_FIELDS.items():
-            fields[name].extend(terms_of(forms))
-    return {name: " ".join(terms) for name, terms in fields.items()}
+    """The whitespace-joined term strings of one passage, one entry per PASSAGE_FIELDS.
+
+    Words repeat (Zipf), so each distinct word's fragments are computed once
+    (``word_fragments``) and a passage costs a look-up per word and a join per field.
+    """
+    fragments = [word_fragments(word) for word in words(text)]
+    if not fragments:
+        return {name: "" for name in PASSAGE_FIELDS}
+    return {name: " ".join(filter(None, column))
+            for name, column in zip(PASSAGE_FIELDS, zip(*fragments))}
 
 
 def title_forms(forms: WordForms) -> tuple[str, ...]:
@@ -77,11 +98,13 @@ def title_forms(forms: WordForms) -> tuple[str, ...]:
     return (forms.normalized, *forms.readings, *forms.parts)
 
 
+@functools.lru_cache(maxsize=TITLES_CACHE_SIZE)
 def title_terms(title: str) -> str:
-    """Every form of every title word, for the title clause."""
+    """Every form of every title word, for the title clause (cached: a collection's
+    documents often share their title)."""
     forms: dict[str, None] = {}
-    for token in analyze(title):
-        for form in title_forms(token.forms):
+    for _, word in written_words(title):
+        for form in title_forms(word):
             forms.setdefault(form)
     return " ".join(forms)
 

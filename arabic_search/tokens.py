@@ -25,3 +25,9 @@ _WORD = regex.compile(rf"[\p{{M}}\u200c\u200d\u00ad\ufeff]*[\p{{L}}\p{{N}}]{_IN_
 def word_spans(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of every word in ``text``; ``text[start:end]`` is the word."""
     return (match.span() for match in _WORD.finditer(text))
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (``text[start:end]`` of every span), without offsets: the
+    indexer's hot path, where ``findall`` is several times faster than slicing spans."""
+    return _WORD.findall(text)

@@ -14,22 +14,40 @@ from arabic_search.analysis import word_forms
 from arabic_search.lexicon import MAX_WORD_LENGTH, lexicon_entry
 
 
+# The set first takes every word (a C-speed ``set.update``); words that can have no entry
+# (numbers, over MAX_WORD_LENGTH) are dropped whenever it has doubled since the last sweep,
+# so they never hold more than half of it.
+FIRST_SWEEP = 50_000
+
+
+def _usable(word: str) -> bool:
+    return len(word) <= MAX_WORD_LENGTH and not word.isdigit()
+
+
 class LexiconWords:
     """The set of written words (without vowel marks) seen in this run's passages."""
 
     def __init__(self) -> None:
         self._words: set[str] = set()
+        self._sweep_at = FIRST_SWEEP
 
     def __len__(self) -> int:
+        self._sweep()
         return len(self._words)
 
     def add_passage(self, source: dict) -> None:
         """Add the words of one passage document (its EXACT field: one term per word)."""
-        self._words.update(word for word in source[m.EXACT].split()
-                           if len(word) <= MAX_WORD_LENGTH and not word.isdigit())
+        self._words.update(source[m.EXACT].split())
+        if len(self._words) > self._sweep_at:
+            self._sweep()
+            self._sweep_at = max(FIRST_SWEEP, 2 * len(self._words))
+
+    def _sweep(self) -> None:
+        self._words = set(filter(_usable, self._words))
 
     def actions(self, index: str) -> Iterator[dict]:
         """One bulk action per word that has name keys."""
+        self._sweep()
         for word in sorted(self._words):
             forms = word_forms(word)
             entry = lexicon_entry(forms[0]) if len(forms) == 1 else None

@@ -9,6 +9,7 @@ long tail that would never make the top list anyway.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from arabic_search import mapping as m
@@ -23,6 +24,9 @@ LATIN_STOP = frozenset("the and for with from that this are was were not but you
                        "has have had his her its our their they them who which".split())
 # Distinct surface spellings remembered per normalized word (diacritized variants...).
 MAX_SURFACES = 4
+# Distinct (normalized, surface) pairs of passages counted in C (``Counter``) before they
+# are folded into the bounded counter: the filters then run once per pair, not per word.
+PENDING_PAIRS = 10_000
 
 
 def _function_words() -> frozenset[str]:
@@ -38,8 +42,10 @@ class TermCounter:
         self._counts: dict[str, int] = {}
         self._surfaces: dict[str, dict[str, int]] = {}
         self._skip = _function_words()
+        self._pending: Counter[tuple[str, str]] = Counter()
 
     def __len__(self) -> int:
+        self._flush()
         return len(self._counts)
 
     def add_passage(self, source: dict) -> None:
@@ -51,18 +57,28 @@ class TermCounter:
         surfaces, normalized = source[m.EXACT].split(), source[m.NORM].split()
         if len(surfaces) != len(normalized):  # should not happen; stay correct anyway
             surfaces = normalized
-        self.add(zip(normalized, surfaces))
+        self._pending.update(zip(normalized, surfaces))
+        if len(self._pending) > PENDING_PAIRS:
+            self._flush()
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, Counter()
+        self._add_counted(pending.items())
 
     def add(self, words: Iterable[tuple[str, str]]) -> None:
         """Count (normalized, surface) pairs; numbers, short and function words are skipped."""
+        self._flush()
+        self._add_counted((pair, 1) for pair in words)
+
+    def _add_counted(self, pairs: Iterable[tuple[tuple[str, str], int]]) -> None:
         counts, skip = self._counts, self._skip
-        for norm, surface in words:
+        for (norm, surface), times in pairs:
             if not MIN_LENGTH <= len(norm) <= MAX_LENGTH or norm in skip or norm.isdigit():
                 continue
-            counts[norm] = counts.get(norm, 0) + 1
+            counts[norm] = counts.get(norm, 0) + times
             forms = self._surfaces.setdefault(norm, {})
             if surface in forms or len(forms) < MAX_SURFACES:
-                forms[surface] = forms.get(surface, 0) + 1
+                forms[surface] = forms.get(surface, 0) + times
             if len(counts) > self.max_entries:
                 self._prune()
 
@@ -76,6 +92,7 @@ class TermCounter:
 
     def top(self, limit: int = 20_000, min_count: int = 2) -> Iterator[tuple[str, str, int]]:
         """(normalized, most frequent surface, count), most frequent first."""
+        self._flush()
         ranked = sorted(((count, norm) for norm, count in self._counts.items()
                          if count >= min_count), key=lambda pair: (-pair[0], pair[1]))
         for count, norm in ranked[:limit]:
