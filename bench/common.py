@@ -79,9 +79,22 @@ def write_sample(path: Path, fraction: float, out: Path) -> int:
 
 def delete_alias_indices(es_client, alias: str) -> None:
     """Remove ``alias`` and every versioned index behind it (best effort)."""
+    delete_matching(es_client, f"{alias}-v*")
+
+
+def delete_matching(es_client, pattern: str) -> None:
+    """Delete the indices matching ``pattern`` by their names (best effort): stock clusters
+    refuse wildcard deletes (``action.destructive_requires_name`` defaults to true)."""
     with contextlib.suppress(Exception):
-        es_client.options(ignore_status=404).indices.delete(
-            index=f"{alias}-v*", expand_wildcards="all")
+        names = sorted(es_client.indices.get(index=pattern, expand_wildcards="all",
+                                             filter_path="*.settings.index.provided_name").body)
+        if names:
+            es_client.options(ignore_status=404).indices.delete(index=",".join(names))
+
+
+def loadavg() -> str:
+    """The 1/5/15-minute load averages, as ``uptime`` prints them."""
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def free_port() -> int:

@@ -1,14 +1,20 @@
 """Indexing throughput: our indexer (full Python analysis) vs a plain bulk, and peak RSS.
 
-    .venv/bin/python bench/indexing.py [--reps 3] [--full] [--no-rss]
+    .venv/bin/python bench/indexing.py [--reps 3] [--sample 0.1 | --full] [--no-rss]
+                                       [--baseline DIR] [--workers N]
 
 * Side by side, ``--reps`` times on the same documents (a fixed 10 % sample of
-  ../shared/data/prose.jsonl, or all of it with ``--full``):
-  ``indexer.load.index_paths`` vs ``helpers.streaming_bulk`` of title+body into an
-  index with only the ``standard`` analyzer (same shards/replicas, refresh off
-  during the bulk, one refresh at the end).  Medians of docs/s and their ratio.
+  ../shared/data/prose.jsonl, or all of it with ``--full``), interleaved so that
+  other work on the machine hits every pipeline alike: ``python -m indexer`` of this
+  checkout (a cold process, as a user runs it) vs ``helpers.streaming_bulk`` of
+  title+body into an index with only the ``standard`` analyzer (same shards/replicas,
+  refresh off during the bulk, one refresh at the end).  Medians of docs/s, their
+  ratio, and the indexer's CPU seconds (the process's own rusage, which the load
+  disturbs far less than wall time).
+* ``--baseline DIR`` adds ``python -m indexer`` of another checkout (e.g. ``git
+  archive main``) in the same reps: before and after, measured in one run.
 * Peak RSS of ``python -m indexer`` under ``/usr/bin/time -v`` for 10 % and 100 %.
-Every index created here is deleted at the end.
+``uptime`` is recorded before and after.  Every index created here is deleted at the end.
 """
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -60,14 +67,40 @@ def plain_bulk(es_client, path: Path, index: str, shards: int = 1, replicas: int
             "docs_per_s": round(docs / seconds, 1)}
 
 
-def ours(es_client, path: Path, alias: str) -> dict:
-    from indexer.load import index_paths
-    started = time.monotonic()
-    summary = index_paths(es_client, alias, [str(path)], replace=True, quiet=True,
-                          shards=1, replicas=0, report=lambda message: None)
+SUMMARY = re.compile(r"indexed (\d+) documents, (\d+) passages")
+
+
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def ours(es_client, path: Path, alias: str, checkout: Path = ROOT, extra: tuple[str, ...] = ()) -> dict:
+    """``python -m indexer`` of ``checkout`` on ``path`` (a fresh process: caches cold, start-up
+    counted, as a user runs it): docs/s and the process's CPU seconds."""
+    env = dict(os.environ, ELASTICSEARCH_URL=common.es_url(), PYTHONPATH=str(checkout))
+    cpu, started = _children_cpu_s(), time.monotonic()
+    proc = subprocess.run([str(VENV_BIN / "python"), "-m", "indexer", "--index", alias, "--replace",
+                           "--quiet", "--replicas", "0", *extra, str(path)],
+                          cwd=checkout, env=env, capture_output=True, text=True, timeout=RSS_TIMEOUT)
     seconds = time.monotonic() - started
-    return {"documents": summary.documents, "passages": summary.passages, "errors": summary.errors,
-            "seconds": round(seconds, 2), "docs_per_s": round(summary.documents / seconds, 1)}
+    found = SUMMARY.search(proc.stderr)
+    if proc.returncode != 0 or not found:
+        raise RuntimeError(f"indexer at {checkout} failed ({proc.returncode}): {proc.stderr[-500:]}")
+    documents, passages = int(found.group(1)), int(found.group(2))
+    return {"documents": documents, "passages": passages, "seconds": round(seconds, 2),
+            "docs_per_s": round(documents / seconds, 1),
+            "python_cpu_s": round(_children_cpu_s() - cpu, 2)}
+
+
+def pipelines(args: argparse.Namespace) -> dict[str, tuple[Path, tuple[str, ...]]]:
+    """label -> (checkout, extra CLI arguments) of the indexer runs to compare."""
+    found = {"indexer (this checkout)": (ROOT, ())}
+    if getattr(args, "workers", None):
+        found[f"indexer (this checkout, --workers {args.workers})"] = (ROOT, ("--workers", str(args.workers)))
+    if getattr(args, "baseline", None):
+        found[f"indexer (baseline: {Path(args.baseline).name})"] = (Path(args.baseline).resolve(), ())
+    return found
 
 
 def peak_rss(path: Path, alias: str) -> dict:
@@ -99,21 +132,19 @@ def run(args: argparse.Namespace) -> dict | None:
         sample = Path(tmp) / f"prose-{int(fraction * 100)}pct.jsonl"
         result["documents"] = common.write_sample(PROSE, fraction, sample)
         rows = []
+        result["load_before"] = common.loadavg()
         try:
-            for rep in range(args.reps):
-                mine = ours(es_client, sample, f"{PREFIX}-{tag}-ours")
-                plain = plain_bulk(es_client, sample, f"{PREFIX}-{tag}-plain-{rep}")
+            for rep in range(args.reps):  # interleaved: machine load hits every pipeline alike
+                row = {label: ours(es_client, sample, f"{PREFIX}-{tag}-ours", checkout, extra)
+                       for label, (checkout, extra) in pipelines(args).items()}
+                row["plain"] = plain_bulk(es_client, sample, f"{PREFIX}-{tag}-plain-{rep}")
                 es_client.options(ignore_status=404).indices.delete(index=f"{PREFIX}-{tag}-plain-{rep}")
-                rows.append({"ours": mine, "plain": plain})
-                print(f"  rep {rep + 1}: ours {mine['docs_per_s']} docs/s, plain {plain['docs_per_s']} docs/s",
+                rows.append(row)
+                print(f"  rep {rep + 1}: " + ", ".join(f"{k} {v['docs_per_s']} docs/s" for k, v in row.items()),
                       file=sys.stderr, flush=True)
+            result["load_after"] = common.loadavg()
             result["reps_detail"] = rows
-            ours_med = statistics.median(r["ours"]["docs_per_s"] for r in rows)
-            plain_med = statistics.median(r["plain"]["docs_per_s"] for r in rows)
-            result["median"] = {"ours_docs_per_s": ours_med, "plain_docs_per_s": plain_med,
-                                "ratio_plain_over_ours": round(plain_med / ours_med, 2),
-                                "passages_per_doc": round(rows[0]["ours"]["passages"] /
-                                                          max(1, rows[0]["ours"]["documents"]), 2)}
+            result["median"] = _medians(rows)
             if not args.no_rss:
                 rss_sample = Path(tmp) / "prose-10pct.jsonl"
                 common.write_sample(PROSE, 0.1, rss_sample)
@@ -124,21 +155,40 @@ def run(args: argparse.Namespace) -> dict | None:
         finally:
             common.delete_alias_indices(es_client, f"{PREFIX}-{tag}-ours")
             common.delete_alias_indices(es_client, f"{PREFIX}-{tag}-rss")
-            es_client.options(ignore_status=404).indices.delete(
-                index=f"{PREFIX}-{tag}-*", expand_wildcards="all")
+            common.delete_matching(es_client, f"{PREFIX}-{tag}-*")
     return result
+
+
+def _medians(rows: list[dict]) -> dict:
+    """Per pipeline: median docs/s, its ratio to the plain bulk, median CPU seconds."""
+    out: dict = {}
+    plain = statistics.median(r["plain"]["docs_per_s"] for r in rows)
+    for label in rows[0]:
+        rate = statistics.median(r[label]["docs_per_s"] for r in rows)
+        out[label] = {"docs_per_s": rate, "ratio_to_plain": round(rate / plain, 2),
+                      "python_cpu_s": statistics.median(r[label].get("python_cpu_s", 0) for r in rows)}
+    first = next(iter(rows[0].values()))
+    out["passages_per_doc"] = round(first["passages"] / max(1, first["documents"]), 2)
+    # The figures make bench/run.py and older reports used, for the first (this checkout's) pipeline.
+    first_rate = out[next(iter(rows[0]))]["docs_per_s"]
+    out.update(ours_docs_per_s=first_rate, plain_docs_per_s=plain,
+               ratio_plain_over_ours=round(plain / first_rate, 2))
+    return out
 
 
 def render(result: dict) -> str:
     med = result["median"]
+    labels = list(result["reps_detail"][0])
     lines = [f"Indexing {result['documents']} documents ({result['fraction']:.0%} of prose.jsonl), "
-             f"median of {result['reps']} reps, 1 shard, 0 replicas:", "",
-             common.table(["pipeline", "docs/s (median)", "per-rep docs/s"], [
-                 ["indexer (index_paths, full analysis)", med["ours_docs_per_s"],
-                  ", ".join(str(r["ours"]["docs_per_s"]) for r in result["reps_detail"])],
-                 ["plain bulk (standard analyzer)", med["plain_docs_per_s"],
-                  ", ".join(str(r["plain"]["docs_per_s"]) for r in result["reps_detail"])],
-                 ["ratio plain / indexer", med["ratio_plain_over_ours"], ""]])]
+             f"median of {result['reps']} interleaved reps, 1 shard, 0 replicas; "
+             f"load (1/5/15 min) {result.get('load_before')} -> {result.get('load_after')}:", "",
+             common.table(["pipeline", "docs/s (median)", "ratio to plain", "indexer CPU s",
+                           "per-rep docs/s"], [
+                 [("plain bulk (standard analyzer)" if label == "plain" else label),
+                  med[label]["docs_per_s"], med[label]["ratio_to_plain"],
+                  med[label]["python_cpu_s"] if label != "plain" else "",
+                  ", ".join(str(r[label]["docs_per_s"]) for r in result["reps_detail"])]
+                 for label in labels])]
     if result.get("rss"):
         lines += ["", "Peak RSS of `python -m indexer` (GNU time -v, includes the interpreter):", "",
                   common.table(["corpus", "documents", "max RSS MB", "wall s", "exit"], [
@@ -153,6 +203,8 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sample", type=float, default=0.1, help="fraction of the corpus (default 0.1)")
     parser.add_argument("--full", action="store_true", help="side-by-side runs on 100 %% of the corpus")
     parser.add_argument("--no-rss", action="store_true", help="skip the peak-RSS runs")
+    parser.add_argument("--baseline", metavar="DIR", help="also run python -m indexer of this checkout")
+    parser.add_argument("--workers", type=int, help="also run this checkout with --workers N")
     args = parser.parse_args(argv)
     args.reps = max(1, min(args.reps, 20))
     return args
