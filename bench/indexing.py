@@ -75,14 +75,15 @@ def _children_cpu_s() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def ours(es_client, path: Path, alias: str, checkout: Path = ROOT, extra: tuple[str, ...] = ()) -> dict:
+def ours(es_client, path: Path, alias: str, checkout: Path = ROOT, extra: tuple[str, ...] = (),
+         timeout: float = RSS_TIMEOUT) -> dict:
     """``python -m indexer`` of ``checkout`` on ``path`` (a fresh process: caches cold, start-up
     counted, as a user runs it): docs/s and the process's CPU seconds."""
     env = dict(os.environ, ELASTICSEARCH_URL=common.es_url(), PYTHONPATH=str(checkout))
     cpu, started = _children_cpu_s(), time.monotonic()
     proc = subprocess.run([str(VENV_BIN / "python"), "-m", "indexer", "--index", alias, "--replace",
                            "--quiet", "--replicas", "0", *extra, str(path)],
-                          cwd=checkout, env=env, capture_output=True, text=True, timeout=RSS_TIMEOUT)
+                          cwd=checkout, env=env, capture_output=True, text=True, timeout=timeout)
     seconds = time.monotonic() - started
     found = SUMMARY.search(proc.stderr)
     if proc.returncode != 0 or not found:

@@ -1,8 +1,11 @@
 """Run the indexing and query benchmarks with their defaults and write docs/benchmarks.md.
 
-    .venv/bin/python bench/run.py [--full]      (``make bench``, ``make bench BENCH_ARGS=--full``)
+    .venv/bin/python bench/run.py [--full] [--scale 1,3,10]
+    make bench, make bench BENCH_ARGS=--full, make bench BENCH_ARGS="--scale 1,3,10"
 
 ``--full`` is passed to both benchmarks (100 % side-by-side indexing, p95 at 100 %).
+``--scale`` adds the scale curve (bench/scale.py) at those multiples of prose.jsonl; it
+is not in the default run because the 10x point alone takes 20-40 minutes here.
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 import indexing  # noqa: E402
 import queries  # noqa: E402
+import scale  # noqa: E402
 from common import ROOT  # noqa: E402
 
 BENCHMARKS_MD = ROOT / "docs" / "benchmarks.md"
@@ -39,13 +43,15 @@ def machine(es_version: str) -> list[str]:
             "on the same machine as the benchmark clients, gunicorn and the indexer"]
 
 
-def write_markdown(indexed: dict, queried: dict, seconds: float, full: bool) -> None:
+def write_markdown(indexed: dict, queried: dict, seconds: float, full: bool,
+                   scaled: dict | None = None) -> None:
     text = ["# Benchmarks", "",
             f"Latest run: {time.strftime('%Y-%m-%d %H:%M')} (`make bench{' BENCH_ARGS=--full' if full else ''}`, "
             f"{seconds:.0f} s). Everything — Elasticsearch, the indexer, gunicorn and the load clients — "
             "shares one machine, so absolute numbers are a floor, and ratios are the thing to watch. "
             "Other work on the machine moves them a lot (the per-rep columns show the spread; an "
             "earlier run under load measured 439 indexer docs/s and a service/ES p50 ratio of 4.6).", "",
+            "Where the time goes and what was done for speed: [performance.md](performance.md).", "",
             "## Machine", "", *machine(queried.get("es_version") or indexed.get("es_version", "?")), "",
             "## Indexing", "", indexing.render(indexed), "",
             "The indexer analyses every passage in Python (normalization, clitics, stems, splits, "
@@ -57,10 +63,13 @@ def write_markdown(indexed: dict, queried: dict, seconds: float, full: bool) -> 
             "the same `search_body` (no highlighting, no suggestions, no JSON re-encoding). "
             "Throughput uses Python threads with one `requests.Session` each; the load clients compete "
             "for the same 2 cores as gunicorn and Elasticsearch.", "",
+            *(["## Scale", "", scale.render(scaled), "", scale.NOTE, ""] if scaled else []),
             "## Reproduce", "",
             "```sh",
             "make bench                        # defaults: 3 reps on a 10 % sample, queries on bench-prose (10 %)",
             "make bench BENCH_ARGS=--full      # 100 % side by side, and p95 at 10 % and 100 %",
+            'make bench BENCH_ARGS="--scale 1,3,10"   # adds the scale curve (10x: 364k documents)',
+            ".venv/bin/python bench/indexing.py --baseline DIR   # before/after: another checkout's indexer in the same reps",
             ".venv/bin/python bench/indexing.py --reps 5",
             ".venv/bin/python bench/queries.py --seconds 30",
             "make soak                         # 32 clients x 30 s + Elasticsearch outage cycles",
@@ -74,7 +83,9 @@ def write_markdown(indexed: dict, queried: dict, seconds: float, full: bool) -> 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true")
+    parser.add_argument("--scale", help="comma-separated multiples of prose.jsonl, e.g. 1,3,10")
     args = parser.parse_args(argv)
+    scale_args = scale.parse(["--scale", args.scale]) if args.scale else None
     extra = ["--full"] if args.full else []
     started = time.monotonic()
     indexed = indexing.run(indexing.parse(extra))
@@ -87,7 +98,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(queries.render(queried))
     print(f"\nwrote {common.save('queries', queried)}")
-    write_markdown(indexed, queried, time.monotonic() - started, args.full)
+    scaled = None
+    if scale_args:
+        scaled = scale.run(scale_args)
+        print(scale.render(scaled))
+        print(f"\nwrote {common.save('scale', scaled)}")
+    write_markdown(indexed, queried, time.monotonic() - started, args.full, scaled)
     print(f"wrote {BENCHMARKS_MD}")
     return 0
 

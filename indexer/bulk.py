@@ -18,6 +18,7 @@ from elasticsearch import ApiError, Elasticsearch, helpers
 
 from .errors import IndexUnavailable, WritesBlocked
 from .lanes import run_lanes
+from .ledger import doc_id_of
 
 CHUNK_SIZE = 500
 # Bulk requests in flight while loading passages: the node's write threads on 2 cores
@@ -46,9 +47,10 @@ def _as_is(action: tuple[dict, bytes | None]) -> tuple[dict, bytes | None]:
 
 
 def send(client: Elasticsearch, actions: Iterable[tuple[dict, bytes | None]], on_result: OnResult,
-         chunk_size: int = CHUNK_SIZE, requests: int = 1) -> None:
+         chunk_size: int = CHUNK_SIZE, requests: int = 1, by_document: bool = True) -> None:
     """Bulk every action, ``requests`` at a time; report each result; raise only for
-    run-level failures."""
+    run-level failures.  ``by_document``: the passages of one document share a request
+    stream (else each id is independent: suggestion and lexicon entries)."""
     bulk_client = client.options(request_timeout=BULK_TIMEOUT)
     if requests < 2:
         _stream(bulk_client, actions, on_result, chunk_size)
@@ -59,7 +61,8 @@ def send(client: Elasticsearch, actions: Iterable[tuple[dict, bytes | None]], on
         with lock:
             on_result(ok, es_id, reason)
 
-    run_lanes(actions, requests, lambda lane: _stream(bulk_client, lane, locked, chunk_size))
+    run_lanes(actions, requests, lambda lane: _stream(bulk_client, lane, locked, chunk_size),
+              doc_id_of if by_document else str)
 
 
 def _stream(bulk_client: Elasticsearch, actions: Iterable[tuple[dict, bytes | None]],

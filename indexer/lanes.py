@@ -30,10 +30,11 @@ JOIN_TIMEOUT = 150   # seconds to wait for a lane's request in flight when stopp
 _DONE = object()
 
 
-def lane_of(header: dict, lanes: int) -> int:
-    """The lane of an action: by its document id, stable within and across runs."""
+def lane_of(header: dict, lanes: int, key: Callable[[str], str] = doc_id_of) -> int:
+    """The lane of an action: by ``key`` of its id (by default its document id), stable
+    within and across runs."""
     es_id = str(next(iter(header.values())).get("_id", ""))
-    return zlib.crc32(doc_id_of(es_id).encode("utf-8", "surrogatepass")) % lanes
+    return zlib.crc32(key(es_id).encode("utf-8", "surrogatepass")) % lanes
 
 
 class _Lane:
@@ -73,8 +74,9 @@ class _Lane:
 
 
 def run_lanes(actions: Iterable[tuple[dict, object]], lanes: int,
-              stream: Callable[[Iterable], None]) -> None:
-    """Dispatch ``actions`` to ``lanes`` threads, each running ``stream(its actions)``."""
+              stream: Callable[[Iterable], None], key: Callable[[str], str] = doc_id_of) -> None:
+    """Dispatch ``actions`` to ``lanes`` threads, each running ``stream(its actions)``;
+    actions with the same ``key`` of their id share a lane."""
     stop, failures = threading.Event(), []
     pool = [_Lane(number, stream, stop, failures) for number in range(lanes)]
     for lane in pool:
@@ -83,7 +85,7 @@ def run_lanes(actions: Iterable[tuple[dict, object]], lanes: int,
         for action in actions:
             if stop.is_set():
                 break
-            pool[lane_of(action[0], lanes)].put(action)
+            pool[lane_of(action[0], lanes, key)].put(action)
         for lane in pool:
             lane.put(_DONE)
         for lane in pool:

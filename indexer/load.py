@@ -188,9 +188,11 @@ def _index(client: Elasticsearch, alias: str, paths: list[str], run: _Run, lock:
         run.summary.documents, run.summary.passages = run.ledger.totals()
         run.progress.phase("suggestions")
         suggestions = term_actions(client, index, run.terms, run.summary.documents, not fresh)
-        bulk.send(client, suggestions, run.terms_result, chunk_size)
+        bulk.send(client, suggestions, run.terms_result, chunk_size, bulk.REQUESTS_IN_FLIGHT,
+                  by_document=False)
         run.progress.phase("lexicon")
-        bulk.send(client, run.lexicon_actions(index), run.entry_failed, chunk_size)
+        bulk.send(client, run.lexicon_actions(index), run.entry_failed, chunk_size,
+                  bulk.REQUESTS_IN_FLIGHT, by_document=False)
         if lock.lost:
             raise LockBusy(f"the lock on alias '{alias}' was taken over by another run; "
                            f"alias not moved")
