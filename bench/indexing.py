@@ -11,8 +11,8 @@
   refresh off during the bulk, one refresh at the end).  Medians of docs/s, their
   ratio, and the indexer's CPU seconds (the process's own rusage, which the load
   disturbs far less than wall time).
-* ``--baseline DIR`` adds ``python -m indexer`` of another checkout (e.g. ``git
-  archive main``) in the same reps: before and after, measured in one run.
+* ``--baseline 'DIR [ARGS]'`` (repeatable) adds ``python -m indexer [ARGS]`` of another
+  checkout (e.g. ``git archive main``) in the same reps: before and after, in one run.
 * Peak RSS of ``python -m indexer`` under ``/usr/bin/time -v`` for 10 % and 100 %.
 ``uptime`` is recorded before and after.  Every index created here is deleted at the end.
 """
@@ -23,6 +23,7 @@ import json
 import os
 import re
 import resource
+import shlex
 import statistics
 import subprocess
 import sys
@@ -99,8 +100,9 @@ def pipelines(args: argparse.Namespace) -> dict[str, tuple[Path, tuple[str, ...]
     found = {"indexer (this checkout)": (ROOT, ())}
     if getattr(args, "workers", None):
         found[f"indexer (this checkout, --workers {args.workers})"] = (ROOT, ("--workers", str(args.workers)))
-    if getattr(args, "baseline", None):
-        found[f"indexer (baseline: {Path(args.baseline).name})"] = (Path(args.baseline).resolve(), ())
+    for baseline in getattr(args, "baseline", None) or ():
+        directory, *extra = shlex.split(baseline)
+        found[f"indexer (baseline: {baseline})"] = (Path(directory).resolve(), tuple(extra))
     return found
 
 
@@ -204,7 +206,8 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sample", type=float, default=0.1, help="fraction of the corpus (default 0.1)")
     parser.add_argument("--full", action="store_true", help="side-by-side runs on 100 %% of the corpus")
     parser.add_argument("--no-rss", action="store_true", help="skip the peak-RSS runs")
-    parser.add_argument("--baseline", metavar="DIR", help="also run python -m indexer of this checkout")
+    parser.add_argument("--baseline", metavar="'DIR [ARGS]'", action="append",
+                        help="also run python -m indexer of the checkout DIR (with ARGS); repeatable")
     parser.add_argument("--workers", type=int, help="also run this checkout with --workers N")
     args = parser.parse_args(argv)
     args.reps = max(1, min(args.reps, 20))

@@ -23,8 +23,10 @@ from collections.abc import Callable, Iterable, Iterator
 
 from .ledger import doc_id_of
 
-# Actions queued per lane ahead of its request: bounded so memory stays flat.
-LANE_QUEUE = 1000
+# Actions are handed to a lane in batches (a queue hand-off costs more than a passage's
+# bookkeeping); at most LANE_QUEUE batches wait per lane, so memory stays flat.
+BATCH = 50
+LANE_QUEUE = 20
 POLL = 0.2           # seconds: how often a blocked put/join looks at the stop flag (Ctrl-C stays live)
 JOIN_TIMEOUT = 150   # seconds to wait for a lane's request in flight when stopping
 _DONE = object()
@@ -54,7 +56,7 @@ class _Lane:
                 continue
             if item is _DONE:
                 return
-            yield item
+            yield from item
 
     def _run(self) -> None:
         try:
@@ -81,12 +83,18 @@ def run_lanes(actions: Iterable[tuple[dict, object]], lanes: int,
     pool = [_Lane(number, stream, stop, failures) for number in range(lanes)]
     for lane in pool:
         lane.thread.start()
+    batches: list[list] = [[] for _ in pool]
     try:
         for action in actions:
-            if stop.is_set():
-                break
-            pool[lane_of(action[0], lanes, key)].put(action)
-        for lane in pool:
+            number = lane_of(action[0], lanes, key)
+            batches[number].append(action)
+            if len(batches[number]) >= BATCH:
+                if stop.is_set():
+                    break
+                pool[number].put(batches[number])
+                batches[number] = []
+        for lane, batch in zip(pool, batches):
+            lane.put(batch)
             lane.put(_DONE)
         for lane in pool:
             while lane.thread.is_alive():
