@@ -92,6 +92,14 @@ def delete_matching(es_client, pattern: str) -> None:
             es_client.options(ignore_status=404).indices.delete(index=",".join(names))
 
 
+def es_cpu_ms(es_client) -> int:
+    """CPU milliseconds used so far by the Elasticsearch process(es): the cost of a load
+    independent of how long other work on the machine made it wait.  Use a node of its
+    own (``ELASTICSEARCH_URL=http://127.0.0.1:<port>``), or other clients' work counts too."""
+    nodes = es_client.nodes.stats(metric="process", filter_path="nodes.*.process.cpu").body
+    return sum(node["process"]["cpu"]["total_in_millis"] for node in nodes["nodes"].values())
+
+
 def loadavg() -> str:
     """The 1/5/15-minute load averages, as ``uptime`` prints them."""
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])

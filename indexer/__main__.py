@@ -1,4 +1,4 @@
-"""``python -m indexer [--index ALIAS] [--replace|--append] [--quiet] PATH...``
+"""``python -m indexer [--index ALIAS] [--replace|--append] [--quiet] [--workers N] PATH...``
 
 The command line around ``load.index_paths``.  It is the only place that reads
 the environment (``ELASTICSEARCH_URL``, ``SEARCH_INDEX``) and turns outcomes
@@ -19,6 +19,7 @@ from .errors import IndexerError
 from .load import index_paths, print_to_stderr
 from .progress import PROGRESS_EVERY
 from .versions import READY_TIMEOUT, alias_problem
+from .workers import default_workers
 
 EXIT_OK, EXIT_ITEMS_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -102,6 +103,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         default=READY_TIMEOUT,
                         help="seconds to wait for an index's primary shards, and for the final "
                              "refresh, before failing with the cause (default %(default)s)")
+    parser.add_argument("--workers", metavar="N", type=_at_least(0), default=default_workers(),
+                        help="analysis processes (default: one per core, %(default)s here; "
+                             "0 or 1 analyses in the indexer's own process)")
     parser.add_argument("--shards", type=_at_least(1), default=1)
     parser.add_argument("--replicas", type=_at_least(0), default=None,
                         help="default: 1 when the cluster has another data node, else 0")
@@ -138,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         summary = index_paths(client, args.index, args.paths, replace=args.replace,
                               quiet=args.quiet, shards=args.shards, replicas=replicas,
                               chunk_size=args.chunk_size, progress_every=args.progress_every,
-                              ready_timeout=args.wait)
+                              ready_timeout=args.wait, workers=args.workers)
     except IndexerError as error:
         if error.summary is not None and error.summary.index:  # something was written: say what
             print_to_stderr(error.summary.line())

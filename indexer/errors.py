@@ -28,3 +28,7 @@ class IndexUnavailable(IndexerError):
 
 class LockBusy(IndexerError):
     """Another indexer run is writing the same alias."""
+
+
+class AnalysisFailed(IndexerError):
+    """An analysis process died (killed, out of memory): the run cannot be complete."""

@@ -7,7 +7,7 @@ pruned.  Memory grows with the number of distinct words (about 100 bytes each:
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from arabic_search import mapping as m
 from arabic_search.analysis import word_forms
@@ -37,7 +37,11 @@ class LexiconWords:
 
     def add_passage(self, source: dict) -> None:
         """Add the words of one passage document (its EXACT field: one term per word)."""
-        self._words.update(source[m.EXACT].split())
+        self.add_words(source[m.EXACT].split())
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """Add written words (a chunk's, from a worker)."""
+        self._words.update(words)
         if len(self._words) > self._sweep_at:
             self._sweep()
             self._sweep_at = max(FIRST_SWEEP, 2 * len(self._words))

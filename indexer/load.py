@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from elasticsearch import Elasticsearch
 
 from . import bulk, cleanup, versions
-from .actions import build, index_action
+from .actions import Built, index_action
 from .errors import IndexerError, LockBusy
 from .ledger import Entry, Ledger, doc_id_of
 from .lexicon import LexiconWords
@@ -30,6 +30,7 @@ from .records import Document, Problem
 from .sources import read_paths, total_bytes
 from .suggestions import term_actions
 from .vocabulary import TermCounter
+from .workers import analysed_chunks, default_workers
 
 CHUNK_SIZE = bulk.CHUNK_SIZE
 PREFETCH = 2 * CHUNK_SIZE   # actions analysed ahead of the bulk requests in flight
@@ -66,14 +67,14 @@ class Summary:
 class _Run:
     """State of one run: counters, the ledger of documents, the term counter."""
 
-    def __init__(self, report: Callable[[str], None], progress: Progress, dumps):
+    def __init__(self, report: Callable[[str], None], progress: Progress, workers: int):
         self.summary = Summary()
         self.report = report
         self.progress = progress
         self.ledger = Ledger()
         self.terms = TermCounter()
         self.lexicon = LexiconWords()
-        self._dumps = dumps
+        self.workers = workers
 
     def problem(self, problem: Problem) -> None:
         self.summary.errors += problem.error
@@ -81,15 +82,18 @@ class _Run:
         self.report(str(problem))
 
     def actions(self, paths: list[str], index: str) -> Iterator[tuple[dict, bytes]]:
-        """Bulk actions for every passage, built lazily as bulk asks for them."""
-        for record in read_paths(paths, self.progress.add_bytes):
-            if isinstance(record, Problem):
-                self.problem(record)
-            else:
-                yield from self._document(record, index)
+        """Bulk actions for every passage, built lazily as bulk asks for them (analysed by
+        ``self.workers`` processes: workers.py)."""
+        for chunk in analysed_chunks(read_paths(paths, self.progress.add_bytes), self.workers):
+            self.terms.add_pairs(chunk.pairs)
+            self.lexicon.add_words(chunk.words)
+            for record, built in chunk.items:
+                if isinstance(record, Problem):
+                    self.problem(record)
+                else:
+                    yield from self._document(record, built, index)
 
-    def _document(self, doc: Document, index: str) -> Iterator[tuple[dict, bytes]]:
-        built = build(doc, self._dumps)
+    def _document(self, doc: Document, built: Built, index: str) -> Iterator[tuple[dict, bytes]]:
         if built.problem:
             self.problem(Problem(doc.path, doc.line, built.problem))
             return
@@ -99,9 +103,7 @@ class _Run:
             self.report(f"{doc.where}: id {doc.doc_id!r} repeats {previous.where}; "
                         f"this document replaces that one whole")
         self.progress.add_document()
-        for es_id, source, body in built.passages:
-            self.terms.add_passage(source)
-            self.lexicon.add_passage(source)
+        for es_id, _, body in built.passages:
             self.ledger.sent(es_id)
             yield index_action(index, es_id, body)
 
@@ -139,21 +141,22 @@ def index_paths(client: Elasticsearch, alias: str, paths: list[str], *, replace:
                 quiet: bool = True, shards: int = 1, replicas: int = 0,
                 report: Callable[[str], None] = print_to_stderr, chunk_size: int = CHUNK_SIZE,
                 ready_timeout: float = versions.READY_TIMEOUT, index_settings: dict | None = None,
-                progress_every: float = PROGRESS_EVERY) -> Summary:
+                progress_every: float = PROGRESS_EVERY, workers: int | None = None) -> Summary:
     """Index every document under ``paths`` behind ``alias`` and return what happened.
 
     ``replace`` builds a new version and swaps the alias to it when complete;
     otherwise documents are added to the live index (created if there is none).
     One run per alias at a time.  Raises an ``IndexerError`` (with the summary so
     far) when the run cannot go on.  ``index_settings`` extend a new version's
-    settings (tests make allocation impossible with it).
+    settings (tests make allocation impossible with it).  ``workers``: analysis
+    processes (default one per core; < 2 analyses in this process).
     """
     started = time.monotonic()
     versions.check_alias(client, alias)
     paths = [str(path) for path in paths]
     progress = Progress(total_bytes(paths), not quiet, progress_every)
-    dumps = client.transport.serializers.get_serializer("application/json").dumps
-    run = _Run(progress.external(report), progress, dumps)
+    run = _Run(progress.external(report), progress,
+               default_workers() if workers is None else workers)
     try:
         with AliasLock(client, alias) as lock:
             _index(client, alias, paths, run, lock, replace=replace, shards=shards,

@@ -29,6 +29,18 @@ MAX_SURFACES = 4
 PENDING_PAIRS = 10_000
 
 
+def passage_pairs(source: dict) -> Iterable[tuple[str, str]]:
+    """(normalized, surface) of each word of one passage document, from its analysed fields.
+
+    ``exact`` and ``norm`` hold one entry per token, in the same order, so zipping
+    them gives the pairs without analysing the text twice.
+    """
+    surfaces, normalized = source[m.EXACT].split(), source[m.NORM].split()
+    if len(surfaces) != len(normalized):  # should not happen; stay correct anyway
+        surfaces = normalized
+    return zip(normalized, surfaces)
+
+
 def _function_words() -> frozenset[str]:
     """Very common words: suggesting them helps nobody and they crowd the top list."""
     return frozenset(word for word, zipf in vocabulary().items() if zipf >= FUNCTION_ZIPF) | LATIN_STOP
@@ -49,15 +61,13 @@ class TermCounter:
         return len(self._counts)
 
     def add_passage(self, source: dict) -> None:
-        """Count the words of one passage document, reusing its analysed fields.
+        """Count the words of one passage document, reusing its analysed fields."""
+        self.add_pairs(passage_pairs(source))
 
-        ``exact`` and ``norm`` hold one entry per token, in the same order, so
-        zipping them gives (surface, normalized) without analysing the text twice.
-        """
-        surfaces, normalized = source[m.EXACT].split(), source[m.NORM].split()
-        if len(surfaces) != len(normalized):  # should not happen; stay correct anyway
-            surfaces = normalized
-        self._pending.update(zip(normalized, surfaces))
+    def add_pairs(self, pairs: Counter | Iterable[tuple[str, str]]) -> None:
+        """Count (normalized, surface) pairs, one each or already counted (a ``Counter``:
+        a chunk's, from a worker)."""
+        self._pending.update(pairs)
         if len(self._pending) > PENDING_PAIRS:
             self._flush()
 

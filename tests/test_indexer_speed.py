@@ -2,17 +2,21 @@
 
 * several bulk requests in flight (``lanes.py``): every result is delivered once,
   a repeated id still ends as its last version, run-level errors still stop the run;
-* a new version is loaded without replicas, which are asked for when it is published.
+* a new version is loaded without replicas, which are asked for when it is published;
+* analysis in worker processes indexes exactly what one process does, and reports
+  bad lines the same way, in order.
 """
 from __future__ import annotations
 
 import pytest
 
 from arabic_search import mapping as m
-from indexer import actions, bulk, lanes, versions
+from arabic_search.documents import analysed_fields
+from indexer import actions, bulk, lanes, versions, workers
 from indexer.errors import WritesBlocked
+from indexer.load import index_paths
 
-from test_indexer import first_passage, passages
+from test_indexer import first_passage, passages, seed_words, write_jsonl
 from test_indexer_hostile import GOOD, index, long_body, passages_of, write_lines
 
 LANES = 2
@@ -88,3 +92,40 @@ def test_a_new_version_loads_without_replicas_and_gets_them_when_published(es_cl
         assert replicas() == "1"
     finally:
         versions.discard(es_client, index)
+
+
+# --- analysis in worker processes ----------------------------------------------------------------
+
+def _index_content(client, alias: str) -> list:
+    """Stored sources, and the hit counts of every analysed term of a few words (the
+    analysed fields are not in _source)."""
+    client.indices.refresh(index=alias)
+    hits = client.search(index=alias, size=1000, query={"match_all": {}},
+                         source=[m.TEXT, m.TERM, m.TERM_FREQ])["hits"]["hits"]
+    counts = [(field, term, client.count(index=alias, query={"term": {field: term}})["count"])
+              for word in seed_words()[:60:6]
+              for field, terms in analysed_fields(word).items() for term in terms.split()]
+    assert any(count for *_, count in counts)
+    return sorted((hit["_id"], str(hit["_source"])) for hit in hits) + counts
+
+
+def test_worker_processes_index_what_one_process_does(es_client, unique_alias, tmp_path):
+    path = write_jsonl(tmp_path / "many.jsonl", 3 * workers.DOCS_PER_TASK + 5, words_per_doc=40)
+    alone = index_paths(es_client, unique_alias, [path], workers=1)
+    expected = _index_content(es_client, unique_alias)
+    pooled = index_paths(es_client, unique_alias, [path], workers=2)
+    assert (pooled.documents, pooled.passages, pooled.terms, pooled.errors) == \
+        (alone.documents, alone.passages, alone.terms, 0)
+    assert _index_content(es_client, unique_alias) == expected
+    assert first_passage(es_client, unique_alias, "gen-150")[m.TEXT]
+
+
+def test_worker_processes_report_bad_lines_in_order(es_client, unique_alias, tmp_path):
+    lines: list = [{"id": f"d{number}", "body": f"{GOOD} {number}"} for number in range(200)]
+    lines[70] = b"{not json"
+    lines[150] = {"id": "d150", "body": 42}
+    lines[190] = b'{"id": "d190", "body": "\xe9t\xe9"}'   # not UTF-8
+    path = write_lines(tmp_path / "mixed.jsonl", lines)
+    summary, reports = index(es_client, unique_alias, path, workers=2)
+    assert summary.documents == 197 and summary.errors == 3, reports
+    assert [text.split(": ")[0] for text in reports] == [f"{path}:{n}" for n in (71, 151, 191)]
