@@ -22,6 +22,7 @@ from arabic_search import mapping as m
 from arabic_search.documents import document_id
 from indexer import sources
 from indexer.load import index_paths
+from indexer.version_names import version_pattern
 from indexer.vocabulary import TermCounter
 
 from conftest import ROOT, SEEDS
@@ -45,7 +46,7 @@ def documents(client, alias: str) -> int:
 
 
 def versions_of(client, alias: str) -> list[str]:
-    return sorted(client.indices.get(index=m.version_pattern(alias), expand_wildcards="all",
+    return sorted(client.indices.get(index=version_pattern(alias), expand_wildcards="all",
                                      filter_path="*.settings.index.provided_name").body)
 
 
