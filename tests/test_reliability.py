@@ -14,14 +14,12 @@ import socket
 import threading
 import time
 import urllib.parse
-import uuid
 
 import pytest
 import requests
-from werkzeug.serving import make_server
 
-from conftest import ROOT, RUN_PREFIX
 from service import create_app
+from support import assert_error, live_server
 
 DEADLINE_S = 3.0
 SLOW_BYTE_S = 1.0  # "slow" mode: one byte of each answer per second
@@ -127,23 +125,6 @@ class TcpProxy:
             self._close(sink)
 
 
-def assert_json_error(response, status: int) -> None:
-    assert response.status_code == status, response.get_data(as_text=True)[:300]
-    assert response.mimetype == "application/json"
-    body = response.get_json()
-    assert set(body) == {"error"} and set(body["error"]) == {"status", "code", "message"}
-    assert body["error"]["status"] == status
-
-
-@pytest.fixture(scope="module")
-def seeded_alias(es_client):
-    from indexer.load import index_paths
-    alias = f"{RUN_PREFIX}-reliability-{uuid.uuid4().hex[:6]}"
-    summary = index_paths(es_client, alias, [str(ROOT / "seeds")], report=lambda message: None)
-    assert summary.documents >= 1
-    return alias
-
-
 @pytest.fixture
 def proxy(es_url):
     proxy = TcpProxy(es_url)
@@ -158,8 +139,8 @@ def _timed_get(client, path: str, **query):
 
 
 @pytest.mark.parametrize("mode", ["off", "hang", "slow"])
-def test_es_going_away_gives_503_then_recovers(proxy, seeded_alias, mode):
-    app = create_app({"ELASTICSEARCH_URL": proxy.url, "SEARCH_INDEX": seeded_alias, "TESTING": True})
+def test_es_going_away_gives_503_then_recovers(proxy, seed_alias, mode):
+    app = create_app({"ELASTICSEARCH_URL": proxy.url, "SEARCH_INDEX": seed_alias, "TESTING": True})
     client = app.test_client()
     assert client.get("/api/search", query_string={"q": "ليبيا"}).status_code == 200
     assert client.get("/api/health").status_code == 200
@@ -168,7 +149,7 @@ def test_es_going_away_gives_503_then_recovers(proxy, seeded_alias, mode):
     for path, query in (("/api/search", {"q": "ليبيا"}), ("/api/health", {}),
                         ("/api/search", {"q": "Williams"})):
         response, seconds = _timed_get(client, path, **query)
-        assert_json_error(response, 503)
+        assert_error(response, 503)
         assert response.get_json()["error"]["code"] == "elasticsearch_unavailable"
         assert seconds < DEADLINE_S, f"{path} took {seconds:.2f} s with Elasticsearch {mode}"
 
@@ -192,18 +173,14 @@ LOAD_QUERIES = ["ليبيا", "Williams", "فايز السراج", "طرابلس
                 "Waldhauser", "داعش", "!!!", "ستيفاني ويليامز"]
 
 
-def test_load_no_5xx(seeded_alias, es_url):
-    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": seeded_alias})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    base = f"http://127.0.0.1:{server.server_port}"
-    serving = threading.Thread(target=server.serve_forever, daemon=True)
-    serving.start()
+def test_load_no_5xx(seed_alias, es_url):
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": seed_alias})
     statuses: list[int] = []
     failures: list[str] = []
     lock = threading.Lock()
     stop_at = time.monotonic() + 5
 
-    def client(number: int) -> None:
+    def client(base: str, number: int) -> None:
         session = requests.Session()
         i = number
         for _ in range(10_000):  # bounded; the clock stops it first
@@ -220,15 +197,12 @@ def test_load_no_5xx(seeded_alias, es_url):
                     failures.append(repr(error))
             i += 8
 
-    try:
-        threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(8)]
+    with live_server(app) as base:
+        threads = [threading.Thread(target=client, args=(base, n), daemon=True) for n in range(8)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(timeout=30)
-    finally:
-        server.shutdown()
-        serving.join(timeout=5)
     assert not failures, failures[:3]
     assert len(statuses) > 50
     assert [s for s in statuses if s >= 500] == []
