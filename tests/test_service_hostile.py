@@ -204,7 +204,7 @@ def test_byte_a_second_elasticsearch_answers_within_3_s_for_16_clients(es_url, s
     import threading
 
     import requests
-    from test_reliability import TcpProxy
+    from forwarder import TcpProxy
     from support import live_server
 
     proxy = TcpProxy(es_url)
