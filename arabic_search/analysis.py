@@ -12,6 +12,8 @@ import functools
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
+import regex
+
 from .clitics import clitic_readings
 from .namekeys import arabic_keys, arabic_vowel_key, latin_keys, latin_vowel_keys
 from .normalize import exact_form, hamza_free, is_arabic, normalize_word
@@ -20,16 +22,23 @@ from .splitter import split_word
 from .stemmer import light_stem
 from .tokens import word_spans
 
-# Latin words that carry no name information: Arabic articles written in Latin letters
-# (al-Sarraj, el-Sisi) and common function words of English, French, Spanish, German
+# Latin words that carry no name information: Arabic articles written in Latin letters,
+# assimilated too (al-Sarraj, el-Sisi, Adh-Dhariyat, Abd er-Rahman), the "son of" that
+# glues a lineage (Ibn Baz, Ben Salem: بن has too few letters to be sought as a name),
+# and common function words of English, French, Spanish, German
 # (a query "AND" must not match بنود through the key ND).
 LATIN_PARTICLES = frozenset("""
-al el ul ad as ash at az ar an
+al el ul ad adh as ash at ath az ar an ed edh er es esh et ez ud ur us ush ut uz
+bin ben ibn bint bou
 a and or not the of in on to for by with from is are was be it this that
 de du des la le les et en au aux un une sur pour par
 y e o los las del con por
 und der die das den dem von zu im mit
 van da di do dos""".split())
+
+
+# A number, with the separators tokens.py keeps inside one (11.1.3, 3,5).
+_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +106,7 @@ def _arabic_forms(normalized: str, variant: str | None, exact: str) -> WordForms
 
 
 def _other_forms(normalized: str, exact: str) -> WordForms:
-    if normalized.isdigit():
+    if _NUMBER.fullmatch(normalized):
         return WordForms(normalized, NUMBER, exact)
     if normalized in LATIN_PARTICLES:
         return WordForms(normalized, LATIN, exact)

@@ -86,7 +86,8 @@ def find_matches(text: str, plan: QueryPlan) -> list[Match]:
     name (exonym) is one Match over all its words (الأمم المتحدة)."""
     memo = _verdicts_of(plan)
     spans = list(word_spans(text))
-    matches = [Match(start, end, text[start:end], query, tiers.EXONYM) for start, end, query in
+    matches = [Match(start, end, text[start:end], exonym.query, exonym.how, exonym.confidence)
+               for start, end, exonym in
                tiers.exonym_matches([(s, e, normalize_word(text[s:e])) for s, e in spans], plan)]
     taken = {(s, e) for s, e in spans for match in matches if match.start <= s and e <= match.end}
     for start, end in spans:

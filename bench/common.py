@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from arabic_search import es  # noqa: E402
+from indexer.version_names import version_pattern  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data"
@@ -79,7 +80,7 @@ def write_sample(path: Path, fraction: float, out: Path) -> int:
 
 def delete_alias_indices(es_client, alias: str) -> None:
     """Remove ``alias`` and every versioned index behind it (best effort)."""
-    delete_matching(es_client, f"{alias}-v*")
+    delete_matching(es_client, version_pattern(alias))
 
 
 def delete_matching(es_client, pattern: str) -> None:

@@ -33,7 +33,7 @@ from indexer import bulk  # noqa: E402
 from indexer.lexicon import LexiconWords  # noqa: E402
 from indexer.records import Problem  # noqa: E402
 from indexer.sources import read_paths  # noqa: E402
-from indexer.vocabulary import TermCounter  # noqa: E402
+from indexer.term_counter import TermCounter  # noqa: E402
 
 PREFIX = "bench-costs"
 BULK_VARIANTS = [  # (label, chunk_size, threads, translog durability)

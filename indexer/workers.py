@@ -32,7 +32,7 @@ from arabic_search import mapping as m
 from .actions import Built, build
 from .errors import AnalysisFailed
 from .records import Problem, Record
-from .vocabulary import passage_pairs
+from .term_counter import passage_pairs
 
 # Documents per task: big enough that pickling and queueing are noise, small enough
 # that the first results arrive at once and memory stays flat.
