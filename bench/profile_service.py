@@ -239,6 +239,18 @@ def variants(text: str):
             "date": SearchParams(q=text, size=5, sort="date")}
 
 
+def merge(paths: list[Path]) -> int:
+    """One summary of several runs' rows (e.g. before and after interleaved run by run)."""
+    rows, stocks, loads = [], [], []
+    for path in paths:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        rows += raw["rows"]
+        stocks += [tuple(s) for s in raw["stocks"]]
+        loads += raw["load"]
+    print(render(summarize(rows, stocks), (loads[0], loads[-1])))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--alias", default="latency-prof")
@@ -249,7 +261,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", type=Path)
     parser.add_argument("--compare", type=Path)
     parser.add_argument("--json", type=Path, help="write the summary here")
+    parser.add_argument("--raw", type=Path, help="write every search's row here (for --merge)")
+    parser.add_argument("--merge", type=Path, nargs="+",
+                        help="only summarise --raw files of earlier runs together")
     args = parser.parse_args(argv)
+    if args.merge:
+        return merge(args.merge)
     from service import create_app
     from service import search as module
     from service.elastic import get_client
@@ -289,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
     load_after = Path("/proc/loadavg").read_text().split()[0:3]
     summary = summarize(rows, stocks)
     summary["load"] = [" ".join(load_before), " ".join(load_after)]
+    if args.raw:
+        args.raw.write_text(json.dumps({"rows": rows, "stocks": stocks, "load": summary["load"]}),
+                            encoding="utf-8")
     print(render(summary, tuple(summary["load"])))
     if args.json:
         args.json.write_text(json.dumps(summary, indent=1), encoding="utf-8")
