@@ -2,7 +2,8 @@
 and the Python stages between them, beside a stock BM25 ``multi_match``.
 
     .venv/bin/python bench/profile_service.py --alias latency-prof --plain latency-plain \
-        [--passes 3] [--dump responses.json] [--compare responses.json]
+        [--passes 3] [--http] [--dump responses.json] [--compare responses.json] [--raw run.json]
+    .venv/bin/python bench/profile_service.py --merge run1.json run2.json ...
 
 ``service.search.search`` runs in-process with the service's own hardened client,
 which is wrapped to time every call it makes; the service's stage functions are
@@ -239,15 +240,43 @@ def variants(text: str):
             "date": SearchParams(q=text, size=5, sort="date")}
 
 
+def _stock_worker(es_client, plain: str, texts: list[str]):
+    def make(_: int):
+        def call(i: int):
+            return True, stock(es_client, plain, texts[i % len(texts)])[0] / 1000
+        return call
+    return make
+
+
+def http_figures(es_client, alias: str, plain: str, texts: list[str], passes: int) -> dict:
+    """``make bench``'s view: the service under gunicorn (HTTP, 2 workers), its own ES
+    requests replayed (``queries.service_requests``) and the stock query, one block each."""
+    prepared = [queries.service_requests(es_client, alias, q) for q in texts]
+    with common.gunicorn(alias, workers=2) as base:
+        service = queries.sequential(queries._service_worker(base, texts), len(texts), passes)
+    replayed = queries.sequential(queries._es_worker(es_client, alias, prepared), len(texts), passes)
+    plain_seq = queries.sequential(_stock_worker(es_client, plain, texts), len(texts), passes)
+    return {"service_http": service, "es_replayed": replayed, "stock": plain_seq,
+            "ratio_service_to_es": round(service["p50_ms"] / replayed["p50_ms"], 2),
+            "ratio_es_to_stock": round(replayed["p50_ms"] / plain_seq["p50_ms"], 2)}
+
+
 def merge(paths: list[Path]) -> int:
     """One summary of several runs' rows (e.g. before and after interleaved run by run)."""
-    rows, stocks, loads = [], [], []
+    rows, stocks, loads, http = [], [], [], []
     for path in paths:
         raw = json.loads(path.read_text(encoding="utf-8"))
         rows += raw["rows"]
         stocks += [tuple(s) for s in raw["stocks"]]
         loads += raw["load"]
+        http += [raw["http"]] if raw.get("http") else []
     print(render(summarize(rows, stocks), (loads[0], loads[-1])))
+    if http:
+        print(common.table(["HTTP run", "service p50", "service p95", "its ES replayed p50",
+                            "stock p50", "service / ES", "ES / stock"], [
+            [n + 1, h["service_http"]["p50_ms"], h["service_http"]["p95_ms"],
+             h["es_replayed"]["p50_ms"], h["stock"]["p50_ms"], h["ratio_service_to_es"],
+             h["ratio_es_to_stock"]] for n, h in enumerate(http)]))
     return 0
 
 
@@ -261,6 +290,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", type=Path)
     parser.add_argument("--compare", type=Path)
     parser.add_argument("--json", type=Path, help="write the summary here")
+    parser.add_argument("--http", action="store_true",
+                        help="also the service under gunicorn against its replayed ES requests")
     parser.add_argument("--raw", type=Path, help="write every search's row here (for --merge)")
     parser.add_argument("--merge", type=Path, nargs="+",
                         help="only summarise --raw files of earlier runs together")
@@ -306,10 +337,14 @@ def main(argv: list[str] | None = None) -> int:
     load_after = Path("/proc/loadavg").read_text().split()[0:3]
     summary = summarize(rows, stocks)
     summary["load"] = [" ".join(load_before), " ".join(load_after)]
-    if args.raw:
-        args.raw.write_text(json.dumps({"rows": rows, "stocks": stocks, "load": summary["load"]}),
-                            encoding="utf-8")
     print(render(summary, tuple(summary["load"])))
+    if args.http:
+        summary["http"] = http_figures(es_client, args.alias, args.plain,
+                                       [text for _, text in texts], args.passes)
+        print(json.dumps(summary["http"], indent=1))
+    if args.raw:
+        args.raw.write_text(json.dumps({"rows": rows, "stocks": stocks, "load": summary["load"],
+                                        "http": summary.get("http")}), encoding="utf-8")
     if args.json:
         args.json.write_text(json.dumps(summary, indent=1), encoding="utf-8")
     return 0
