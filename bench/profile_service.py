@@ -4,6 +4,7 @@ and the Python stages between them, beside a stock BM25 ``multi_match``.
     .venv/bin/python bench/profile_service.py --alias latency-prof --plain latency-plain \
         [--passes 3] [--http] [--dump responses.json] [--compare responses.json] [--raw run.json]
     .venv/bin/python bench/profile_service.py --merge run1.json run2.json ...
+    .venv/bin/python bench/profile_service.py --ab /tmp/before [--passes 3]   # HTTP, A/B
 
 ``service.search.search`` runs in-process with the service's own hardened client,
 which is wrapped to time every call it makes; the service's stage functions are
@@ -20,10 +21,13 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
+import os
 import json
 import random
 import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -261,6 +265,42 @@ def http_figures(es_client, alias: str, plain: str, texts: list[str], passes: in
             "ratio_es_to_stock": round(replayed["p50_ms"] / plain_seq["p50_ms"], 2)}
 
 
+@contextlib.contextmanager
+def _served(root: Path, alias: str):
+    """gunicorn (2 workers) serving the checkout at ``root`` on a free port: its base URL."""
+    port = common.free_port()
+    env = dict(os.environ, SEARCH_INDEX=alias, PYTHONPATH=str(root))
+    with open(f"/tmp/profile-gunicorn-{port}.log", "w") as log:
+        process = subprocess.Popen([str(common.VENV_BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}",
+                                    "--workers", "2", "--threads", "4", "--log-level", "warning",
+                                    "service:create_app()"], cwd=root, env=env, stdout=log, stderr=log)
+        try:
+            if not common.wait_http(f"http://127.0.0.1:{port}/api/health", 60):
+                raise RuntimeError(f"gunicorn for {root} did not start (log: {log.name})")
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
+
+
+def http_ab(alias: str, other: Path, texts: list[str], passes: int) -> dict:
+    """This checkout and ``other`` (e.g. the code before a change, ``git archive``d) served
+    side by side, each query sent to one then the other: the same load hits both."""
+    import requests
+    latencies: dict[str, list[float]] = {"other": [], "this": []}
+    with _served(other, alias) as other_url, _served(common.ROOT, alias) as this_url:
+        sessions = {name: requests.Session() for name in latencies}
+        for rep in range(passes + 1):  # the first pass warms caches up, not counted
+            for text in texts:
+                for name, url in (("other", other_url), ("this", this_url)):
+                    started = time.perf_counter()
+                    sessions[name].get(f"{url}/api/search", params={"q": text, "size": queries.SIZE},
+                                       timeout=30).raise_for_status()
+                    if rep:
+                        latencies[name].append((time.perf_counter() - started) * 1000)
+    return {name: {"p50": _p(v, 50), "p95": _p(v, 95), "n": len(v)} for name, v in latencies.items()}
+
+
 def merge(paths: list[Path]) -> int:
     """One summary of several runs' rows (e.g. before and after interleaved run by run)."""
     rows, stocks, loads, http = [], [], [], []
@@ -292,12 +332,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the summary here")
     parser.add_argument("--http", action="store_true",
                         help="also the service under gunicorn against its replayed ES requests")
+    parser.add_argument("--ab", type=Path, metavar="ROOT",
+                        help="only serve this checkout and the one at ROOT side by side (HTTP)")
     parser.add_argument("--raw", type=Path, help="write every search's row here (for --merge)")
     parser.add_argument("--merge", type=Path, nargs="+",
                         help="only summarise --raw files of earlier runs together")
     args = parser.parse_args(argv)
     if args.merge:
         return merge(args.merge)
+    if args.ab:
+        load = Path("/proc/loadavg").read_text().split()[0:3]
+        texts = [text for _, text in query_set(_records(args.data))]
+        print(json.dumps(http_ab(args.alias, args.ab, texts, args.passes)), "load", " ".join(load),
+              "->", " ".join(Path("/proc/loadavg").read_text().split()[0:3]))
+        return 0
     from service import create_app
     from service import search as module
     from service.elastic import get_client
