@@ -96,3 +96,35 @@ def test_tied_passages_come_in_passage_order(es_client, alias):
 def test_a_failed_search_inside_an_msearch_is_an_error_like_a_lone_one(status, expected):
     error = msearch_failure({"status": status, "error": {"type": "x"}} if status else {})
     assert error.status == expected
+
+
+class _Counting:
+    """The real client, each request's kind and body noted (the requests still go to ES)."""
+
+    def __init__(self, client, sent: list):
+        self._client, self.sent = client, sent
+
+    def options(self, **kwargs):
+        return _Counting(self._client.options(**kwargs), self.sent)
+
+    def __getattr__(self, name):
+        target = getattr(self._client, name)
+
+        def call(**kwargs):
+            self.sent.append((name, kwargs.get("body") or kwargs.get("searches")))
+            return target(**kwargs)
+        return call if name in ("search", "msearch", "mget") else target
+
+
+def test_a_search_runs_the_query_once_per_window_not_once_per_document(es_client, alias):
+    """Issue 14: the window search carries no inner hits (they re-ran the query for each of
+    its 30 documents); the page's passages and the coverage come in one msearch."""
+    from service.params import SearchParams
+    from service.search import search
+    sent: list = []
+    result = search(_Counting(es_client, sent), alias, SearchParams(q="القاهرة", size=5))
+    assert result["hits"] and all("passages" in hit for hit in result["hits"])
+    kinds = [name for name, _ in sent]
+    assert kinds[:3] == ["msearch", "search", "msearch"], kinds
+    assert "inner_hits" not in json.dumps(sent[1][1])
+    assert len(kinds) <= 4  # + the spellings count
