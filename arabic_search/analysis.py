@@ -20,11 +20,14 @@ from .splitter import split_word
 from .stemmer import light_stem
 from .tokens import word_spans
 
-# Latin words that carry no name information: Arabic articles written in Latin letters
-# (al-Sarraj, el-Sisi) and common function words of English, French, Spanish, German
+# Latin words that carry no name information: Arabic articles written in Latin letters,
+# assimilated too (al-Sarraj, el-Sisi, Adh-Dhariyat, Abd er-Rahman), the "son of" that
+# glues a lineage (Ibn Baz, Ben Salem: بن has too few letters to be sought as a name),
+# and common function words of English, French, Spanish, German
 # (a query "AND" must not match بنود through the key ND).
 LATIN_PARTICLES = frozenset("""
-al el ul ad as ash at az ar an
+al el ul ad adh as ash at ath az ar an ed edh er es esh et ez ud ur us ush ut uz
+bin ben ibn bint bou
 a and or not the of in on to for by with from is are was be it this that
 de du des la le les et en au aux un une sur pour par
 y e o los las del con por

@@ -49,6 +49,8 @@ class QueryExonym:
     starts: frozenset[int]      # offsets of the plan words it stands for (their weights count)
     names: tuple[Name, ...]
     kind: str = ""              # country, city, org... or generic (a word such as Lake)
+    how: str = "exonym"         # the tier it is reported as ("translit" for compounds.py)
+    confidence: float = 1.0     # how sure (compounds: their least sure part)
 
 
 def query_exonyms(tokens: Sequence) -> list[Match]:
@@ -89,8 +91,8 @@ def exonym_filter(exonym: QueryExonym) -> dict:
 
 
 def exonym_spans(words: Sequence[tuple[int, int, str]],
-                 exonyms: Sequence[QueryExonym]) -> list[tuple[int, int, str]]:
-    """The Python side: (start, end, query) of every name in a passage whose words are
+                 exonyms: Sequence[QueryExonym]) -> list[tuple[int, int, QueryExonym]]:
+    """The Python side: (start, end, exonym) of every name in a passage whose words are
     ``(start, end, normalized)``; the longest name wins where several start together."""
     found = []
     i = 0
@@ -100,7 +102,7 @@ def exonym_spans(words: Sequence[tuple[int, int, str]],
             for name in exonym.names:
                 length = _matched_length(words, i, name)
                 if length and (best is None or length > best[0]):
-                    best = (length, exonym.query)
+                    best = (length, exonym)
         if best:
             found.append((words[i][0], words[i + best[0] - 1][1], best[1]))
             i += best[0]

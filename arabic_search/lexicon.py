@@ -23,7 +23,7 @@ from .analysis import Token, WordForms, word_forms
 # Candidates looked at per query word (those whose vowel keys agree come first).
 MAX_CANDIDATES = 300
 # Keys at least this long also find keys one edit away (optimal string alignment).
-FUZZY_KEY_LENGTH = 5
+FUZZY_KEY_LENGTH = 4
 FUZZY_KEY_EDITS = 1
 FUZZY_EXPANSIONS = 50
 # Longer words are glued garbage; their ids could also pass ES's 512-byte limit.

@@ -31,7 +31,7 @@ ARABIC_SCALE = 5.0
 MIN_NORM = 3
 # Words more frequent than this (Zipf) pay this much more per unit of cost and Zipf step.
 COMMON_ZIPF = 3.0
-COMMON_WEIGHT = {"latin": 1.5, "arabic": 2.0}
+COMMON_WEIGHT = {"latin": 0.5, "arabic": 2.0}
 # Two Arabic spellings of one name share at least this share of their letters.
 MIN_SHARED_LETTERS = 0.4
 # Confidences below this are reported as 0: the alignment stops as soon as it is sure.

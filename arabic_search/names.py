@@ -41,6 +41,22 @@ SHORT_READING_ZIPF = 3.0
 MAX_ABBREVIATION = 4
 # An Arabic query word this common is an ordinary word: its spelling variants are not sought.
 ORDINARY_ZIPF = 5.0
+# Function words (prepositions, pronouns, particles; normalized, with ى read as ا as
+# _sounded reads it, so على is علا and the name علي stays a name) are never another
+# spelling of a name (بين for "Bain", كان for "Kan"); nor is a written word of fewer letters
+# than MIN_NAME_LETTERS once its article is off (من for "Imane", ل for "Elie").
+FUNCTION_WORDS = frozenset("""
+من في علا الا عن مع حتا منذ بين عند غير دون لدا نحو قبل بعد فوق تحت خلال ضد حول
+هذا هذه ذلك تلك هؤلاء اولئك هنا هناك الذي التي الذين اللذين اللتين اللواتي
+هو هي هم هما هن انا نحن انت انتم انه انها انهم كان كانت كانوا يكون تكون ليس ليست
+ان اذا لو لولا لكن بل ثم او ام اي كل بعض كما مثل قد لقد لم لن لا ما ماذا متا اين كيف لماذا هل
+منه منها منهم فيه فيها فيهم عليه عليها عليهم اليه اليها اليهم عنه عنها عنهم له لها لهم به بها بهم
+ايضا فقط حيث عندما بينما لان كي ولا ولم وقد وهو وهي وكان وكانت وان وفي ومن والا وعلا
+""".split())
+MIN_NAME_LETTERS = 3
+# Two Arabic spellings of a name this short (article aside) must have as many letters:
+# عمر is not عمير, ولد not وليد, حمد not حمدي.
+SHORT_NAME_LETTERS = 3
 
 
 def _pronounceable(word: str) -> bool:
@@ -66,10 +82,24 @@ def _plausible_reading(reading: str) -> bool:
     return len(reading) >= MIN_READING or vocabulary().get(reading, 0.0) >= SHORT_READING_ZIPF
 
 
+def _could_be_name(form: str, script: str) -> bool:
+    """A written Arabic form that could spell a name: not a function word, not too short."""
+    if script != ARABIC:
+        return True
+    return _letters(form) >= MIN_NAME_LETTERS and form not in FUNCTION_WORDS
+
+
+def _letters(form: str) -> int:
+    return len(form) - (len(ARTICLE) if form.startswith(ARTICLE) else 0)
+
+
 def _pair(query: Token, form: str, form_script: str) -> float:
     if query.script == LATIN and form_script == ARABIC:
         return latin_arabic(query.normalized, form)
     if query.script == ARABIC and form_script == ARABIC:
+        shortest = min(_letters(query.normalized), _letters(form))
+        if shortest <= SHORT_NAME_LETTERS and _letters(query.normalized) != _letters(form):
+            return 0.0
         return arabic_arabic(query.normalized, form)
     if query.script == LATIN and form_script == LATIN:
         return latin_latin(query.normalized, form)
@@ -98,9 +128,9 @@ def _sounded(word: Token) -> tuple[str, tuple[str, ...]]:
 def confidence(query: Token, word: Token) -> float:
     """How sure we are that written word ``word`` spells query word ``query`` (0-1)."""
     whole, readings = _sounded(word)
-    best = _pair(query, whole, word.script)
+    best = _pair(query, whole, word.script) if _could_be_name(whole, word.script) else 0.0
     for reading in readings:
-        if _plausible_reading(reading):
+        if _plausible_reading(reading) and _could_be_name(reading, word.script):
             factor = _reading_factor(whole, reading)
             best = max(best, factor * _pair(query, reading, word.script))
     return round(best, 3)

@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 from .analysis import LATIN_PARTICLES, Token, WordForms, analyze
+from .compounds import compound_exonyms, compound_parts, fixed_spelling
 from .exonym_tier import QueryExonym, plan_exonyms, query_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
 from .names import accepted_spellings, is_name_query
@@ -62,16 +63,25 @@ class QueryWord:
         return None
 
 
-TOTAL, DF, NAMES, EXCLUDED = "total", "df", "names", "excluded"
+TOTAL, DF, NAMES, EXCLUDED, PART = "total", "df", "names", "excluded", "part"
+
+
+@dataclass(frozen=True)
+class Compound:
+    """A Latin compound name word (Abdelkader) and its parts (abd, kader): compounds.py."""
+
+    token: Token
+    parts: tuple[QueryWord, ...]
 
 
 @dataclass(frozen=True)
 class Lookup:
     """One request to send before the search: what it counts or finds, for which word."""
 
-    kind: str       # TOTAL, DF or NAMES
-    word: int       # the query word's number (-1 for TOTAL)
+    kind: str       # TOTAL, DF, NAMES, EXCLUDED or PART
+    word: int       # the query word's number (-1 for TOTAL; the compound's for PART)
     body: dict
+    part: int = -1  # PART: which part of the compound
 
 
 @dataclass(frozen=True)
@@ -81,7 +91,10 @@ class QueryPlan:
     exonyms: tuple[QueryExonym, ...] = ()   # names answered by their translation (Cairo)
     phrases: tuple[tuple[QueryWord, ...], ...] = ()   # quoted: these words in this order
     excluded: tuple[QueryWord, ...] = ()              # documents holding these are left out
+    compounds: tuple[Compound, ...] = ()              # Latin compound words and their parts
     excluded_docs: tuple[str, ...] = field(default=(), compare=False)  # from EXCLUDED look-ups
+    # A short query: only these documents hold all its words (holders.py); None = any.
+    required_docs: tuple[str, ...] | None = field(default=None, compare=False)
 
     def __hash__(self) -> int:
         """Computed once: explanations look verdicts up by plan for every passage word."""
@@ -114,6 +127,9 @@ class QueryPlan:
                   for number, word in enumerate(self.words) if word.seeks_names]
         found += [Lookup(EXCLUDED, number, excluded_docs_request(word))
                   for number, word in enumerate(self.excluded)]
+        found += [Lookup(PART, number, candidates_request(part.token), index)
+                  for number, compound in enumerate(self.compounds)
+                  for index, part in enumerate(compound.parts) if not fixed_spelling(part.token)]
         return found
 
     def with_answers(self, answers: list[tuple[Lookup, dict]]) -> QueryPlan:
@@ -123,6 +139,8 @@ class QueryPlan:
         weights = {q.word: idf(hits_total(r), total) for q, r in answers if q.kind == DF}
         plan = self._with_accepted({q.word: candidate_words(r) for q, r in answers
                                     if q.kind == NAMES})
+        plan = plan._with_compounds({(q.word, q.part): candidate_words(r) for q, r in answers
+                                     if q.kind == PART})
         excluded = sorted({doc_id for q, r in answers if q.kind == EXCLUDED
                            for doc_id in bucket_keys(r)})
         return replace(plan, excluded_docs=tuple(excluded),
@@ -132,17 +150,34 @@ class QueryPlan:
     def with_words_of(self, words: list[WordForms]) -> QueryPlan:
         """The plan with accepted spellings looked up among ``words`` instead of the index
         lexicon (the words of one document; tests)."""
-        return self._with_accepted({number: local_candidates(word.token, words)
+        plan = self._with_accepted({number: local_candidates(word.token, words)
                                     for number, word in enumerate(self.words) if word.seeks_names})
+        return plan._with_compounds({(number, index): local_candidates(part.token, words)
+                                     for number, compound in enumerate(self.compounds)
+                                     for index, part in enumerate(compound.parts)})
+
+    def _with_compounds(self, candidates: dict[tuple[int, int], list[WordForms]]) -> QueryPlan:
+        """The plan with each compound word answered by its parts' spellings in a row."""
+        exonyms = list(self.exonyms)
+        for number, compound in enumerate(self.compounds):
+            spellings = [fixed_spelling(part.token)
+                         or _spellings(part.token, candidates.get((number, index), []))
+                         for index, part in enumerate(compound.parts)]
+            exonyms += compound_exonyms(compound.token, spellings)
+        return replace(self, exonyms=tuple(exonyms))
 
     def _with_accepted(self, candidates: dict[int, list[WordForms]]) -> QueryPlan:
         words = list(self.words)
         for number, found in candidates.items():
-            accepted = accepted_spellings(words[number].token, found)
-            words[number] = replace(words[number], names=tuple(
-                NameSpelling(written, normalize_word(written), _rounded(sure), _script_of(written))
-                for written, sure in sorted(accepted.items())))
+            words[number] = replace(words[number], names=_spellings(words[number].token, found))
         return replace(self, words=tuple(words))
+
+
+def _spellings(token: Token, candidates: list[WordForms]) -> tuple[NameSpelling, ...]:
+    """The candidates accepted as spellings of ``token`` (names.py), with confidences."""
+    accepted = accepted_spellings(token, candidates)
+    return tuple(NameSpelling(written, normalize_word(written), _rounded(sure), _script_of(written))
+                 for written, sure in sorted(accepted.items()))
 
 
 def _rounded(confidence: float) -> float:
@@ -174,9 +209,12 @@ def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
     for match in exonyms:  # "UN" is a particle (French un) but here names the UN: keep it
         if kept.isdisjoint(range(match.start, match.end)):
             kept.add(match.start)
+    compounds = tuple(Compound(token, tuple(_query_word(part, fuzzy) for part in parts))
+                      for number, token in enumerate(tokens) if number in kept and fuzzy
+                      for parts in [compound_parts(token)] if parts)
     return QueryPlan(words=tuple(_query_word(token, fuzzy)
                                  for number, token in enumerate(tokens) if number in kept),
-                     fuzzy=fuzzy, exonyms=plan_exonyms(tokens, exonyms, kept))
+                     fuzzy=fuzzy, exonyms=plan_exonyms(tokens, exonyms, kept), compounds=compounds)
 
 
 def plan_search(query: ParsedQuery, fuzzy: bool = True) -> QueryPlan:

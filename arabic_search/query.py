@@ -47,9 +47,11 @@ def _phrase_clauses(plan: QueryPlan) -> list[dict]:
         {"match_phrase": {m.PARTS: {"query": text}}}]}}, bonus)]
 
 
-def _filters(source: str | None, date_from: str | None, date_to: str | None,
+def _filters(plan: QueryPlan, source: str | None, date_from: str | None, date_to: str | None,
              spelling: str | None = None) -> list[dict]:
     filters: list[dict] = [{"term": {m.KIND: m.KIND_PASSAGE}}]
+    if plan.required_docs is not None:  # a name of several words: documents holding all
+        filters.append({"terms": {m.DOC_ID: list(plan.required_docs)}})
     if source:
         filters.append({"term": {m.SOURCE: source}})
     if spelling:  # a spelling chip's click: passages holding that written form
@@ -92,7 +94,7 @@ def search_query(plan: QueryPlan, source: str | None = None, date_from: str | No
     required = [{"bool": {"should": words, "minimum_should_match": 1}}]
     required += [_required_phrase(phrase) for phrase in plan.phrases]
     return {"bool": {"must": required, "should": bonuses, "must_not": _exclusions(plan),
-                     "filter": _filters(source, date_from, date_to, spelling)}}
+                     "filter": _filters(plan, source, date_from, date_to, spelling)}}
 
 
 # sort=date: newest first, undated last; then relevance; then document id (stable).

@@ -1,6 +1,7 @@
 """The small query language, parsed by our code (never by Elasticsearch's query syntax).
 
-    فايز السراج            several words: all preferred, any accepted (ranking rewards more)
+    فايز السراج            two to four words: a document must hold all (holders.py);
+                           five or more: all preferred, any accepted (ranking rewards more)
     "الأمم المتحدة"         a phrase: these words in this order (every spelling allowed)
     طرابلس -بنغازي         exclude documents that hold a word (as written, normalized or
                            with a clitic)

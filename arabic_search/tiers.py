@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from . import mapping as m
 from .analysis import WordForms, analyze
 from .documents import title_forms
-from .exonym_tier import exonym_filter, exonym_spans
+from .exonym_tier import QueryExonym, exonym_filter, exonym_spans
 from .plan import QueryPlan, QueryWord
 from .scripts import ARABIC, LATIN
 
@@ -51,6 +51,8 @@ PHRASE_SLOP = 1
 # Document-level evidence: each query word the document holds (in any passage) adds this
 # much of its weight, so words spread over several passages add up.
 COVERAGE_WEIGHT = 4.0
+# The light-stem tier needs a stem of at least this many letters (_stems).
+MIN_STEM_LETTERS = 4
 
 
 def terms(field: str, values) -> dict:
@@ -116,12 +118,18 @@ def written_clauses(q: QueryWord) -> list[dict]:
     return [*_exact_clauses(q), *_normalized_clauses(q), *_clitic_clauses(q)]
 
 
+def _stems(q: QueryWord) -> bool:
+    """Stems of fewer than MIN_STEM_LETTERS letters conflate too much: حمدي -> حمد, حلمي ->
+    حلم, ناديه -> ناد would find حمد, حلم, نادي."""
+    return q.token.script == ARABIC and len(q.token.stem or "") >= MIN_STEM_LETTERS
+
+
 def _stem_clauses(q: QueryWord) -> list[dict]:
-    return [terms(m.STEM, [q.token.stem])] if q.token.script == ARABIC and q.token.stem else []
+    return [terms(m.STEM, [q.token.stem])] if _stems(q) else []
 
 
 def _stem_check(q: QueryWord, word: WordForms) -> float | None:
-    return 1.0 if _arabic_pair(q, word) and q.token.stem and q.token.stem == word.stem else None
+    return 1.0 if _stems(q) and word.script == ARABIC and q.token.stem == word.stem else None
 
 
 def _split_clauses(q: QueryWord) -> list[dict]:
@@ -190,9 +198,16 @@ def word_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
 def _exonym_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
     """A translated name the word is part of (exonym_tier.py), worth EXONYM_SCORE x its
     weight for each of the name's words, so the name counts like its words found alike."""
-    return [scored(exonym_filter(exonym), q.weight * (
-        GENERIC_EXONYM_SCORE if exonym.kind == "generic" else EXONYM_SCORE))
+    return [scored(exonym_filter(exonym), q.weight * exonym_score(exonym))
             for exonym in plan.exonyms if q.token.start in exonym.starts]
+
+
+def exonym_score(exonym: QueryExonym) -> float:
+    """A translated name scores EXONYM_SCORE (a generic word less); a compound name's
+    parts in a row (compounds.py) score like the sound-alike they are, by confidence."""
+    if exonym.how == TRANSLIT:
+        return NAME_SCORES[TRANSLIT] * exonym.confidence
+    return GENERIC_EXONYM_SCORE if exonym.kind == "generic" else EXONYM_SCORE
 
 
 def best_tier(q: QueryWord, word: WordForms, plan: QueryPlan) -> tuple[str, float, float] | None:
@@ -219,7 +234,8 @@ def joined_check(plan: QueryPlan, word: WordForms) -> bool:
     return bool(plan.joined) and word.normalized == plan.joined
 
 
-def exonym_matches(words: list[tuple[int, int, str]], plan: QueryPlan) -> list[tuple[int, int, str]]:
+def exonym_matches(words: list[tuple[int, int, str]],
+                   plan: QueryPlan) -> list[tuple[int, int, QueryExonym]]:
     """(start, end, query) of the translated names among a passage's (start, end, normalized)
     words: the Python side of :func:`_exonym_clauses`."""
     return exonym_spans(words, plan.exonyms) if plan.exonyms else []

@@ -16,6 +16,7 @@ from arabic_search.coverage import (coverage_bonus, coverage_request, title_cove
                                     window_for)
 from arabic_search.explain import explain_hit
 from arabic_search.facets import facet_aggs, facet_counts
+from arabic_search.holders import content_words, holders_request, needs_holders, with_holders
 from arabic_search.matching import explain_passage, explain_title
 from arabic_search.passages import best_passages, inner_passages, passages_body, with_inner_hits
 from arabic_search.plan import QueryPlan, plan_search
@@ -65,6 +66,13 @@ def completed_plan(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryP
     responses = client.msearch(searches=searches).body.get("responses", [])
     return plan.with_answers([(lookup, response) for lookup, response in zip(lookups, responses)
                               if "error" not in response])
+
+
+def name_holders(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryPlan:
+    """A name of several words: the plan limited to the documents holding all of them."""
+    if not needs_holders(plan):
+        return plan
+    return with_holders(plan, client.search(index=alias, body=holders_request(plan)).body)
 
 
 def _with_facets(body: dict) -> dict:
@@ -146,12 +154,16 @@ def search(client: Elasticsearch, alias: str, params: SearchParams,
     """
     started = time.perf_counter()
     result = {"query": params.q, "total": 0, "page": params.page, "size": params.size,
-              "took_ms": 0, "partial": False, "hits": [], "suggestions": [], "spellings": []}
+              "took_ms": 0, "partial": False, "hits": [], "suggestions": [], "spellings": [],
+              "required_words": []}
     if params.spelling:
         result["spelling"] = params.spelling
     plan = plan_search(parse(params.q), params.fuzzy)
     if plan.words:  # a query of punctuation only has no words: no hits, no request
-        plan = completed_plan(client, alias, plan)
+        plan = name_holders(client, alias, completed_plan(client, alias, plan))
+        # a short query (a name): every hit holds all of its words (holders.py)
+        result["required_words"] = ([word.token.text for word in content_words(plan)]
+                                    if plan.required_docs is not None else [])
         filters = {"source": params.source, "date_from": params.date_from,
                    "date_to": params.date_to}
         responses, hits = _ranked_hits(client, alias, plan, params,

@@ -89,10 +89,13 @@ def index():
     suggestions = [(text, url_for("web.index", **wanted.query_args(q=text, page=1, spelling=None)))
                    for text in result["suggestions"]]
     doc_args = {key: value for key, value in wanted.query_args().items() if key in ("q", "fuzzy")}
+    # no document holds the whole name: each word alone is one click away
+    word_links = [(word, url_for("web.index", **wanted.query_args(q=word, page=1, spelling=None)))
+                  for word in result["required_words"]] if not result["total"] else []
     return render_template("index.html", error=None, **{**context, "result": result},
                            pages=_pages(wanted, result["total"]) if result["total"] else None,
                            facets=_facet_links(wanted, result.get("facets", {})),
-                           suggestions=suggestions, doc_args=doc_args,
+                           suggestions=suggestions, doc_args=doc_args, word_links=word_links,
                            spelling_chips=_spelling_chips(wanted, result.get("spellings", [])))
 
 

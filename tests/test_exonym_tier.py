@@ -54,7 +54,8 @@ def test_clitic_forms():
 
 def python_side(text: str, query: str) -> list[tuple[int, int, str]]:
     words = [(s, e, normalize_word(text[s:e])) for s, e in word_spans(text)]
-    return exonym_spans(words, plan_query(analyze(query)).exonyms)
+    return [(start, end, exonym.query)
+            for start, end, exonym in exonym_spans(words, plan_query(analyze(query)).exonyms)]
 
 
 def test_one_span_per_name_and_the_longest_wins():

@@ -87,7 +87,7 @@ def test_seed_case_highlights(seed_cases_path, client, query, must_highlight):
 def test_response_shape(client):
     result = search(client, q="والدهاوزر", size=5)
     assert set(result) == {"query", "total", "page", "size", "took_ms", "partial", "hits",
-                           "suggestions", "facets", "spellings"}
+                           "suggestions", "facets", "spellings", "required_words"}
     assert result["partial"] is False
     assert (result["query"], result["page"], result["size"]) == ("والدهاوزر", 1, 5)
     assert isinstance(result["took_ms"], int) and isinstance(result["suggestions"], list)

@@ -1,0 +1,105 @@
+"""Arabic compound names written as one Latin word: Abdelkader is عبد القادر, two words.
+
+Latin spellings glue what Arabic writes apart: Abd el-Kader -> Abdelkader, Saad Allah ->
+Saadallah, Nour ed-Din -> Noureddine.  Matched whole, such a word finds no Arabic word
+(عبد and القادر each spell only part of it), and a search that needs every word of a
+name finds nothing.  So a Latin query word made of a known compound element and a
+remainder is searched as its two parts, each matched like any other word (the article
+of the remainder is free, as everywhere): Abdelkader -> abd + kader, Abderrahim ->
+abd + rahim (the article assimilated: er-R), Saadallah -> saad + allah.
+
+The whole word is still matched as itself; its parts are looked up in the lexicon like
+name words (``plan.py``), and their accepted Arabic spellings, in a row, answer the
+whole word the way a translated name does (``exonym_tier.py``: the words in a row, or run
+together, عبدالقادر), reported as ``translit`` with the confidence of the least sure
+part.  Only query words are split (the index keeps Latin words whole).
+"""
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .analysis import Token, word_forms
+from .exonym_tier import QueryExonym
+from .exonyms import Name
+from .scripts import ARABIC, LATIN
+
+# عبد + the remainder (Abdel-, Abdul-, Abdal-, Abd-); the article glued to it (el-, ul-),
+# assimilated (Abderrahim: er-R) or reduced to its vowel (Abdeslam: es-Salam) is dropped.
+_SERVANT = regex.compile(r"^abd(?:[aeiou]l(?!l?ah?$)|[aeiou](?=([bcdfghjkmnpqrstvwxz])\1)|[aeiou])?(.{3,})$")
+_SERVANT_ALONE = regex.compile(r"^abd(?:[aeiou]{1,2}[lr])?$")
+_ALLAH = regex.compile(r"^[aeiou]?ll?ah?$")
+# The remainder + الله / الدين (Saadallah, Abdullah, Noureddine, Alaeddin, Salahuddin).
+_GOD = regex.compile(r"^(.{3,}?)([aeiou]?(?:ll?ah?|llah))$")
+_FAITH = regex.compile(r"^(.{3,}?)(?:[aeiou]d{1,2}|[aeiou]ld)(in|ine|een|dine)$")
+ALLAH, ADDIN = "allah", "din"
+# A remainder this short is the name's own letters (Abdi, Abdo), not a second word.
+MIN_REMAINDER = 3
+# Arabic spellings kept per part, and names (combinations) per compound word.
+SPELLINGS_PER_PART = 3
+MAX_NAMES = 6
+COMPOUND = "compound"
+# The fixed elements are always written so: no look-up needed (and الله, two letters behind
+# the article, is never accepted as a sound-alike: names.MIN_NAME_LETTERS).
+FIXED = {"abd": "عبد", "allah": "الله", "din": "الدين"}
+TRANSLIT = "translit"   # tiers.TRANSLIT (tiers builds on the plan, which builds on this)
+
+
+def _parts(word: str) -> tuple[str, ...]:
+    """The compound's parts in Latin (lower case), or () when ``word`` is not one.
+    Abdul, Abdel alone ("Abdul Aziz") are عبد, the article going to the next word."""
+    if _SERVANT_ALONE.match(word):
+        return ("abd",)
+    servant = _SERVANT.match(word)
+    if servant:
+        rest = servant.group(2)
+        rest = rest[1:] if servant.group(1) else rest  # er-R: one r is the article's
+        return ("abd", ALLAH if _ALLAH.match(rest) else rest)
+    god = _GOD.match(word)
+    if god and len(god.group(1)) >= MIN_REMAINDER:
+        return god.group(1), ALLAH
+    faith = _FAITH.match(word)
+    if faith and len(faith.group(1)) >= MIN_REMAINDER:
+        return faith.group(1), ADDIN
+    return ()
+
+
+@dataclass(frozen=True)
+class FixedSpelling:
+    """The one spelling of a fixed element (shaped like plan.NameSpelling)."""
+
+    normalized: str
+    confidence: float = 1.0
+    script: str = ARABIC
+
+
+def fixed_spelling(part: Token) -> tuple[FixedSpelling, ...]:
+    """The spelling of a fixed element (abd -> عبد), or () for a part to look up."""
+    arabic = FIXED.get(part.normalized)
+    return (FixedSpelling(arabic),) if arabic else ()
+
+
+def compound_parts(token: Token) -> tuple[Token, ...]:
+    """The parts of a Latin compound name word, as tokens at its place; () if it is none."""
+    parts = _parts(token.normalized) if token.script == LATIN else ()
+    return tuple(Token(part, token.start, token.end, forms)
+                 for part in parts for forms in word_forms(part)[:1])
+
+
+def compound_exonyms(token: Token, spellings: Sequence[Sequence]) -> tuple[QueryExonym, ...]:
+    """The Arabic names that answer ``token``: one accepted Arabic spelling per part
+    (``spellings``: per part, NameSpelling-like objects), the surest combinations first."""
+    per_part = [sorted((s for s in found if s.script == ARABIC), key=lambda s: -s.confidence)
+                [:SPELLINGS_PER_PART] for found in spellings]
+    if not per_part or not all(per_part):
+        return ()
+    found = []
+    for combination in itertools.product(*per_part):
+        words = tuple(spelling.normalized for spelling in combination)
+        sure = min(spelling.confidence for spelling in combination)
+        found.append(QueryExonym(token.text, frozenset({token.start}),
+                                 (Name(" ".join(words), words),), COMPOUND, TRANSLIT, sure))
+    return tuple(sorted(found, key=lambda exonym: -exonym.confidence)[:MAX_NAMES])

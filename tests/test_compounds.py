@@ -1,0 +1,71 @@
+"""Arabic compound names written as one Latin word (compounds.py): pure tests."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from arabic_search.analysis import analyze
+from arabic_search.compounds import _parts, compound_parts
+from arabic_search.plan import plan_query
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_matching import explain  # noqa: E402
+
+
+@pytest.mark.parametrize("word, parts", [
+    ("abdelkader", ("abd", "kader")),
+    ("abderrahim", ("abd", "rahim")),      # er-R: the article assimilated
+    ("abdessalem", ("abd", "salem")),
+    ("abdulaziz", ("abd", "aziz")),
+    ("abdullah", ("abd", "allah")),
+    ("abdallah", ("abd", "allah")),
+    ("saadallah", ("saad", "allah")),
+    ("nasrallah", ("nasr", "allah")),
+    ("noureddine", ("nour", "din")),
+    ("salahuddin", ("salah", "din")),
+    ("abdul", ("abd",)),                     # "Abdul Aziz": the article goes with Aziz
+    ("abdel", ("abd",)),
+])
+def test_compound_words_split_into_their_parts(word, parts):
+    assert _parts(word) == parts
+
+
+@pytest.mark.parametrize("word", ["abdi", "abdo", "allah", "mohamed", "khalid", "dine", "adel",
+                                  "medina", "aladdin"])
+def test_other_words_stay_whole(word):
+    assert _parts(word) == ()
+
+
+def test_only_latin_words_are_split_and_only_with_fuzzy_matching():
+    assert compound_parts(analyze("عبدالقادر")[0]) == ()
+    assert plan_query(analyze("Abdelkader Zrouri")).compounds
+    assert not plan_query(analyze("Abdelkader Zrouri"), fuzzy=False).compounds
+
+
+@pytest.mark.parametrize("query, arabic", [
+    ("Abdullah Darwish", "عبد الله"),
+    ("Abdullah", "عبدالله"),                 # run together, as many sources write it
+    ("Abdelkader", "عبد القادر"),
+    ("Saadallah", "سعد الله"),
+    ("Noureddine", "نور الدين"),
+    ("Abdullah", "لعبد الله"),               # with a proclitic on the first word
+])
+def test_a_compound_is_answered_by_its_parts_in_a_row(query, arabic):
+    matches = explain(query, f"وصل {arabic} إلى المدينة أمس.")["matches"]
+    compound = [match for match in matches if match["text"] == arabic]
+    assert compound and compound[0]["how"] == "translit" and compound[0]["confidence"] >= 0.75
+
+
+def test_holders_may_spare_one_word_of_three_or_more():
+    from arabic_search.holders import holding_all
+    from test_whole_name import _answer, plan
+    three = plan("Ali Mohamed Zinkawi")
+    assert holding_all(three, _answer(["a", "b"], ["a"], ["a", "b", "c"])) == ("a", "b")
+    assert holding_all(plan("Ali Zinkawi"), _answer(["a", "b"], ["a"])) == ("a",)
+
+
+def test_parts_apart_are_not_the_compound():
+    matches = explain("Abdelkader", "قال عبد إن القادر جاء.")["matches"]
+    assert not [match for match in matches if " " in match["text"]]

@@ -1,0 +1,145 @@
+"""A name of several words: every returned document holds all of them (holders.py, issue 9).
+
+Pure tests of the rule and of the look-up's answer, then the rule through the real index:
+a document naming only حسن is not about "Hassan Bourkia".
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from arabic_search.holders import MAX_HOLDERS, holders_request, holding_all, needs_holders
+from arabic_search.plan import plan_search
+from arabic_search.syntax import parse
+from indexer.load import index_paths
+from service import create_app
+
+
+def plan(text: str, fuzzy: bool = True):
+    return plan_search(parse(text), fuzzy)
+
+
+@pytest.mark.parametrize("query", ["Hassan Bourkia", "Fayez al-Sarraj", "ستيفاني ويليامز",
+                                   "Walid Chattaoui", "وليد شطاوي", "حسن بوركية",
+                                   "الأمم المتحدة", "فايز في طرابلس"])
+def test_short_queries_need_every_word(query):
+    assert needs_holders(plan(query))
+    assert needs_holders(plan(query, fuzzy=False))  # a name is a name without fuzzy matching too
+
+
+@pytest.mark.parametrize("query", ["Waldhauser", "في طرابلس", "Fayez al",
+                                   "قال وزير الخارجية الليبي في طرابلس أمس",
+                                   "one two three four five"])
+def test_single_words_and_sentences_keep_the_default(query):
+    assert not needs_holders(plan(query))
+
+
+def _answer(*word_docs, truncated=()):
+    return {"aggregations": {f"w{n}": {"doc_count": len(docs), "docs": {
+        "sum_other_doc_count": 7 if n in truncated else 0,
+        "buckets": [{"key": doc, "doc_count": 1} for doc in docs]}}
+        for n, docs in enumerate(word_docs)}}
+
+
+def test_documents_holding_every_word_are_kept():
+    two = plan("Hassan Bourkia")
+    assert holding_all(two, _answer(["a", "b", "c"], ["b", "c", "d"])) == ("b", "c")
+    assert holding_all(two, _answer(["a"], ["d"])) == ()
+
+
+def test_a_word_in_too_many_documents_does_not_filter():
+    two = plan("Mohamed Bourkia")
+    assert holding_all(two, _answer(["a", "b"], ["b"], truncated={0})) == ("b",)
+    assert holding_all(two, _answer(["a"], ["b"], truncated={0, 1})) is None
+
+
+def test_a_failed_lookup_searches_as_usual():
+    assert holding_all(plan("Hassan Bourkia"), {"error": "boom"}) is None
+
+
+def test_the_lookup_asks_for_each_word_in_passages_and_titles():
+    body = holders_request(plan("Hassan Bourkia"))
+    assert body["size"] == 0 and set(body["aggs"]) == {"w0", "w1"}
+    for agg in body["aggs"].values():
+        assert agg["aggs"]["docs"]["terms"]["size"] == MAX_HOLDERS
+        assert any("title_terms" in json.dumps(clause)
+                   for clause in agg["filter"]["bool"]["should"])
+
+
+DOCS = {
+    "whole": {"title": "خبر", "body": "التقى حسن بوركية بالوفد في طرابلس أمس."},
+    "apart": {"title": "بوركية يتحدث", "body": "قال حسن إن الاجتماع كان مثمرا."},
+    "given_only": {"title": "خبر آخر", "body": "قال حسن إن الطقس جميل اليوم."},
+    "surname_elsewhere": {"title": "تقرير", "body": "وصل ستيفاني إلى المدينة.\n\nوقالت لويليامز الصحف."},
+    "compound": {"title": "لقاء", "body": "التقى عبد الله درويش بالوفد، ثم زار الشيخ عبد العزيز بن باز."},
+}
+
+
+@pytest.fixture(scope="module")
+def client(es_client, es_url, tmp_path_factory):
+    from conftest import RUN_PREFIX
+    folder = tmp_path_factory.mktemp("whole-name")
+    lines = [json.dumps({"id": key, **doc}, ensure_ascii=False) for key, doc in DOCS.items()]
+    (folder / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    alias = f"{RUN_PREFIX}-whole-name"
+    assert index_paths(es_client, alias, [folder]).documents == len(DOCS)
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+    return app.test_client()
+
+
+def search(client, q: str) -> dict:
+    response = client.get("/api/search", query_string={"q": q, "size": 20})
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
+@pytest.mark.parametrize("query", ["حسن بوركية", "Hassan Bourkia"])
+def test_a_given_name_alone_is_not_the_person(client, query):
+    result = search(client, query)
+    assert {hit["id"] for hit in result["hits"]} == {"whole", "apart"}
+    assert result["total"] == 2 and result["required_words"]
+    # the word in the title counts: "apart" holds حسن in its body and بوركية in its title
+    assert search(client, "حسن")["total"] == 3  # one word keeps every document
+
+
+def test_the_words_may_stand_in_different_passages(client):
+    result = search(client, "ستيفاني ويليامز")
+    hit = next(hit for hit in result["hits"] if hit["id"] == "surname_elsewhere")
+    marked = {match["text"] for passage in hit["passages"] for match in passage["matches"]}
+    assert {"ستيفاني", "لويليامز"} <= marked
+
+
+def test_no_document_with_the_whole_name_says_so_and_links_each_word(client):
+    result = search(client, "حسن ستيفاني")
+    assert result["total"] == 0 and result["hits"] == []
+    page = client.get("/", query_string={"q": "حسن ستيفاني"}).get_data(as_text=True)
+    assert "كل كلمات هذا الاسم" in page
+    assert page.count('class="word-alone"') == 2
+
+
+def test_function_words_are_not_required_and_sentences_accept_any_word(client):
+    result = search(client, "حسن في بوركية")
+    assert result["required_words"] == ["حسن", "بوركية"]
+    assert {hit["id"] for hit in result["hits"]} == {"whole", "apart"}
+    sentence = search(client, "قال حسن إن الطقس جميل اليوم في طرابلس")  # long: any word
+    assert sentence["required_words"] == []
+    assert {"given_only", "whole"} <= {hit["id"] for hit in sentence["hits"]}
+
+
+def test_the_page_explains_the_query_language_in_one_line(client):
+    page = client.get("/").get_data(as_text=True)
+    help_line = page.split('id="query-help"', 1)[1].split("</p>", 1)[0]
+    for part in ("كلمتان إلى أربع", "علامتي تنصيص", "-كلمة", "البحث التقريبي"):
+        assert part in help_line
+
+
+@pytest.mark.parametrize("query, marked", [
+    ("Abdullah Darwish", "عبد الله"),       # one Latin word, two Arabic words
+    ("Abdulaziz Ibn Baz", "عبد العزيز"),    # ibn glues the lineage: not a word to hold
+])
+def test_compound_names_and_lineage_particles(client, query, marked):
+    result = search(client, query)
+    assert [hit["id"] for hit in result["hits"]] == ["compound"]
+    texts = {match["text"] for passage in result["hits"][0]["passages"] for match in passage["matches"]}
+    assert marked in texts
