@@ -75,6 +75,8 @@ def _label(body: dict | None) -> str:
     aggs = body.get("aggs", {})
     if "collapse" in body:
         return "search" + ("+inner_hits" if "inner_hits" in body["collapse"] else "")
+    if "w0" in aggs and "bool" not in body.get("query", {}):  # over every passage
+        return "holders"
     if "w0" in aggs or "passages" in aggs:
         return "+".join(k for k in ("coverage", "passages")
                         if (k == "coverage" and "w0" in aggs) or k in aggs)
