@@ -12,6 +12,8 @@ import functools
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
+import regex
+
 from .clitics import clitic_readings
 from .namekeys import arabic_keys, arabic_vowel_key, latin_keys, latin_vowel_keys
 from .normalize import exact_form, hamza_free, is_arabic, normalize_word
@@ -33,6 +35,10 @@ de du des la le les et en au aux un une sur pour par
 y e o los las del con por
 und der die das den dem von zu im mit
 van da di do dos""".split())
+
+
+# A number, with the separators tokens.py keeps inside one (11.1.3, 3,5).
+_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +106,7 @@ def _arabic_forms(normalized: str, variant: str | None, exact: str) -> WordForms
 
 
 def _other_forms(normalized: str, exact: str) -> WordForms:
-    if normalized.isdigit():
+    if _NUMBER.fullmatch(normalized):
         return WordForms(normalized, NUMBER, exact)
     if normalized in LATIN_PARTICLES:
         return WordForms(normalized, LATIN, exact)

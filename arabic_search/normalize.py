@@ -40,6 +40,8 @@ _LETTER_MAP = {
 }
 # Arabic-Indic (U+0660..) and Persian (U+06F0..) digits -> ASCII.
 _LETTER_MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
+# The Arabic decimal and thousands separators inside a number (١٢٫٥) -> "." and ",".
+_LETTER_MAP.update({"\u066b": ".", "\u066c": ","})
 _LETTER_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
 _TRANSLATION = str.maketrans(_LETTER_MAP)
 

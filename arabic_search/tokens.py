@@ -18,8 +18,13 @@ import regex
 # (in Arabic text the same marks are quotes: و‘لا’ is two words).
 _IN_WORD = r"[\p{L}\p{M}\p{N}\u200c\u200d\u00ad\ufeff]"
 APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
+# A full stop or comma between two digits stays inside the number, as in Unicode's word
+# boundaries (UAX #29) and Elasticsearch's standard tokenizer: section 11.1.3, 3,5, v1.2
+# (split, "11.1.3" and "11.1.4" would be the same words).  Arabic decimal/thousands too.
+NUMBER_JOINERS = ".,\u066b\u066c"
 _WORD = regex.compile(rf"[\p{{M}}\u200c\u200d\u00ad\ufeff]*[\p{{L}}\p{{N}}]{_IN_WORD}*"
-                      rf"(?:(?<=\p{{Latin}})[{APOSTROPHES}](?=\p{{Latin}}){_IN_WORD}+)*")
+                      rf"(?:(?:(?<=\p{{Latin}})[{APOSTROPHES}](?=\p{{Latin}})"
+                      rf"|(?<=\p{{N}})[{NUMBER_JOINERS}](?=\p{{N}})){_IN_WORD}+)*")
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -195,3 +195,14 @@ def test_analyze_cli_prints_the_api_shape():
     token = json.loads(out)["tokens"][0]
     assert {"text", "start", "end", "normalized", "readings", "stem", "parts", "keys"} <= set(token)
     assert token["text"] == "لويليامز" and "ويليامز" in token["readings"]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("11.1.3. قيود", ["11.1.3", "قيود"]),       # a section number is one word, as in ES
+    ("بلغ 3,5 مليون", ["بلغ", "3,5", "مليون"]),
+    ("١٢٫٥ بالمئة", ["12.5", "بالميه"]),          # Arabic-Indic digits and decimal separator
+    ("نهاية. ثم 2024-05-01", ["نهايه", "ثم", "2024", "05", "01"]),  # a full stop ends a word
+])
+def test_numbers_keep_their_separators_between_digits(text, words):
+    assert [token.normalized for token in analyze(text)] == words
+    assert all(token.script == "number" for token in analyze(text) if token.normalized[0].isdigit())
