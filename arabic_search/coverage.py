@@ -37,29 +37,34 @@ def window_for(plan: QueryPlan, page: int, size: int) -> int | None:
 
 
 def coverage_request(plan: QueryPlan, doc_ids: list[str]) -> dict:
-    """Per query word, the documents among ``doc_ids`` that hold it (any tier)."""
+    """Per query word and evidence strength (tiers.evidence_groups), the documents among
+    ``doc_ids`` that hold it."""
     aggs = {}
     for number, word in enumerate(plan.words):
-        clauses = tiers.word_clauses(word, plan)
-        if clauses:
-            aggs[f"w{number}"] = {"filter": {"bool": {"should": clauses, "minimum_should_match": 1}},
-                                  "aggs": {"docs": {"terms": {"field": m.DOC_ID,
-                                                             "size": len(doc_ids)}}}}
+        for group, (_, clauses) in enumerate(tiers.evidence_groups(word, plan)):
+            aggs[f"w{number}g{group}"] = {
+                "filter": {"bool": {"should": clauses, "minimum_should_match": 1}},
+                "aggs": {"docs": {"terms": {"field": m.DOC_ID, "size": len(doc_ids)}}}}
     return {"size": 0, "query": {"bool": {"filter": [{"term": {m.KIND: m.KIND_PASSAGE}},
                                                      {"terms": {m.DOC_ID: doc_ids}}]}},
             "aggs": aggs}
 
 
 def coverage_bonus(plan: QueryPlan, response: dict) -> dict[str, float]:
-    """doc_id -> bonus: COVERAGE_WEIGHT x the weights of the query words it holds."""
-    bonus: dict[str, float] = {}
+    """doc_id -> bonus: COVERAGE_WEIGHT x, for each query word it holds, the word's weight
+    x the strongest evidence it holds it by (x a little more when many passages do)."""
     aggregations = response.get("aggregations", {})
+    bonus: dict[str, float] = {}
     for number, word in enumerate(plan.words):
-        buckets = aggregations.get(f"w{number}", {}).get("docs", {}).get("buckets", [])
-        for bucket in buckets:
-            doc_id = str(bucket.get("key"))
-            repeats = 1.0 + REPEAT_WEIGHT * math.log(max(1, int(bucket.get("doc_count", 1))))
-            bonus[doc_id] = bonus.get(doc_id, 0.0) + tiers.COVERAGE_WEIGHT * word.weight * repeats
+        best: dict[str, float] = {}
+        for group, (strength, _) in enumerate(tiers.evidence_groups(word, plan)):
+            buckets = aggregations.get(f"w{number}g{group}", {}).get("docs", {}).get("buckets", [])
+            for bucket in buckets:
+                doc_id = str(bucket.get("key"))
+                repeats = 1.0 + REPEAT_WEIGHT * math.log(max(1, int(bucket.get("doc_count", 1))))
+                best[doc_id] = max(best.get(doc_id, 0.0), strength * repeats)
+        for doc_id, held in best.items():
+            bonus[doc_id] = bonus.get(doc_id, 0.0) + tiers.COVERAGE_WEIGHT * word.weight * held
     return {doc_id: round(value, 3) for doc_id, value in bonus.items()}
 
 
@@ -70,4 +75,5 @@ def title_coverage_bonus(plan: QueryPlan, title: str) -> float:
     if not held:
         return 0.0
     share = len(held) / len(plan.words)
-    return round(TITLE_COVERAGE_WEIGHT * sum(word.weight for word in held) * share ** 2, 3)
+    worth = sum(word.weight * strength for word, strength in held)
+    return round(TITLE_COVERAGE_WEIGHT * worth * share ** 2, 3)

@@ -27,8 +27,8 @@ def explain_hit(plan: QueryPlan, matches: list[dict], title: str, score: float,
                       "confidence": best["confidence"] if best else None,
                       "matched": best["text"] if best else None,
                       "score": round(contribution, ROUNDING)})
-    title_bonus = sum(tiers.TITLE_WEIGHT * word.weight
-                      for word in tiers.words_in_title(plan, title))
+    title_bonus = sum(tiers.TITLE_WEIGHT * word.weight * strength
+                      for word, strength in tiers.words_in_title(plan, title))
     parts = sum(item["score"] for item in words) + title_bonus + coverage
     return {"score": round(score, ROUNDING), "words": words,
             "title": round(title_bonus, ROUNDING), "coverage": round(coverage, ROUNDING),

@@ -1,4 +1,4 @@
-"""The index definition: field names, settings, mapping, versioned names and aliases.
+"""The index schema: field names, settings and mapping.
 
 One module imported by the indexer (to build indices), the service (to query
 them) and the tests.  Only Elasticsearch *core* features are used — the
@@ -13,9 +13,6 @@ entries (``kind: term``) live in the same index so that one alias swap replaces
 both atomically.
 """
 from __future__ import annotations
-
-import re
-import time
 
 # Document kinds stored in the index.
 KIND = "kind"
@@ -98,30 +95,3 @@ def index_settings(shards: int = 1, replicas: int = 0) -> dict:
         "max_inner_result_window": 100,
     }
 
-
-def versioned_name(alias: str, now: float | None = None) -> str:
-    """A new concrete index name behind ``alias``: ``<alias>-v<utc timestamp in ms>``."""
-    stamp = int((time.time() if now is None else now) * 1000)
-    return f"{alias}-v{stamp}"
-
-
-def version_pattern(alias: str) -> str:
-    """Wildcard for listing the versioned indices of ``alias``; filter with ``version_stamp``."""
-    return f"{alias}-v*"
-
-
-def version_stamp(alias: str, index: str) -> int | None:
-    """The millisecond stamp of one of ``alias``'s versions, None for any other index.
-
-    ``version_pattern`` is a wildcard, so ``news-v*`` also matches the versions of
-    an alias called ``news-vip``; this exact match keeps those out.
-    """
-    found = re.fullmatch(re.escape(alias) + r"-v(\d+)", index)
-    return int(found.group(1)) if found else None
-
-
-def swap_actions(alias: str, new_index: str, old_indices: list[str]) -> list[dict]:
-    """Actions for one atomic ``update_aliases`` call: point ``alias`` at ``new_index`` only."""
-    actions: list[dict] = [{"remove": {"index": old, "alias": alias}} for old in old_indices]
-    actions.append({"add": {"index": new_index, "alias": alias, "is_write_index": True}})
-    return actions

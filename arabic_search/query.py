@@ -32,8 +32,10 @@ def document_count(response: dict) -> int:
 
 
 def _title_clause(word: QueryWord) -> dict:
-    """A bonus when the title holds the word, one of its readings or an accepted spelling."""
-    return tiers.scored(tiers.title_clause(word), tiers.TITLE_WEIGHT * word.weight)
+    """A bonus when the title holds the word, one of its readings or an accepted spelling
+    (another spelling earns less, by its tier and confidence: tiers.title_bonus_clauses)."""
+    clauses = tiers.title_bonus_clauses(word)
+    return clauses[0] if len(clauses) == 1 else {"dis_max": {"queries": clauses}}
 
 
 def _phrase_clauses(plan: QueryPlan) -> list[dict]:

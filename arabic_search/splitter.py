@@ -28,7 +28,12 @@ MAX_PARTS = 3
 
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> dict[str, float]:
-    """Normalized Arabic word -> Zipf frequency, from wordfreq's large list."""
+    """Normalized Arabic word -> Zipf frequency, from wordfreq's large list.
+
+    The project's one Arabic word-frequency list: splitting, ``names.py`` and
+    ``likeness.py`` (how ordinary a word is) and the indexer's ``TermCounter``
+    (function words) all read it here.
+    """
     import wordfreq  # imported lazily: it loads its data files
 
     # wordfreq's list is bucketed by centibels: bucket i holds words of frequency

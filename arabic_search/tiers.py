@@ -21,6 +21,7 @@ from . import mapping as m
 from .analysis import WordForms, analyze
 from .documents import title_forms
 from .exonym_tier import QueryExonym, exonym_filter, exonym_spans
+from .names import SURE_CONFIDENCE
 from .plan import QueryPlan, QueryWord
 from .scripts import ARABIC, LATIN
 
@@ -195,6 +196,29 @@ def word_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
     return clauses + _exonym_clauses(q, plan)
 
 
+def evidence_groups(q: QueryWord, plan: QueryPlan) -> list[tuple[float, list[dict]]]:
+    """The word's clauses by how strong a document holding them is as evidence for it:
+    (strength, clauses), strength 1 for a written form or a translated name, for another
+    spelling its tier's worth against an exact match times its confidence (the document
+    coverage re-rank, coverage.py: a document holding only لأبيه is weak evidence for
+    "Libya")."""
+    groups: dict[float, list[dict]] = {}
+    for tier in active_tiers(plan):
+        if tier.written:
+            groups.setdefault(1.0, []).extend(tier.clauses(q))
+    for exonym in plan.exonyms:
+        if q.token.start in exonym.starts:
+            strength = exonym_score(exonym) / EXONYM_SCORE if exonym.how == TRANSLIT else 1.0
+            groups.setdefault(round(strength, 3), []).append(exonym_filter(exonym))
+    if plan.fuzzy:
+        for spelling in q.names:
+            tier = name_tier(q.token.script, spelling.script)
+            strength = round(NAME_SCORES[tier] / SCORES[EXACT] * spelling.confidence, 3)
+            groups.setdefault(strength, []).append(terms(m.EXACT, [spelling.written]))
+    return sorted(((strength, clauses) for strength, clauses in groups.items() if clauses),
+                  key=lambda group: -group[0])
+
+
 def _exonym_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
     """A translated name the word is part of (exonym_tier.py), worth EXONYM_SCORE x its
     weight for each of the name's words, so the name counts like its words found alike."""
@@ -245,6 +269,36 @@ def _title_wanted(q: QueryWord) -> set[str]:
     return {*q.forms, *(spelling.normalized for spelling in q.names)}
 
 
+def _title_strengths(q: QueryWord) -> dict[str, float]:
+    """Title form -> how much of the title bonus it earns: 1 for the word's own forms, for
+    another sure spelling its tier's worth against an exact match times its confidence,
+    nothing for a weak one (a sound-alike of 0.75 in a title, لأبيه for "Libya", must not
+    outweigh the name itself in a passage)."""
+    strengths: dict[str, float] = {}
+    for spelling in q.names:
+        if spelling.confidence < SURE_CONFIDENCE:
+            continue  # a weak match ("other spelling?") earns no title bonus
+        tier = name_tier(q.token.script, spelling.script)
+        worth = NAME_SCORES[tier] / SCORES[EXACT] * spelling.confidence
+        strengths[spelling.normalized] = max(worth, strengths.get(spelling.normalized, 0.0))
+    return strengths | {form: 1.0 for form in q.forms}
+
+
+def title_bonus_clauses(q: QueryWord) -> list[dict]:
+    """The title bonus of ``q``: one clause per strength (the best one counts, dis_max)."""
+    groups: dict[float, list[str]] = {}
+    for form, strength in _title_strengths(q).items():
+        groups.setdefault(round(strength, 3), []).append(form)
+    return [scored(terms(m.TITLE_TERMS, forms), TITLE_WEIGHT * q.weight * strength)
+            for strength, forms in sorted(groups.items(), reverse=True)]
+
+
+def title_strength(q: QueryWord, word: WordForms) -> float:
+    """The Python side of title_bonus_clauses for one title word (0 = no match)."""
+    strengths = _title_strengths(q)
+    return max((strengths.get(form, 0.0) for form in title_forms(word)), default=0.0)
+
+
 def title_clause(q: QueryWord) -> dict:
     """The title holds the word, one of its readings or an accepted spelling."""
     return terms(m.TITLE_TERMS, _title_wanted(q))
@@ -255,9 +309,10 @@ def title_check(q: QueryWord, word: WordForms) -> bool:
     return not _title_wanted(q).isdisjoint(title_forms(word))
 
 
-def words_in_title(plan: QueryPlan, title: str) -> list[QueryWord]:
-    """The plan's words that ``title`` holds, by the title clause's own check (for the
-    title coverage re-rank and the score explanation)."""
+def words_in_title(plan: QueryPlan, title: str) -> list[tuple[QueryWord, float]]:
+    """(word, strength) of the plan's words that ``title`` holds, by the title clauses'
+    own check (for the title coverage re-rank and the score explanation)."""
     title_words = [token.forms for token in analyze(title)]
-    return [word for word in plan.words
-            if any(title_check(word, forms) for forms in title_words)]
+    held = [(word, max((title_strength(word, forms) for forms in title_words), default=0.0))
+            for word in plan.words]
+    return [(word, strength) for word, strength in held if strength > 0]

@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from arabic_search import es  # noqa: E402
+from indexer.version_names import version_pattern  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data"
@@ -81,7 +82,7 @@ def delete_alias_indices(es_client, alias: str) -> None:
     """Remove ``alias`` and every versioned index behind it (best effort)."""
     with contextlib.suppress(Exception):
         es_client.options(ignore_status=404).indices.delete(
-            index=f"{alias}-v*", expand_wildcards="all")
+            index=version_pattern(alias), expand_wildcards="all")
 
 
 def free_port() -> int:

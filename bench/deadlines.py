@@ -1,5 +1,5 @@
 """Answer times while Elasticsearch misbehaves: gunicorn (2 workers x 4 threads) behind the
-switchable forwarder of tests/test_reliability.py, 16 concurrent clients.
+switchable forwarder of tests/forwarder.py, 16 concurrent clients.
 
     .venv/bin/python bench/deadlines.py [--seconds 12] [--clients 16] [--modes on,hang,slow,off]
 
@@ -98,7 +98,7 @@ def _summary(searches: list[tuple], probes: list[tuple], began: float) -> dict:
 
 def run(args: argparse.Namespace) -> dict:
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_reliability import TcpProxy  # the forwarder of the fast test
+    from forwarder import TcpProxy  # the forwarder of the fast test
 
     from indexer.load import index_paths
     es_client = common.client(timeout=60)

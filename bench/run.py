@@ -49,7 +49,7 @@ def write_markdown(indexed: dict, queried: dict, seconds: float, full: bool) -> 
             "## Machine", "", *machine(queried.get("es_version") or indexed.get("es_version", "?")), "",
             "## Indexing", "", indexing.render(indexed), "",
             "The indexer analyses every passage in Python (normalization, clitics, stems, splits, "
-            "name keys, suggestion vocabulary) before the bulk; the plain bulk sends title+body to "
+            "name keys, suggestion word counts) before the bulk; the plain bulk sends title+body to "
             "the `standard` analyzer. docs/s counts source documents (the indexer writes about "
             f"{indexed['median']['passages_per_doc']} passages per document plus suggestion entries).", "",
             "## Queries", "", queries.render(queried), "",

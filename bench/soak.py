@@ -38,7 +38,7 @@ def warm_up(base: str, qs: list[str]) -> None:
 
 def _proxy_class():
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_reliability import TcpProxy  # the same forwarder as the fast test
+    from forwarder import TcpProxy  # the same forwarder as the fast test
     return TcpProxy
 
 

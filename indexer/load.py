@@ -29,7 +29,7 @@ from .progress import PROGRESS_EVERY, Progress
 from .records import Document, Problem
 from .sources import read_paths, total_bytes
 from .suggestions import term_actions
-from .vocabulary import TermCounter
+from .term_counter import TermCounter
 
 CHUNK_SIZE = bulk.CHUNK_SIZE
 PREFETCH = 2 * CHUNK_SIZE   # actions analysed ahead of the bulk request in flight

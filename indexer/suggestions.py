@@ -13,7 +13,7 @@ from elasticsearch import Elasticsearch
 from arabic_search import mapping as m
 from arabic_search.documents import term_document, term_id
 
-from .vocabulary import TermCounter
+from .term_counter import TermCounter
 
 TOP_TERMS = 20_000
 # Below this many documents, a word seen once is still worth suggesting.

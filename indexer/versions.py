@@ -18,6 +18,8 @@ from arabic_search import es, mapping
 
 from .errors import AliasConflict, IndexUnavailable, WritesBlocked
 from .lock import LOCK_SUFFIX
+from .version_names import (STAMP_DIGITS, VERSION_MARK, version_pattern, version_stamp,
+                            versioned_name)
 
 __all__ = ["AliasConflict", "alias_problem", "check_alias", "create_version", "check_writable"]
 
@@ -30,7 +32,7 @@ READY_TIMEOUT = 30.0
 CREATE_ATTEMPTS = 5
 # Elasticsearch's rules for index and alias names; the longest suffix we add is kept free.
 MAX_NAME_BYTES = 255
-_SUFFIX_BYTES = max(len("-v") + 13, len(LOCK_SUFFIX))
+_SUFFIX_BYTES = max(len(VERSION_MARK) + STAMP_DIGITS, len(LOCK_SUFFIX))
 MAX_ALIAS_BYTES = MAX_NAME_BYTES - _SUFFIX_BYTES
 FORBIDDEN_CHARS = '\\/*?"<>| ,#:'
 _BLOCKS = ("write", "read_only", "read_only_allow_delete")
@@ -78,7 +80,7 @@ def create_version(client: Elasticsearch, alias: str, shards: int, replicas: int
     """
     creator = client.options(max_retries=0)
     for _ in range(CREATE_ATTEMPTS):
-        name = mapping.versioned_name(alias)
+        name = versioned_name(alias)
         try:
             creator.indices.create(index=name, mappings=mapping.index_mapping(),
                                    settings={**mapping.index_settings(shards, replicas),
@@ -155,8 +157,15 @@ def make_searchable(client: Elasticsearch, index: str, timeout: float = READY_TI
 def publish(client: Elasticsearch, alias: str, index: str) -> list[str]:
     """Move ``alias`` to ``index`` in one atomic call; returns the indices it left."""
     old = [name for name in es.alias_indices(client, alias) if name != index]
-    client.indices.update_aliases(actions=mapping.swap_actions(alias, index, old))
+    client.indices.update_aliases(actions=swap_actions(alias, index, old))
     return old
+
+
+def swap_actions(alias: str, new_index: str, old_indices: list[str]) -> list[dict]:
+    """Actions for one atomic ``update_aliases`` call: point ``alias`` at ``new_index`` only."""
+    actions: list[dict] = [{"remove": {"index": old, "alias": alias}} for old in old_indices]
+    actions.append({"add": {"index": new_index, "alias": alias, "is_write_index": True}})
+    return actions
 
 
 def delete_old_versions(client: Elasticsearch, alias: str, keep: str, left: list[str]) -> list[str]:
@@ -165,12 +174,12 @@ def delete_old_versions(client: Elasticsearch, alias: str, keep: str, left: list
     That covers the versions the swap just left and stray half-built versions
     of killed runs (the alias lock means no other run is building one now).
     """
-    keep_stamp = mapping.version_stamp(alias, keep) or 0
+    keep_stamp = version_stamp(alias, keep) or 0
     live = set(es.alias_indices(client, alias))
-    found = client.indices.get(index=mapping.version_pattern(alias), expand_wildcards="all",
+    found = client.indices.get(index=version_pattern(alias), expand_wildcards="all",
                                filter_path="*.settings.index.provided_name").body
     doomed = sorted(name for name in found if name not in live and name != keep
-                    and (mapping.version_stamp(alias, name) or keep_stamp) < keep_stamp)
+                    and (version_stamp(alias, name) or keep_stamp) < keep_stamp)
     if doomed:
         if set(doomed) & set(left):
             time.sleep(OLD_INDEX_GRACE)

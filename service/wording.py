@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from arabic_search.names import SURE_CONFIDENCE
+
 # (singular, dual, plural 3-10, accusative singular 11-99)
 DOCUMENTS = ("مستند", "مستندان", "مستندات", "مستندًا")
 MATCHES = ("مطابقة", "مطابقتان", "مطابقات", "مطابقةً")
@@ -29,7 +31,7 @@ HOW_LABELS = {
 }
 # Matches below this confidence (0-1, when given) read as a possible other spelling.  The
 # matcher accepts name spellings from 0.75 (names.MIN_CONFIDENCE); 0.75-0.9 is the weak band.
-WEAK_CONFIDENCE = 0.9
+WEAK_CONFIDENCE = SURE_CONFIDENCE
 WEAK_LABEL = "تهجئة أخرى؟"
 
 ERROR_MESSAGES = {

@@ -67,6 +67,39 @@ def unique_alias(request) -> str:
     return f"{RUN_PREFIX}-{name}-{uuid.uuid4().hex[:6]}"
 
 
+# --- the read-only corpora, built once per session (tests/corpora.py) --------------------
+# A module that alters its index (settings, extra indices behind the alias) builds its own.
+
+@pytest.fixture(scope="session")
+def seed_alias(es_client) -> str:
+    """seeds/ alone."""
+    from corpora import index_seeds
+    return index_seeds(es_client, f"{RUN_PREFIX}-seeds")
+
+
+@pytest.fixture(scope="session")
+def seeded_alias(es_client, tmp_path_factory) -> str:
+    """seeds/ plus ``corpora.EXTRA_DOCS``: the API and page tests' corpus."""
+    from corpora import index_service_corpus
+    return index_service_corpus(es_client, f"{RUN_PREFIX}-service",
+                                tmp_path_factory.mktemp("service-corpus"))
+
+
+@pytest.fixture(scope="session")
+def web_alias(es_client, tmp_path_factory) -> str:
+    """The service corpus plus ``corpora.WEB_DOCS`` (hostile links, Latin title, bidi)."""
+    from corpora import index_web_corpus
+    return index_web_corpus(es_client, f"{RUN_PREFIX}-web", tmp_path_factory.mktemp("web-corpus"))
+
+
+@pytest.fixture(scope="session")
+def suggest_alias(es_client, tmp_path_factory) -> str:
+    """A corpus past the indexer's 'tiny' size, for autocomplete."""
+    from corpora import index_suggest_corpus
+    return index_suggest_corpus(es_client, f"{RUN_PREFIX}-suggest",
+                                tmp_path_factory.mktemp("suggest-corpus"))
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """``../shared/data``; tests that read it skip with a clear message when it is absent."""

@@ -24,11 +24,10 @@ import pytest
 
 from arabic_search import es
 from arabic_search import mapping as m
-from conftest import RUN_PREFIX
+from conftest import ROOT, RUN_PREFIX
 from service import create_app
 from test_indexer import run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import es_cluster  # noqa: E402
 

@@ -14,7 +14,8 @@ from arabic_search.exonym_tier import clitic_forms, exonym_filter, exonym_spans
 from arabic_search.normalize import normalize_word
 from arabic_search.plan import plan_query
 from arabic_search.tokens import word_spans
-from test_service_support import seed_only_app
+from corpora import write_docs
+from service import create_app
 
 # Passages written as news writes names, and near misses.
 PASSAGES = {
@@ -77,9 +78,8 @@ def passages_alias(es_client, tmp_path_factory):
     from conftest import RUN_PREFIX
     from indexer.load import index_paths
     alias = f"{RUN_PREFIX}-exonym-tier-{uuid.uuid4().hex[:6]}"
-    path = tmp_path_factory.mktemp("exonym-tier") / "passages.jsonl"
-    path.write_text("".join(json.dumps({"id": key, "title": "", "body": text}, ensure_ascii=False) + "\n"
-                            for key, text in PASSAGES.items()), encoding="utf-8")
+    path = write_docs(tmp_path_factory.mktemp("exonym-tier") / "passages.jsonl",
+                      [{"id": key, "title": "", "body": text} for key, text in PASSAGES.items()])
     index_paths(es_client, alias, [str(path)], replace=True, quiet=True)
     return alias
 
@@ -101,8 +101,9 @@ def test_clause_and_check_agree(es_client, passages_alias, query):
 # --- the seed article, through the service ---------------------------------------------------
 
 @pytest.fixture(scope="module")
-def client(es_client, es_url):
-    return seed_only_app(es_client, es_url, "exonyms").test_client()
+def client(es_url, seed_alias):
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": seed_alias, "TESTING": True})
+    return app.test_client()
 
 
 def marked(client, query: str) -> dict[str, str]:

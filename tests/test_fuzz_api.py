@@ -8,15 +8,12 @@ one is JSON in the one error shape.
 """
 from __future__ import annotations
 
-import re
-import uuid
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, RUN_PREFIX
 from service import create_app
+from support import assert_error
 
 SPECIALS = ["\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2069",
             "\x00", "\x01", "\x1b", "\x1e", "\x1f", "\x7f", "\t", "\n", "\r", "\ufeff", "\u0640",
@@ -39,25 +36,15 @@ settings_common = dict(deadline=None, derandomize=True, database=None,
 
 
 @pytest.fixture(scope="module")
-def client(es_client, es_url):
-    from indexer.load import index_paths
-    alias = f"{RUN_PREFIX}-fuzz-{uuid.uuid4().hex[:6]}"
-    index_paths(es_client, alias, [str(ROOT / "seeds")], report=lambda message: None)
-    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+def client(es_url, seed_alias):
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": seed_alias, "TESTING": True})
     return app.test_client()
 
 
 def check(response) -> None:
     assert response.status_code < 500, response.get_data(as_text=True)[:500]
     if response.status_code != 200:
-        assert response.mimetype == "application/json", response.get_data(as_text=True)[:200]
-        body = response.get_json()
-        assert isinstance(body, dict) and set(body) == {"error"}, body
-        error = body["error"]
-        assert set(error) == {"status", "code", "message"}, error
-        assert error["status"] == response.status_code
-        assert isinstance(error["message"], str) and error["message"]
-        assert re.fullmatch(r"[a-z][a-z0-9_]*", error["code"]), error
+        assert_error(response, response.status_code)
     else:
         assert response.get_json() is not None
 

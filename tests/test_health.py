@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import pytest
 
+from corpora import own_service_corpus
 from service import create_app
-from test_service_support import seeded_alias_for
 
 WRITE_BLOCKS = ("index.blocks.write", "index.blocks.read_only_allow_delete")
 
 
 @pytest.fixture(scope="module")
 def seeded(es_client, tmp_path_factory):
-    return seeded_alias_for(es_client, tmp_path_factory, "health")
+    """Its own copy of the service corpus: the tests set write blocks on it."""
+    return own_service_corpus(es_client, tmp_path_factory, "health")
 
 
 def health(es_url: str, alias: str):

@@ -22,7 +22,8 @@ from arabic_search import mapping as m
 from arabic_search.documents import document_id
 from indexer import sources
 from indexer.load import index_paths
-from indexer.vocabulary import TermCounter
+from indexer.version_names import version_pattern
+from indexer.term_counter import TermCounter
 
 from conftest import ROOT, SEEDS
 
@@ -45,7 +46,7 @@ def documents(client, alias: str) -> int:
 
 
 def versions_of(client, alias: str) -> list[str]:
-    return sorted(client.indices.get(index=m.version_pattern(alias), expand_wildcards="all",
+    return sorted(client.indices.get(index=version_pattern(alias), expand_wildcards="all",
                                      filter_path="*.settings.index.provided_name").body)
 
 
@@ -348,7 +349,7 @@ def test_cli_alias_that_is_a_concrete_index_exits_2(es_client, es_url, unique_al
     assert es_client.count(index=unique_alias)["count"] == 0
 
 
-# --- suggestion vocabulary ----------------------------------------------------------------
+# --- suggestion word counts (TermCounter) -------------------------------------------------
 
 def test_term_counter_stays_bounded_and_keeps_frequent_words():
     counter = TermCounter(max_entries=1000)

@@ -17,6 +17,8 @@ from arabic_search import mapping as m
 from indexer import actions, bulk
 from indexer.errors import IndexUnavailable, WritesBlocked
 from indexer.load import index_paths
+from indexer.version_names import versioned_name
+from indexer.versions import swap_actions
 
 from conftest import SEEDS
 from test_indexer import passages, run_cli, versions_of
@@ -45,10 +47,10 @@ def _others_red(client, alias: str) -> bool:
 
 def _red_alias(client, alias: str) -> str:
     """An alias whose only index has no active primary."""
-    name = m.versioned_name(alias)
+    name = versioned_name(alias)
     client.indices.create(index=name, mappings=m.index_mapping(), wait_for_active_shards="0",
                           settings={**m.index_settings(), **NOWHERE})
-    client.indices.update_aliases(actions=m.swap_actions(alias, name, []))
+    client.indices.update_aliases(actions=swap_actions(alias, name, []))
     return name
 
 

@@ -8,12 +8,12 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 COMPOSE = ROOT / "docker-compose.yml"
 ES_SCRIPT = ROOT / "scripts" / "es.py"
 

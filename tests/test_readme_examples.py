@@ -13,16 +13,14 @@ import os
 import re
 import shutil
 import subprocess
-import uuid
 from pathlib import Path
 
 import pytest
 
-from conftest import RUN_PREFIX
+from conftest import ROOT
 from service import create_app
-from test_service_support import live_server
+from support import live_server
 
-ROOT = Path(__file__).resolve().parent.parent
 README = Path(os.environ.get("README_EXAMPLES_FILE", ROOT / "README.md"))
 DOCUMENTED_ADDRESS = "127.0.0.1:5000"
 _BLOCK = re.compile(r"^```sh curl-example[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
@@ -114,12 +112,8 @@ def _readme_commands():
 
 
 @pytest.fixture(scope="module")
-def server(es_client, es_url):
-    from indexer.load import index_paths
-
-    alias = f"{RUN_PREFIX}-readme-{uuid.uuid4().hex[:6]}"
-    assert index_paths(es_client, alias, [ROOT / "seeds"], quiet=True).documents == 1
-    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+def server(es_url, seed_alias):
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": seed_alias, "TESTING": True})
     with live_server(app) as base:
         yield base
 

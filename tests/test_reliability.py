@@ -1,7 +1,7 @@
 """Reliability: Elasticsearch going away under a running service, and a short load test.
 
 * ES stopped while the service runs: no second node is available, so the app is
-  pointed at a TCP forwarder (``TcpProxy``) in front of the real node that can be
+  pointed at a TCP forwarder (``forwarder.TcpProxy``) in front of the real node that can be
   switched off (connections refused/reset) and on again.  Off: /api/search and
   /api/health answer 503 JSON within 3 s; on again: the same app answers 200.
 * The indexer killed mid-bulk is covered by tests/test_indexer.py.
@@ -9,139 +9,17 @@
 """
 from __future__ import annotations
 
-import contextlib
-import socket
 import threading
 import time
-import urllib.parse
-import uuid
 
 import pytest
 import requests
-from werkzeug.serving import make_server
 
-from conftest import ROOT, RUN_PREFIX
+from forwarder import TcpProxy
 from service import create_app
+from support import assert_error, live_server
 
 DEADLINE_S = 3.0
-SLOW_BYTE_S = 1.0  # "slow" mode: one byte of each answer per second
-
-
-class TcpProxy:
-    """A threaded loopback TCP forwarder to ``target`` (host, port) that can be switched off.
-
-    ``mode``: "on" forwards; "off" closes every accepted connection at once (and
-    cuts the open ones), like a stopped node; "hang" accepts and never answers,
-    like a frozen one; "slow" forwards requests but answers one byte per
-    ``SLOW_BYTE_S``, like a node swapping or a congested link.  Every thread is a
-    daemon and every socket has a timeout.
-    """
-
-    def __init__(self, target_url: str):
-        parsed = urllib.parse.urlsplit(target_url)
-        self.target = (parsed.hostname or "127.0.0.1", parsed.port or 9200)
-        self.listener = socket.socket()
-        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.listener.bind(("127.0.0.1", 0))
-        self.listener.listen(128)
-        self.listener.settimeout(0.2)
-        self.port = self.listener.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.mode = "on"
-        self.open: set[socket.socket] = set()
-        self.lock = threading.Lock()
-        self.running = True
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-
-    def switch(self, mode: str) -> None:
-        assert mode in ("on", "off", "hang", "slow")
-        self.mode = mode
-        if mode != "on":
-            with self.lock:
-                doomed, self.open = self.open, set()
-            for sock in doomed:
-                self._close(sock)
-
-    def close(self) -> None:
-        self.running = False
-        self.switch("off")
-        self.thread.join(timeout=2)
-        self.listener.close()
-
-    @staticmethod
-    def _close(sock: socket.socket) -> None:
-        with contextlib.suppress(OSError):
-            sock.shutdown(socket.SHUT_RDWR)
-        with contextlib.suppress(OSError):
-            sock.close()
-
-    def _accept(self) -> None:
-        while self.running:
-            try:
-                client, _ = self.listener.accept()
-            except (socket.timeout, OSError):
-                continue
-            if self.mode == "off":
-                self._close(client)
-                continue
-            if self.mode == "hang":
-                with self.lock:
-                    self.open.add(client)
-                continue
-            try:
-                upstream = socket.create_connection(self.target, timeout=2)
-            except OSError:
-                self._close(client)
-                continue
-            with self.lock:
-                self.open.update((client, upstream))
-            for a, b, answers in ((client, upstream, False), (upstream, client, True)):
-                threading.Thread(target=self._pipe, args=(a, b, answers), daemon=True).start()
-
-    def _send(self, sink: socket.socket, data: bytes, answers: bool) -> None:
-        if not (answers and self.mode == "slow"):
-            sink.sendall(data)
-            return
-        for offset in range(len(data)):
-            if not self.running:
-                return
-            sink.sendall(data[offset:offset + 1])
-            time.sleep(SLOW_BYTE_S)
-
-    def _pipe(self, source: socket.socket, sink: socket.socket, answers: bool) -> None:
-        try:
-            source.settimeout(120)  # may already be closed by a switch to "off"
-            while self.running:
-                data = source.recv(65536)
-                if not data:
-                    break
-                self._send(sink, data, answers)
-        except OSError:
-            pass
-        finally:
-            with self.lock:
-                self.open.discard(source)
-                self.open.discard(sink)
-            self._close(source)
-            self._close(sink)
-
-
-def assert_json_error(response, status: int) -> None:
-    assert response.status_code == status, response.get_data(as_text=True)[:300]
-    assert response.mimetype == "application/json"
-    body = response.get_json()
-    assert set(body) == {"error"} and set(body["error"]) == {"status", "code", "message"}
-    assert body["error"]["status"] == status
-
-
-@pytest.fixture(scope="module")
-def seeded_alias(es_client):
-    from indexer.load import index_paths
-    alias = f"{RUN_PREFIX}-reliability-{uuid.uuid4().hex[:6]}"
-    summary = index_paths(es_client, alias, [str(ROOT / "seeds")], report=lambda message: None)
-    assert summary.documents >= 1
-    return alias
 
 
 @pytest.fixture
@@ -158,8 +36,8 @@ def _timed_get(client, path: str, **query):
 
 
 @pytest.mark.parametrize("mode", ["off", "hang", "slow"])
-def test_es_going_away_gives_503_then_recovers(proxy, seeded_alias, mode):
-    app = create_app({"ELASTICSEARCH_URL": proxy.url, "SEARCH_INDEX": seeded_alias, "TESTING": True})
+def test_es_going_away_gives_503_then_recovers(proxy, seed_alias, mode):
+    app = create_app({"ELASTICSEARCH_URL": proxy.url, "SEARCH_INDEX": seed_alias, "TESTING": True})
     client = app.test_client()
     assert client.get("/api/search", query_string={"q": "ليبيا"}).status_code == 200
     assert client.get("/api/health").status_code == 200
@@ -168,7 +46,7 @@ def test_es_going_away_gives_503_then_recovers(proxy, seeded_alias, mode):
     for path, query in (("/api/search", {"q": "ليبيا"}), ("/api/health", {}),
                         ("/api/search", {"q": "Williams"})):
         response, seconds = _timed_get(client, path, **query)
-        assert_json_error(response, 503)
+        assert_error(response, 503)
         assert response.get_json()["error"]["code"] == "elasticsearch_unavailable"
         assert seconds < DEADLINE_S, f"{path} took {seconds:.2f} s with Elasticsearch {mode}"
 
@@ -192,18 +70,14 @@ LOAD_QUERIES = ["ليبيا", "Williams", "فايز السراج", "طرابلس
                 "Waldhauser", "داعش", "!!!", "ستيفاني ويليامز"]
 
 
-def test_load_no_5xx(seeded_alias, es_url):
-    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": seeded_alias})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    base = f"http://127.0.0.1:{server.server_port}"
-    serving = threading.Thread(target=server.serve_forever, daemon=True)
-    serving.start()
+def test_load_no_5xx(seed_alias, es_url):
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": seed_alias})
     statuses: list[int] = []
     failures: list[str] = []
     lock = threading.Lock()
     stop_at = time.monotonic() + 5
 
-    def client(number: int) -> None:
+    def client(base: str, number: int) -> None:
         session = requests.Session()
         i = number
         for _ in range(10_000):  # bounded; the clock stops it first
@@ -220,15 +94,12 @@ def test_load_no_5xx(seeded_alias, es_url):
                     failures.append(repr(error))
             i += 8
 
-    try:
-        threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(8)]
+    with live_server(app) as base:
+        threads = [threading.Thread(target=client, args=(base, n), daemon=True) for n in range(8)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(timeout=30)
-    finally:
-        server.shutdown()
-        serving.join(timeout=5)
     assert not failures, failures[:3]
     assert len(statuses) > 50
     assert [s for s in statuses if s >= 500] == []

@@ -18,16 +18,14 @@ import logging
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import certifi
 import pytest
 
 from arabic_search import es
-from conftest import RUN_PREFIX
+from conftest import ROOT, RUN_PREFIX
 from service import create_app
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import es_cluster  # noqa: E402
 

@@ -13,15 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import RUN_PREFIX
+from corpora import EXTRA_DOCS, PAGING_DOCS, PAGING_QUERY
 from service import create_app
-from test_service_support import EXTRA_DOCS, PAGING_DOCS, PAGING_QUERY, seeded_alias_for
+from support import assert_error
 
 MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
-
-
-@pytest.fixture(scope="module")
-def seeded_alias(es_client, tmp_path_factory):
-    return seeded_alias_for(es_client, tmp_path_factory, "api")
 
 
 @pytest.fixture(scope="module")
@@ -44,21 +40,6 @@ def marked_words(result: dict) -> set[str]:
 def matches(result: dict, doc_id: str | None = None) -> list[dict]:
     return [match for hit in result["hits"] if doc_id in (None, hit["id"])
             for passage in hit["passages"] for match in passage["matches"]]
-
-
-def assert_error(response, status: int, code: str | None = None) -> dict:
-    assert response.status_code == status, response.get_data(as_text=True)
-    assert response.mimetype == "application/json"
-    body = response.get_json()
-    assert set(body) == {"error"}
-    assert set(body["error"]) == {"status", "code", "message"}
-    assert body["error"]["status"] == status
-    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
-    assert re.fullmatch(r"[a-z][a-z0-9_]*", body["error"]["code"])
-    if code:
-        assert body["error"]["code"] == code
-    assert "Traceback" not in response.get_data(as_text=True)
-    return body["error"]
 
 
 # --- seed cases ------------------------------------------------------------------------------

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
+from corpora import own_service_corpus
 from service import create_app
 
-SERVICE = Path(__file__).resolve().parent.parent / "service"
+SERVICE = ROOT / "service"
 UNREACHABLE = "http://127.0.0.1:9"  # discard port: connection refused at once
 
 
@@ -62,12 +64,6 @@ def test_page_error_goes_through_the_boundary_and_keeps_the_query():
 
 
 # --- issue 11.3: control characters in parameters ---------------------------------------------
-
-@pytest.fixture(scope="module")
-def seeded_alias(es_client, tmp_path_factory):
-    from test_service_support import seeded_alias_for
-    return seeded_alias_for(es_client, tmp_path_factory, "hostile")
-
 
 @pytest.fixture(scope="module")
 def client(es_url, seeded_alias):
@@ -132,8 +128,7 @@ def _index_with_lone_surrogates(es_client, alias: str) -> None:
 
 @pytest.fixture(scope="module")
 def lone_client(es_client, es_url, tmp_path_factory):
-    from test_service_support import seeded_alias_for
-    alias = seeded_alias_for(es_client, tmp_path_factory, "lone")
+    alias = own_service_corpus(es_client, tmp_path_factory, "lone")
     _index_with_lone_surrogates(es_client, alias)
     app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
     return app.test_client()
@@ -209,8 +204,8 @@ def test_byte_a_second_elasticsearch_answers_within_3_s_for_16_clients(es_url, s
     import threading
 
     import requests
-    from test_reliability import TcpProxy
-    from test_service_support import live_server
+    from forwarder import TcpProxy
+    from support import live_server
 
     proxy = TcpProxy(es_url)
     app = create_app({"ELASTICSEARCH_URL": proxy.url, "SEARCH_INDEX": seeded_alias})
@@ -250,8 +245,7 @@ def partial_alias(es_client, tmp_path_factory):
     ``_shards.failed == 1`` on a single node without making the cluster red."""
     from arabic_search import es
     from arabic_search import mapping as m
-    from test_service_support import seeded_alias_for
-    alias = seeded_alias_for(es_client, tmp_path_factory, "partial")
+    alias = own_service_corpus(es_client, tmp_path_factory, "partial")
     poison = f"{es.alias_indices(es_client, alias)[0]}-poison"
     es_client.indices.create(index=poison, settings={"number_of_shards": 1, "number_of_replicas": 0},
                              mappings={"properties": {m.EXACT: {"type": "long"},

@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from arabic_search import es
 from arabic_search.settings import Settings, SettingsError, redact
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SECRET = "s3cr3t-pa55"
 
 

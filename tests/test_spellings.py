@@ -8,8 +8,8 @@ import pytest
 
 from arabic_search import mapping as m
 from arabic_search.spellings import candidates, read_spellings, spelling_clause, spellings_body
-from test_service_support import live_server, seed_only_app
-from test_web import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, _browser_or_skip
+from service import create_app
+from support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, live_server, require_browser
 
 SEED_SPELLINGS = {"والدهاوزر", "والدهاوسر", "والدهاوسير"}
 
@@ -58,8 +58,8 @@ def test_spelling_clause_one_word_written_several_words_as_a_phrase():
 # --- API and page on the seed article -------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def app(es_client, es_url):
-    return seed_only_app(es_client, es_url, "spellings")
+def app(es_url, seed_alias):
+    return create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": seed_alias, "TESTING": True})
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +116,7 @@ def test_one_spelling_alone_gets_no_chips(client):
 
 
 def test_browser_clicks_a_spelling_chip(app):
-    _browser_or_skip()
+    require_browser()
     from playwright.sync_api import expect, sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)

@@ -1,26 +1,13 @@
 """The HTML search page: server-side rendering, escaping, errors, and a real headless browser."""
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
+from corpora import PAGING_DOCS, PAGING_QUERY
 from service import create_app
-from test_service_support import PAGING_DOCS, PAGING_QUERY, live_server, seeded_alias_for
-
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture(scope="module")
-def seeded_alias(es_client, tmp_path_factory):
-    return seeded_alias_for(es_client, tmp_path_factory, "web")
+from support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, live_server, require_browser
 
 
 @pytest.fixture(scope="module")
@@ -117,23 +104,8 @@ def test_unknown_page_is_html_404(client):
 
 # --- real browser -----------------------------------------------------------------------------
 
-def _browser_or_skip():
-    """Debian's chromium via playwright; a missing browser fails (``make deps`` installs it):
-    a skipped browser test would pass a broken page."""
-    problem = None
-    if not (os.path.exists(CHROMIUM) and shutil.which(CHROMIUM)):
-        problem = f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError as error:
-            problem = f"playwright is not installed ({error})"
-    if problem:
-        pytest.fail(f"browser test cannot run: {problem} (`make deps` installs what is missing)")
-
-
 def test_browser_search_and_paging(app):
-    _browser_or_skip()
+    require_browser()
     from playwright.sync_api import expect, sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)

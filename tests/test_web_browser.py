@@ -7,10 +7,9 @@ import re
 
 import pytest
 
+from corpora import RARE_NAME, WEB_QUERY
 from service import create_app
-from test_service_support import live_server
-from test_web import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, _browser_or_skip
-from web_corpus import RARE_NAME, WEB_QUERY, suggest_alias, web_alias
+from support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, live_server, require_browser
 
 SEED_QUERY = "الأفريكوم"
 SEED_SPELLINGS = ("أفريكوم", "الأفريكوم")
@@ -18,7 +17,7 @@ SEED_SPELLINGS = ("أفريكوم", "الأفريكوم")
 
 @pytest.fixture(scope="module")
 def browser():
-    _browser_or_skip()
+    require_browser()
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
@@ -29,9 +28,8 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def base(es_client, es_url, tmp_path_factory):
-    alias = web_alias(es_client, tmp_path_factory.mktemp("browser"))
-    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+def base(es_url, web_alias):
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": web_alias, "TESTING": True})
     with live_server(app) as url:
         yield url
 
@@ -110,11 +108,10 @@ def test_facet_filter_and_latin_title_bidi(base, tab):
     expect(tab.locator("#recent a")).to_contain_text([WEB_QUERY])
 
 
-def test_autocomplete_completes_a_rare_name(es_client, es_url, tmp_path_factory, browser):
+def test_autocomplete_completes_a_rare_name(es_url, suggest_alias, browser):
     from playwright.sync_api import expect
 
-    alias = suggest_alias(es_client, tmp_path_factory.mktemp("browser-suggest"))
-    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": suggest_alias, "TESTING": True})
     with live_server(app) as url:
         context = browser.new_context(locale="ar")
         tab = context.new_page()

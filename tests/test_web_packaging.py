@@ -21,9 +21,8 @@ import pytest
 import yaml
 
 from arabic_search import es
-from conftest import RUN_PREFIX
+from conftest import ROOT, RUN_PREFIX
 
-ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 SERVER_START_SECONDS = 60
 DOC = {"id": "mine-1", "title": "وثيقتي", "body": "خبر خاص عن بلدة تيجي الجبلية."}

@@ -3,29 +3,22 @@ facets, safe links, security headers, Arabic wording and bidi (issues 11 and 12)
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
+from corpora import PAGING_DOCS, PAGING_QUERY, WEB_QUERY
 from service import create_app
 from service.wording import DOCUMENTS, count_noun, how_label
-from test_service_support import PAGING_DOCS, PAGING_QUERY
-from web_corpus import WEB_QUERY, web_alias
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED_QUERY = "الأفريكوم"
 SEED_SPELLINGS = {"أفريكوم", "الأفريكوم"}
 MARK_ID = re.compile(r'<mark id="match-(\d+)"[^>]*>(.*?)</mark><a class="next-match" href="#match-(\d+)"')
 
 
 @pytest.fixture(scope="module")
-def alias(es_client, tmp_path_factory):
-    return web_alias(es_client, tmp_path_factory.mktemp("web-pages"))
-
-
-@pytest.fixture(scope="module")
-def client(es_url, alias):
-    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+def client(es_url, web_alias):
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": web_alias, "TESTING": True})
     return app.test_client()
 
 

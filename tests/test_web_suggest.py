@@ -5,22 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from arabic_search import mapping as m
 from arabic_search.documents import term_id
 from arabic_search.normalize import normalize_word
 from arabic_search.suggestions import merge, parse, scan_words
+from corpora import RARE_NAME
 from service import create_app
-from web_corpus import RARE_NAME, suggest_alias
 
 
 @pytest.fixture(scope="module")
-def alias(es_client, tmp_path_factory):
-    return suggest_alias(es_client, tmp_path_factory.mktemp("suggest"))
-
-
-@pytest.fixture(scope="module")
-def client(es_url, alias):
-    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+def client(es_url, suggest_alias):
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": suggest_alias, "TESTING": True})
     return app.test_client()
 
 
@@ -30,9 +24,9 @@ def suggestions(client, text: str) -> list[str]:
     return [item["text"] for item in response.get_json()["suggestions"]]
 
 
-def test_the_rare_name_has_no_suggestion_entry(es_client, alias):
+def test_the_rare_name_has_no_suggestion_entry(es_client, suggest_alias):
     """The premise: on this corpus the indexer keeps no entry for a word seen once."""
-    found = es_client.mget(index=alias, ids=[term_id(normalize_word(RARE_NAME)),
+    found = es_client.mget(index=suggest_alias, ids=[term_id(normalize_word(RARE_NAME)),
                                              term_id(normalize_word("والدور"))]).body["docs"]
     assert [doc["found"] for doc in found] == [False, True]
 

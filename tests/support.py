@@ -1,0 +1,64 @@
+"""Helpers shared by the service tests (no tests here): the error shape, a live server, a browser."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+from contextlib import contextmanager
+
+import pytest
+from werkzeug.serving import make_server
+
+from conftest import ROOT
+
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ERROR_CODE = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def assert_error(response, status: int, code: str | None = None) -> dict:
+    """The one error shape of the API: ``{"error": {status, code, message}}``, no traceback."""
+    assert response.status_code == status, response.get_data(as_text=True)[:500]
+    assert response.mimetype == "application/json", response.get_data(as_text=True)[:200]
+    body = response.get_json()
+    assert isinstance(body, dict) and set(body) == {"error"}, body
+    error = body["error"]
+    assert set(error) == {"status", "code", "message"}, error
+    assert error["status"] == status
+    assert isinstance(error["message"], str) and error["message"]
+    assert ERROR_CODE.fullmatch(error["code"]), error
+    if code:
+        assert error["code"] == code, error
+    assert "Traceback" not in response.get_data(as_text=True)
+    return error
+
+
+@contextmanager
+def live_server(app):
+    """Serve ``app`` on 127.0.0.1 (random port) in a thread; yields its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+def require_browser() -> None:
+    """Debian's chromium via playwright; a missing browser fails (``make deps`` installs it):
+    a skipped browser test would pass a broken page."""
+    problem = None
+    if not (os.path.exists(CHROMIUM) and shutil.which(CHROMIUM)):
+        problem = f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError as error:
+            problem = f"playwright is not installed ({error})"
+    if problem:
+        pytest.fail(f"browser test cannot run: {problem} (`make deps` installs what is missing)")
