@@ -86,9 +86,9 @@ def find_matches(text: str, plan: QueryPlan) -> list[Match]:
     name (exonym) is one Match over all its words (الأمم المتحدة)."""
     memo = _verdicts_of(plan)
     spans = list(word_spans(text))
+    words = [(s, e, normalize_word(text[s:e])) for s, e in spans] if plan.exonyms else []
     matches = [Match(start, end, text[start:end], exonym.query, exonym.how, exonym.confidence)
-               for start, end, exonym in
-               tiers.exonym_matches([(s, e, normalize_word(text[s:e])) for s, e in spans], plan)]
+               for start, end, exonym in tiers.exonym_matches(words, plan)]
     taken = {(s, e) for s, e in spans for match in matches if match.start <= s and e <= match.end}
     for start, end in spans:
         if (start, end) in taken:

@@ -14,10 +14,10 @@ from . import mapping as m
 from . import tiers
 from .analysis import Token
 from .exclusion import written_clauses
+from .passages import PASSAGES_PER_DOC, inner_hits  # noqa: F401 - PASSAGES_PER_DOC re-exported
 from .plan import QueryPlan, QueryWord
 from .spellings import spelling_clause
 
-PASSAGES_PER_DOC = 3
 # Distinct documents are counted exactly up to this many (cardinality's precision).
 EXACT_COUNT_UP_TO = 10_000
 # Did-you-mean: words shorter than this are not corrected; one option per word.
@@ -105,19 +105,16 @@ RELEVANCE_ORDER = [{"_score": "desc"}, {m.DOC_ID: "asc"}]
 
 
 def search_body(plan: QueryPlan, page: int = 1, size: int = 10, by_date: bool = False,
-                **filters) -> dict:
-    """Full search request: one hit per document (collapse) with its best passages."""
+                passages: bool = True, **filters) -> dict:
+    """Full search request: one hit per document (collapse) with its best passages
+    (without them when ``passages`` is false: ``passages.passages_body`` fetches them)."""
+    collapse = {"field": m.DOC_ID, **({"inner_hits": inner_hits()} if passages else {})}
     return {
         "query": search_query(plan, **filters),
         "from": (page - 1) * size,
         "size": size,
         "_source": [m.DOC_ID, m.TITLE, m.DATE, m.SOURCE, m.URL],
-        "collapse": {
-            "field": m.DOC_ID,
-            "inner_hits": {"name": "passages", "size": PASSAGES_PER_DOC,
-                           "_source": [m.TEXT, m.PASSAGE_NO],
-                           "sort": [{"_score": "desc"}, {m.PASSAGE_NO: "asc"}]},
-        },
+        "collapse": collapse,
         "sort": (DATE_ORDER if by_date else []) + RELEVANCE_ORDER,
         "track_scores": True,
         "aggs": DOCUMENT_COUNT_AGG,

@@ -8,7 +8,8 @@ seed 7), 10 common words, 10 multi-word phrases.  Against the alias
 another ``--sample`` gets its own alias ``bench-prose-<pct>``):
 
 * sequential latency p50/p95: (a) ``GET /api/search`` of the service under
-  gunicorn (2 workers, free 127.0.0.1 port), (b) ``client.search(body=search_body(...))``;
+  gunicorn (2 workers, free 127.0.0.1 port), (b) the service's own Elasticsearch requests,
+  recorded from one real search and replayed directly;
 * throughput at 8 and 32 concurrent clients, ``--seconds`` each, for both;
 * where the service's time goes, by calling the pieces in-process;
 * with ``--full``: p95 at 10 % and 100 % (alias ``bench-prose-100``).
@@ -18,9 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -30,9 +29,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 from common import NAMES, PROSE  # noqa: E402
 
-from arabic_search.analysis import analyze  # noqa: E402
-from arabic_search.matching import explain_passage  # noqa: E402
-from arabic_search.query import document_count, search_body  # noqa: E402
 
 COMMON_WORDS = ["الله", "قال", "رسول", "الناس", "يوم", "كتاب", "الأرض", "الماء", "الحكومة", "المدينة"]
 PHRASES = ["رسول الله", "صلى الله عليه وسلم", "أبو هريرة", "يوم القيامة", "حقوق الإنسان",
@@ -98,11 +94,56 @@ def _service_worker(base: str, queries: list[str]):
     return make
 
 
-def _es_worker(es_client, alias: str, bodies: list[dict]):
+class _Recorder:
+    """A client stand-in that records the search/msearch/mget calls made through it (and
+    forwards them), so the service's own requests can be replayed without its Python."""
+
+    CALLS = ("search", "msearch", "mget")
+
+    def __init__(self, client, calls: list | None = None, spent: list | None = None):
+        self._client = client
+        self.calls = [] if calls is None else calls
+        self.spent = [] if spent is None else spent   # (call name, seconds)
+
+    def options(self, **options):
+        return _Recorder(self._client.options(**options), self.calls, self.spent)
+
+    def __getattr__(self, name: str):
+        target = getattr(self._client, name)
+        if name not in self.CALLS:
+            return target
+
+        def record(**kwargs):
+            started = time.perf_counter()
+            try:
+                return target(**kwargs)
+            finally:
+                self.calls.append((name, kwargs))
+                self.spent.append((name, time.perf_counter() - started))
+        return record
+
+
+def service_requests(es_client, alias: str, query: str) -> list[tuple[str, dict]]:
+    """The Elasticsearch requests the service sends for ``query`` (fuzzy on, first page),
+    recorded from one real ``service.search.search`` call."""
+    from service.params import SearchParams
+    from service.search import search
+    recorder = _Recorder(es_client)
+    search(recorder, alias, SearchParams(q=query, size=SIZE))
+    return recorder.calls
+
+
+def send_service_requests(es_client, alias: str, requests: list[tuple[str, dict]]) -> None:
+    """Replay the service's requests as recorded by ``service_requests``."""
+    for name, kwargs in requests:
+        getattr(es_client, name)(**kwargs)
+
+
+def _es_worker(es_client, alias: str, prepared: list[tuple[list[dict], dict]]):
     def make(_: int):
         def call(i: int):
             started = time.perf_counter()
-            es_client.search(index=alias, body=bodies[i % len(bodies)])
+            send_service_requests(es_client, alias, prepared[i % len(prepared)])
             return True, time.perf_counter() - started
         return call
     return make
@@ -124,48 +165,32 @@ def sequential(make, count: int, passes: int) -> dict:
 
 
 def breakdown(es_client, alias: str, queries: list[str], passes: int) -> dict:
-    """Mean ms per stage of one search, the pieces called in-process like service.search does."""
-    try:
-        from service.didyoumean import DID_YOU_MEAN_BELOW, did_you_mean
-    except ImportError:  # the service is not there: count the suggestion step as zero
-        DID_YOU_MEAN_BELOW = 0
-
-        def did_you_mean(*_):
-            return []
-    stages = {k: [] for k in ("analyze", "build_body", "es_round_trip", "es_took",
-                              "explain_highlight", "did_you_mean", "json")}
+    """Mean ms per search in each kind of Elasticsearch call and in the service's Python
+    (``service.search.search`` in-process, its ES calls timed through a recorder)."""
+    from service.params import SearchParams
+    from service.search import search
+    stages: dict[str, list[float]] = {}
     for _ in range(passes):
         for q in queries:
-            t0 = time.perf_counter()
-            tokens = analyze(q)
-            t1 = time.perf_counter()
-            body = search_body(tokens, 1, SIZE, fuzzy=True)
-            t2 = time.perf_counter()
-            response = es_client.search(index=alias, body=body).body
-            t3 = time.perf_counter()
-            hits = [{"id": h["_source"].get("doc_id"), "title": h["_source"].get("title"),
-                     "passages": [explain_passage(p["_source"].get("text", ""), tokens, True)
-                                  for p in h.get("inner_hits", {}).get("passages", {})
-                                  .get("hits", {}).get("hits", [])]}
-                    for h in response["hits"]["hits"]]
-            t4 = time.perf_counter()
-            total = document_count(response)
-            suggestions = did_you_mean(es_client, alias, tokens) if total < DID_YOU_MEAN_BELOW else []
-            t5 = time.perf_counter()
-            json.dumps({"hits": hits, "suggestions": suggestions}, ensure_ascii=False)
-            t6 = time.perf_counter()
-            for key, value in zip(stages, (t1 - t0, t2 - t1, t3 - t2, response["took"] / 1000,
-                                           t4 - t3, t5 - t4, t6 - t5)):
-                stages[key].append(value * 1000)
-    means = {key: round(statistics.fmean(values), 2) for key, values in stages.items()}
-    total = sum(v for k, v in means.items() if k != "es_took")
+            recorder = _Recorder(es_client)
+            started = time.perf_counter()
+            search(recorder, alias, SearchParams(q=q, size=SIZE))
+            total = time.perf_counter() - started
+            per: dict[str, float] = {}
+            for name, seconds in recorder.spent:
+                per[f"es {name}"] = per.get(f"es {name}", 0.0) + seconds
+            per["python (analysis, plan, acceptance, explanation)"] = total - sum(per.values())
+            for key, seconds in per.items():
+                stages.setdefault(key, []).append(seconds * 1000)
+    count = passes * len(queries)
+    means = {k: round(sum(v) / count, 2) for k, v in stages.items()}  # absent = 0 ms
+    total = sum(means.values())
     return {"mean_ms": means, "p95_ms": {k: round(common.percentile(v, 95), 2) for k, v in stages.items()},
-            "total_mean_ms": round(total, 2),
-            "share": {k: round(v / total, 3) for k, v in means.items() if k != "es_took"}}
+            "total_mean_ms": round(total, 2), "share": {k: round(v / total, 3) for k, v in means.items()}}
 
 
 def measure(es_client, alias: str, queries: list[str], args, throughput: bool) -> dict:
-    bodies = [search_body(analyze(q), 1, SIZE, fuzzy=True) for q in queries]
+    bodies = [service_requests(es_client, alias, q) for q in queries]
     result: dict = {"alias": alias}
     with common.gunicorn(alias, workers=2) as base:
         result["service_seq"] = sequential(_service_worker(base, queries), len(queries), args.passes)
@@ -208,7 +233,7 @@ def render(result: dict) -> str:
              "Sequential latency (one client, warm):", "",
              common.table(["path", "p50 ms", "p95 ms", "errors"], [
                  ["service (gunicorn, 2 workers, HTTP)", seq_s["p50_ms"], seq_s["p95_ms"], seq_s["errors"]],
-                 ["ES direct (client.search, same body)", seq_e["p50_ms"], seq_e["p95_ms"], seq_e["errors"]],
+                 ["ES direct (the service's requests, replayed)", seq_e["p50_ms"], seq_e["p95_ms"], seq_e["errors"]],
                  ["ratio service / ES", round(seq_s["p50_ms"] / seq_e["p50_ms"], 2),
                   round(seq_s["p95_ms"] / seq_e["p95_ms"], 2), ""]]),
              "", f"Throughput ({result['seconds_per_load']} s per row, Python threads):", "",

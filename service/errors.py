@@ -86,6 +86,18 @@ def describe(error: Exception, alias: str | None = None) -> ServiceError:
     return ServiceError(500, "internal_error", "Internal server error; see the service log.")
 
 
+def msearch_failure(item: dict) -> ServiceError:
+    """The error of one search inside an ``msearch`` (the client raises only when the whole
+    request fails), mapped as ``describe`` maps the same failure of a lone search."""
+    status = int(item.get("status") or 500)
+    if status == 429 or status >= 500:
+        return ServiceError(503, "elasticsearch_unavailable", UNAVAILABLE_MESSAGE)
+    log.error("Elasticsearch rejected a request: HTTP %d (%s)", status,
+              str((item.get("error") or {}).get("type")))
+    return ServiceError(502, "elasticsearch_error",
+                        "Elasticsearch rejected the request; see the service log.")
+
+
 def wants_json() -> bool:
     """The API blueprint (and any path under /api, even unknown ones) gets JSON."""
     return request.blueprint == "api" or request.path.startswith("/api/") or request.path == "/api"

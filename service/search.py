@@ -18,12 +18,13 @@ from arabic_search.explain import explain_hit
 from arabic_search.facets import facet_aggs, facet_counts
 from arabic_search.holders import content_words, holders_request, needs_holders, with_holders
 from arabic_search.matching import explain_passage, explain_title
+from arabic_search.passages import best_passages, inner_passages, passages_body, with_inner_hits
 from arabic_search.plan import QueryPlan, plan_search
 from arabic_search.query import document_count, search_body, search_query
 from arabic_search.syntax import parse
 
 from .didyoumean import DID_YOU_MEAN_BELOW, did_you_mean
-from .errors import ServiceError
+from .errors import ServiceError, msearch_failure
 from .params import SearchParams
 from .spellings import spelling_counts
 
@@ -43,7 +44,7 @@ def _hit(hit: dict, plan: QueryPlan, explain: bool = False) -> dict:
     for field in (m.DATE, m.SOURCE, m.URL):
         if source.get(field):
             result[field] = source[field]
-    inner = hit.get("inner_hits", {}).get("passages", {}).get("hits", {}).get("hits", [])
+    inner = inner_passages(hit)
     explained = [explain_passage(passage["_source"].get(m.TEXT, ""), plan) for passage in inner]
     # A document found by its title alone shows no passage: none of them is evidence.
     result["passages"] = [passage for passage in explained if passage["matches"]]
@@ -79,29 +80,53 @@ def _with_facets(body: dict) -> dict:
     return {**body, "aggs": {**body.get("aggs", {}), **facet_aggs()}}
 
 
+def _doc_id(hit: dict) -> str:
+    return str(hit.get("_source", {}).get(m.DOC_ID, hit["_id"]))
+
+
+def _window_evidence(client: Elasticsearch, alias: str, plan: QueryPlan, doc_ids: list[str],
+                     filters: dict) -> tuple[dict, dict]:
+    """(coverage response, passages response) for the window's documents: one msearch,
+    both computed side by side (neither needs the other)."""
+    searches = [{"index": alias}, coverage_request(plan, doc_ids),
+                {"index": alias, "search_type": SEARCH_TYPE},
+                passages_body(search_query(plan, **filters), doc_ids)]
+    items = client.msearch(searches=searches).body.get("responses", [])
+    if len(items) != 2:
+        raise msearch_failure({})
+    for item in items:
+        if "error" in item:
+            raise msearch_failure(item)
+    return items[0], items[1]
+
+
 def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: SearchParams,
-                 filters: dict) -> tuple[dict, list[dict]]:
-    """(response, the page's hits): the top window re-ranked by document coverage."""
+                 filters: dict) -> tuple[list[dict], list[dict]]:
+    """(responses, the page's hits): the top window re-ranked by document coverage, then the
+    page's documents given their best passages.  The first response is the search's."""
     by_date = params.sort == "date"
     window = None if by_date else window_for(plan, params.page, params.size)
     if window is None:
         response = client.search(index=alias, search_type=SEARCH_TYPE, body=_with_facets(search_body(
             plan, params.page, params.size, by_date=by_date, **filters))).body
-        return response, response["hits"]["hits"]
-    response = client.search(index=alias, search_type=SEARCH_TYPE,
-                             body=_with_facets(search_body(plan, 1, window, **filters))).body
+        return [response], response["hits"]["hits"]
+    response = client.search(index=alias, search_type=SEARCH_TYPE, body=_with_facets(
+        search_body(plan, 1, window, passages=False, **filters))).body
     hits = response["hits"]["hits"]
-    doc_ids = [str(hit["_source"].get(m.DOC_ID, hit["_id"])) for hit in hits]
-    if doc_ids:
-        bonus = coverage_bonus(plan, client.search(
-            index=alias, body=coverage_request(plan, doc_ids)).body)
-        for hit, doc_id in zip(hits, doc_ids):
-            title = str(hit.get("_source", {}).get(m.TITLE, ""))
-            hit["_coverage"] = bonus.get(doc_id, 0.0) + title_coverage_bonus(plan, title)
-            hit["_score"] = round((hit.get("_score") or 0.0) + hit["_coverage"], 3)
-        hits = sorted(hits, key=lambda hit: -hit["_score"])  # stable: ties keep doc id order
+    if not hits:
+        return [response], []
+    doc_ids = [_doc_id(hit) for hit in hits]
+    coverage, found = _window_evidence(client, alias, plan, doc_ids, filters)
+    bonus = coverage_bonus(plan, coverage)
+    for hit, doc_id in zip(hits, doc_ids):
+        title = str(hit.get("_source", {}).get(m.TITLE, ""))
+        hit["_coverage"] = bonus.get(doc_id, 0.0) + title_coverage_bonus(plan, title)
+        hit["_score"] = round((hit.get("_score") or 0.0) + hit["_coverage"], 3)
+    hits = sorted(hits, key=lambda hit: -hit["_score"])  # stable: ties keep doc id order
     start = (params.page - 1) * params.size
-    return response, hits[start:start + params.size]
+    passages = best_passages(found)
+    return [response, found], [with_inner_hits(hit, passages.get(_doc_id(hit), []))
+                               for hit in hits[start:start + params.size]]
 
 
 def _check_shards(response: dict, result: dict, allow_partial: bool) -> None:
@@ -141,9 +166,11 @@ def search(client: Elasticsearch, alias: str, params: SearchParams,
                                     if plan.required_docs is not None else [])
         filters = {"source": params.source, "date_from": params.date_from,
                    "date_to": params.date_to}
-        response, hits = _ranked_hits(client, alias, plan, params,
-                                      {**filters, "spelling": params.spelling})
-        _check_shards(response, result, allow_partial)
+        responses, hits = _ranked_hits(client, alias, plan, params,
+                                       {**filters, "spelling": params.spelling})
+        for answer in responses:
+            _check_shards(answer, result, allow_partial)
+        response = responses[0]
         result["total"] = document_count(response)
         result["hits"] = [_hit(hit, plan, params.explain) for hit in hits]
         result["facets"] = facet_counts(response)
