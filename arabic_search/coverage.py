@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 
 from . import mapping as m
-from . import tiers
+from . import tiers, titles
 from .plan import QueryPlan
 
 # Documents re-ranked by coverage: at least this many, and every document up to the
@@ -71,7 +71,7 @@ def coverage_bonus(plan: QueryPlan, response: dict) -> dict[str, float]:
 def title_coverage_bonus(plan: QueryPlan, title: str) -> float:
     """A title holding most of the query is the document the query names (a headline
     query): TITLE_COVERAGE_WEIGHT x the weights of the words it holds x the share held."""
-    held = tiers.words_in_title(plan, title)
+    held = titles.words_in_title(plan, title)
     if not held:
         return 0.0
     share = len(held) / len(plan.words)

@@ -94,7 +94,7 @@ def analysed_fields(text: str) -> dict[str, str]:
 
 def title_forms(forms: WordForms) -> tuple[str, ...]:
     """The forms of a title word in TITLE_TERMS (the title clause asks for them; the
-    explanation of a title match compares the same ones, ``tiers.title_check``)."""
+    explanation of a title match compares the same ones, ``titles.title_check``)."""
     return (forms.normalized, *forms.readings, *forms.parts)
 
 

@@ -8,7 +8,7 @@ bonus; what remains is the phrase bonus (words standing together).
 """
 from __future__ import annotations
 
-from . import tiers
+from . import tiers, titles
 from .plan import QueryPlan
 
 ROUNDING = 3
@@ -27,8 +27,8 @@ def explain_hit(plan: QueryPlan, matches: list[dict], title: str, score: float,
                       "confidence": best["confidence"] if best else None,
                       "matched": best["text"] if best else None,
                       "score": round(contribution, ROUNDING)})
-    title_bonus = sum(tiers.TITLE_WEIGHT * word.weight * strength
-                      for word, strength in tiers.words_in_title(plan, title))
+    title_bonus = sum(titles.TITLE_WEIGHT * word.weight * strength
+                      for word, strength in titles.words_in_title(plan, title))
     parts = sum(item["score"] for item in words) + title_bonus + coverage
     return {"score": round(score, ROUNDING), "words": words,
             "title": round(title_bonus, ROUNDING), "coverage": round(coverage, ROUNDING),

@@ -19,7 +19,7 @@ import collections
 from dataclasses import replace
 
 from . import mapping as m
-from . import tiers
+from . import tiers, titles
 from .names import FUNCTION_WORDS
 from .plan import QueryPlan, QueryWord
 
@@ -46,7 +46,7 @@ def holders_request(plan: QueryPlan) -> dict:
     """Search body: per query word, the ids of the documents holding it (any tier, title)."""
     aggs = {}
     for number, word in enumerate(content_words(plan)):
-        held = [*tiers.word_clauses(word, plan), tiers.title_clause(word)]
+        held = [*tiers.word_clauses(word, plan), titles.title_clause(word)]
         aggs[f"w{number}"] = {"filter": {"bool": {"should": held, "minimum_should_match": 1}},
                               "aggs": {"docs": {"terms": {"field": m.DOC_ID,
                                                          "size": MAX_HOLDERS}}}}

@@ -14,7 +14,7 @@ import html
 import threading
 from dataclasses import dataclass
 
-from . import tiers
+from . import tiers, titles
 from .analysis import word_forms
 from .plan import QueryPlan
 from .normalize import normalize_word
@@ -130,7 +130,7 @@ def explain_title(title: str, plan: QueryPlan) -> dict:
     matches: list[Match] = []
     for start, end in word_spans(title):
         for forms in word_forms(title[start:end]):
-            found = [word for word in plan.words if tiers.title_check(word, forms)]
+            found = [word for word in plan.words if titles.title_check(word, forms)]
             if found:
                 best = tiers.best_tier(found[0], forms, plan)
                 how, sure = (best[0], best[1]) if best else (tiers.NORMALIZED, 1.0)

@@ -32,7 +32,7 @@ MIN_CONFIDENCE = 0.75
 # mostly other words (اصيل / أصل, ايناس / الناس).
 MIN_ARABIC_CONFIDENCE = 0.85
 # Below this confidence an accepted spelling is a weak match: the page labels it "other
-# spelling?", and a title holding it earns no title bonus (tiers.title_bonus_clauses).
+# spelling?", and a title holding it earns no title bonus (titles.title_bonus_clauses).
 SURE_CONFIDENCE = 0.9
 # A match through a clitic reading is less sure than the whole word, by this factor per
 # stripped clitic (و ف ب ك ل: each could be the name's own first letter; the article is not

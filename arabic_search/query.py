@@ -11,7 +11,7 @@ document id, so the order never depends on shards or index order.
 from __future__ import annotations
 
 from . import mapping as m
-from . import tiers
+from . import tiers, titles
 from .analysis import Token
 from .exclusion import written_clauses
 from .passages import PASSAGES_PER_DOC, inner_hits  # noqa: F401 - PASSAGES_PER_DOC re-exported
@@ -33,8 +33,8 @@ def document_count(response: dict) -> int:
 
 def _title_clause(word: QueryWord) -> dict:
     """A bonus when the title holds the word, one of its readings or an accepted spelling
-    (another spelling earns less, by its tier and confidence: tiers.title_bonus_clauses)."""
-    clauses = tiers.title_bonus_clauses(word)
+    (another spelling earns less, by its tier and confidence: titles.title_bonus_clauses)."""
+    clauses = titles.title_bonus_clauses(word)
     return clauses[0] if len(clauses) == 1 else {"dis_max": {"queries": clauses}}
 
 
@@ -91,7 +91,7 @@ def search_query(plan: QueryPlan, source: str | None = None, date_from: str | No
     words = [{"dis_max": {"queries": clauses}}
              for clauses in (tiers.word_clauses(word, plan) for word in plan.words) if clauses]
     words += tiers.joined_clause(plan)
-    words += [{"bool": {"filter": [tiers.title_clause(word)]}} for word in plan.words]
+    words += [{"bool": {"filter": [titles.title_clause(word)]}} for word in plan.words]
     bonuses = [_title_clause(word) for word in plan.words] + _phrase_clauses(plan)
     required = [{"bool": {"should": words, "minimum_should_match": 1}}]
     required += [_required_phrase(phrase) for phrase in plan.phrases]

@@ -18,10 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import mapping as m
-from .analysis import WordForms, analyze
-from .documents import title_forms
+from .analysis import WordForms
 from .exonym_tier import QueryExonym, exonym_filter, exonym_spans
-from .names import SURE_CONFIDENCE
 from .plan import QueryPlan, QueryWord
 from .scripts import ARABIC, LATIN
 
@@ -44,10 +42,8 @@ GENERIC_EXONYM_SCORE = 4.0
 # A name match scores this much times its confidence.
 NAME_SCORES = {TRANSLIT: 6.0, FUZZY: 4.0}
 # When all words of a multi-word query stand together (as a phrase): this much of
-# their weights.  A title holding a query word counts like this much of an exact match
-# (a title is strong evidence: it says what the whole document is about).
+# their weights.  (The title bonus: titles.py.)
 PHRASE_WEIGHT = 3.0
-TITLE_WEIGHT = 6.0
 PHRASE_SLOP = 1
 # Document-level evidence: each query word the document holds (in any passage) adds this
 # much of its weight, so words spread over several passages add up.
@@ -263,56 +259,3 @@ def exonym_matches(words: list[tuple[int, int, str]],
     """(start, end, query) of the translated names among a passage's (start, end, normalized)
     words: the Python side of :func:`_exonym_clauses`."""
     return exonym_spans(words, plan.exonyms) if plan.exonyms else []
-
-
-def _title_wanted(q: QueryWord) -> set[str]:
-    return {*q.forms, *(spelling.normalized for spelling in q.names)}
-
-
-def _title_strengths(q: QueryWord) -> dict[str, float]:
-    """Title form -> how much of the title bonus it earns: 1 for the word's own forms, for
-    another sure spelling its tier's worth against an exact match times its confidence,
-    nothing for a weak one (a sound-alike of 0.75 in a title, لأبيه for "Libya", must not
-    outweigh the name itself in a passage)."""
-    strengths: dict[str, float] = {}
-    for spelling in q.names:
-        if spelling.confidence < SURE_CONFIDENCE:
-            continue  # a weak match ("other spelling?") earns no title bonus
-        tier = name_tier(q.token.script, spelling.script)
-        worth = NAME_SCORES[tier] / SCORES[EXACT] * spelling.confidence
-        strengths[spelling.normalized] = max(worth, strengths.get(spelling.normalized, 0.0))
-    return strengths | {form: 1.0 for form in q.forms}
-
-
-def title_bonus_clauses(q: QueryWord) -> list[dict]:
-    """The title bonus of ``q``: one clause per strength (the best one counts, dis_max)."""
-    groups: dict[float, list[str]] = {}
-    for form, strength in _title_strengths(q).items():
-        groups.setdefault(round(strength, 3), []).append(form)
-    return [scored(terms(m.TITLE_TERMS, forms), TITLE_WEIGHT * q.weight * strength)
-            for strength, forms in sorted(groups.items(), reverse=True)]
-
-
-def title_strength(q: QueryWord, word: WordForms) -> float:
-    """The Python side of title_bonus_clauses for one title word (0 = no match)."""
-    strengths = _title_strengths(q)
-    return max((strengths.get(form, 0.0) for form in title_forms(word)), default=0.0)
-
-
-def title_clause(q: QueryWord) -> dict:
-    """The title holds the word, one of its readings or an accepted spelling."""
-    return terms(m.TITLE_TERMS, _title_wanted(q))
-
-
-def title_check(q: QueryWord, word: WordForms) -> bool:
-    """The same, for one title word (its forms as ``documents.title_forms`` indexes them)."""
-    return not _title_wanted(q).isdisjoint(title_forms(word))
-
-
-def words_in_title(plan: QueryPlan, title: str) -> list[tuple[QueryWord, float]]:
-    """(word, strength) of the plan's words that ``title`` holds, by the title clauses'
-    own check (for the title coverage re-rank and the score explanation)."""
-    title_words = [token.forms for token in analyze(title)]
-    held = [(word, max((title_strength(word, forms) for forms in title_words), default=0.0))
-            for word in plan.words]
-    return [(word, strength) for word, strength in held if strength > 0]
