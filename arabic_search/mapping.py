@@ -57,6 +57,13 @@ ANALYSED_FIELDS = (*PASSAGE_FIELDS, TITLE_TERMS, KEYS, VOWEL_KEYS)
 # per tier, see query.py): no frequencies, no positions, no length norms.  NORM and PARTS
 # keep positions for phrase clauses.  None of them is kept in _source: the stored passage
 # text is re-analysed when a hit is explained, so they would only cost disk and bulk time.
+# The analysis an index was built with (mapping ``_meta``): raise ANALYSIS_VERSION whenever
+# the same text would be indexed differently (tokens, forms, lexicon), so that the health
+# check can say an index needs re-indexing instead of it silently matching less.
+# 2: numbers keep their separators (11.1.3), compound-name and particle rules.
+ANALYSIS_META = "analysis_version"
+ANALYSIS_VERSION = 2
+
 _TERMS_ONLY = {"type": "text", "analyzer": "whitespace", "index_options": "docs", "norms": False}
 _WITH_POSITIONS = {**_TERMS_ONLY, "index_options": "positions"}
 POSITIONAL_FIELDS = (NORM, PARTS)
@@ -83,7 +90,7 @@ def index_mapping() -> dict:
                   "preserve_separators": True, "max_input_length": 100},
     })
     return {"dynamic": "strict", "_source": {"excludes": list(ANALYSED_FIELDS)},
-            "properties": properties}
+            "_meta": {ANALYSIS_META: ANALYSIS_VERSION}, "properties": properties}
 
 
 def index_settings(shards: int = 1, replicas: int = 0) -> dict:

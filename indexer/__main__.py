@@ -13,6 +13,7 @@ import sys
 from elasticsearch import ApiError, TransportError
 
 from arabic_search import es
+from arabic_search import mapping as m
 
 from . import bulk
 from .errors import IndexerError
@@ -120,6 +121,19 @@ def _connect(settings: es.Settings):
     return client
 
 
+def _outdated(client, alias: str) -> str:
+    """A note when the existing index was built by another version of the analysis (the
+    user keeps it; they should know that re-indexing makes every word match again)."""
+    mappings = client.indices.get_mapping(index=alias).body
+    versions = {body.get("mappings", {}).get("_meta", {}).get(m.ANALYSIS_META)
+                for body in mappings.values()}
+    if versions == {m.ANALYSIS_VERSION}:
+        return ""
+    return (f"\nindexer: note: it was built by an older analysis (version "
+            f"{', '.join(sorted(map(str, versions - {None}))) or 'not recorded'}, now "
+            f"{m.ANALYSIS_VERSION}); re-index it (make index) so that every word matches")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     missing = [path for path in args.paths if not os.path.lexists(path)]
@@ -136,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"cannot use Elasticsearch at {url}: {_reason(error)}")
     try:
         if args.if_missing and client.indices.exists(index=args.index):
-            print_to_stderr(f"indexer: '{args.index}' already exists; nothing indexed (--if-missing)")
+            print_to_stderr(f"indexer: '{args.index}' already exists; nothing indexed (--if-missing)"
+                            + _outdated(client, args.index))
             return EXIT_OK
         replicas = _replicas(client, args.replicas)
         summary = index_paths(client, args.index, args.paths, replace=args.replace,

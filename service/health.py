@@ -7,8 +7,10 @@ without its index cannot search, whatever the cluster's colour.  A write block
 (``index.blocks.write``, ``read_only``, or ``read_only_allow_delete`` set by the disk
 watermark) does not stop searches, so it is reported, not failed.
 
-Three requests (blocks, scoped health, counts) share one deadline, so a hung cluster
-is reported within 3 s.
+Its requests (blocks, scoped health, counts, lexicon, mapping) share one deadline, so
+a hung cluster is reported within 3 s.  ``index.warnings`` says what makes an index
+search less than it should though it searches: built by an older analysis (the mapping's
+``_meta``, ``mapping.ANALYSIS_VERSION``), or without lexicon entries.
 """
 from __future__ import annotations
 
@@ -69,6 +71,31 @@ def health(client: Elasticsearch, alias: str) -> dict:
         }).body
         index["documents"] = document_count(counts)
         index["passages"] = int(counts["hits"]["total"]["value"])
+        index["lexicon_words"] = lexicon_words(client, alias, deadline)
+    index["warnings"] = index_warnings(client, alias, index, deadline)
     return {"status": scoped.get("status"),
             "elasticsearch": {key: scoped[key] for key in HEALTH_FIELDS if key in scoped},
             "index": index}
+
+
+def lexicon_words(client: Elasticsearch, alias: str, deadline: _Deadline) -> int:
+    """How many lexicon entries the index holds (name matching finds other spellings there)."""
+    return int(client.options(request_timeout=deadline.timeout()).count(
+        index=alias, query={"term": {m.KIND: m.KIND_WORD}}).body.get("count", 0))
+
+
+def index_warnings(client: Elasticsearch, alias: str, index: dict, deadline: _Deadline) -> list[str]:
+    """What makes the index search less than it should, though it searches: built by an
+    older analysis (re-index), or without lexicon entries (no other spellings found)."""
+    warnings = []
+    mappings = client.options(request_timeout=deadline.timeout()).indices.get_mapping(index=alias).body
+    versions = {body.get("mappings", {}).get("_meta", {}).get(m.ANALYSIS_META)
+                for body in mappings.values()}
+    if versions != {m.ANALYSIS_VERSION}:
+        found = ", ".join(sorted(str(v) for v in versions if v is not None)) or "not recorded"
+        warnings.append(f"index built with analysis version {found}, this service uses "
+                        f"{m.ANALYSIS_VERSION}: re-index (make index) so that every word matches")
+    if index.get("passages") and not index.get("lexicon_words"):
+        warnings.append("the index has no lexicon entries: other spellings of names will not "
+                        "be found; re-index (make index)")
+    return warnings

@@ -51,3 +51,43 @@ def test_health_counts_and_scope(es_url, seeded):
     assert body["status"] == body["elasticsearch"]["status"]
     # Scoped to the alias: its shards only, not every index of the shared node.
     assert body["elasticsearch"]["active_shards"] <= len(body["index"]["indices"]) * 2
+
+
+def test_a_fresh_index_has_no_warnings(es_url, seeded):
+    state = health(es_url, seeded).get_json()["index"]
+    assert state["warnings"] == [] and state["lexicon_words"] > 0
+
+
+def test_an_index_of_an_older_analysis_is_reported(es_client, es_url, seeded):
+    from arabic_search import mapping as m
+    (index,) = es_client.indices.get_alias(name=seeded).body
+    es_client.indices.put_mapping(index=index, meta={m.ANALYSIS_META: m.ANALYSIS_VERSION - 1})
+    try:
+        response = health(es_url, seeded)
+        assert response.status_code == 200  # it still searches
+        [warning] = response.get_json()["index"]["warnings"]
+        assert f"analysis version {m.ANALYSIS_VERSION - 1}" in warning and "re-index" in warning
+    finally:
+        es_client.indices.put_mapping(index=index, meta={m.ANALYSIS_META: m.ANALYSIS_VERSION})
+    assert health(es_url, seeded).get_json()["index"]["warnings"] == []
+
+
+def test_an_index_without_lexicon_is_reported(es_client, es_url, seeded):
+    """Name matching finds other spellings in the lexicon: without it, it silently finds
+    none (an index built by an indexer that stopped before its lexicon phase)."""
+    (index,) = es_client.indices.get_alias(name=seeded).body
+    words = es_client.search(index=index, query={"term": {"kind": "word"}}, size=10_000,
+                             source=True).body["hits"]["hits"]
+    assert words
+    es_client.bulk(operations=[{"delete": {"_index": index, "_id": hit["_id"]}} for hit in words],
+                   refresh=True)
+    try:
+        warnings = health(es_url, seeded).get_json()["index"]["warnings"]
+        assert any("no lexicon entries" in warning for warning in warnings)
+    finally:
+        from arabic_search.analysis import word_forms
+        from arabic_search.lexicon import lexicon_entry
+        entries = [lexicon_entry(word_forms(hit["_source"]["word"])[0]) for hit in words]
+        es_client.bulk(operations=[item for entry_id, source in filter(None, entries) for item in (
+            {"index": {"_index": index, "_id": entry_id}}, source)], refresh=True)
+    assert health(es_url, seeded).get_json()["index"]["warnings"] == []

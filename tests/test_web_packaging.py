@@ -131,6 +131,15 @@ def test_indexer_if_missing_flag(es_client, es_url, tmp_path):
                           cwd=ROOT, env=make_env(es_url), capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "already exists; nothing indexed" in done.stderr
+    assert "older analysis" not in done.stderr  # built by this very analysis
+    assert es.alias_indices(es_client, alias) == before
+    # Built by an older analysis: kept all the same, and the user is told to re-index.
+    from arabic_search import mapping as m
+    (index,) = before
+    es_client.indices.put_mapping(index=index, meta={m.ANALYSIS_META: m.ANALYSIS_VERSION - 1})
+    again = subprocess.run([sys.executable, "-m", "indexer", "--if-missing", "--index", alias, "seeds/"],
+                           cwd=ROOT, env=make_env(es_url), capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0 and "older analysis" in again.stderr and "re-index" in again.stderr
     assert es.alias_indices(es_client, alias) == before
 
 
