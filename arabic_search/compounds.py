@@ -26,6 +26,7 @@ from .analysis import Token, word_forms
 from .exonym_tier import QueryExonym
 from .exonyms import Name
 from .scripts import ARABIC, LATIN
+from .tier_names import TRANSLIT
 
 # عبد + the remainder (Abdel-, Abdul-, Abdal-, Abd-); the article glued to it (el-, ul-),
 # assimilated (Abderrahim: er-R) or reduced to its vowel (Abdeslam: es-Salam) is dropped.
@@ -45,7 +46,6 @@ COMPOUND = "compound"
 # The fixed elements are always written so: no look-up needed (and الله, two letters behind
 # the article, is never accepted as a sound-alike: names.MIN_NAME_LETTERS).
 FIXED = {"abd": "عبد", "allah": "الله", "din": "الدين"}
-TRANSLIT = "translit"   # tiers.TRANSLIT (tiers builds on the plan, which builds on this)
 
 
 def _parts(word: str) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from elasticsearch import (ApiError, AuthenticationException, AuthorizationExcep
 from elasticsearch import ConnectionError as ESConnectionError
 from elasticsearch import ConnectionTimeout
 
+from . import mapping as m
 from .settings import DEFAULT_URL, Settings, SettingsError, redact  # noqa: F401 - re-exported
 
 DEFAULT_ALIAS = "arabic-news"
@@ -134,3 +135,11 @@ def alias_indices(es: Elasticsearch, alias: str) -> list[str]:
 def is_missing_index(error: Exception) -> bool:
     """True for the error Elasticsearch gives when the alias/index does not exist."""
     return isinstance(error, ApiError) and getattr(error, "error", "") == "index_not_found_exception"
+
+
+def analysis_versions(es: Elasticsearch, alias: str, timeout: float = REQUEST_TIMEOUT) -> set:
+    """The analysis versions (mapping ``_meta``) of the indices behind ``alias``; None for an
+    index built before versions were recorded."""
+    mappings = es.options(request_timeout=timeout).indices.get_mapping(index=alias).body
+    return {body.get("mappings", {}).get("_meta", {}).get(m.ANALYSIS_META)
+            for body in mappings.values()}

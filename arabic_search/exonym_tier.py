@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from . import mapping as m
 from .exonyms import Match, Name, find_exonyms, find_latin_names
 from .normalize import is_arabic
+from .tier_names import EXONYM
 
 # Proclitics a name may carry: conjunction (و ف), preposition (ب ك ل), or both.
 PROCLITICS = ("", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل")
@@ -49,7 +50,7 @@ class QueryExonym:
     starts: frozenset[int]      # offsets of the plan words it stands for (their weights count)
     names: tuple[Name, ...]
     kind: str = ""              # country, city, org... or generic (a word such as Lake)
-    how: str = "exonym"         # the tier it is reported as ("translit" for compounds.py)
+    how: str = EXONYM           # the tier it is reported as (TRANSLIT for compounds.py)
     confidence: float = 1.0     # how sure (compounds: their least sure part)
 
 

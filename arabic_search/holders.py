@@ -23,9 +23,10 @@ from . import tiers, titles
 from .names import FUNCTION_WORDS
 from .plan import QueryPlan, QueryWord
 
-# Names have two to four words; longer queries are sentences, searched the usual way.
-MIN_NAME_WORDS = 2
-MAX_NAME_WORDS = 4
+# Queries of this many words (names, most often) need all of them; longer ones are
+# sentences or headlines, searched the usual way.
+MIN_ALL_REQUIRED = 2
+MAX_ALL_REQUIRED = 4
 # Per word, at most this many documents are listed; a word in more is not a filter.
 MAX_HOLDERS = 5_000
 # From this many words on, a document may lack one of them (a middle name left out).
@@ -39,7 +40,7 @@ def content_words(plan: QueryPlan) -> list[QueryWord]:
 
 def needs_holders(plan: QueryPlan) -> bool:
     """True when the plan is short enough for every word to be required."""
-    return MIN_NAME_WORDS <= len(content_words(plan)) <= MAX_NAME_WORDS
+    return MIN_ALL_REQUIRED <= len(content_words(plan)) <= MAX_ALL_REQUIRED
 
 
 def holders_request(plan: QueryPlan) -> dict:

@@ -20,17 +20,10 @@ from dataclasses import dataclass
 from . import mapping as m
 from .analysis import WordForms
 from .exonym_tier import QueryExonym, exonym_filter, exonym_spans
-from .plan import QueryPlan, QueryWord
+from .plan import NameSpelling, QueryPlan, QueryWord
 from .scripts import ARABIC, LATIN
+from .tier_names import CLITIC, EXACT, EXONYM, FUZZY, NORMALIZED, SPLIT, STEM, TRANSLIT  # noqa: F401
 
-EXACT = "exact"
-NORMALIZED = "normalized"
-CLITIC = "clitic"
-STEM = "stem"
-SPLIT = "split"
-TRANSLIT = "translit"
-FUZZY = "fuzzy"
-EXONYM = "exonym"
 
 # A translated name (exonym_tier.py) scores this much per query word it stands for
 # (times the word's weight):
@@ -192,6 +185,12 @@ def word_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
     return clauses + _exonym_clauses(q, plan)
 
 
+def spelling_strength(q: QueryWord, spelling: NameSpelling) -> float:
+    """How strong another spelling is as evidence, against an exact match (1): its tier's
+    score over the exact tier's, times its confidence (translit 1.0 -> 0.6)."""
+    return NAME_SCORES[name_tier(q.token.script, spelling.script)] / SCORES[EXACT] * spelling.confidence
+
+
 def evidence_groups(q: QueryWord, plan: QueryPlan) -> list[tuple[float, list[dict]]]:
     """The word's clauses by how strong a document holding them is as evidence for it:
     (strength, clauses), strength 1 for a written form or a translated name, for another
@@ -208,8 +207,7 @@ def evidence_groups(q: QueryWord, plan: QueryPlan) -> list[tuple[float, list[dic
             groups.setdefault(round(strength, 3), []).append(exonym_filter(exonym))
     if plan.fuzzy:
         for spelling in q.names:
-            tier = name_tier(q.token.script, spelling.script)
-            strength = round(NAME_SCORES[tier] / SCORES[EXACT] * spelling.confidence, 3)
+            strength = round(spelling_strength(q, spelling), 3)
             groups.setdefault(strength, []).append(terms(m.EXACT, [spelling.written]))
     return sorted(((strength, clauses) for strength, clauses in groups.items() if clauses),
                   key=lambda group: -group[0])

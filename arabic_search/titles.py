@@ -15,7 +15,7 @@ from .analysis import WordForms, analyze
 from .documents import title_forms
 from .names import SURE_CONFIDENCE
 from .plan import QueryPlan, QueryWord
-from .tiers import EXACT, NAME_SCORES, SCORES, name_tier, scored, terms
+from .tiers import scored, spelling_strength, terms
 
 # A title holding a query word counts like this much of an exact match (times the
 # word's weight and the strength of the match).
@@ -35,8 +35,7 @@ def _title_strengths(q: QueryWord) -> dict[str, float]:
     for spelling in q.names:
         if spelling.confidence < SURE_CONFIDENCE:
             continue  # a weak match ("other spelling?") earns no title bonus
-        tier = name_tier(q.token.script, spelling.script)
-        worth = NAME_SCORES[tier] / SCORES[EXACT] * spelling.confidence
+        worth = spelling_strength(q, spelling)
         strengths[spelling.normalized] = max(worth, strengths.get(spelling.normalized, 0.0))
     return strengths | {form: 1.0 for form in q.forms}
 

@@ -124,9 +124,7 @@ def _connect(settings: es.Settings):
 def _outdated(client, alias: str) -> str:
     """A note when the existing index was built by another version of the analysis (the
     user keeps it; they should know that re-indexing makes every word match again)."""
-    mappings = client.indices.get_mapping(index=alias).body
-    versions = {body.get("mappings", {}).get("_meta", {}).get(m.ANALYSIS_META)
-                for body in mappings.values()}
+    versions = es.analysis_versions(client, alias)
     if versions == {m.ANALYSIS_VERSION}:
         return ""
     return (f"\nindexer: note: it was built by an older analysis (version "

@@ -88,9 +88,7 @@ def index_warnings(client: Elasticsearch, alias: str, index: dict, deadline: _De
     """What makes the index search less than it should, though it searches: built by an
     older analysis (re-index), or without lexicon entries (no other spellings found)."""
     warnings = []
-    mappings = client.options(request_timeout=deadline.timeout()).indices.get_mapping(index=alias).body
-    versions = {body.get("mappings", {}).get("_meta", {}).get(m.ANALYSIS_META)
-                for body in mappings.values()}
+    versions = es.analysis_versions(client, alias, timeout=deadline.timeout())
     if versions != {m.ANALYSIS_VERSION}:
         found = ", ".join(sorted(str(v) for v in versions if v is not None)) or "not recorded"
         warnings.append(f"index built with analysis version {found}, this service uses "
