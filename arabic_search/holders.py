@@ -9,6 +9,12 @@ the search is limited to the documents that hold them all.  The words may stand 
 different passages (ستيفاني ويليامز, then وليامز alone further on), so this is a
 document-level rule, which a passage query cannot express.
 
+A word held only by a weak spelling ("other spelling?", below SURE_CONFIDENCE), or
+by a spelling that counts only beside the name (``beside.py``), holds it only where it
+stands beside another word of the query: "Amina Orfi" is not a document with منى
+(0.85) in one passage and عرفي in another, while a full name is written together at
+least once.
+
 A word held by more than ``MAX_HOLDERS`` documents (محمد, في) is not enumerated: it
 does not narrow the documents, the other words do.  Longer queries (a sentence, a
 headline) keep the default: all words preferred, any accepted.
@@ -20,7 +26,7 @@ from dataclasses import replace
 
 from . import mapping as m
 from . import tiers, titles
-from .names import FUNCTION_WORDS
+from .beside import near_clause, passage_clauses
 from .plan import QueryPlan, QueryWord
 
 # Queries of this many words (names, most often) need all of them; longer ones are
@@ -33,25 +39,37 @@ MAX_HOLDERS = 5_000
 SPARE_FROM = 3
 
 
-def content_words(plan: QueryPlan) -> list[QueryWord]:
-    """The query words a document must hold: all but function words (في, من)."""
-    return [word for word in plan.words if word.token.normalized not in FUNCTION_WORDS]
-
-
 def needs_holders(plan: QueryPlan) -> bool:
     """True when the plan is short enough for every word to be required."""
-    return MIN_ALL_REQUIRED <= len(content_words(plan)) <= MAX_ALL_REQUIRED
+    return MIN_ALL_REQUIRED <= len(plan.content_words()) <= MAX_ALL_REQUIRED
+
+
+def _docs(query: dict) -> dict:
+    """An aggregation: the ids of the documents whose passages match ``query``."""
+    return {"filter": query, "aggs": {"docs": {"terms": {"field": m.DOC_ID, "size": MAX_HOLDERS}}}}
+
+
+def _any(clauses: list[dict]) -> dict:
+    return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
 def holders_request(plan: QueryPlan) -> dict:
-    """Search body: per query word, the ids of the documents holding it (any tier, title)."""
+    """Search body: per query word, the ids of the documents holding it (any tier, title),
+    and for a word with weak spellings, of those holding it surely or beside the name."""
     aggs = {}
-    for number, word in enumerate(content_words(plan)):
-        held = [*tiers.word_clauses(word, plan), titles.title_clause(word)]
-        aggs[f"w{number}"] = {"filter": {"bool": {"should": held, "minimum_should_match": 1}},
-                              "aggs": {"docs": {"terms": {"field": m.DOC_ID,
-                                                         "size": MAX_HOLDERS}}}}
+    for number, word in enumerate(plan.content_words()):
+        aggs[f"w{number}"] = _docs(_any([*passage_clauses(word, plan), titles.title_clause(word)]))
+        if plan.fuzzy and (word.weak_names() or word.beside):
+            forms = {*word.norm_forms, *(spelling.normalized for spelling in word.beside)}
+            near = near_clause(forms, word, plan)
+            aggs[f"w{number}sure"] = _docs(_any([*tiers.sure_clauses(word, plan),
+                                                 titles.sure_title_clause(word)]))
+            aggs[f"w{number}near"] = _docs(near or {"match_none": {}})
     return {"size": 0, "query": {"term": {m.KIND: m.KIND_PASSAGE}}, "aggs": aggs}
+
+
+def _bucket_ids(aggregation: dict) -> set[str]:
+    return {str(bucket.get("key")) for bucket in aggregation.get("docs", {}).get("buckets", [])}
 
 
 def holding_all(plan: QueryPlan, response: dict) -> tuple[str, ...] | None:
@@ -62,14 +80,18 @@ def holding_all(plan: QueryPlan, response: dict) -> tuple[str, ...] | None:
     if not isinstance(aggregations, dict):
         return None  # the look-up failed: search as usual rather than find nothing
     listed: list[set[str]] = []
-    for number in range(len(content_words(plan))):
-        docs = aggregations.get(f"w{number}", {}).get("docs", {})
-        if docs.get("sum_other_doc_count", 0):
+    for number in range(len(plan.content_words())):
+        anywhere = aggregations.get(f"w{number}", {})
+        if anywhere.get("docs", {}).get("sum_other_doc_count", 0):
             continue  # more than MAX_HOLDERS documents: not a filter
-        listed.append({str(bucket.get("key")) for bucket in docs.get("buckets", [])})
+        if f"w{number}sure" in aggregations:  # weak spellings count beside the name only
+            listed.append(_bucket_ids(aggregations[f"w{number}sure"])
+                          | _bucket_ids(aggregations.get(f"w{number}near", {})))
+        else:
+            listed.append(_bucket_ids(anywhere))
     if not listed:
         return None
-    needed = len(listed) - (1 if len(content_words(plan)) >= SPARE_FROM else 0)
+    needed = len(listed) - (1 if len(plan.content_words()) >= SPARE_FROM else 0)
     held = collections.Counter(doc for ids in listed for doc in ids)
     return tuple(sorted(doc for doc, count in held.items() if count >= max(needed, 1)))
 

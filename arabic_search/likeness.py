@@ -65,7 +65,13 @@ def latin_arabic(latin: str, arabic: str) -> float:
 
 @functools.lru_cache(maxsize=200_000)
 def arabic_arabic(query: str, arabic: str) -> float:
-    """Confidence that normalized Arabic word ``arabic`` is another spelling of ``query``."""
+    """Confidence that normalized Arabic word ``arabic`` is another spelling of ``query``.
+
+    Being another spelling is symmetric, but one alignment is not: the learned table
+    makes dropping a vowel letter cheap (ي written or not) and writing one in dear, so
+    هيريمان -> رمان looked sure (0.96) and بندر -> بيندر did not (0.52).  The confidence
+    is the mean of the two directions, each weighted by the commoner word: a near-equal
+    pair stays sure both ways, a long word reduced to a short one does not."""
     if query == arabic:
         return 1.0
     if not query or not arabic:
@@ -74,9 +80,11 @@ def arabic_arabic(query: str, arabic: str) -> float:
     shared = sum((collections.Counter(query) & collections.Counter(arabic)).values())
     if shared < MIN_SHARED_LETTERS * letters:
         return 0.0  # each letter cheaply replaced is no spelling (زكثح is not سكته)
-    # A common query word must agree better too: الحكومه is not الحكمه.
-    zipf = vocabulary().get(query, 0.0)
-    return _scored("arabic", arabic_units(query), arabic, letters, ARABIC_SCALE, zipf)
+    # A common word must agree better, on either side: الحكومه is not الحكمه.
+    zipf = max(vocabulary().get(query, 0.0), vocabulary().get(arabic, 0.0))
+    there = _scored("arabic", arabic_units(query), arabic, letters, ARABIC_SCALE, zipf)
+    back = _scored("arabic", arabic_units(arabic), query, letters, ARABIC_SCALE, zipf)
+    return (there + back) / 2
 
 
 # Latin against Latin (Waldhauser / Waldhausser): a plain weighted edit distance.

@@ -30,7 +30,10 @@ MIN_CONFIDENCE = 0.75
 # Another Arabic spelling of an Arabic query word must be surer: an Arabic query already
 # finds its word through the written-form tiers, and on real text near-spellings are
 # mostly other words (اصيل / أصل, ايناس / الناس).
-MIN_ARABIC_CONFIDENCE = 0.85
+MIN_ARABIC_CONFIDENCE = 0.80
+# A spelling this sure but below the minimum counts only beside another word of the
+# query, written surely (holders.py): مصطفي خطاب for "Mustafa Khattab" (Mustafa = مصطفي 0.67).
+BESIDE_CONFIDENCE = 0.6
 # Below this confidence an accepted spelling is a weak match: the page labels it "other
 # spelling?", and a title holding it earns no title bonus (titles.title_bonus_clauses).
 SURE_CONFIDENCE = 0.9
@@ -39,6 +42,9 @@ SURE_CONFIDENCE = 0.9
 # counted, Arabic writes الأفريكوم for Africom).
 READING_FACTOR = 0.9
 MIN_READING = 4
+# A final ي read as ى (_maksura_written_ya) costs this factor, in words this long at least.
+MAKSURA_FACTOR = 0.9
+MAKSURA_LETTERS = 4
 SHORT_READING_ZIPF = 3.0
 # Latin words in capitals this short are abbreviations (UN, US, EU): never transliterated.
 MAX_ABBREVIATION = 4
@@ -96,17 +102,27 @@ def _letters(form: str) -> int:
     return len(form) - (len(ARTICLE) if form.startswith(ARTICLE) else 0)
 
 
-def _pair(query: Token, form: str, form_script: str) -> float:
+def _pair(query: Token, query_form: str, form: str, form_script: str) -> float:
     if query.script == LATIN and form_script == ARABIC:
-        return latin_arabic(query.normalized, form)
+        return latin_arabic(query_form, form)
     if query.script == ARABIC and form_script == ARABIC:
-        shortest = min(_letters(query.normalized), _letters(form))
-        if shortest <= SHORT_NAME_LETTERS and _letters(query.normalized) != _letters(form):
+        shortest = min(_letters(query_form), _letters(form))
+        if shortest <= SHORT_NAME_LETTERS and _letters(query_form) != _letters(form):
             return 0.0
-        return arabic_arabic(query.normalized, form)
+        return arabic_arabic(query_form, form)
     if query.script == LATIN and form_script == LATIN:
-        return latin_latin(query.normalized, form)
+        return latin_latin(query_form, form)
     return 0.0
+
+
+def _query_forms(query: Token) -> tuple[str, ...]:
+    """The query word, and without its article when it has one (الفجيرة is فجيره too: the
+    written word's clitic readings cover the other side).  Other clitics stay: a name
+    query rarely carries one, and كولن is not ك + ولن."""
+    form = query.normalized
+    if query.script == ARABIC and form.startswith(ARTICLE) and _plausible_reading(form[2:]):
+        return form, form[2:]
+    return (form,)
 
 
 def _reading_factor(word: str, reading: str) -> float:
@@ -128,27 +144,59 @@ def _sounded(word: Token) -> tuple[str, tuple[str, ...]]:
     return sounded, tuple(clitic_readings(sounded))
 
 
+def _maksura_written_ya(word: Token) -> str | None:
+    """The word with its final ي read as the ى it often stands for (Egyptian print writes
+    مصطفي, يحيي, ليلي), or None: only a Latin query is compared so, and only words of
+    MAKSURA_LETTERS or more (علي is Ali, not على)."""
+    exact = word.exact
+    if word.script != ARABIC or not exact.endswith("ي") or len(exact) < MAKSURA_LETTERS:
+        return None
+    return normalize_word(exact[:-1] + "ا")
+
+
+def _written_forms(query: Token, word: Token) -> list[tuple[str, float]]:
+    """(form, factor): the ways ``word`` may be read as a name, each with the factor its
+    reading costs (a stripped clitic, a final ي read as ى)."""
+    whole, readings = _sounded(word)
+    forms = [(whole, 1.0)] if _could_be_name(whole, word.script) else []
+    forms += [(reading, _reading_factor(whole, reading)) for reading in readings
+              if _plausible_reading(reading) and _could_be_name(reading, word.script)]
+    maksura = _maksura_written_ya(word) if query.script == LATIN else None
+    if maksura and _could_be_name(maksura, word.script):
+        forms.append((maksura, MAKSURA_FACTOR))
+    return forms
+
+
 def confidence(query: Token, word: Token) -> float:
     """How sure we are that written word ``word`` spells query word ``query`` (0-1)."""
-    whole, readings = _sounded(word)
-    best = _pair(query, whole, word.script) if _could_be_name(whole, word.script) else 0.0
-    for reading in readings:
-        if _plausible_reading(reading) and _could_be_name(reading, word.script):
-            factor = _reading_factor(whole, reading)
-            best = max(best, factor * _pair(query, reading, word.script))
+    forms = _written_forms(query, word)
+    best = max((factor * _pair(query, query_form, form, word.script)
+                for query_form in _query_forms(query) for form, factor in forms), default=0.0)
     return round(best, 3)
 
 
-def accepted_spellings(query: Token, candidates: list[Token]) -> dict[str, float]:
-    """written candidate (``exact``) -> confidence, for those that reach MIN_CONFIDENCE.
+def min_confidence(query: Token) -> float:
+    """The confidence a spelling of ``query`` needs to be accepted anywhere."""
+    return MIN_ARABIC_CONFIDENCE if query.script == ARABIC else MIN_CONFIDENCE
+
+
+def spelling_confidences(query: Token, candidates: list[Token]) -> dict[str, float]:
+    """written candidate (``exact``) -> confidence, for those that reach BESIDE_CONFIDENCE
+    (below min_confidence they count only beside the rest of the name: holders.py).
 
     Candidates are written forms, not normalized ones: علي (Ali) and على (on) normalize
     alike, and only one of them is the name."""
-    accepted: dict[str, float] = {}
+    found: dict[str, float] = {}
     for word in candidates:
         if word.normalized == query.normalized:
             continue  # the word itself: the exact and normalized tiers say so more strongly
         sure = confidence(query, word)
-        if sure >= (MIN_ARABIC_CONFIDENCE if query.script == ARABIC else MIN_CONFIDENCE):
-            accepted[word.exact] = sure
-    return accepted
+        if sure >= BESIDE_CONFIDENCE:
+            found[word.exact] = sure
+    return found
+
+
+def accepted_spellings(query: Token, candidates: list[Token]) -> dict[str, float]:
+    """written candidate (``exact``) -> confidence, for those that reach min_confidence."""
+    return {written: sure for written, sure in spelling_confidences(query, candidates).items()
+            if sure >= min_confidence(query)}

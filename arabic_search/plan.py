@@ -19,7 +19,8 @@ from .analysis import LATIN_PARTICLES, Token, WordForms, analyze
 from .compounds import compound_exonyms, compound_parts, fixed_spelling
 from .exonym_tier import QueryExonym, plan_exonyms, query_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
-from .names import accepted_spellings, is_name_query
+from .names import (FUNCTION_WORDS, SURE_CONFIDENCE, is_name_query, min_confidence,
+                    spelling_confidences)
 from .normalize import is_arabic, normalize_word
 from .exclusion import bucket_keys, excluded_docs_request
 from .rarity import df_request, hits_total, idf, total_request
@@ -49,12 +50,24 @@ class QueryWord:
     spellings: frozenset[str]     # normalized form and hamza variants
     forms: frozenset[str]         # normalized form and clitic readings
     names: tuple[NameSpelling, ...] = ()
+    # spellings below the minimum that count beside the rest of the name only (holders.py)
+    beside: tuple[NameSpelling, ...] = ()
     seeks_names: bool = False     # looks for other spellings of itself (lexicon)
     weight: float = 1.0           # how rare the word is (rarity.idf): the worth of its evidence
 
     @property
     def forms_of(self) -> WordForms:
         return self.token.forms
+
+    @property
+    def norm_forms(self) -> frozenset[str]:
+        """The normalized forms a passage may hold the word by, one per position (the
+        positional NORM field: quoted phrases and names standing together)."""
+        return frozenset({*self.spellings, *(name.normalized for name in self.names)})
+
+    def weak_names(self) -> tuple[NameSpelling, ...]:
+        """Accepted spellings below SURE_CONFIDENCE: "other spelling?" on the page."""
+        return tuple(name for name in self.names if name.confidence < SURE_CONFIDENCE)
 
     def name_spelling(self, written: str) -> NameSpelling | None:
         for spelling in self.names:
@@ -169,15 +182,29 @@ class QueryPlan:
     def _with_accepted(self, candidates: dict[int, list[WordForms]]) -> QueryPlan:
         words = list(self.words)
         for number, found in candidates.items():
-            words[number] = replace(words[number], names=_spellings(words[number].token, found))
+            names, beside = _name_spellings(words[number].token, found)
+            words[number] = replace(words[number], names=names, beside=beside)
         return replace(self, words=tuple(words))
+
+    def content_words(self) -> list[QueryWord]:
+        """The words a short query's documents must hold: all but function words (في, من)."""
+        return [word for word in self.words if word.token.normalized not in FUNCTION_WORDS]
+
+
+def _name_spellings(token: Token, candidates: list[WordForms]
+                    ) -> tuple[tuple[NameSpelling, ...], tuple[NameSpelling, ...]]:
+    """(accepted spellings, spellings that count beside the name only) of ``token``
+    (names.py), with confidences."""
+    found = [NameSpelling(written, normalize_word(written), _rounded(sure), _script_of(written))
+             for written, sure in sorted(spelling_confidences(token, candidates).items())]
+    least = min_confidence(token)
+    return (tuple(name for name in found if name.confidence >= least),
+            tuple(name for name in found if name.confidence < least))
 
 
 def _spellings(token: Token, candidates: list[WordForms]) -> tuple[NameSpelling, ...]:
     """The candidates accepted as spellings of ``token`` (names.py), with confidences."""
-    accepted = accepted_spellings(token, candidates)
-    return tuple(NameSpelling(written, normalize_word(written), _rounded(sure), _script_of(written))
-                 for written, sure in sorted(accepted.items()))
+    return _name_spellings(token, candidates)[0]
 
 
 def _rounded(confidence: float) -> float:

@@ -156,3 +156,75 @@ def test_a_weak_sound_alike_in_a_title_does_not_outrank_the_name(client):
     matches = [m for p in weak[0]["passages"] for m in p["matches"]]
     assert all(m["confidence"] < 0.9 for m in matches)
     assert weak[0]["explanation"]["title"] == 0  # a weak match's title earns nothing
+
+
+def test_a_weakly_held_word_counts_only_beside_the_name():
+    two = plan("Waldhauser Libya")
+    answer = _answer(["a", "b", "c"], ["a", "b", "c"])
+    answer["aggregations"]["w1sure"] = _answer(["c"])["aggregations"]["w0"]
+    answer["aggregations"]["w1near"] = _answer(["b"])["aggregations"]["w0"]
+    # a: Libya only as a weak sound-alike, away from Waldhauser; b: beside it; c: surely
+    assert holding_all(two, answer) == ("b", "c")
+
+
+WEAK_DOCS = {
+    "weak_apart": {"title": "خبر", "body": "زار والدهاوزر المدينة أمس.\n\nقال لأبيه كلاما طيبا."},
+    "weak_beside": {"title": "خبر", "body": "قال والدهاوزر لأبيه كلاما طيبا."},
+    "sure_apart": {"title": "خبر", "body": "زار والدهاوزر المدينة أمس.\n\nثم سافر الوفد إلى ليبيا."},
+}
+
+
+@pytest.fixture(scope="module")
+def weak_client(es_client, es_url, tmp_path_factory):
+    from conftest import RUN_PREFIX
+    folder = tmp_path_factory.mktemp("weak-near")
+    lines = [json.dumps({"id": key, **doc}, ensure_ascii=False) for key, doc in WEAK_DOCS.items()]
+    (folder / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    alias = f"{RUN_PREFIX}-weak-near"
+    assert index_paths(es_client, alias, [folder]).documents == len(WEAK_DOCS)
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+    return app.test_client()
+
+
+def test_a_weak_sound_alike_away_from_the_name_is_no_holder(weak_client):
+    result = search(weak_client, "Waldhauser Libya")
+    matches = {m["text"]: m["confidence"] for hit in result["hits"] for p in hit["passages"]
+               for m in p["matches"]}
+    assert matches.get("لأبيه", 1.0) < 0.9, "لأبيه must be a weak spelling of Libya, or this tests nothing"
+    assert {hit["id"] for hit in result["hits"]} == {"weak_beside", "sure_apart"}
+    # the weak word alone still finds every document holding it
+    assert {"weak_apart", "weak_beside"} <= {hit["id"] for hit in search(weak_client, "Libya")["hits"]}
+
+
+BESIDE_DOCS = {
+    "full_name": {"title": "خبر", "body": "التقت سناء جميل بالوفد في القاهرة أمس."},
+    "given_far": {"title": "خبر", "body": "حضرت سناء الحفل أمس.\n\nوكان الطقس جميل في المساء."},
+}
+
+
+@pytest.fixture(scope="module")
+def beside_client(es_client, es_url, tmp_path_factory):
+    from conftest import RUN_PREFIX
+    folder = tmp_path_factory.mktemp("beside")
+    lines = [json.dumps({"id": key, **doc}, ensure_ascii=False) for key, doc in BESIDE_DOCS.items()]
+    (folder / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    alias = f"{RUN_PREFIX}-beside"
+    assert index_paths(es_client, alias, [folder]).documents == len(BESIDE_DOCS)
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+    return app.test_client()
+
+
+def test_a_spelling_below_the_minimum_counts_beside_the_rest_of_the_name(beside_client):
+    # Sanaa = سناء is below the minimum alone (the hamza no Latin letter writes): beside
+    # جميل (Gamil) it is the name, marked and explained; away from it, nothing.
+    alone = search(beside_client, "Sanaa")
+    assert alone["total"] == 0, "سناء must be below the minimum for Sanaa, or this tests nothing"
+    result = search(beside_client, "Sanaa Gamil")
+    assert [hit["id"] for hit in result["hits"]] == ["full_name"]
+    matches = {m["text"]: m for p in result["hits"][0]["passages"] for m in p["matches"]}
+    assert matches["سناء"]["query"] == "Sanaa" and matches["سناء"]["how"] == "translit"
+    assert 0.6 <= matches["سناء"]["confidence"] < 0.75 and matches["سناء"]["beside"] is True
+    assert "beside" not in matches["جميل"]
+    page = beside_client.get("/", query_string={"q": "Sanaa Gamil"}).get_data(as_text=True)
+    assert "بجوار بقية الاسم" in page
+    assert "<mark>سناء</mark> <mark>جميل</mark>" in result["hits"][0]["passages"][0]["highlight"]
