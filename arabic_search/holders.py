@@ -27,7 +27,7 @@ from dataclasses import replace
 from . import mapping as m
 from . import tiers, titles
 from .beside import near_clause, passage_clauses
-from .plan import QueryPlan, QueryWord
+from .plan import COMPOUND_HEADS, QueryPlan, QueryWord
 
 # Queries of this many words (names, most often) need all of them; longer ones are
 # sentences or headlines, searched the usual way.
@@ -40,8 +40,18 @@ SPARE_FROM = 3
 
 
 def needs_holders(plan: QueryPlan) -> bool:
-    """True when the plan is short enough for every word to be required."""
-    return MIN_ALL_REQUIRED <= len(plan.content_words()) <= MAX_ALL_REQUIRED
+    """True when the plan is short enough for every word to be required: two to four
+    words, function words aside (في طرابلس needs طرابلس: في alone is no answer)."""
+    return (len(plan.words) >= MIN_ALL_REQUIRED
+            and 1 <= len(plan.content_words()) <= MAX_ALL_REQUIRED)
+
+
+def _names_in(plan: QueryPlan) -> int:
+    """How many names the content words make: a compound's head (عبد, Abdul) and the
+    word after it are one (عبد الحميد البلوشي is two names, not three)."""
+    words = plan.content_words()
+    heads = sum(word.token.normalized in COMPOUND_HEADS for word in words[:-1])
+    return len(words) - heads
 
 
 def _docs(query: dict) -> dict:
@@ -72,28 +82,38 @@ def _bucket_ids(aggregation: dict) -> set[str]:
     return {str(bucket.get("key")) for bucket in aggregation.get("docs", {}).get("buckets", [])}
 
 
+def _holders_of(aggregations: dict, number: int) -> set[str] | None:
+    """The documents holding content word ``number``, or None when they are too many to
+    list (the word does not filter).  A word with weak spellings holds a document surely
+    or beside the rest of the name only (beside.py)."""
+    anywhere = aggregations.get(f"w{number}", {})
+    if anywhere.get("docs", {}).get("sum_other_doc_count", 0):
+        return None  # more than MAX_HOLDERS documents: not a filter
+    if f"w{number}sure" in aggregations:
+        return (_bucket_ids(aggregations[f"w{number}sure"])
+                | _bucket_ids(aggregations.get(f"w{number}near", {})))
+    return _bucket_ids(anywhere)
+
+
 def holding_all(plan: QueryPlan, response: dict) -> tuple[str, ...] | None:
-    """The documents holding every word whose holders could be listed (of three words or
-    more, all but one: a source may leave out a middle name), or None when no word could
-    be listed (then nothing is filtered)."""
+    """The documents holding every word whose holders could be listed, or None when no
+    word could be listed (then nothing is filtered).  Of three names or more, one middle
+    word may be missing (a source may leave out a middle name, never the first or last)."""
     aggregations = response.get("aggregations")
     if not isinstance(aggregations, dict):
         return None  # the look-up failed: search as usual rather than find nothing
-    listed: list[set[str]] = []
-    for number in range(len(plan.content_words())):
-        anywhere = aggregations.get(f"w{number}", {})
-        if anywhere.get("docs", {}).get("sum_other_doc_count", 0):
-            continue  # more than MAX_HOLDERS documents: not a filter
-        if f"w{number}sure" in aggregations:  # weak spellings count beside the name only
-            listed.append(_bucket_ids(aggregations[f"w{number}sure"])
-                          | _bucket_ids(aggregations.get(f"w{number}near", {})))
-        else:
-            listed.append(_bucket_ids(anywhere))
+    count = len(plan.content_words())
+    holders = [_holders_of(aggregations, number) for number in range(count)]
+    listed = [ids for ids in holders if ids is not None]
     if not listed:
         return None
-    needed = len(listed) - (1 if len(plan.content_words()) >= SPARE_FROM else 0)
+    spare = 1 if _names_in(plan) >= SPARE_FROM else 0
     held = collections.Counter(doc for ids in listed for doc in ids)
-    return tuple(sorted(doc for doc, count in held.items() if count >= max(needed, 1)))
+    found = {doc for doc, times in held.items() if times >= max(len(listed) - spare, 1)}
+    for ends in {0, count - 1}:  # the first and the last word: never left out
+        if holders[ends] is not None:
+            found &= holders[ends]
+    return tuple(sorted(found))
 
 
 def with_holders(plan: QueryPlan, response: dict) -> QueryPlan:

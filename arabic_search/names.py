@@ -31,8 +31,8 @@ MIN_CONFIDENCE = 0.75
 # finds its word through the written-form tiers, and on real text near-spellings are
 # mostly other words (اصيل / أصل, ايناس / الناس).
 MIN_ARABIC_CONFIDENCE = 0.80
-# A spelling this sure but below the minimum counts only beside another word of the
-# query, written surely (holders.py): مصطفي خطاب for "Mustafa Khattab" (Mustafa = مصطفي 0.67).
+# A spelling this sure (its commonness not weighed) but below the minimum counts only
+# beside another word of the query (beside.py): مصطفي خطاب for "Mustafa Khattab".
 BESIDE_CONFIDENCE = 0.6
 # Below this confidence an accepted spelling is a weak match: the page labels it "other
 # spelling?", and a title holding it earns no title bonus (titles.title_bonus_clauses).
@@ -102,14 +102,15 @@ def _letters(form: str) -> int:
     return len(form) - (len(ARTICLE) if form.startswith(ARTICLE) else 0)
 
 
-def _pair(query: Token, query_form: str, form: str, form_script: str) -> float:
+def _pair(query: Token, query_form: str, form: str, form_script: str,
+          weigh_common: bool = True) -> float:
     if query.script == LATIN and form_script == ARABIC:
-        return latin_arabic(query_form, form)
+        return latin_arabic(query_form, form, weigh_common)
     if query.script == ARABIC and form_script == ARABIC:
         shortest = min(_letters(query_form), _letters(form))
         if shortest <= SHORT_NAME_LETTERS and _letters(query_form) != _letters(form):
             return 0.0
-        return arabic_arabic(query_form, form)
+        return arabic_arabic(query_form, form, weigh_common)
     if query.script == LATIN and form_script == LATIN:
         return latin_latin(query_form, form)
     return 0.0
@@ -167,10 +168,11 @@ def _written_forms(query: Token, word: Token) -> list[tuple[str, float]]:
     return forms
 
 
-def confidence(query: Token, word: Token) -> float:
-    """How sure we are that written word ``word`` spells query word ``query`` (0-1)."""
+def confidence(query: Token, word: Token, weigh_common: bool = True) -> float:
+    """How sure we are that written word ``word`` spells query word ``query`` (0-1);
+    ``weigh_common`` False: as if neither word were a common word (names.likeness)."""
     forms = _written_forms(query, word)
-    best = max((factor * _pair(query, query_form, form, word.script)
+    best = max((factor * _pair(query, query_form, form, word.script, weigh_common)
                 for query_form in _query_forms(query) for form, factor in forms), default=0.0)
     return round(best, 3)
 
@@ -180,23 +182,31 @@ def min_confidence(query: Token) -> float:
     return MIN_ARABIC_CONFIDENCE if query.script == ARABIC else MIN_CONFIDENCE
 
 
-def spelling_confidences(query: Token, candidates: list[Token]) -> dict[str, float]:
-    """written candidate (``exact``) -> confidence, for those that reach BESIDE_CONFIDENCE
-    (below min_confidence they count only beside the rest of the name: holders.py).
+def spelling_confidences(query: Token, candidates: list[Token]
+                         ) -> tuple[dict[str, float], dict[str, float]]:
+    """(accepted, beside): written candidate (``exact``) -> confidence, for those that
+    reach min_confidence, and for the others that reach BESIDE_CONFIDENCE when their
+    commonness is not weighed.  Beside the rest of a name a common word is a name (لاس
+    تونس for "لاس توناس"), so there only the spelling counts (holders.py, beside.py).
 
     Candidates are written forms, not normalized ones: علي (Ali) and على (on) normalize
     alike, and only one of them is the name."""
-    found: dict[str, float] = {}
+    accepted: dict[str, float] = {}
+    beside: dict[str, float] = {}
+    least = min_confidence(query)
     for word in candidates:
         if word.normalized == query.normalized:
             continue  # the word itself: the exact and normalized tiers say so more strongly
         sure = confidence(query, word)
-        if sure >= BESIDE_CONFIDENCE:
-            found[word.exact] = sure
-    return found
+        if sure >= least:
+            accepted[word.exact] = sure
+            continue
+        plain = confidence(query, word, weigh_common=False)
+        if plain >= BESIDE_CONFIDENCE:
+            beside[word.exact] = plain
+    return accepted, beside
 
 
 def accepted_spellings(query: Token, candidates: list[Token]) -> dict[str, float]:
     """written candidate (``exact``) -> confidence, for those that reach min_confidence."""
-    return {written: sure for written, sure in spelling_confidences(query, candidates).items()
-            if sure >= min_confidence(query)}
+    return spelling_confidences(query, candidates)[0]

@@ -19,8 +19,7 @@ from .analysis import LATIN_PARTICLES, Token, WordForms, analyze
 from .compounds import compound_exonyms, compound_parts, fixed_spelling
 from .exonym_tier import QueryExonym, plan_exonyms, query_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
-from .names import (FUNCTION_WORDS, SURE_CONFIDENCE, is_name_query, min_confidence,
-                    spelling_confidences)
+from .names import FUNCTION_WORDS, SURE_CONFIDENCE, is_name_query, spelling_confidences
 from .normalize import is_arabic, normalize_word
 from .exclusion import bucket_keys, excluded_docs_request
 from .rarity import df_request, hits_total, idf, total_request
@@ -75,6 +74,11 @@ class QueryWord:
                 return spelling
         return None
 
+
+# Arabic words that link the parts of a name (normalized): never required on their own.
+NAME_LINKS = frozenset({"بن", "ابن", "بنت", "بو"})
+# The head of a compound name (عبد الحميد, Abdul Ghani): it and the next word are one name.
+COMPOUND_HEADS = frozenset({"عبد", "abd", "abdul", "abdel", "abdal", "abdoul", "abdu", "abdou"})
 
 TOTAL, DF, NAMES, EXCLUDED, PART = "total", "df", "names", "excluded", "part"
 
@@ -187,19 +191,20 @@ class QueryPlan:
         return replace(self, words=tuple(words))
 
     def content_words(self) -> list[QueryWord]:
-        """The words a short query's documents must hold: all but function words (في, من)."""
-        return [word for word in self.words if word.token.normalized not in FUNCTION_WORDS]
+        """The words a short query's documents must hold: all but function words (في, من)
+        and the words that link a lineage (بن, ابن, بنت, بو: Latin bin, ibn, bou are
+        particles already)."""
+        return [word for word in self.words if word.token.normalized not in FUNCTION_WORDS
+                and word.token.normalized not in NAME_LINKS]
 
 
 def _name_spellings(token: Token, candidates: list[WordForms]
                     ) -> tuple[tuple[NameSpelling, ...], tuple[NameSpelling, ...]]:
     """(accepted spellings, spellings that count beside the name only) of ``token``
     (names.py), with confidences."""
-    found = [NameSpelling(written, normalize_word(written), _rounded(sure), _script_of(written))
-             for written, sure in sorted(spelling_confidences(token, candidates).items())]
-    least = min_confidence(token)
-    return (tuple(name for name in found if name.confidence >= least),
-            tuple(name for name in found if name.confidence < least))
+    return tuple(tuple(NameSpelling(written, normalize_word(written), _rounded(sure), _script_of(written))
+                       for written, sure in sorted(found.items()))
+                 for found in spelling_confidences(token, candidates))
 
 
 def _spellings(token: Token, candidates: list[WordForms]) -> tuple[NameSpelling, ...]:
