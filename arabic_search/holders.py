@@ -97,8 +97,8 @@ def _holders_of(aggregations: dict, number: int) -> set[str] | None:
 
 def holding_all(plan: QueryPlan, response: dict) -> tuple[str, ...] | None:
     """The documents holding every word whose holders could be listed, or None when no
-    word could be listed (then nothing is filtered).  Of three names or more, one middle
-    word may be missing (a source may leave out a middle name, never the first or last)."""
+    word could be listed (then nothing is filtered).  Of three names or more, one may be
+    missing (a source may leave out a middle name, or write a name without its first)."""
     aggregations = response.get("aggregations")
     if not isinstance(aggregations, dict):
         return None  # the look-up failed: search as usual rather than find nothing
@@ -110,9 +110,6 @@ def holding_all(plan: QueryPlan, response: dict) -> tuple[str, ...] | None:
     spare = 1 if _names_in(plan) >= SPARE_FROM else 0
     held = collections.Counter(doc for ids in listed for doc in ids)
     found = {doc for doc, times in held.items() if times >= max(len(listed) - spare, 1)}
-    for ends in {0, count - 1}:  # the first and the last word: never left out
-        if holders[ends] is not None:
-            found &= holders[ends]
     return tuple(sorted(found))
 
 

@@ -51,11 +51,11 @@ def test_lineage_links_are_not_required_and_a_compound_is_one_name():
     assert holding_all(plan("Abdul Ghani Tantawi"), _answer(["a", "b"], ["a", "b"], ["b"])) == ("b",)
 
 
-def test_only_a_middle_name_may_be_missing():
+def test_of_three_names_one_may_be_missing():
     three = plan("Mohamed Salah Seddik")
-    # a: first and middle (the last name missing); b: first and last; c: all three
-    answer = _answer(["a", "b", "c"], ["a", "c"], ["b", "c"])
-    assert holding_all(three, answer) == ("b", "c")
+    # a: first and middle; b: first and last; c: all three; d: the first only
+    answer = _answer(["a", "b", "c", "d"], ["a", "c"], ["b", "c"])
+    assert holding_all(three, answer) == ("a", "b", "c")
 
 
 def _answer(*word_docs, truncated=()):
