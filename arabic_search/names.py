@@ -32,8 +32,10 @@ MIN_CONFIDENCE = 0.75
 # mostly other words (اصيل / أصل, ايناس / الناس).
 MIN_ARABIC_CONFIDENCE = 0.80
 # A spelling this sure (its commonness not weighed) but below the minimum counts only
-# beside another word of the query (beside.py): مصطفي خطاب for "Mustafa Khattab".
-BESIDE_CONFIDENCE = 0.6
+# beside another word of the query (beside.py): سناء جميل for "Sanaa Gamil".  Another
+# Arabic spelling of an Arabic word needs more: at 0.6 العزيز passed for السيسي (0.65).
+BESIDE_CONFIDENCE = 0.65
+BESIDE_ARABIC_CONFIDENCE = 0.75
 # Below this confidence an accepted spelling is a weak match: the page labels it "other
 # spelling?", and a title holding it earns no title bonus (titles.title_bonus_clauses).
 SURE_CONFIDENCE = 0.9
@@ -185,7 +187,8 @@ def min_confidence(query: Token) -> float:
 def spelling_confidences(query: Token, candidates: list[Token]
                          ) -> tuple[dict[str, float], dict[str, float]]:
     """(accepted, beside): written candidate (``exact``) -> confidence, for those that
-    reach min_confidence, and for the others that reach BESIDE_CONFIDENCE when their
+    reach min_confidence, and for the others that reach BESIDE_CONFIDENCE (Arabic
+    queries: BESIDE_ARABIC_CONFIDENCE) when their
     commonness is not weighed.  Beside the rest of a name a common word is a name (لاس
     تونس for "لاس توناس"), so there only the spelling counts (holders.py, beside.py).
 
@@ -202,7 +205,7 @@ def spelling_confidences(query: Token, candidates: list[Token]
             accepted[word.exact] = sure
             continue
         plain = confidence(query, word, weigh_common=False)
-        if plain >= BESIDE_CONFIDENCE:
+        if plain >= (BESIDE_ARABIC_CONFIDENCE if query.script == ARABIC else BESIDE_CONFIDENCE):
             beside[word.exact] = plain
     return accepted, beside
 
