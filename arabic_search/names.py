@@ -172,7 +172,8 @@ def _written_forms(query: Token, word: Token) -> list[tuple[str, float]]:
 
 def confidence(query: Token, word: Token, weigh_common: bool = True) -> float:
     """How sure we are that written word ``word`` spells query word ``query`` (0-1);
-    ``weigh_common`` False: as if neither word were a common word (names.likeness)."""
+    ``weigh_common`` False: as if neither word were a common word (beside the rest of a
+    name, :func:`spelling_confidences`)."""
     forms = _written_forms(query, word)
     best = max((factor * _pair(query, query_form, form, word.script, weigh_common)
                 for query_form in _query_forms(query) for form, factor in forms), default=0.0)
@@ -184,18 +185,18 @@ def min_confidence(query: Token) -> float:
     return MIN_ARABIC_CONFIDENCE if query.script == ARABIC else MIN_CONFIDENCE
 
 
-def spelling_confidences(query: Token, candidates: list[Token]
+def spelling_confidences(query: Token, candidates: list[Token], beside: bool = True
                          ) -> tuple[dict[str, float], dict[str, float]]:
     """(accepted, beside): written candidate (``exact``) -> confidence, for those that
-    reach min_confidence, and for the others that reach BESIDE_CONFIDENCE (Arabic
-    queries: BESIDE_ARABIC_CONFIDENCE) when their
-    commonness is not weighed.  Beside the rest of a name a common word is a name (لاس
-    تونس for "لاس توناس"), so there only the spelling counts (holders.py, beside.py).
+    reach min_confidence, and (when ``beside``: the query has other words) for the others
+    that reach BESIDE_CONFIDENCE (BESIDE_ARABIC_CONFIDENCE for an Arabic query) with their
+    commonness not weighed.  Beside the rest of a name a common word is a name (لاس تونس
+    for "لاس توناس"), so there only the spelling counts (holders.py, beside.py).
 
     Candidates are written forms, not normalized ones: علي (Ali) and على (on) normalize
     alike, and only one of them is the name."""
     accepted: dict[str, float] = {}
-    beside: dict[str, float] = {}
+    near: dict[str, float] = {}
     least = min_confidence(query)
     for word in candidates:
         if word.normalized == query.normalized:
@@ -203,11 +204,11 @@ def spelling_confidences(query: Token, candidates: list[Token]
         sure = confidence(query, word)
         if sure >= least:
             accepted[word.exact] = sure
-            continue
-        plain = confidence(query, word, weigh_common=False)
-        if plain >= (BESIDE_ARABIC_CONFIDENCE if query.script == ARABIC else BESIDE_CONFIDENCE):
-            beside[word.exact] = plain
-    return accepted, beside
+        elif beside:
+            plain = confidence(query, word, weigh_common=False)
+            if plain >= (BESIDE_ARABIC_CONFIDENCE if query.script == ARABIC else BESIDE_CONFIDENCE):
+                near[word.exact] = plain
+    return accepted, near
 
 
 def accepted_spellings(query: Token, candidates: list[Token]) -> dict[str, float]:

@@ -185,8 +185,9 @@ class QueryPlan:
 
     def _with_accepted(self, candidates: dict[int, list[WordForms]]) -> QueryPlan:
         words = list(self.words)
+        several = len(self.content_words()) > 1  # spellings beside the name need another word
         for number, found in candidates.items():
-            names, beside = _name_spellings(words[number].token, found)
+            names, beside = _name_spellings(words[number].token, found, several)
             words[number] = replace(words[number], names=names, beside=beside)
         return replace(self, words=tuple(words))
 
@@ -198,13 +199,13 @@ class QueryPlan:
                 and word.token.normalized not in NAME_LINKS]
 
 
-def _name_spellings(token: Token, candidates: list[WordForms]
+def _name_spellings(token: Token, candidates: list[WordForms], beside: bool = True
                     ) -> tuple[tuple[NameSpelling, ...], tuple[NameSpelling, ...]]:
     """(accepted spellings, spellings that count beside the name only) of ``token``
     (names.py), with confidences."""
     return tuple(tuple(NameSpelling(written, normalize_word(written), _rounded(sure), _script_of(written))
                        for written, sure in sorted(found.items()))
-                 for found in spelling_confidences(token, candidates))
+                 for found in spelling_confidences(token, candidates, beside))
 
 
 def _spellings(token: Token, candidates: list[WordForms]) -> tuple[NameSpelling, ...]:
