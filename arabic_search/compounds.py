@@ -33,10 +33,11 @@ from .tier_names import TRANSLIT
 _SERVANT = regex.compile(r"^abd(?:[aeiou]l(?!l?ah?$)|[aeiou](?=([bcdfghjkmnpqrstvwxz])\1)|[aeiou])?(.{3,})$")
 _SERVANT_ALONE = regex.compile(r"^abd(?:[aeiou]{1,2}[lr])?$")
 _ALLAH = regex.compile(r"^[aeiou]?ll?ah?$")
-# بن / بو + a family name, glued in Maghrebi Latin spellings: Benzekri = بن زكري,
-# Bouzid = بو زيد (the whole word is still matched as itself: بنزكري, بوزيد).
-_LINEAGE = regex.compile(r"^(ben|bin|ibn|bou)(.{4,})$")
-BEN, BOU = "ben", "bou"
+# بن + a family name, glued in Maghrebi Latin spellings: Benzekri = بن زكري (the whole
+# word is still matched as itself: بنزكري).  Bou- is not split: Arabic writes بوتفليقة,
+# بومدين as one word, and the part looked up would cost a look-up for nothing.
+_LINEAGE = regex.compile(r"^(ben|bin|ibn)(.{4,})$")
+BEN = "ben"
 # The remainder + الله / الدين (Saadallah, Abdullah, Noureddine, Alaeddin, Salahuddin).
 _GOD = regex.compile(r"^(.{3,}?)([aeiou]?(?:ll?ah?|llah))$")
 _FAITH = regex.compile(r"^(.{3,}?)(?:[aeiou]d{1,2}|[aeiou]ld)(in|ine|een|dine)$")
@@ -49,7 +50,7 @@ MAX_NAMES = 6
 COMPOUND = "compound"
 # The fixed elements are always written so: no look-up needed (and الله, two letters behind
 # the article, is never accepted as a sound-alike: names.MIN_NAME_LETTERS).
-FIXED = {"abd": "عبد", "allah": "الله", "din": "الدين", BEN: "بن", BOU: "بو"}
+FIXED = {"abd": "عبد", "allah": "الله", "din": "الدين", BEN: "بن"}
 
 
 def _parts(word: str) -> tuple[str, ...]:
@@ -64,7 +65,7 @@ def _parts(word: str) -> tuple[str, ...]:
         return ("abd", ALLAH if _ALLAH.match(rest) else rest)
     lineage = _LINEAGE.match(word)
     if lineage:
-        return (BOU if lineage.group(1) == BOU else BEN), lineage.group(2)
+        return BEN, lineage.group(2)
     god = _GOD.match(word)
     if god and len(god.group(1)) >= MIN_REMAINDER:
         return god.group(1), ALLAH

@@ -62,6 +62,8 @@ def latin_arabic(latin: str, arabic: str, weigh_common: bool = True) -> float:
     source = latin_graphemes(latin)
     if not source or not arabic:
         return 0.0
+    if not weigh_common and commonness(vocabulary().get(arabic, 0.0), "latin") == 1.0:
+        return latin_arabic(latin, arabic)  # not common: the same, already computed
     return _scored("latin", source, arabic, len(arabic), LATIN_SCALE, 0.0 if weigh_common else None)
 
 
@@ -83,10 +85,15 @@ def arabic_arabic(query: str, arabic: str, weigh_common: bool = True) -> float:
     if shared < MIN_SHARED_LETTERS * letters:
         return 0.0  # each letter cheaply replaced is no spelling (زكثح is not سكته)
     # A common word must agree better, on either side: الحكومه is not الحكمه.
-    zipf = max(vocabulary().get(query, 0.0), vocabulary().get(arabic, 0.0)) if weigh_common else None
+    zipf = max(vocabulary().get(query, 0.0), vocabulary().get(arabic, 0.0))
+    if not weigh_common and commonness(zipf, "arabic") == 1.0:
+        return arabic_arabic(query, arabic)  # neither is common: the same, already computed
+    zipf = zipf if weigh_common else None
     there = _scored("arabic", arabic_units(query), arabic, letters, ARABIC_SCALE, zipf)
-    back = _scored("arabic", arabic_units(arabic), query, letters, ARABIC_SCALE, zipf)
-    return (there + back) / 2
+    if not there:
+        return 0.0  # below FLOOR one way: the mean is below it too
+    mean = (there + _scored("arabic", arabic_units(arabic), query, letters, ARABIC_SCALE, zipf)) / 2
+    return mean if mean >= FLOOR else 0.0
 
 
 # Latin against Latin (Waldhauser / Waldhausser): a plain weighted edit distance.

@@ -175,8 +175,14 @@ def confidence(query: Token, word: Token, weigh_common: bool = True) -> float:
     ``weigh_common`` False: as if neither word were a common word (beside the rest of a
     name, :func:`spelling_confidences`)."""
     forms = _written_forms(query, word)
+    whole, *bare = _query_forms(query)
+    pairs = [(whole, form, factor) for form, factor in forms]
+    # the query without its article meets the written forms without one (with one, the
+    # whole query meets them already)
+    pairs += [(query_form, form, factor) for query_form in bare for form, factor in forms
+              if not form.startswith(ARTICLE)]
     best = max((factor * _pair(query, query_form, form, word.script, weigh_common)
-                for query_form in _query_forms(query) for form, factor in forms), default=0.0)
+                for query_form, form, factor in pairs), default=0.0)
     return round(best, 3)
 
 
@@ -198,16 +204,20 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
     accepted: dict[str, float] = {}
     near: dict[str, float] = {}
     least = min_confidence(query)
+    near_least = BESIDE_ARABIC_CONFIDENCE if query.script == ARABIC else BESIDE_CONFIDENCE
     for word in candidates:
         if word.normalized == query.normalized:
             continue  # the word itself: the exact and normalized tiers say so more strongly
+        # the plain confidence first: it is never below the weighed one, so most candidates
+        # are settled by one alignment
+        plain = confidence(query, word, weigh_common=False) if beside else None
+        if plain is not None and plain < near_least:
+            continue
         sure = confidence(query, word)
         if sure >= least:
             accepted[word.exact] = sure
-        elif beside:
-            plain = confidence(query, word, weigh_common=False)
-            if plain >= (BESIDE_ARABIC_CONFIDENCE if query.script == ARABIC else BESIDE_CONFIDENCE):
-                near[word.exact] = plain
+        elif plain is not None:
+            near[word.exact] = plain
     return accepted, near
 
 
