@@ -25,6 +25,10 @@ WINDOW = 30
 REPEAT_WEIGHT = 0.3
 # The title as a whole: see title_coverage_bonus.
 TITLE_COVERAGE_WEIGHT = 6.0
+# A title that is the query and nothing else (a headline query) counts like one more
+# passage holding every word exactly: the documents that only list it (a table of
+# contents, a chapter's index) held the words in a passage and the phrase as well.
+WHOLE_TITLE_WEIGHT = 10.0
 MAX_WINDOW = 100
 
 
@@ -70,10 +74,12 @@ def coverage_bonus(plan: QueryPlan, response: dict) -> dict[str, float]:
 
 def title_coverage_bonus(plan: QueryPlan, title: str) -> float:
     """A title holding most of the query is the document the query names (a headline
-    query): TITLE_COVERAGE_WEIGHT x the weights of the words it holds x the share held."""
+    query): TITLE_COVERAGE_WEIGHT x the weights of the words it holds x the share held,
+    and WHOLE_TITLE_WEIGHT x those weights more when the title is the query alone."""
     held = titles.words_in_title(plan, title)
     if not held:
         return 0.0
     share = len(held) / len(plan.words)
     worth = sum(word.weight * strength for word, strength in held)
-    return round(TITLE_COVERAGE_WEIGHT * worth * share ** 2, 3)
+    whole = WHOLE_TITLE_WEIGHT * worth if titles.is_whole_title(plan, title) else 0.0
+    return round(TITLE_COVERAGE_WEIGHT * worth * share ** 2 + whole, 3)

@@ -11,7 +11,8 @@ its tier's worth against an exact match times its confidence, a weak one nothing
 from __future__ import annotations
 
 from . import mapping as m
-from .analysis import WordForms, analyze
+from .analysis import LATIN_PARTICLES, WordForms, analyze
+from .scripts import LATIN
 from .documents import title_forms
 from .names import SURE_CONFIDENCE
 from .plan import QueryPlan, QueryWord
@@ -77,3 +78,16 @@ def words_in_title(plan: QueryPlan, title: str) -> list[tuple[QueryWord, float]]
     held = [(word, max((title_strength(word, forms) for forms in title_words), default=0.0))
             for word in plan.words]
     return [(word, strength) for word, strength in held if strength > 0]
+
+
+def is_whole_title(plan: QueryPlan, title: str) -> bool:
+    """The title says nothing but the query: it holds every query word, and each of its
+    words (Latin particles aside) answers one (a headline query names its document)."""
+    title_words = [token.forms for token in analyze(title)
+                   if not (token.script == LATIN and token.normalized in LATIN_PARTICLES)]
+    if not title_words or not plan.words:
+        return False
+    every_word = all(any(title_strength(word, forms) > 0 for forms in title_words)
+                     for word in plan.words)
+    return every_word and all(any(title_strength(word, forms) > 0 for word in plan.words)
+                              for forms in title_words)

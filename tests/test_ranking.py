@@ -69,3 +69,31 @@ def test_overstemming_does_not_bite_ranking(client):
 def test_fuzzy_off_drops_spelling_variants(client):
     assert "fuzzy" in ids(client, "والدهاوزر")
     assert "fuzzy" not in ids(client, "والدهاوزر", fuzzy="off")
+
+
+HEADLINE_DOCS = [
+    {"id": "section", "title": "B.3.4. فضاء المستخدم",
+     "body": "تعمل البرامج العادية هنا بلا صلاحيات خاصة، وتطلب من النواة ما تحتاجه."},
+    {"id": "contents", "title": "B.2.1. المجلد الجذر (Root)",
+     "body": "انظر أيضا: B.3.4. فضاء المستخدم، B.3.5. النواة، B.3.6. المستخدم الجذر."},
+    {"id": "other", "title": "B.5. فضاء المستخدم في الأنظمة الأخرى",
+     "body": "فضاء المستخدم في الأنظمة الأخرى يختلف."},
+]
+
+
+@pytest.fixture(scope="module")
+def headline_client(es_client, es_url, tmp_path_factory):
+    from conftest import RUN_PREFIX
+    folder = tmp_path_factory.mktemp("headline")
+    lines = [json.dumps(doc, ensure_ascii=False) for doc in HEADLINE_DOCS]
+    (folder / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    alias = f"{RUN_PREFIX}-headline"
+    assert index_paths(es_client, alias, [folder]).documents == len(HEADLINE_DOCS)
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+    return app.test_client()
+
+
+def test_a_headline_query_finds_the_document_it_titles_before_the_lists_naming_it(headline_client):
+    # the contents page holds every word and the phrase in its body; the section's title
+    # is the query and nothing else (the topical evaluation's headline misses)
+    assert ids(headline_client, "B.3.4. فضاء المستخدم")[0] == "section"
