@@ -21,6 +21,7 @@ from arabic_search.matching import explain_passage, explain_title
 from arabic_search.passages import best_passages, inner_passages, passages_body, with_inner_hits
 from arabic_search.plan import QueryPlan, plan_search
 from arabic_search.query import document_count, search_body, search_query
+from arabic_search.spellings import expected_forms, spellings_aggs
 from arabic_search.syntax import parse
 
 from .didyoumean import DID_YOU_MEAN_BELOW, did_you_mean
@@ -75,9 +76,13 @@ def name_holders(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryPla
     return with_holders(plan, client.search(index=alias, body=holders_request(plan)).body)
 
 
-def _with_facets(body: dict) -> dict:
-    """The search body with the source and year facets added to its aggregations."""
-    return {**body, "aggs": {**body.get("aggs", {}), **facet_aggs()}}
+def _with_facets(body: dict, plan: QueryPlan, narrowed: bool) -> dict:
+    """The search body with the source and year facets added to its aggregations, and
+    the count of the spellings a page is expected to show (spellings.py): over the same
+    matches, unless the search is narrowed to one spelling (the chips count the whole
+    query)."""
+    spellings = {} if narrowed else spellings_aggs(expected_forms(plan))
+    return {**body, "aggs": {**body.get("aggs", {}), **facet_aggs(), **spellings}}
 
 
 def _doc_id(hit: dict) -> str:
@@ -104,14 +109,14 @@ def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: Sea
                  filters: dict) -> tuple[list[dict], list[dict]]:
     """(responses, the page's hits): the top window re-ranked by document coverage, then the
     page's documents given their best passages.  The first response is the search's."""
-    by_date = params.sort == "date"
+    by_date, narrowed = params.sort == "date", bool(filters.get("spelling"))
     window = None if by_date else window_for(plan, params.page, params.size)
     if window is None:
         response = client.search(index=alias, search_type=SEARCH_TYPE, body=_with_facets(search_body(
-            plan, params.page, params.size, by_date=by_date, **filters))).body
+            plan, params.page, params.size, by_date=by_date, **filters), plan, narrowed)).body
         return [response], response["hits"]["hits"]
     response = client.search(index=alias, search_type=SEARCH_TYPE, body=_with_facets(
-        search_body(plan, 1, window, passages=False, **filters))).body
+        search_body(plan, 1, window, passages=False, **filters), plan, narrowed)).body
     hits = response["hits"]["hits"]
     if not hits:
         return [response], []
@@ -176,7 +181,8 @@ def search(client: Elasticsearch, alias: str, params: SearchParams,
         result["facets"] = facet_counts(response)
         # counted over the whole query, so the other chips stay when one narrows the hits
         result["spellings"] = spelling_counts(client, alias, search_query(plan, **filters),
-                                              result["hits"], params.spelling)
+                                              result["hits"], params.spelling,
+                                              None if params.spelling else response)
         if result["total"] < DID_YOU_MEAN_BELOW:  # only where a suggestion can do better
             result["suggestions"] = did_you_mean(client, alias,
                                                  [word.token for word in plan.words])
