@@ -16,7 +16,7 @@ from arabic_search.coverage import (coverage_bonus, coverage_request, title_cove
                                     window_for)
 from arabic_search.explain import explain_hit
 from arabic_search.facets import facet_aggs, facet_counts
-from arabic_search.holders import content_words, holders_request, needs_holders, with_holders
+from arabic_search.holders import content_words
 from arabic_search.matching import explain_passage, explain_title
 from arabic_search.passages import best_passages, inner_passages, passages_body, with_inner_hits
 from arabic_search.plan import QueryPlan, plan_search
@@ -26,6 +26,7 @@ from arabic_search.syntax import parse
 
 from .didyoumean import DID_YOU_MEAN_BELOW, did_you_mean
 from .errors import ServiceError, msearch_failure
+from .lookups import completed_plan, searched_plan  # noqa: F401 - completed_plan re-exported
 from .params import SearchParams
 from .spellings import spelling_counts
 
@@ -56,24 +57,6 @@ def _hit(hit: dict, plan: QueryPlan, explain: bool = False) -> dict:
         result["explanation"] = explain_hit(plan, best, result["title"], hit.get("_score") or 0.0,
                                             hit.get("_coverage", 0.0))
     return result
-
-
-def completed_plan(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryPlan:
-    """The plan with its words' weights and accepted name spellings, from one msearch."""
-    lookups = plan.lookups()
-    searches: list[dict] = []
-    for lookup in lookups:
-        searches += [{"index": alias}, lookup.body]
-    responses = client.msearch(searches=searches).body.get("responses", [])
-    return plan.with_answers([(lookup, response) for lookup, response in zip(lookups, responses)
-                              if "error" not in response])
-
-
-def name_holders(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryPlan:
-    """A name of several words: the plan limited to the documents holding all of them."""
-    if not needs_holders(plan):
-        return plan
-    return with_holders(plan, client.search(index=alias, body=holders_request(plan)).body)
 
 
 def _with_facets(body: dict, plan: QueryPlan, narrowed: bool) -> dict:
@@ -108,7 +91,8 @@ def _window_evidence(client: Elasticsearch, alias: str, plan: QueryPlan, doc_ids
 def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: SearchParams,
                  filters: dict) -> tuple[list[dict], list[dict]]:
     """(responses, the page's hits): the top window re-ranked by document coverage, then the
-    page's documents given their best passages.  The first response is the search's."""
+    page's documents given their best passages.  The first response is the search's, the
+    others the evidence's (coverage, passages)."""
     by_date, narrowed = params.sort == "date", bool(filters.get("spelling"))
     window = None if by_date else window_for(plan, params.page, params.size)
     if window is None:
@@ -130,7 +114,7 @@ def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: Sea
     hits = sorted(hits, key=lambda hit: -hit["_score"])  # stable: ties keep doc id order
     start = (params.page - 1) * params.size
     passages = best_passages(found)
-    return [response, found], [with_inner_hits(hit, passages.get(_doc_id(hit), []))
+    return [response, coverage, found], [with_inner_hits(hit, passages.get(_doc_id(hit), []))
                                for hit in hits[start:start + params.size]]
 
 
@@ -165,7 +149,7 @@ def search(client: Elasticsearch, alias: str, params: SearchParams,
         result["spelling"] = params.spelling
     plan = plan_search(parse(params.q), params.fuzzy)
     if plan.words:  # a query of punctuation only has no words: no hits, no request
-        plan = name_holders(client, alias, completed_plan(client, alias, plan))
+        plan, used = searched_plan(client, alias, plan)
         # a short query (a name): every hit holds all of its words (holders.py)
         result["required_words"] = ([word.token.text for word in content_words(plan)]
                                     if plan.required_docs is not None else [])
@@ -173,7 +157,7 @@ def search(client: Elasticsearch, alias: str, params: SearchParams,
                    "date_to": params.date_to}
         responses, hits = _ranked_hits(client, alias, plan, params,
                                        {**filters, "spelling": params.spelling})
-        for answer in responses:
+        for answer in [*used, *responses]:  # the optional requests below never count
             _check_shards(answer, result, allow_partial)
         response = responses[0]
         result["total"] = document_count(response)
