@@ -13,9 +13,11 @@ Arabic word (فائز must not become ف + ايز for "US").
 """
 from __future__ import annotations
 
+import functools
+
 import regex
 
-from .analysis import LATIN_PARTICLES, Token
+from .analysis import LATIN_PARTICLES, Token, WordForms
 from .clitics import ARTICLE, clitic_readings
 from .normalize import normalize_word
 from .likeness import arabic_arabic, latin_arabic, latin_latin
@@ -96,7 +98,7 @@ def _letters(form: str) -> int:
     return len(form) - (len(ARTICLE) if form.startswith(ARTICLE) else 0)
 
 
-def _pair(query: Token, form: str, form_script: str) -> float:
+def _pair(query: WordForms, form: str, form_script: str) -> float:
     if query.script == LATIN and form_script == ARABIC:
         return latin_arabic(query.normalized, form)
     if query.script == ARABIC and form_script == ARABIC:
@@ -119,7 +121,7 @@ def _reading_factor(word: str, reading: str) -> float:
     return READING_FACTOR ** max(clitics, 0)
 
 
-def _sounded(word: Token) -> tuple[str, tuple[str, ...]]:
+def _sounded(word: WordForms) -> tuple[str, tuple[str, ...]]:
     """The word and its clitic readings as they sound: normalization folds ى into ي, but
     ى is read a (على "ala", "on", is not علي "Ali"; موسى is Musa)."""
     if ALEF_MAKSURA not in word.exact:
@@ -128,8 +130,23 @@ def _sounded(word: Token) -> tuple[str, tuple[str, ...]]:
     return sounded, tuple(clitic_readings(sounded))
 
 
-def confidence(query: Token, word: Token) -> float:
+def confidence(query: Token | WordForms, word: Token | WordForms) -> float:
     """How sure we are that written word ``word`` spells query word ``query`` (0-1)."""
+    return _confidence(_forms_of(query), _forms_of(word))
+
+
+def _forms_of(word: Token | WordForms) -> WordForms:
+    return word.forms if isinstance(word, Token) else word
+
+
+# A name query meets the same lexicon candidates every time it is asked (and names share
+# many): the likeness of a (query word, written word) pair is computed once.  It depends
+# on the two words' forms alone; ~3 ms of a name search (docs/performance.md).
+CONFIDENCES_KEPT = 200_000
+
+
+@functools.lru_cache(maxsize=CONFIDENCES_KEPT)
+def _confidence(query: WordForms, word: WordForms) -> float:
     whole, readings = _sounded(word)
     best = _pair(query, whole, word.script) if _could_be_name(whole, word.script) else 0.0
     for reading in readings:

@@ -51,7 +51,10 @@ def title_bonus_clauses(q: QueryWord) -> list[dict]:
 
 def title_strength(q: QueryWord, word: WordForms) -> float:
     """The Python side of title_bonus_clauses for one title word (0 = no match)."""
-    strengths = _title_strengths(q)
+    return _strength_of(_title_strengths(q), word)
+
+
+def _strength_of(strengths: dict[str, float], word: WordForms) -> float:
     return max((strengths.get(form, 0.0) for form in title_forms(word)), default=0.0)
 
 
@@ -69,6 +72,6 @@ def words_in_title(plan: QueryPlan, title: str) -> list[tuple[QueryWord, float]]
     """(word, strength) of the plan's words that ``title`` holds, by the title clauses'
     own check (for the title coverage re-rank and the score explanation)."""
     title_words = [token.forms for token in analyze(title)]
-    held = [(word, max((title_strength(word, forms) for forms in title_words), default=0.0))
-            for word in plan.words]
+    held = [(word, max((_strength_of(strengths, forms) for forms in title_words), default=0.0))
+            for word, strengths in ((word, _title_strengths(word)) for word in plan.words)]
     return [(word, strength) for word, strength in held if strength > 0]
