@@ -73,12 +73,11 @@ def _doc_id(hit: dict) -> str:
 
 
 def _window_evidence(client: Elasticsearch, alias: str, plan: QueryPlan, doc_ids: list[str],
-                     filters: dict) -> tuple[dict, dict]:
+                     query: dict) -> tuple[dict, dict]:
     """(coverage response, passages response) for the window's documents: one msearch,
-    both computed side by side (neither needs the other)."""
+    both computed side by side (neither needs the other); ``query`` is the search's."""
     searches = [{"index": alias}, coverage_request(plan, doc_ids),
-                {"index": alias, "search_type": SEARCH_TYPE},
-                passages_body(search_query(plan, **filters), doc_ids)]
+                {"index": alias, "search_type": SEARCH_TYPE}, passages_body(query, doc_ids)]
     items = client.msearch(searches=searches).body.get("responses", [])
     if len(items) != 2:
         raise msearch_failure({})
@@ -99,13 +98,14 @@ def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: Sea
         response = client.search(index=alias, search_type=SEARCH_TYPE, body=_with_facets(search_body(
             plan, params.page, params.size, by_date=by_date, **filters), plan, narrowed)).body
         return [response], response["hits"]["hits"]
-    response = client.search(index=alias, search_type=SEARCH_TYPE, body=_with_facets(
-        search_body(plan, 1, window, passages=False, **filters), plan, narrowed)).body
+    body = search_body(plan, 1, window, passages=False, **filters)
+    response = client.search(index=alias, search_type=SEARCH_TYPE,
+                             body=_with_facets(body, plan, narrowed)).body
     hits = response["hits"]["hits"]
     if not hits:
         return [response], []
     doc_ids = [_doc_id(hit) for hit in hits]
-    coverage, found = _window_evidence(client, alias, plan, doc_ids, filters)
+    coverage, found = _window_evidence(client, alias, plan, doc_ids, body["query"])
     bonus = coverage_bonus(plan, coverage)
     for hit, doc_id in zip(hits, doc_ids):
         title = str(hit.get("_source", {}).get(m.TITLE, ""))
@@ -114,8 +114,9 @@ def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: Sea
     hits = sorted(hits, key=lambda hit: -hit["_score"])  # stable: ties keep doc id order
     start = (params.page - 1) * params.size
     passages = best_passages(found)
-    return [response, coverage, found], [with_inner_hits(hit, passages.get(_doc_id(hit), []))
-                               for hit in hits[start:start + params.size]]
+    page = [with_inner_hits(hit, passages.get(_doc_id(hit), []))
+            for hit in hits[start:start + params.size]]
+    return [response, coverage, found], page
 
 
 def _check_shards(response: dict, result: dict, allow_partial: bool) -> None:
@@ -164,7 +165,7 @@ def search(client: Elasticsearch, alias: str, params: SearchParams,
         result["hits"] = [_hit(hit, plan, params.explain) for hit in hits]
         result["facets"] = facet_counts(response)
         # counted over the whole query, so the other chips stay when one narrows the hits
-        result["spellings"] = spelling_counts(client, alias, search_query(plan, **filters),
+        result["spellings"] = spelling_counts(client, alias, lambda: search_query(plan, **filters),
                                               result["hits"], params.spelling,
                                               None if params.spelling else response)
         if result["total"] < DID_YOU_MEAN_BELOW:  # only where a suggestion can do better

@@ -8,6 +8,8 @@ counted here, by one more request.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from elasticsearch import ApiError, Elasticsearch
 
 from arabic_search import es
@@ -17,12 +19,12 @@ from arabic_search.spellings import candidates, counted, read_spellings, spellin
 SPELLINGS_TIMEOUT = 0.8
 
 
-def spelling_counts(client: Elasticsearch, alias: str, query: dict, hits: list[dict],
+def spelling_counts(client: Elasticsearch, alias: str, query: Callable[[], dict], hits: list[dict],
                     narrowed_to: str | None, searched: dict | None = None) -> list[dict]:
-    """The spellings that answered ``query`` in ``hits`` (explained), counted by one
-    aggregation over every passage ``query`` matches: the search's own (``searched``, its
-    response, when its body counted the expected forms under this very query), and one
-    request for the forms it did not count."""
+    """The spellings that answered the query in ``hits`` (explained), counted by one
+    aggregation over every passage the query (built by ``query()``, only when needed)
+    matches: the search's own (``searched``, its response, when its body counted the
+    expected forms under this very query), and one request for the forms it did not count."""
     how = candidates(hits, narrowed_to)
     if not how:
         return []
@@ -31,7 +33,7 @@ def spelling_counts(client: Elasticsearch, alias: str, query: dict, hits: list[d
     if missing:
         try:
             response = client.options(request_timeout=SPELLINGS_TIMEOUT).search(
-                index=alias, body=spellings_body(query, missing)).body
+                index=alias, body=spellings_body(query(), missing)).body
         except (ApiError, *es.UNAVAILABLE_ERRORS):
             return []
         buckets.update(counted(response))
