@@ -127,10 +127,27 @@ def test_holders_ahead_find_the_same_documents_in_one_round_trip(es_client, alia
     (SearchParams(q="والدهاوزر"), ["msearch", "search", "msearch"]),
     (SearchParams(q="مجلس الأمن"), ["msearch", "search", "msearch"]),  # holders in the look-ups
     (SearchParams(q="الجنرال والدهاوزر"), ["msearch", "search", "search", "msearch"]),  # holders after
-    (SearchParams(q="مجلس الأمن", sort="date"), ["msearch", "search"]),
+    (SearchParams(q="مجلس الأمن", sort="date"), ["msearch", "search", "search"]),  # no evidence
     (SearchParams(q="كلمةغيرموجودةابدا"), ["msearch", "search", "search"]),  # + did-you-mean
 ])
 def test_round_trips_per_kind_of_query(es_client, alias, params, requests):
     recording = Recording(es_client)
     search(recording, alias, params)
     assert [name for name, _ in recording.calls] == requests
+
+
+def test_a_failed_or_partial_expected_count_gives_no_chips_and_no_error(es_client, alias):
+    """The count rides in the evidence msearch: its item may fail alone, and then the page
+    shows no chips (as when the count was a request of its own), never an error."""
+    from service.spellings import expected_count, spelling_counts
+    plan, _ = searched_plan(es_client, alias, plan_search(parse("الحكومة")))
+    hits = search(es_client, alias, SearchParams(q="الحكومة", size=2))["hits"]
+    body = expected_count(search_query(plan), plan)
+    items = es_client.msearch(searches=[{"index": alias}, body,
+                                        {"index": f"{RUN_PREFIX}-no-such-index"}, body]).body["responses"]
+    assert "error" not in items[0] and "error" in items[1]
+    assert spelling_counts(es_client, alias, body["query"], hits, None, items[1]) == []
+    partial = {**items[0], "_shards": {**items[0]["_shards"], "failed": 1}}
+    assert spelling_counts(es_client, alias, body["query"], hits, None, partial) == []
+    whole = spelling_counts(es_client, alias, body["query"], hits, None, items[0])
+    assert {chip["text"] for chip in whole} == {"الحكومة", "الحكومات"}
