@@ -8,11 +8,11 @@ field holds every written form).  Pure functions: request bodies in, API shapes 
 
 The forms a page will show are known only once its passages are explained, but most are
 known before the search: each query word as written and its accepted name spellings
-(:func:`expected_forms`).  Those are counted by the search itself (``spellings_aggs``
-beside its facets, over the same matches); only a form of the page that was not
-expected (a stem or another normalized spelling) needs a count of its own afterwards.
-Each form's count is its own filter's, so counting it in one request or another gives
-the same chips.
+(:func:`expected_forms`).  Those are counted beside the search (the service sends the
+count in the same round trip as the window's evidence); only a form of the page that
+was not expected (a stem or another normalized spelling) needs a count of its own
+afterwards.  Each form's count is its own filter's, so counting it in one request or
+another gives the same chips.
 
 A spelling is the written word without vowel marks.  A clitic match (بطرابلس for
 طرابلس) is the same spelling with a prefix, not another spelling, so it is left out,
@@ -85,7 +85,7 @@ def expected_forms(plan) -> list[str]:
 
 def spellings_aggs(forms: list[str]) -> dict:
     """The ``aggs`` entry counting, among a search's matches, the passages and documents
-    holding each written form (merged into the search body, or alone: spellings_body)."""
+    holding each written form."""
     filters = {form: spelling_clause(form) for form in forms}
     documents = {"cardinality": {"field": m.DOC_ID, "precision_threshold": DOCUMENT_COUNT_PRECISION}}
     return {SPELLINGS_AGG: {"filters": {"filters": filters}, "aggs": {DOCUMENTS_AGG: documents}}}
