@@ -156,7 +156,7 @@ def _confidence(query: WordForms, word: WordForms) -> float:
     return round(best, 3)
 
 
-def accepted_spellings(query: Token, candidates: list[Token]) -> dict[str, float]:
+def accepted_spellings(query: Token | WordForms, candidates: list[Token | WordForms]) -> dict[str, float]:
     """written candidate (``exact``) -> confidence, for those that reach MIN_CONFIDENCE.
 
     Candidates are written forms, not normalized ones: علي (Ali) and على (on) normalize

@@ -175,7 +175,17 @@ class QueryPlan:
 
 def _spellings(token: Token, candidates: list[WordForms]) -> tuple[NameSpelling, ...]:
     """The candidates accepted as spellings of ``token`` (names.py), with confidences."""
-    accepted = accepted_spellings(token, candidates)
+    return _accepted(token.forms, tuple(candidates))
+
+
+# A name query meets the same lexicon candidates each time it is asked: its accepted
+# spellings depend on the word's forms and the candidates alone, so they are kept.
+ACCEPTED_KEPT = 1024
+
+
+@functools.lru_cache(maxsize=ACCEPTED_KEPT)
+def _accepted(forms: WordForms, candidates: tuple[WordForms, ...]) -> tuple[NameSpelling, ...]:
+    accepted = accepted_spellings(forms, list(candidates))
     return tuple(NameSpelling(written, normalize_word(written), _rounded(sure), _script_of(written))
                  for written, sure in sorted(accepted.items()))
 
