@@ -16,7 +16,6 @@ from elasticsearch import Elasticsearch
 from arabic_search.holders import holders_ahead, holders_request, needs_holders, with_holders
 from arabic_search.plan import QueryPlan
 
-from .errors import msearch_failure
 
 
 def _msearch(client: Elasticsearch, alias: str, bodies: list[dict]) -> list[dict]:
@@ -42,17 +41,17 @@ def completed_plan(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryP
 def searched_plan(client: Elasticsearch, alias: str, plan: QueryPlan) -> tuple[QueryPlan, list[dict]]:
     """(the plan completed and, for a short query, limited to the documents holding all its
     words; every response used, for the partial-results check).  One msearch when the
-    holders do not depend on the look-ups, else the holders request after it."""
+    holders do not depend on the look-ups, else the holders request after it (also when
+    the item asked ahead failed)."""
     bodies = [lookup.body for lookup in plan.lookups()]
     ahead = needs_holders(plan) and holders_ahead(plan)
     responses = _msearch(client, alias, bodies + ([holders_request(plan)] if ahead else []))
     completed, used = _completed(plan, responses[:len(bodies)])
-    if ahead:
-        holders = responses[len(bodies)] if len(responses) > len(bodies) else {"status": 500}
-        if "error" in holders:
-            raise msearch_failure(holders)
-    elif needs_holders(completed):
+    holders = responses[len(bodies)] if ahead and len(responses) > len(bodies) else None
+    if holders is None or "error" in holders:
+        if not needs_holders(completed):
+            return completed, used
+        # not asked ahead, or the item failed: the lone request, whose failure the boundary
+        # maps as it always did (a missing index: 503 index_missing)
         holders = client.search(index=alias, body=holders_request(completed)).body
-    else:
-        return completed, used
     return with_holders(completed, holders), [*used, holders]
