@@ -1,7 +1,7 @@
 """Arabic compound names written as one Latin word: Abdelkader is عبد القادر, two words.
 
 Latin spellings glue what Arabic writes apart: Abd el-Kader -> Abdelkader, Saad Allah ->
-Saadallah, Nour ed-Din -> Noureddine.  Matched whole, such a word finds no Arabic word
+Saadallah, Nour ed-Din -> Noureddine, Ben Zekri -> Benzekri.  Matched whole, such a word finds no Arabic word
 (عبد and القادر each spell only part of it), and a search that needs every word of a
 name finds nothing.  So a Latin query word made of a known compound element and a
 remainder is searched as its two parts, each matched like any other word (the article
@@ -33,6 +33,10 @@ from .tier_names import TRANSLIT
 _SERVANT = regex.compile(r"^abd(?:[aeiou]l(?!l?ah?$)|[aeiou](?=([bcdfghjkmnpqrstvwxz])\1)|[aeiou])?(.{3,})$")
 _SERVANT_ALONE = regex.compile(r"^abd(?:[aeiou]{1,2}[lr])?$")
 _ALLAH = regex.compile(r"^[aeiou]?ll?ah?$")
+# بن / بو + a family name, glued in Maghrebi Latin spellings: Benzekri = بن زكري,
+# Bouzid = بو زيد (the whole word is still matched as itself: بنزكري, بوزيد).
+_LINEAGE = regex.compile(r"^(ben|bin|ibn|bou)(.{4,})$")
+BEN, BOU = "ben", "bou"
 # The remainder + الله / الدين (Saadallah, Abdullah, Noureddine, Alaeddin, Salahuddin).
 _GOD = regex.compile(r"^(.{3,}?)([aeiou]?(?:ll?ah?|llah))$")
 _FAITH = regex.compile(r"^(.{3,}?)(?:[aeiou]d{1,2}|[aeiou]ld)(in|ine|een|dine)$")
@@ -45,7 +49,7 @@ MAX_NAMES = 6
 COMPOUND = "compound"
 # The fixed elements are always written so: no look-up needed (and الله, two letters behind
 # the article, is never accepted as a sound-alike: names.MIN_NAME_LETTERS).
-FIXED = {"abd": "عبد", "allah": "الله", "din": "الدين"}
+FIXED = {"abd": "عبد", "allah": "الله", "din": "الدين", BEN: "بن", BOU: "بو"}
 
 
 def _parts(word: str) -> tuple[str, ...]:
@@ -58,6 +62,9 @@ def _parts(word: str) -> tuple[str, ...]:
         rest = servant.group(2)
         rest = rest[1:] if servant.group(1) else rest  # er-R: one r is the article's
         return ("abd", ALLAH if _ALLAH.match(rest) else rest)
+    lineage = _LINEAGE.match(word)
+    if lineage:
+        return (BOU if lineage.group(1) == BOU else BEN), lineage.group(2)
     god = _GOD.match(word)
     if god and len(god.group(1)) >= MIN_REMAINDER:
         return god.group(1), ALLAH

@@ -9,6 +9,12 @@ the search is limited to the documents that hold them all.  The words may stand 
 different passages (ستيفاني ويليامز, then وليامز alone further on), so this is a
 document-level rule, which a passage query cannot express.
 
+A word held only by a weak spelling ("other spelling?", below SURE_CONFIDENCE), or
+by a spelling that counts only beside the name (``beside.py``), holds it only where it
+stands beside another word of the query: "Amina Orfi" is not a document with منى
+(0.85) in one passage and عرفي in another, while a full name is written together at
+least once.
+
 A word held by more than ``MAX_HOLDERS`` documents (محمد, في) is not enumerated: it
 does not narrow the documents, the other words do.  Longer queries (a sentence, a
 headline) keep the default: all words preferred, any accepted.
@@ -20,8 +26,8 @@ from dataclasses import replace
 
 from . import mapping as m
 from . import tiers, titles
-from .names import FUNCTION_WORDS
-from .plan import QueryPlan, QueryWord
+from .beside import near_clause, passage_clauses
+from .plan import COMPOUND_HEADS, QueryPlan, QueryWord
 
 # Queries of this many words (names, most often) need all of them; longer ones are
 # sentences or headlines, searched the usual way.
@@ -33,14 +39,28 @@ MAX_HOLDERS = 5_000
 SPARE_FROM = 3
 
 
-def content_words(plan: QueryPlan) -> list[QueryWord]:
-    """The query words a document must hold: all but function words (في, من)."""
-    return [word for word in plan.words if word.token.normalized not in FUNCTION_WORDS]
-
-
 def needs_holders(plan: QueryPlan) -> bool:
-    """True when the plan is short enough for every word to be required."""
-    return MIN_ALL_REQUIRED <= len(content_words(plan)) <= MAX_ALL_REQUIRED
+    """True when the plan is short enough for every word to be required: two to four
+    words, function words aside (في طرابلس needs طرابلس: في alone is no answer)."""
+    return (len(plan.words) >= MIN_ALL_REQUIRED
+            and 1 <= len(plan.content_words()) <= MAX_ALL_REQUIRED)
+
+
+def _names_in(plan: QueryPlan) -> int:
+    """How many names the content words make: a compound's head (عبد, Abdul) and the
+    word after it are one (عبد الحميد البلوشي is two names, not three)."""
+    words = plan.content_words()
+    heads = sum(word.token.normalized in COMPOUND_HEADS for word in words[:-1])
+    return len(words) - heads
+
+
+def _docs(query: dict) -> dict:
+    """An aggregation: the ids of the documents whose passages match ``query``."""
+    return {"filter": query, "aggs": {"docs": {"terms": {"field": m.DOC_ID, "size": MAX_HOLDERS}}}}
+
+
+def _any(clauses: list[dict]) -> dict:
+    return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
 def holders_ahead(plan: QueryPlan) -> bool:
@@ -52,34 +72,53 @@ def holders_ahead(plan: QueryPlan) -> bool:
 
 
 def holders_request(plan: QueryPlan) -> dict:
-    """Search body: per query word, the ids of the documents holding it (any tier, title)."""
+    """Search body: per query word, the ids of the documents holding it (any tier, title),
+    and for a word with weak spellings, of those holding it surely or beside the name."""
     aggs = {}
-    for number, word in enumerate(content_words(plan)):
-        held = [*tiers.word_clauses(word, plan), titles.title_clause(word)]
-        aggs[f"w{number}"] = {"filter": {"bool": {"should": held, "minimum_should_match": 1}},
-                              "aggs": {"docs": {"terms": {"field": m.DOC_ID,
-                                                         "size": MAX_HOLDERS}}}}
+    for number, word in enumerate(plan.content_words()):
+        aggs[f"w{number}"] = _docs(_any([*passage_clauses(word, plan), titles.title_clause(word)]))
+        if plan.fuzzy and (word.weak_names() or word.beside):
+            forms = {*word.norm_forms, *(spelling.normalized for spelling in word.beside)}
+            near = near_clause(forms, word, plan)
+            aggs[f"w{number}sure"] = _docs(_any([*tiers.sure_clauses(word, plan),
+                                                 titles.sure_title_clause(word)]))
+            aggs[f"w{number}near"] = _docs(near or {"match_none": {}})
     return {"size": 0, "query": {"term": {m.KIND: m.KIND_PASSAGE}}, "aggs": aggs}
 
 
+def _bucket_ids(aggregation: dict) -> set[str]:
+    return {str(bucket.get("key")) for bucket in aggregation.get("docs", {}).get("buckets", [])}
+
+
+def _holders_of(aggregations: dict, number: int) -> set[str] | None:
+    """The documents holding content word ``number``, or None when they are too many to
+    list (the word does not filter).  A word with weak spellings holds a document surely
+    or beside the rest of the name only (beside.py)."""
+    anywhere = aggregations.get(f"w{number}", {})
+    if anywhere.get("docs", {}).get("sum_other_doc_count", 0):
+        return None  # more than MAX_HOLDERS documents: not a filter
+    if f"w{number}sure" in aggregations:
+        return (_bucket_ids(aggregations[f"w{number}sure"])
+                | _bucket_ids(aggregations.get(f"w{number}near", {})))
+    return _bucket_ids(anywhere)
+
+
 def holding_all(plan: QueryPlan, response: dict) -> tuple[str, ...] | None:
-    """The documents holding every word whose holders could be listed (of three words or
-    more, all but one: a source may leave out a middle name), or None when no word could
-    be listed (then nothing is filtered)."""
+    """The documents holding every word whose holders could be listed, or None when no
+    word could be listed (then nothing is filtered).  Of three names or more, one may be
+    missing (a source may leave out a middle name, or write a name without its first)."""
     aggregations = response.get("aggregations")
     if not isinstance(aggregations, dict):
         return None  # the look-up failed: search as usual rather than find nothing
-    listed: list[set[str]] = []
-    for number in range(len(content_words(plan))):
-        docs = aggregations.get(f"w{number}", {}).get("docs", {})
-        if docs.get("sum_other_doc_count", 0):
-            continue  # more than MAX_HOLDERS documents: not a filter
-        listed.append({str(bucket.get("key")) for bucket in docs.get("buckets", [])})
+    count = len(plan.content_words())
+    holders = [_holders_of(aggregations, number) for number in range(count)]
+    listed = [ids for ids in holders if ids is not None]
     if not listed:
         return None
-    needed = len(listed) - (1 if len(content_words(plan)) >= SPARE_FROM else 0)
+    spare = 1 if _names_in(plan) >= SPARE_FROM else 0
     held = collections.Counter(doc for ids in listed for doc in ids)
-    return tuple(sorted(doc for doc, count in held.items() if count >= max(needed, 1)))
+    found = {doc for doc, times in held.items() if times >= max(len(listed) - spare, 1)}
+    return tuple(sorted(found))
 
 
 def with_holders(plan: QueryPlan, response: dict) -> QueryPlan:

@@ -45,9 +45,11 @@ def commonness(zipf: float, kind: str) -> float:
 
 
 def _scored(kind: str, source: tuple, target: str, letters: int, scale: float,
-            zipf: float = 0.0) -> float:
-    """Confidence of the alignment; below FLOOR it is reported as 0 (not computed)."""
-    common = commonness(max(zipf, vocabulary().get(target, 0.0)), kind)
+            zipf: float | None = 0.0) -> float:
+    """Confidence of the alignment; below FLOOR it is reported as 0 (not computed).
+    ``zipf`` None: the words' commonness is not weighed (beside the rest of a name,
+    where the word is a name: names.spelling_confidences)."""
+    common = 1.0 if zipf is None else commonness(max(zipf, vocabulary().get(target, 0.0)), kind)
     per_cost = 1.0 / (scale * max(letters, MIN_NORM))
     cost = align(kind, source, target, limit=(1.0 - FLOOR) / per_cost, common=common)
     confidence = 1.0 - cost * per_cost
@@ -55,17 +57,23 @@ def _scored(kind: str, source: tuple, target: str, letters: int, scale: float,
 
 
 @functools.lru_cache(maxsize=200_000)
-def latin_arabic(latin: str, arabic: str) -> float:
+def latin_arabic(latin: str, arabic: str, weigh_common: bool = True) -> float:
     """Confidence that normalized Arabic word ``arabic`` spells Latin word ``latin``."""
     source = latin_graphemes(latin)
     if not source or not arabic:
         return 0.0
-    return _scored("latin", source, arabic, len(arabic), LATIN_SCALE)
+    return _scored("latin", source, arabic, len(arabic), LATIN_SCALE, 0.0 if weigh_common else None)
 
 
 @functools.lru_cache(maxsize=200_000)
-def arabic_arabic(query: str, arabic: str) -> float:
-    """Confidence that normalized Arabic word ``arabic`` is another spelling of ``query``."""
+def arabic_arabic(query: str, arabic: str, weigh_common: bool = True) -> float:
+    """Confidence that normalized Arabic word ``arabic`` is another spelling of ``query``.
+
+    Being another spelling is symmetric, but one alignment is not: the learned table
+    makes dropping a vowel letter cheap (ي written or not) and writing one in dear, so
+    هيريمان -> رمان looked sure (0.96) and بندر -> بيندر did not (0.52).  The confidence
+    is the mean of the two directions, each weighted by the commoner word: a near-equal
+    pair stays sure both ways, a long word reduced to a short one does not."""
     if query == arabic:
         return 1.0
     if not query or not arabic:
@@ -74,9 +82,11 @@ def arabic_arabic(query: str, arabic: str) -> float:
     shared = sum((collections.Counter(query) & collections.Counter(arabic)).values())
     if shared < MIN_SHARED_LETTERS * letters:
         return 0.0  # each letter cheaply replaced is no spelling (زكثح is not سكته)
-    # A common query word must agree better too: الحكومه is not الحكمه.
-    zipf = vocabulary().get(query, 0.0)
-    return _scored("arabic", arabic_units(query), arabic, letters, ARABIC_SCALE, zipf)
+    # A common word must agree better, on either side: الحكومه is not الحكمه.
+    zipf = max(vocabulary().get(query, 0.0), vocabulary().get(arabic, 0.0)) if weigh_common else None
+    there = _scored("arabic", arabic_units(query), arabic, letters, ARABIC_SCALE, zipf)
+    back = _scored("arabic", arabic_units(arabic), query, letters, ARABIC_SCALE, zipf)
+    return (there + back) / 2
 
 
 # Latin against Latin (Waldhauser / Waldhausser): a plain weighted edit distance.

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from . import tiers, titles
 from .analysis import word_forms
+from .beside import beside_matches
 from .plan import QueryPlan
 from .normalize import normalize_word
 from .tokens import word_spans
@@ -36,10 +37,12 @@ class Match:
     query: str
     how: str
     confidence: float = 1.0
+    beside: bool = False   # counts only beside the rest of the name (beside.py)
 
     def as_dict(self) -> dict:
-        return {"text": self.text, "query": self.query, "how": self.how,
-                "confidence": self.confidence}
+        found = {"text": self.text, "query": self.query, "how": self.how,
+                 "confidence": self.confidence}
+        return {**found, "beside": True} if self.beside else found
 
 
 def verdict(written: str, plan: QueryPlan) -> tuple[str, str, float] | None:
@@ -102,6 +105,12 @@ def find_matches(text: str, plan: QueryPlan) -> list[Match]:
                 memo[written] = found
         if found:
             matches.append(Match(start, end, text[start:end], found[1], found[0], found[2]))
+            taken.add((start, end))
+    # spellings that count beside the rest of the name only (beside.py)
+    matches += [Match(start, end, text[start:end], word.token.text,
+                      tiers.name_tier(word.token.script, spelling.script), spelling.confidence,
+                      beside=True)
+                for start, end, word, spelling in beside_matches(text, plan, taken)]
     return sorted(matches, key=lambda match: match.start)
 
 

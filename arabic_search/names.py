@@ -32,7 +32,12 @@ MIN_CONFIDENCE = 0.75
 # Another Arabic spelling of an Arabic query word must be surer: an Arabic query already
 # finds its word through the written-form tiers, and on real text near-spellings are
 # mostly other words (اصيل / أصل, ايناس / الناس).
-MIN_ARABIC_CONFIDENCE = 0.85
+MIN_ARABIC_CONFIDENCE = 0.80
+# A spelling this sure (its commonness not weighed) but below the minimum counts only
+# beside another word of the query (beside.py): سناء جميل for "Sanaa Gamil".  Another
+# Arabic spelling of an Arabic word needs more: at 0.6 العزيز passed for السيسي (0.65).
+BESIDE_CONFIDENCE = 0.65
+BESIDE_ARABIC_CONFIDENCE = 0.75
 # Below this confidence an accepted spelling is a weak match: the page labels it "other
 # spelling?", and a title holding it earns no title bonus (titles.title_bonus_clauses).
 SURE_CONFIDENCE = 0.9
@@ -41,6 +46,9 @@ SURE_CONFIDENCE = 0.9
 # counted, Arabic writes الأفريكوم for Africom).
 READING_FACTOR = 0.9
 MIN_READING = 4
+# A final ي read as ى (_maksura_written_ya) costs this factor, in words this long at least.
+MAKSURA_FACTOR = 0.9
+MAKSURA_LETTERS = 4
 SHORT_READING_ZIPF = 3.0
 # Latin words in capitals this short are abbreviations (UN, US, EU): never transliterated.
 MAX_ABBREVIATION = 4
@@ -98,17 +106,28 @@ def _letters(form: str) -> int:
     return len(form) - (len(ARTICLE) if form.startswith(ARTICLE) else 0)
 
 
-def _pair(query: WordForms, form: str, form_script: str) -> float:
+def _pair(query: Token, query_form: str, form: str, form_script: str,
+          weigh_common: bool = True) -> float:
     if query.script == LATIN and form_script == ARABIC:
-        return latin_arabic(query.normalized, form)
+        return latin_arabic(query_form, form, weigh_common)
     if query.script == ARABIC and form_script == ARABIC:
-        shortest = min(_letters(query.normalized), _letters(form))
-        if shortest <= SHORT_NAME_LETTERS and _letters(query.normalized) != _letters(form):
+        shortest = min(_letters(query_form), _letters(form))
+        if shortest <= SHORT_NAME_LETTERS and _letters(query_form) != _letters(form):
             return 0.0
-        return arabic_arabic(query.normalized, form)
+        return arabic_arabic(query_form, form, weigh_common)
     if query.script == LATIN and form_script == LATIN:
-        return latin_latin(query.normalized, form)
+        return latin_latin(query_form, form)
     return 0.0
+
+
+def _query_forms(query: Token) -> tuple[str, ...]:
+    """The query word, and without its article when it has one (الفجيرة is فجيره too: the
+    written word's clitic readings cover the other side).  Other clitics stay: a name
+    query rarely carries one, and كولن is not ك + ولن."""
+    form = query.normalized
+    if query.script == ARABIC and form.startswith(ARTICLE) and _plausible_reading(form[2:]):
+        return form, form[2:]
+    return (form,)
 
 
 def _reading_factor(word: str, reading: str) -> float:
@@ -121,7 +140,7 @@ def _reading_factor(word: str, reading: str) -> float:
     return READING_FACTOR ** max(clitics, 0)
 
 
-def _sounded(word: WordForms) -> tuple[str, tuple[str, ...]]:
+def _sounded(word: Token) -> tuple[str, tuple[str, ...]]:
     """The word and its clitic readings as they sound: normalization folds ى into ي, but
     ى is read a (على "ala", "on", is not علي "Ali"; موسى is Musa)."""
     if ALEF_MAKSURA not in word.exact:
@@ -130,9 +149,34 @@ def _sounded(word: WordForms) -> tuple[str, tuple[str, ...]]:
     return sounded, tuple(clitic_readings(sounded))
 
 
-def confidence(query: Token | WordForms, word: Token | WordForms) -> float:
-    """How sure we are that written word ``word`` spells query word ``query`` (0-1)."""
-    return _confidence(_forms_of(query), _forms_of(word))
+def _maksura_written_ya(word: Token) -> str | None:
+    """The word with its final ي read as the ى it often stands for (Egyptian print writes
+    مصطفي, يحيي, ليلي), or None: only a Latin query is compared so, and only words of
+    MAKSURA_LETTERS or more (علي is Ali, not على)."""
+    exact = word.exact
+    if word.script != ARABIC or not exact.endswith("ي") or len(exact) < MAKSURA_LETTERS:
+        return None
+    return normalize_word(exact[:-1] + "ا")
+
+
+def _written_forms(query: Token, word: Token) -> list[tuple[str, float]]:
+    """(form, factor): the ways ``word`` may be read as a name, each with the factor its
+    reading costs (a stripped clitic, a final ي read as ى)."""
+    whole, readings = _sounded(word)
+    forms = [(whole, 1.0)] if _could_be_name(whole, word.script) else []
+    forms += [(reading, _reading_factor(whole, reading)) for reading in readings
+              if _plausible_reading(reading) and _could_be_name(reading, word.script)]
+    maksura = _maksura_written_ya(word) if query.script == LATIN else None
+    if maksura and _could_be_name(maksura, word.script):
+        forms.append((maksura, MAKSURA_FACTOR))
+    return forms
+
+
+def confidence(query: Token | WordForms, word: Token | WordForms, weigh_common: bool = True) -> float:
+    """How sure we are that written word ``word`` spells query word ``query`` (0-1);
+    ``weigh_common`` False: as if neither word were a common word (beside the rest of a
+    name, :func:`spelling_confidences`)."""
+    return _confidence(_forms_of(query), _forms_of(word), weigh_common)
 
 
 def _forms_of(word: Token | WordForms) -> WordForms:
@@ -141,31 +185,49 @@ def _forms_of(word: Token | WordForms) -> WordForms:
 
 # A name query meets the same lexicon candidates every time it is asked (and names share
 # many): the likeness of a (query word, written word) pair is computed once.  It depends
-# on the two words' forms alone; ~3 ms of a name search (docs/performance.md).
+# on the two words' forms alone (docs/performance.md, "Fewer and cheaper requests").
 CONFIDENCES_KEPT = 200_000
 
 
 @functools.lru_cache(maxsize=CONFIDENCES_KEPT)
-def _confidence(query: WordForms, word: WordForms) -> float:
-    whole, readings = _sounded(word)
-    best = _pair(query, whole, word.script) if _could_be_name(whole, word.script) else 0.0
-    for reading in readings:
-        if _plausible_reading(reading) and _could_be_name(reading, word.script):
-            factor = _reading_factor(whole, reading)
-            best = max(best, factor * _pair(query, reading, word.script))
+def _confidence(query: WordForms, word: WordForms, weigh_common: bool) -> float:
+    forms = _written_forms(query, word)
+    best = max((factor * _pair(query, query_form, form, word.script, weigh_common)
+                for query_form in _query_forms(query) for form, factor in forms), default=0.0)
     return round(best, 3)
 
 
-def accepted_spellings(query: Token | WordForms, candidates: list[Token | WordForms]) -> dict[str, float]:
-    """written candidate (``exact``) -> confidence, for those that reach MIN_CONFIDENCE.
+def min_confidence(query: Token) -> float:
+    """The confidence a spelling of ``query`` needs to be accepted anywhere."""
+    return MIN_ARABIC_CONFIDENCE if query.script == ARABIC else MIN_CONFIDENCE
+
+
+def spelling_confidences(query: Token, candidates: list[Token], beside: bool = True
+                         ) -> tuple[dict[str, float], dict[str, float]]:
+    """(accepted, beside): written candidate (``exact``) -> confidence, for those that
+    reach min_confidence, and (when ``beside``: the query has other words) for the others
+    that reach BESIDE_CONFIDENCE (BESIDE_ARABIC_CONFIDENCE for an Arabic query) with their
+    commonness not weighed.  Beside the rest of a name a common word is a name (لاس تونس
+    for "لاس توناس"), so there only the spelling counts (holders.py, beside.py).
 
     Candidates are written forms, not normalized ones: علي (Ali) and على (on) normalize
     alike, and only one of them is the name."""
     accepted: dict[str, float] = {}
+    near: dict[str, float] = {}
+    least = min_confidence(query)
     for word in candidates:
         if word.normalized == query.normalized:
             continue  # the word itself: the exact and normalized tiers say so more strongly
         sure = confidence(query, word)
-        if sure >= (MIN_ARABIC_CONFIDENCE if query.script == ARABIC else MIN_CONFIDENCE):
+        if sure >= least:
             accepted[word.exact] = sure
-    return accepted
+        elif beside:
+            plain = confidence(query, word, weigh_common=False)
+            if plain >= (BESIDE_ARABIC_CONFIDENCE if query.script == ARABIC else BESIDE_CONFIDENCE):
+                near[word.exact] = plain
+    return accepted, near
+
+
+def accepted_spellings(query: Token, candidates: list[Token]) -> dict[str, float]:
+    """written candidate (``exact``) -> confidence, for those that reach min_confidence."""
+    return spelling_confidences(query, candidates)[0]

@@ -19,7 +19,7 @@ from .analysis import LATIN_PARTICLES, Token, WordForms, analyze
 from .compounds import compound_exonyms, compound_parts, fixed_spelling
 from .exonym_tier import QueryExonym, plan_exonyms, query_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
-from .names import accepted_spellings, is_name_query
+from .names import FUNCTION_WORDS, SURE_CONFIDENCE, is_name_query, spelling_confidences
 from .normalize import is_arabic, normalize_word
 from .exclusion import bucket_keys, excluded_docs_request
 from .rarity import df_request, hits_total, idf, total_request
@@ -49,6 +49,8 @@ class QueryWord:
     spellings: frozenset[str]     # normalized form and hamza variants
     forms: frozenset[str]         # normalized form and clitic readings
     names: tuple[NameSpelling, ...] = ()
+    # spellings below the minimum that count beside the rest of the name only (holders.py)
+    beside: tuple[NameSpelling, ...] = ()
     seeks_names: bool = False     # looks for other spellings of itself (lexicon)
     weight: float = 1.0           # how rare the word is (rarity.idf): the worth of its evidence
 
@@ -56,12 +58,27 @@ class QueryWord:
     def forms_of(self) -> WordForms:
         return self.token.forms
 
+    @property
+    def norm_forms(self) -> frozenset[str]:
+        """The normalized forms a passage may hold the word by, one per position (the
+        positional NORM field: quoted phrases and names standing together)."""
+        return frozenset({*self.spellings, *(name.normalized for name in self.names)})
+
+    def weak_names(self) -> tuple[NameSpelling, ...]:
+        """Accepted spellings below SURE_CONFIDENCE: "other spelling?" on the page."""
+        return tuple(name for name in self.names if name.confidence < SURE_CONFIDENCE)
+
     def name_spelling(self, written: str) -> NameSpelling | None:
         for spelling in self.names:
             if spelling.written == written:
                 return spelling
         return None
 
+
+# Arabic words that link the parts of a name (normalized): never required on their own.
+NAME_LINKS = frozenset({"بن", "ابن", "بنت", "بو"})
+# The head of a compound name (عبد الحميد, Abdul Ghani): it and the next word are one name.
+COMPOUND_HEADS = frozenset({"عبد", "abd", "abdul", "abdel", "abdal", "abdoul", "abdu", "abdou"})
 
 TOTAL, DF, NAMES, EXCLUDED, PART = "total", "df", "names", "excluded", "part"
 
@@ -168,26 +185,43 @@ class QueryPlan:
 
     def _with_accepted(self, candidates: dict[int, list[WordForms]]) -> QueryPlan:
         words = list(self.words)
+        several = len(self.content_words()) > 1  # spellings beside the name need another word
         for number, found in candidates.items():
-            words[number] = replace(words[number], names=_spellings(words[number].token, found))
+            names, beside = _name_spellings(words[number].token, found, several)
+            words[number] = replace(words[number], names=names, beside=beside)
         return replace(self, words=tuple(words))
+
+    def content_words(self) -> list[QueryWord]:
+        """The words a short query's documents must hold: all but function words (في, من)
+        and the words that link a lineage (بن, ابن, بنت, بو: Latin bin, ibn, bou are
+        particles already)."""
+        return [word for word in self.words if word.token.normalized not in FUNCTION_WORDS
+                and word.token.normalized not in NAME_LINKS]
+
+
+def _name_spellings(token: Token, candidates: list[WordForms], beside: bool = True
+                    ) -> tuple[tuple[NameSpelling, ...], tuple[NameSpelling, ...]]:
+    """(accepted spellings, spellings that count beside the name only) of ``token``
+    (names.py), with confidences."""
+    return _kept_spellings(token.forms, tuple(candidates), beside)
+
+
+# A name query meets the same lexicon candidates each time it is asked: its spellings
+# depend on the word's forms and the candidates alone, so they are kept.
+SPELLINGS_KEPT = 1024
+
+
+@functools.lru_cache(maxsize=SPELLINGS_KEPT)
+def _kept_spellings(forms: WordForms, candidates: tuple[WordForms, ...], beside: bool
+                    ) -> tuple[tuple[NameSpelling, ...], tuple[NameSpelling, ...]]:
+    return tuple(tuple(NameSpelling(written, normalize_word(written), _rounded(sure), _script_of(written))
+                       for written, sure in sorted(found.items()))
+                 for found in spelling_confidences(forms, list(candidates), beside))
 
 
 def _spellings(token: Token, candidates: list[WordForms]) -> tuple[NameSpelling, ...]:
     """The candidates accepted as spellings of ``token`` (names.py), with confidences."""
-    return _accepted(token.forms, tuple(candidates))
-
-
-# A name query meets the same lexicon candidates each time it is asked: its accepted
-# spellings depend on the word's forms and the candidates alone, so they are kept.
-ACCEPTED_KEPT = 1024
-
-
-@functools.lru_cache(maxsize=ACCEPTED_KEPT)
-def _accepted(forms: WordForms, candidates: tuple[WordForms, ...]) -> tuple[NameSpelling, ...]:
-    accepted = accepted_spellings(forms, list(candidates))
-    return tuple(NameSpelling(written, normalize_word(written), _rounded(sure), _script_of(written))
-                 for written, sure in sorted(accepted.items()))
+    return _name_spellings(token, candidates)[0]
 
 
 def _rounded(confidence: float) -> float:

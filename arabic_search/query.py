@@ -13,6 +13,7 @@ from __future__ import annotations
 from . import mapping as m
 from . import tiers, titles
 from .analysis import Token
+from .beside import passage_clauses
 from .exclusion import written_clauses
 from .passages import PASSAGES_PER_DOC, inner_hits  # noqa: F401 - PASSAGES_PER_DOC re-exported
 from .plan import QueryPlan, QueryWord
@@ -68,7 +69,7 @@ def _required_phrase(phrase: tuple[QueryWord, ...]) -> dict:
     """A quoted phrase: its words in order, each in any accepted spelling."""
     spans = []
     for word in phrase:
-        spellings = sorted({*word.spellings, *(name.normalized for name in word.names)})
+        spellings = sorted(word.norm_forms)
         spans.append({"span_or": {"clauses": [{"span_term": {m.NORM: spelling}}
                                               for spelling in spellings]}})
     return {"span_near": {"clauses": spans, "slop": 0, "in_order": True}}
@@ -89,7 +90,7 @@ def search_query(plan: QueryPlan, source: str | None = None, date_from: str | No
     quoted phrase; the title and phrase bonuses add to that; excluded words leave their
     documents out."""
     words = [{"dis_max": {"queries": clauses}}
-             for clauses in (tiers.word_clauses(word, plan) for word in plan.words) if clauses]
+             for clauses in (passage_clauses(word, plan) for word in plan.words) if clauses]
     words += tiers.joined_clause(plan)
     words += [{"bool": {"filter": [titles.title_clause(word)]}} for word in plan.words]
     bonuses = [_title_clause(word) for word in plan.words] + _phrase_clauses(plan)

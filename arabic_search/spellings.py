@@ -72,13 +72,13 @@ def spelling_clause(form: str) -> dict:
 
 def expected_forms(plan) -> list[str]:
     """The written forms a result page of ``plan`` (a completed QueryPlan) most likely
-    shows: each query word as written, its accepted spellings, the translated names'
-    words (a guess: counting a form the page does not show costs little and changes
-    nothing)."""
+    shows: each query word as written, its accepted spellings (and those that count
+    beside the rest of the name), the translated names' words (a guess: counting a form
+    the page does not show costs little and changes nothing)."""
     forms: dict[str, None] = {}
     for word in plan.words:
         forms[exact_form(word.token.text)] = None
-        forms.update((name.written, None) for name in word.names)
+        forms.update((name.written, None) for name in (*word.names, *word.beside))
     forms.update((" ".join(name.words), None) for exonym in plan.exonyms for name in exonym.names)
     return [form for form in forms if form][:MAX_EXPECTED]
 

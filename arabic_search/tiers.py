@@ -213,6 +213,15 @@ def evidence_groups(q: QueryWord, plan: QueryPlan) -> list[tuple[float, list[dic
                   key=lambda group: -group[0])
 
 
+def sure_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
+    """The clauses that hold the word surely: written forms, translated names and the
+    spellings of at least SURE_CONFIDENCE (holders.py: a weak one must stand by the name)."""
+    clauses = [clause for tier in active_tiers(plan) if tier.written for clause in tier.clauses(q)]
+    clauses += [exonym_filter(exonym) for exonym in plan.exonyms if q.token.start in exonym.starts]
+    sure = [name.written for name in q.names if name not in q.weak_names()]
+    return clauses + ([terms(m.EXACT, sure)] if plan.fuzzy and sure else [])
+
+
 def _exonym_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
     """A translated name the word is part of (exonym_tier.py), worth EXONYM_SCORE x its
     weight for each of the name's words, so the name counts like its words found alike."""

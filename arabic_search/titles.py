@@ -56,6 +56,11 @@ def title_clause(q: QueryWord) -> dict:
     return terms(m.TITLE_TERMS, _title_wanted(q))
 
 
+def sure_title_clause(q: QueryWord) -> dict:
+    """The title holds the word by one of its own forms or a sure spelling (not a weak one)."""
+    return terms(m.TITLE_TERMS, sorted(_title_strengths(q)))
+
+
 def title_check(q: QueryWord, word: WordForms) -> bool:
     """The same, for one title word (its forms as ``documents.title_forms`` indexes them)."""
     return not _title_wanted(q).isdisjoint(title_forms(word))

@@ -16,7 +16,6 @@ from arabic_search.coverage import (coverage_bonus, coverage_request, title_cove
                                     window_for)
 from arabic_search.explain import explain_hit
 from arabic_search.facets import facet_aggs, facet_counts
-from arabic_search.holders import content_words
 from arabic_search.matching import explain_passage, explain_title
 from arabic_search.passages import best_passages, inner_passages, passages_body, with_inner_hits
 from arabic_search.plan import QueryPlan, plan_search
@@ -150,7 +149,7 @@ def search(client: Elasticsearch, alias: str, params: SearchParams,
     if plan.words:  # a query of punctuation only has no words: no hits, no request
         plan, used = searched_plan(client, alias, plan)
         # a short query (a name): every hit holds all of its words (holders.py)
-        result["required_words"] = ([word.token.text for word in content_words(plan)]
+        result["required_words"] = ([word.token.text for word in plan.content_words()]
                                     if plan.required_docs is not None else [])
         filters = {"source": params.source, "date_from": params.date_from,
                    "date_to": params.date_to}

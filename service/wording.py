@@ -33,6 +33,8 @@ HOW_LABELS = {
 # matcher accepts name spellings from 0.75 (names.MIN_CONFIDENCE); 0.75-0.9 is the weak band.
 WEAK_CONFIDENCE = SURE_CONFIDENCE
 WEAK_LABEL = "تهجئة أخرى؟"
+# A spelling that counts only beside the rest of the name (matches[].beside).
+BESIDE_LABEL = "تهجئة أخرى؟ بجوار بقية الاسم"
 
 ERROR_MESSAGES = {
     "elasticsearch_unavailable": "محرك البحث غير متاح حاليًا، حاول لاحقًا.",
@@ -80,6 +82,8 @@ def error_text(status: int, code: str) -> str:
 def how_label(match: dict) -> str:
     """Arabic label of a match; weak ones (low confidence) read as 'another spelling?'."""
     confidence = match.get("confidence")
+    if match.get("beside"):
+        return BESIDE_LABEL
     if isinstance(confidence, (int, float)) and confidence < WEAK_CONFIDENCE:
         return WEAK_LABEL
     return HOW_LABELS.get(match.get("how", ""), match.get("how", ""))

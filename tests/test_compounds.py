@@ -27,13 +27,16 @@ from test_matching import explain  # noqa: E402
     ("salahuddin", ("salah", "din")),
     ("abdul", ("abd",)),                     # "Abdul Aziz": the article goes with Aziz
     ("abdel", ("abd",)),
+    ("benzekri", ("ben", "zekri")),          # بن زكري: the lineage glued in Latin
+    ("benammour", ("ben", "ammour")),
+    ("boumediene", ("bou", "mediene")),
 ])
 def test_compound_words_split_into_their_parts(word, parts):
     assert _parts(word) == parts
 
 
 @pytest.mark.parametrize("word", ["abdi", "abdo", "allah", "mohamed", "khalid", "dine", "adel",
-                                  "medina", "aladdin"])
+                                  "medina", "aladdin", "benin", "bouch"])
 def test_other_words_stay_whole(word):
     assert _parts(word) == ()
 
@@ -51,6 +54,8 @@ def test_only_latin_words_are_split_and_only_with_fuzzy_matching():
     ("Saadallah", "سعد الله"),
     ("Noureddine", "نور الدين"),
     ("Abdullah", "لعبد الله"),               # with a proclitic on the first word
+    ("Driss Benzekri", "بن زكري"),
+    ("Boumediene", "بو مدين"),
 ])
 def test_a_compound_is_answered_by_its_parts_in_a_row(query, arabic):
     matches = explain(query, f"وصل {arabic} إلى المدينة أمس.")["matches"]

@@ -28,11 +28,34 @@ def test_short_queries_need_every_word(query):
     assert needs_holders(plan(query, fuzzy=False))  # a name is a name without fuzzy matching too
 
 
-@pytest.mark.parametrize("query", ["Waldhauser", "في طرابلس", "Fayez al",
+@pytest.mark.parametrize("query", ["Waldhauser", "Fayez al",
                                    "قال وزير الخارجية الليبي في طرابلس أمس",
                                    "one two three four five"])
 def test_single_words_and_sentences_keep_the_default(query):
     assert not needs_holders(plan(query))
+
+
+def test_a_function_word_beside_one_word_requires_that_word():
+    # لا غويرا found every document holding لا: a function word alone is no answer
+    for query in ("في طرابلس", "لا غويرا"):
+        assert needs_holders(plan(query))
+        assert [word.token.text for word in plan(query).content_words()] == [query.split()[1]]
+
+
+def test_lineage_links_are_not_required_and_a_compound_is_one_name():
+    lineage = plan("محمد بن عوض بن لادن")
+    assert [word.token.text for word in lineage.content_words()] == ["محمد", "عوض", "لادن"]
+    # عبد الحميد البلوشي: two names, so none may be missing
+    compound = plan("عبد الحميد البلوشي")
+    assert holding_all(compound, _answer(["a", "b"], ["a", "b"], ["b"])) == ("b",)
+    assert holding_all(plan("Abdul Ghani Tantawi"), _answer(["a", "b"], ["a", "b"], ["b"])) == ("b",)
+
+
+def test_of_three_names_one_may_be_missing():
+    three = plan("Mohamed Salah Seddik")
+    # a: first and middle; b: first and last; c: all three; d: the first only
+    answer = _answer(["a", "b", "c", "d"], ["a", "c"], ["b", "c"])
+    assert holding_all(three, answer) == ("a", "b", "c")
 
 
 def _answer(*word_docs, truncated=()):
@@ -156,3 +179,94 @@ def test_a_weak_sound_alike_in_a_title_does_not_outrank_the_name(client):
     matches = [m for p in weak[0]["passages"] for m in p["matches"]]
     assert all(m["confidence"] < 0.9 for m in matches)
     assert weak[0]["explanation"]["title"] == 0  # a weak match's title earns nothing
+
+
+def test_a_weakly_held_word_counts_only_beside_the_name():
+    two = plan("Waldhauser Libya")
+    answer = _answer(["a", "b", "c"], ["a", "b", "c"])
+    answer["aggregations"]["w1sure"] = _answer(["c"])["aggregations"]["w0"]
+    answer["aggregations"]["w1near"] = _answer(["b"])["aggregations"]["w0"]
+    # a: Libya only as a weak sound-alike, away from Waldhauser; b: beside it; c: surely
+    assert holding_all(two, answer) == ("b", "c")
+
+
+WEAK_DOCS = {
+    "weak_apart": {"title": "خبر", "body": "زار والدهاوزر المدينة أمس.\n\nقال لأبيه كلاما طيبا."},
+    "weak_beside": {"title": "خبر", "body": "قال والدهاوزر لأبيه كلاما طيبا."},
+    "sure_apart": {"title": "خبر", "body": "زار والدهاوزر المدينة أمس.\n\nثم سافر الوفد إلى ليبيا."},
+}
+
+
+@pytest.fixture(scope="module")
+def weak_client(es_client, es_url, tmp_path_factory):
+    from conftest import RUN_PREFIX
+    folder = tmp_path_factory.mktemp("weak-near")
+    lines = [json.dumps({"id": key, **doc}, ensure_ascii=False) for key, doc in WEAK_DOCS.items()]
+    (folder / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    alias = f"{RUN_PREFIX}-weak-near"
+    assert index_paths(es_client, alias, [folder]).documents == len(WEAK_DOCS)
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+    return app.test_client()
+
+
+def test_a_weak_sound_alike_away_from_the_name_is_no_holder(weak_client):
+    result = search(weak_client, "Waldhauser Libya")
+    matches = {m["text"]: m["confidence"] for hit in result["hits"] for p in hit["passages"]
+               for m in p["matches"]}
+    assert matches.get("لأبيه", 1.0) < 0.9, "لأبيه must be a weak spelling of Libya, or this tests nothing"
+    assert {hit["id"] for hit in result["hits"]} == {"weak_beside", "sure_apart"}
+    # the weak word alone still finds every document holding it
+    assert {"weak_apart", "weak_beside"} <= {hit["id"] for hit in search(weak_client, "Libya")["hits"]}
+
+
+BESIDE_DOCS = {
+    "full_name": {"title": "خبر", "body": "التقت سناء جميل بالوفد في القاهرة أمس."},
+    "given_far": {"title": "خبر", "body": "حضرت سناء الحفل أمس.\n\nوكان الطقس جميل في المساء."},
+    "las_tunas": {"title": "رحلة", "body": "وصل الوفد إلى مدينة لاس تونس الكوبية أمس."},
+    "tunisia": {"title": "زيارة", "body": "زار الوفد تونس أمس."},
+}
+
+
+@pytest.fixture(scope="module")
+def beside_client(es_client, es_url, tmp_path_factory):
+    from conftest import RUN_PREFIX
+    folder = tmp_path_factory.mktemp("beside")
+    lines = [json.dumps({"id": key, **doc}, ensure_ascii=False) for key, doc in BESIDE_DOCS.items()]
+    (folder / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    alias = f"{RUN_PREFIX}-beside"
+    assert index_paths(es_client, alias, [folder]).documents == len(BESIDE_DOCS)
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+    return app.test_client()
+
+
+def test_a_spelling_below_the_minimum_counts_beside_the_rest_of_the_name(beside_client):
+    # Sanaa = سناء is below the minimum alone (the hamza no Latin letter writes): beside
+    # جميل (Gamil) it is the name, marked and explained; away from it, nothing.
+    alone = search(beside_client, "Sanaa")
+    assert alone["total"] == 0, "سناء must be below the minimum for Sanaa, or this tests nothing"
+    result = search(beside_client, "Sanaa Gamil")
+    assert [hit["id"] for hit in result["hits"]] == ["full_name"]
+    matches = {m["text"]: m for p in result["hits"][0]["passages"] for m in p["matches"]}
+    assert matches["سناء"]["query"] == "Sanaa" and matches["سناء"]["how"] == "translit"
+    assert matches["سناء"]["confidence"] >= 0.65 and matches["سناء"]["beside"] is True
+    assert "beside" not in matches["جميل"]
+    page = beside_client.get("/", query_string={"q": "Sanaa Gamil"}).get_data(as_text=True)
+    assert "بجوار بقية الاسم" in page
+    assert "<mark>سناء</mark> <mark>جميل</mark>" in result["hits"][0]["passages"][0]["highlight"]
+
+
+def test_beside_the_rest_of_a_name_a_common_word_is_a_name(beside_client):
+    # تونس is common: alone it is no spelling of توناس; in لاس تونس it is the place's name
+    assert search(beside_client, "توناس")["total"] == 0
+    result = search(beside_client, "لاس توناس")
+    assert [hit["id"] for hit in result["hits"]] == ["las_tunas"]
+    matches = {m["text"]: m for p in result["hits"][0]["passages"] for m in p["matches"]}
+    assert matches["تونس"]["beside"] is True and matches["تونس"]["how"] == "fuzzy"
+
+
+def test_another_arabic_spelling_beside_the_name_must_still_be_close():
+    from arabic_search.analysis import analyze
+    from arabic_search.names import spelling_confidences
+    query = analyze("السيسي")[0]
+    accepted, beside = spelling_confidences(query, [analyze("العزيز")[0], analyze("السيسى")[0]])
+    assert "العزيز" not in accepted and "العزيز" not in beside  # عبد العزيز is not عبد الفتاح السيسي

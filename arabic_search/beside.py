@@ -1,0 +1,102 @@
+"""A name's words stand together: evidence from a word's neighbours (clause and check).
+
+A full name is written as one run of words at least once (فايز السراج, مصطفي خطاب),
+and that is evidence a single word lacks.  Two rules use it:
+
+* a query word held only by a weak spelling (below SURE_CONFIDENCE) counts for the
+  whole-name rule only beside another word of the query (``holders.py``);
+* a spelling less sure than the minimum, but at least ``names.BESIDE_CONFIDENCE``
+  (``QueryWord.beside``), matches only there: "Mustafa Khattab" finds مصطفي خطاب
+  (Mustafa = مصطفي is 0.67 alone), while مصطفي elsewhere is no answer.
+
+"Beside" means within ``NEAR_SLOP`` words, in either order, on the positional NORM
+field (one normalized term per word).  The ES clause (``span_near``) and the Python
+check (:func:`beside_matches`) stand side by side here, so they cannot disagree.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from . import mapping as m
+from .analysis import word_forms
+from .plan import NameSpelling, QueryPlan, QueryWord
+from .tiers import NAME_SCORES, name_tier, scored, word_clauses
+from .tokens import word_spans
+
+# Words between two words that still stand together (a middle name, بن, an article).
+NEAR_SLOP = 2
+
+
+def _span(forms: Iterable[str]) -> dict:
+    return {"span_or": {"clauses": [{"span_term": {m.NORM: form}} for form in sorted(forms)]}}
+
+
+def neighbours(word: QueryWord, plan: QueryPlan) -> frozenset[str]:
+    """The normalized forms of the other content words (their own and accepted spellings)."""
+    return frozenset(form for other in plan.content_words() if other is not word
+                     for form in other.norm_forms)
+
+
+def near_clause(forms: Iterable[str], word: QueryWord, plan: QueryPlan) -> dict | None:
+    """One of ``forms`` within NEAR_SLOP words of another word of the query."""
+    others = neighbours(word, plan)
+    forms = sorted(set(forms))
+    if not others or not forms:
+        return None
+    return {"span_near": {"clauses": [_span(forms), _span(others)], "slop": NEAR_SLOP,
+                          "in_order": False}}
+
+
+def _groups(word: QueryWord) -> dict[tuple[str, float], list[NameSpelling]]:
+    groups: dict[tuple[str, float], list[NameSpelling]] = {}
+    for spelling in word.beside:
+        tier = name_tier(word.token.script, spelling.script)
+        groups.setdefault((tier, spelling.confidence), []).append(spelling)
+    return groups
+
+
+def beside_clauses(word: QueryWord, plan: QueryPlan) -> list[dict]:
+    """The ES side: the word's beside-only spellings next to the rest of the name, each
+    scored like the name tier it belongs to, by its confidence."""
+    if not plan.fuzzy:
+        return []
+    clauses = []
+    for (tier, confidence), spellings in sorted(_groups(word).items(), key=lambda item: -item[0][1]):
+        near = near_clause((spelling.normalized for spelling in spellings), word, plan)
+        if near:
+            clauses.append(scored(near, NAME_SCORES[tier] * confidence * word.weight))
+    return clauses
+
+
+def passage_clauses(word: QueryWord, plan: QueryPlan) -> list[dict]:
+    """Every way a passage may hold ``word``: its tiers, and its spellings beside the name."""
+    return [*word_clauses(word, plan), *beside_clauses(word, plan)]
+
+
+def _positions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, normalized) of each word of ``text``, one per NORM position."""
+    return [(start, end, forms.normalized) for start, end in word_spans(text)
+            for forms in word_forms(text[start:end])]
+
+
+def beside_matches(text: str, plan: QueryPlan, taken: set[tuple[int, int]]
+                   ) -> list[tuple[int, int, QueryWord, NameSpelling]]:
+    """The Python side: (start, end, query word, spelling) of each beside-only spelling
+    in ``text`` standing within NEAR_SLOP words of another word of the query;
+    spans in ``taken`` (already matched) are skipped."""
+    words = [word for word in plan.content_words() if word.beside] if plan.fuzzy else []
+    if not words:
+        return []
+    positions = _positions(text)
+    taken, found = set(taken), []
+    for word in words:
+        by_form = {spelling.normalized: spelling for spelling in word.beside}
+        others = neighbours(word, plan)
+        for index, (start, end, normalized) in enumerate(positions):
+            if normalized not in by_form or (start, end) in taken:
+                continue
+            near = positions[max(0, index - NEAR_SLOP - 1):index + NEAR_SLOP + 2]
+            if any(form in others for s, e, form in near if (s, e) != (start, end)):
+                found.append((start, end, word, by_form[normalized]))
+                taken.add((start, end))
+    return found
