@@ -78,8 +78,7 @@ def holders_request(plan: QueryPlan) -> dict:
     for number, word in enumerate(plan.content_words()):
         aggs[f"w{number}"] = _docs(_any([*passage_clauses(word, plan), titles.title_clause(word)]))
         if plan.fuzzy and (word.weak_names() or word.beside):
-            forms = {*word.norm_forms, *(spelling.normalized for spelling in word.beside)}
-            near = near_clause(forms, word, plan)
+            near = near_clause(word.near_forms, word, plan)
             aggs[f"w{number}sure"] = _docs(_any([*tiers.sure_clauses(word, plan),
                                                  titles.sure_title_clause(word)]))
             aggs[f"w{number}near"] = _docs(near or {"match_none": {}})

@@ -64,6 +64,12 @@ class QueryWord:
         positional NORM field: quoted phrases and names standing together)."""
         return frozenset({*self.spellings, *(name.normalized for name in self.names)})
 
+    @property
+    def near_forms(self) -> frozenset[str]:
+        """norm_forms and the spellings that count beside the rest of the name: the forms
+        the word may stand by in a run of the query's words (quoted phrases, beside.py)."""
+        return self.norm_forms | {spelling.normalized for spelling in self.beside}
+
     def weak_names(self) -> tuple[NameSpelling, ...]:
         """Accepted spellings below SURE_CONFIDENCE: "other spelling?" on the page."""
         return tuple(name for name in self.names if name.confidence < SURE_CONFIDENCE)
@@ -184,12 +190,17 @@ class QueryPlan:
         return replace(self, exonyms=tuple(exonyms))
 
     def _with_accepted(self, candidates: dict[int, list[WordForms]]) -> QueryPlan:
+        """The plan with its words' accepted spellings, in its quoted phrases too (a
+        phrase's words are the plan's: "Fayez al-Sarraj" in quotes is فايز السراج)."""
         words = list(self.words)
         several = len(self.content_words()) > 1  # spellings beside the name need another word
         for number, found in candidates.items():
             names, beside = _name_spellings(words[number].token, found, several)
             words[number] = replace(words[number], names=names, beside=beside)
-        return replace(self, words=tuple(words))
+        by_text = {word.token.normalized: word for word in words}
+        phrases = tuple(tuple(by_text.get(word.token.normalized, word) for word in phrase)
+                        for phrase in self.phrases)
+        return replace(self, words=tuple(words), phrases=phrases)
 
     def content_words(self) -> list[QueryWord]:
         """The words a short query's documents must hold: all but function words (في, من)
@@ -265,11 +276,12 @@ def plan_search(query: ParsedQuery, fuzzy: bool = True) -> QueryPlan:
     """The plan of a parsed query: its words, its quoted phrases and its exclusions.
 
     Each part is analysed once; a phrase's words are the plan's own words, so that
-    their accepted spellings serve the phrase too."""
+    their accepted spellings serve the phrase too, and Latin particles glue its words
+    as they glue the query's ("Fayez al-Sarraj": فايز السراج)."""
     plan = plan_query(analyze(query.text), fuzzy)
     by_text = {word.token.normalized: word for word in plan.words}
     phrases = tuple(tuple(by_text.get(token.normalized) or _query_word(token, fuzzy)
-                          for token in analyze(phrase)) for phrase in query.phrases)
+                          for token in _meaningful(analyze(phrase))) for phrase in query.phrases)
     excluded = tuple(_query_word(token, False)
                      for text in query.excluded for token in analyze(text))
     return replace(plan, phrases=tuple(phrase for phrase in phrases if len(phrase) > 1),

@@ -69,7 +69,7 @@ def _required_phrase(phrase: tuple[QueryWord, ...]) -> dict:
     """A quoted phrase: its words in order, each in any accepted spelling."""
     spans = []
     for word in phrase:
-        spellings = sorted(word.norm_forms)
+        spellings = sorted(word.near_forms)
         spans.append({"span_or": {"clauses": [{"span_term": {m.NORM: spelling}}
                                               for spelling in spellings]}})
     return {"span_near": {"clauses": spans, "slop": 0, "in_order": True}}

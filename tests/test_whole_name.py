@@ -270,3 +270,17 @@ def test_another_arabic_spelling_beside_the_name_must_still_be_close():
     query = analyze("السيسي")[0]
     accepted, beside = spelling_confidences(query, [analyze("العزيز")[0], analyze("السيسى")[0]])
     assert "العزيز" not in accepted and "العزيز" not in beside  # عبد العزيز is not عبد الفتاح السيسي
+
+
+def test_a_quoted_latin_name_finds_its_arabic_spelling(weak_client):
+    # the phrase's words had no accepted spellings: a quoted Latin name found nothing
+    result = search(weak_client, '"Waldhauser"')
+    assert result["total"] == 3
+    assert [hit["id"] for hit in search(weak_client, '"Waldhauser Libya"')["hits"]] == ["weak_beside"]
+    assert search(weak_client, '"Waldhauser al-Libya"')["total"] == 1  # al glues, as unquoted
+
+
+def test_a_quoted_name_allows_its_spellings_beside_the_rest(beside_client):
+    result = search(beside_client, '"Sanaa Gamil"')
+    assert [hit["id"] for hit in result["hits"]] == ["full_name"]
+    assert search(beside_client, '"Gamil Sanaa"')["total"] == 0  # in this order only
