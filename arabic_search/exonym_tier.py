@@ -15,6 +15,7 @@ passage, so ES (a ``terms``/``span_or`` over them) and Python (set membership) a
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,11 @@ ARTICLE = "ال"
 LAM_ARTICLE = ("لل", "ولل", "فلل")
 
 
+# Explaining a passage asks for the forms of the same few name words at every passage word.
+CLITIC_FORMS_KEPT = 4096
+
+
+@functools.lru_cache(maxsize=CLITIC_FORMS_KEPT)
 def clitic_forms(word: str) -> frozenset[str]:
     """Normalized forms of a name word with a proclitic and/or the article (Arabic only)."""
     if not is_arabic(word):

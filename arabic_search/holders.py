@@ -63,6 +63,14 @@ def _any(clauses: list[dict]) -> dict:
     return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
+def holders_ahead(plan: QueryPlan) -> bool:
+    """True when the plan before its look-ups asks :func:`holders_request` for the same
+    documents as the completed plan: no look-up can add spellings to its words (no word
+    seeks other spellings, no compound name); the weights the look-ups bring are boosts,
+    which a filter ignores."""
+    return not plan.compounds and not any(word.seeks_names for word in plan.words)
+
+
 def holders_request(plan: QueryPlan) -> dict:
     """Search body: per query word, the ids of the documents holding it (any tier, title),
     and for a word with weak spellings, of those holding it surely or beside the name."""

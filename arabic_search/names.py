@@ -13,9 +13,11 @@ Arabic word (فائز must not become ف + ايز for "US").
 """
 from __future__ import annotations
 
+import functools
+
 import regex
 
-from .analysis import LATIN_PARTICLES, Token
+from .analysis import LATIN_PARTICLES, Token, WordForms
 from .clitics import ARTICLE, clitic_readings
 from .normalize import normalize_word
 from .likeness import arabic_arabic, latin_arabic, latin_latin
@@ -170,10 +172,25 @@ def _written_forms(query: Token, word: Token) -> list[tuple[str, float]]:
     return forms
 
 
-def confidence(query: Token, word: Token, weigh_common: bool = True) -> float:
+def confidence(query: Token | WordForms, word: Token | WordForms, weigh_common: bool = True) -> float:
     """How sure we are that written word ``word`` spells query word ``query`` (0-1);
     ``weigh_common`` False: as if neither word were a common word (beside the rest of a
     name, :func:`spelling_confidences`)."""
+    return _confidence(_forms_of(query), _forms_of(word), weigh_common)
+
+
+def _forms_of(word: Token | WordForms) -> WordForms:
+    return word.forms if isinstance(word, Token) else word
+
+
+# A name query meets the same lexicon candidates every time it is asked (and names share
+# many): the likeness of a (query word, written word) pair is computed once.  It depends
+# on the two words' forms alone (docs/performance.md, "Fewer and cheaper requests").
+CONFIDENCES_KEPT = 200_000
+
+
+@functools.lru_cache(maxsize=CONFIDENCES_KEPT)
+def _confidence(query: WordForms, word: WordForms, weigh_common: bool) -> float:
     forms = _written_forms(query, word)
     whole, *bare = _query_forms(query)
     pairs = [(whole, form, factor) for form, factor in forms]

@@ -214,9 +214,20 @@ def _name_spellings(token: Token, candidates: list[WordForms], beside: bool = Tr
                     ) -> tuple[tuple[NameSpelling, ...], tuple[NameSpelling, ...]]:
     """(accepted spellings, spellings that count beside the name only) of ``token``
     (names.py), with confidences."""
+    return _kept_spellings(token.forms, tuple(candidates), beside)
+
+
+# A name query meets the same lexicon candidates each time it is asked: its spellings
+# depend on the word's forms and the candidates alone, so they are kept.
+SPELLINGS_KEPT = 1024
+
+
+@functools.lru_cache(maxsize=SPELLINGS_KEPT)
+def _kept_spellings(forms: WordForms, candidates: tuple[WordForms, ...], beside: bool
+                    ) -> tuple[tuple[NameSpelling, ...], tuple[NameSpelling, ...]]:
     return tuple(tuple(NameSpelling(written, normalize_word(written), _rounded(sure), _script_of(written))
                        for written, sure in sorted(found.items()))
-                 for found in spelling_confidences(token, candidates, beside))
+                 for found in spelling_confidences(forms, list(candidates), beside))
 
 
 def _spellings(token: Token, candidates: list[WordForms]) -> tuple[NameSpelling, ...]:

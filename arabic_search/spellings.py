@@ -6,6 +6,14 @@ them, so a chip and a ``<mark>`` always agree), then one ``filters`` aggregation
 whole query counts the passages and documents holding each spelling (the ``exact``
 field holds every written form).  Pure functions: request bodies in, API shapes out.
 
+The forms a page will show are known only once its passages are explained, but most are
+known before the search: each query word as written and its accepted name spellings
+(:func:`expected_forms`).  Those are counted beside the search (the service sends the
+count in the same round trip as the window's evidence); only a form of the page that
+was not expected (a stem or another normalized spelling) needs a count of its own
+afterwards.  Each form's count is its own filter's, so counting it in one request or
+another gives the same chips.
+
 A spelling is the written word without vowel marks.  A clitic match (بطرابلس for
 طرابلس) is the same spelling with a prefix, not another spelling, so it is left out,
 as is a prefixed form of a spelling that is there too.  A translated name of several
@@ -26,6 +34,9 @@ SPELLINGS_AGG = "spellings"
 DOCUMENTS_AGG = "documents"
 # Exact below this many distinct documents per spelling (cardinality's precision threshold).
 DOCUMENT_COUNT_PRECISION = 3000
+# At most this many expected forms are counted by the search (a name may have dozens of
+# accepted spellings; a page shows at most MAX_SPELLINGS).
+MAX_EXPECTED = 40
 
 
 def candidates(hits: list[dict], narrowed_to: str | None = None) -> dict[str, str]:
@@ -59,23 +70,47 @@ def spelling_clause(form: str) -> dict:
     return {"term": {m.EXACT: exact_form(form)}}
 
 
-def spellings_body(query: dict, forms: list[str]) -> dict:
-    """Count, among the passages ``query`` matches, those holding each written form."""
+def expected_forms(plan) -> list[str]:
+    """The written forms a result page of ``plan`` (a completed QueryPlan) most likely
+    shows: each query word as written, its accepted spellings (and those that count
+    beside the rest of the name), the translated names' words (a guess: counting a form
+    the page does not show costs little and changes nothing)."""
+    forms: dict[str, None] = {}
+    for word in plan.words:
+        forms[exact_form(word.token.text)] = None
+        forms.update((name.written, None) for name in (*word.names, *word.beside))
+    forms.update((" ".join(name.words), None) for exonym in plan.exonyms for name in exonym.names)
+    return [form for form in forms if form][:MAX_EXPECTED]
+
+
+def spellings_aggs(forms: list[str]) -> dict:
+    """The ``aggs`` entry counting, among a search's matches, the passages and documents
+    holding each written form."""
     filters = {form: spelling_clause(form) for form in forms}
     documents = {"cardinality": {"field": m.DOC_ID, "precision_threshold": DOCUMENT_COUNT_PRECISION}}
-    return {"size": 0, "query": query, "track_total_hits": False,
-            "aggs": {SPELLINGS_AGG: {"filters": {"filters": filters},
-                                     "aggs": {DOCUMENTS_AGG: documents}}}}
+    return {SPELLINGS_AGG: {"filters": {"filters": filters}, "aggs": {DOCUMENTS_AGG: documents}}}
 
 
-def read_spellings(response: dict, how: dict[str, str]) -> list[dict]:
-    """``[{text, count, documents, how}]``, most frequent first; forms not found are dropped."""
-    buckets = response.get("aggregations", {}).get(SPELLINGS_AGG, {}).get("buckets", {})
+def spellings_body(query: dict, forms: list[str]) -> dict:
+    """Count, among the passages ``query`` matches, those holding each written form."""
+    return {"size": 0, "query": query, "track_total_hits": False, "aggs": spellings_aggs(forms)}
+
+
+def counted(response: dict | None) -> dict[str, dict]:
+    """form -> its bucket, for every form a response's spellings aggregation counted."""
+    aggregations = (response or {}).get("aggregations")
+    buckets = aggregations.get(SPELLINGS_AGG, {}).get("buckets") if isinstance(aggregations, dict) else None
+    return buckets if isinstance(buckets, dict) else {}
+
+
+def read_spellings(buckets: dict[str, dict], how: dict[str, str]) -> list[dict]:
+    """``[{text, count, documents, how}]`` of the forms in ``how``, most frequent first
+    (then in ``how``'s order); forms not found are dropped.  ``buckets``: ``counted``
+    of one response, or of several merged."""
+    order = {form: number for number, form in enumerate(how)}
     rows = [{"text": form, "count": int(bucket.get("doc_count", 0)),
-             "documents": int(bucket.get(DOCUMENTS_AGG, {}).get("value", 0)), "how": how.get(form, "")}
-            for form, bucket in buckets.items()]
-    rows = [row for row in rows if row["count"]]
-    order = list(how)
-    return sorted(rows, key=lambda row: (-row["count"], order.index(row["text"])
-                                         if row["text"] in order else len(order)))
+             "documents": int(bucket.get(DOCUMENTS_AGG, {}).get("value", 0)), "how": how[form]}
+            for form, bucket in buckets.items() if form in how]
+    return sorted((row for row in rows if row["count"]),
+                  key=lambda row: (-row["count"], order[row["text"]]))
 

@@ -5,10 +5,12 @@ evidence (a headline query finds its document even when the body never repeats i
 The title field (``TITLE_TERMS``) holds every form of every title word
 (``documents.title_forms``); a word is in the title by its own forms or an accepted
 spelling (:func:`title_clause`, :func:`title_check`), and earns a bonus by how it
-matched (:func:`title_bonus_clauses`, :func:`title_strength`): a sure other spelling
+matched (:func:`title_bonus_clauses`, :func:`words_in_title`): a sure other spelling
 its tier's worth against an exact match times its confidence, a weak one nothing.
 """
 from __future__ import annotations
+
+import functools
 
 from . import mapping as m
 from .analysis import LATIN_PARTICLES, WordForms, analyze
@@ -50,12 +52,6 @@ def title_bonus_clauses(q: QueryWord) -> list[dict]:
             for strength, forms in sorted(groups.items(), reverse=True)]
 
 
-def title_strength(q: QueryWord, word: WordForms) -> float:
-    """The Python side of title_bonus_clauses for one title word (0 = no match)."""
-    strengths = _title_strengths(q)
-    return max((strengths.get(form, 0.0) for form in title_forms(word)), default=0.0)
-
-
 def title_clause(q: QueryWord) -> dict:
     """The title holds the word, one of its readings or an accepted spelling."""
     return terms(m.TITLE_TERMS, _title_wanted(q))
@@ -71,12 +67,30 @@ def title_check(q: QueryWord, word: WordForms) -> bool:
     return not _title_wanted(q).isdisjoint(title_forms(word))
 
 
+# A search re-ranks a window of ~30 documents by their titles, and the same documents
+# come back for the same query: titles' forms and plans' strengths are kept.
+TITLES_KEPT = 4096
+PLANS_KEPT = 64
+
+
+@functools.lru_cache(maxsize=TITLES_KEPT)
+def _forms_in(title: str) -> frozenset[str]:
+    """Every form of every word of ``title``, as ``title_check`` compares them."""
+    return frozenset(form for token in analyze(title) for form in title_forms(token.forms))
+
+
+@functools.lru_cache(maxsize=PLANS_KEPT)
+def _plan_strengths(plan: QueryPlan) -> tuple[tuple[QueryWord, dict[str, float]], ...]:
+    return tuple((word, _title_strengths(word)) for word in plan.words)
+
+
 def words_in_title(plan: QueryPlan, title: str) -> list[tuple[QueryWord, float]]:
     """(word, strength) of the plan's words that ``title`` holds, by the title clauses'
-    own check (for the title coverage re-rank and the score explanation)."""
-    title_words = [token.forms for token in analyze(title)]
-    held = [(word, max((title_strength(word, forms) for forms in title_words), default=0.0))
-            for word in plan.words]
+    own check (for the title coverage re-rank and the score explanation): the Python
+    side of title_bonus_clauses, the best strength among the title's forms."""
+    present = _forms_in(title)
+    held = [(word, max((strength for form, strength in strengths.items() if form in present),
+                       default=0.0)) for word, strengths in _plan_strengths(plan)]
     return [(word, strength) for word, strength in held if strength > 0]
 
 

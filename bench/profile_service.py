@@ -40,7 +40,7 @@ PER_KIND = 8
 RARE_MIN_LENGTH = 7
 ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
 # Service stages timed (own time, ES calls inside them left out), when service.search has them.
-STAGES = ("plan_search", "completed_plan", "_ranked_hits", "_hit", "spelling_counts",
+STAGES = ("plan_search", "searched_plan", "_ranked_hits", "_hit", "spelling_counts",
           "did_you_mean", "facet_counts")
 DEFAULT_DATA = Path("/tmp/latency-data")
 

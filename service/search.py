@@ -16,7 +16,6 @@ from arabic_search.coverage import (coverage_bonus, coverage_request, title_cove
                                     window_for)
 from arabic_search.explain import explain_hit
 from arabic_search.facets import facet_aggs, facet_counts
-from arabic_search.holders import holders_request, needs_holders, with_holders
 from arabic_search.matching import explain_passage, explain_title
 from arabic_search.passages import best_passages, inner_passages, passages_body, with_inner_hits
 from arabic_search.plan import QueryPlan, plan_search
@@ -25,8 +24,9 @@ from arabic_search.syntax import parse
 
 from .didyoumean import DID_YOU_MEAN_BELOW, did_you_mean
 from .errors import ServiceError, msearch_failure
+from .lookups import completed_plan, searched_plan  # noqa: F401 - completed_plan re-exported
 from .params import SearchParams
-from .spellings import spelling_counts
+from .spellings import expected_count, spelling_counts
 
 log = logging.getLogger(__name__)
 PARTIAL_NOTICE = ("{failed} of {total} index shards did not answer; "
@@ -57,24 +57,6 @@ def _hit(hit: dict, plan: QueryPlan, explain: bool = False) -> dict:
     return result
 
 
-def completed_plan(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryPlan:
-    """The plan with its words' weights and accepted name spellings, from one msearch."""
-    lookups = plan.lookups()
-    searches: list[dict] = []
-    for lookup in lookups:
-        searches += [{"index": alias}, lookup.body]
-    responses = client.msearch(searches=searches).body.get("responses", [])
-    return plan.with_answers([(lookup, response) for lookup, response in zip(lookups, responses)
-                              if "error" not in response])
-
-
-def name_holders(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryPlan:
-    """A name of several words: the plan limited to the documents holding all of them."""
-    if not needs_holders(plan):
-        return plan
-    return with_holders(plan, client.search(index=alias, body=holders_request(plan)).body)
-
-
 def _with_facets(body: dict) -> dict:
     """The search body with the source and year facets added to its aggregations."""
     return {**body, "aggs": {**body.get("aggs", {}), **facet_aggs()}}
@@ -85,38 +67,42 @@ def _doc_id(hit: dict) -> str:
 
 
 def _window_evidence(client: Elasticsearch, alias: str, plan: QueryPlan, doc_ids: list[str],
-                     filters: dict) -> tuple[dict, dict]:
-    """(coverage response, passages response) for the window's documents: one msearch,
-    both computed side by side (neither needs the other)."""
+                     query: dict, counting: dict) -> tuple[dict, dict, dict]:
+    """(coverage, passages, spellings count) for the window's documents: one msearch, all
+    computed side by side (none needs another); ``query`` is the search's, ``counting``
+    the optional count of the expected spellings (its failure is spellings.py's to judge)."""
     searches = [{"index": alias}, coverage_request(plan, doc_ids),
-                {"index": alias, "search_type": SEARCH_TYPE},
-                passages_body(search_query(plan, **filters), doc_ids)]
+                {"index": alias, "search_type": SEARCH_TYPE}, passages_body(query, doc_ids),
+                {"index": alias}, counting]
     items = client.msearch(searches=searches).body.get("responses", [])
-    if len(items) != 2:
+    if len(items) != len(searches) // 2:
         raise msearch_failure({})
-    for item in items:
+    for item in items[:2]:
         if "error" in item:
             raise msearch_failure(item)
-    return items[0], items[1]
+    return items[0], items[1], items[2]
 
 
 def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: SearchParams,
-                 filters: dict) -> tuple[list[dict], list[dict]]:
-    """(responses, the page's hits): the top window re-ranked by document coverage, then the
-    page's documents given their best passages.  The first response is the search's."""
+                 filters: dict, counting: dict) -> tuple[list[dict], list[dict], dict | None]:
+    """(responses, the page's hits, the spellings count or None): the top window re-ranked
+    by document coverage, then the page's documents given their best passages, with the
+    expected spellings counted beside them.  The first response is the search's, the
+    others the evidence's (coverage, passages)."""
     by_date = params.sort == "date"
     window = None if by_date else window_for(plan, params.page, params.size)
     if window is None:
         response = client.search(index=alias, search_type=SEARCH_TYPE, body=_with_facets(search_body(
             plan, params.page, params.size, by_date=by_date, **filters))).body
-        return [response], response["hits"]["hits"]
-    response = client.search(index=alias, search_type=SEARCH_TYPE, body=_with_facets(
-        search_body(plan, 1, window, passages=False, **filters))).body
+        return [response], response["hits"]["hits"], None
+    body = search_body(plan, 1, window, passages=False, **filters)
+    response = client.search(index=alias, search_type=SEARCH_TYPE, body=_with_facets(body)).body
     hits = response["hits"]["hits"]
     if not hits:
-        return [response], []
+        return [response], [], None
     doc_ids = [_doc_id(hit) for hit in hits]
-    coverage, found = _window_evidence(client, alias, plan, doc_ids, filters)
+    coverage, found, counted = _window_evidence(client, alias, plan, doc_ids, body["query"],
+                                                counting)
     bonus = coverage_bonus(plan, coverage)
     for hit, doc_id in zip(hits, doc_ids):
         title = str(hit.get("_source", {}).get(m.TITLE, ""))
@@ -125,8 +111,9 @@ def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: Sea
     hits = sorted(hits, key=lambda hit: -hit["_score"])  # stable: ties keep doc id order
     start = (params.page - 1) * params.size
     passages = best_passages(found)
-    return [response, found], [with_inner_hits(hit, passages.get(_doc_id(hit), []))
-                               for hit in hits[start:start + params.size]]
+    page = [with_inner_hits(hit, passages.get(_doc_id(hit), []))
+            for hit in hits[start:start + params.size]]
+    return [response, coverage, found], page, counted
 
 
 def _check_shards(response: dict, result: dict, allow_partial: bool) -> None:
@@ -160,23 +147,24 @@ def search(client: Elasticsearch, alias: str, params: SearchParams,
         result["spelling"] = params.spelling
     plan = plan_search(parse(params.q), params.fuzzy)
     if plan.words:  # a query of punctuation only has no words: no hits, no request
-        plan = name_holders(client, alias, completed_plan(client, alias, plan))
+        plan, used = searched_plan(client, alias, plan)
         # a short query (a name): every hit holds all of its words (holders.py)
         result["required_words"] = ([word.token.text for word in plan.content_words()]
                                     if plan.required_docs is not None else [])
         filters = {"source": params.source, "date_from": params.date_from,
                    "date_to": params.date_to}
-        responses, hits = _ranked_hits(client, alias, plan, params,
-                                       {**filters, "spelling": params.spelling})
-        for answer in responses:
+        counting = expected_count(search_query(plan, **filters), plan)
+        responses, hits, counted = _ranked_hits(client, alias, plan, params,
+                                                {**filters, "spelling": params.spelling}, counting)
+        for answer in [*used, *responses]:  # the optional requests below never count
             _check_shards(answer, result, allow_partial)
         response = responses[0]
         result["total"] = document_count(response)
         result["hits"] = [_hit(hit, plan, params.explain) for hit in hits]
         result["facets"] = facet_counts(response)
         # counted over the whole query, so the other chips stay when one narrows the hits
-        result["spellings"] = spelling_counts(client, alias, search_query(plan, **filters),
-                                              result["hits"], params.spelling)
+        result["spellings"] = spelling_counts(client, alias, counting["query"], result["hits"],
+                                              params.spelling, counted)
         if result["total"] < DID_YOU_MEAN_BELOW:  # only where a suggestion can do better
             result["suggestions"] = did_you_mean(client, alias,
                                                  [word.token for word in plan.words])

@@ -277,6 +277,51 @@ def test_partial_results_refused_when_not_allowed(es_url, partial_alias, monkeyp
     assert page.status_code == 503 and 'data-code="partial_results"' in page.get_data(as_text=True)
 
 
+@pytest.mark.parametrize("args", [
+    {"q": "مدينة مصراتة"},                      # two ordinary words: holders in the look-ups' msearch
+    {"q": "الجنرال والدهاوزر"},                  # a name: holders after the look-ups
+    {"q": "مصراتة", "sort": "date"},            # no window: the page's search alone
+    {"q": "مصراتة", "page": 12, "size": 10},   # beyond the window
+])
+def test_partial_results_flagged_on_every_path(es_url, partial_alias, args, monkeypatch):
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": partial_alias, "TESTING": True})
+    body = app.test_client().get("/api/search", query_string=args).get_json()
+    assert body["partial"] is True and "1 of" in body["notice"], body
+    monkeypatch.setenv("SEARCH_ALLOW_PARTIAL", "false")
+    refused = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": partial_alias, "TESTING": True})
+    response = refused.test_client().get("/api/search", query_string=args)
+    assert response.status_code == 503 and response.get_json()["error"]["code"] == "partial_results"
+
+
+@pytest.fixture(scope="module")
+def lexicon_poisoned_alias(es_client, tmp_path_factory):
+    """The service corpus plus an index whose name ``keys`` are numbers: only the lexicon
+    look-up (before the search) fails on that shard; the search itself answers whole."""
+    from arabic_search import es
+    from arabic_search import mapping as m
+    alias = own_service_corpus(es_client, tmp_path_factory, "lexicon-partial")
+    poison = f"{es.alias_indices(es_client, alias)[0]}-poison"
+    es_client.indices.create(index=poison, settings={"number_of_shards": 1, "number_of_replicas": 0},
+                             mappings={"properties": {m.KEYS: {"type": "long"},
+                                                      m.KIND: {"type": "keyword"},
+                                                      m.DOC_ID: {"type": "keyword"},
+                                                      m.PASSAGE_NO: {"type": "integer"}}})
+    es_client.index(index=poison, id="w", document={m.KEYS: 5, m.KIND: m.KIND_WORD}, refresh=True)
+    es_client.indices.put_alias(index=poison, name=alias)
+    return alias
+
+
+def test_partial_look_ups_are_flagged_too(es_url, lexicon_poisoned_alias):
+    """Spellings looked up from part of the lexicon may miss some: the results are partial."""
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": lexicon_poisoned_alias,
+                      "TESTING": True})
+    body = app.test_client().get("/api/search", query_string={"q": "Waldhauser"}).get_json()
+    assert body["partial"] is True and "1 of 2" in body["notice"], body
+    assert "exact-doc" in [hit["id"] for hit in body["hits"]]
+    ordinary = app.test_client().get("/api/search", query_string={"q": "مدينة"}).get_json()
+    assert ordinary["partial"] is False  # no lexicon look-up, nothing failed
+
+
 def test_deadline_counts_only_time_spent_waiting_on_elasticsearch(es_url):
     """The service's own work (a cold vocabulary took 6 s on a loaded machine, 16 clients
     made it 14 s) must not use up the budget and be reported as ES being unavailable."""

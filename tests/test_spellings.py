@@ -7,7 +7,8 @@ import re
 import pytest
 
 from arabic_search import mapping as m
-from arabic_search.spellings import candidates, read_spellings, spelling_clause, spellings_body
+from arabic_search.spellings import (candidates, counted, expected_forms, read_spellings,
+                                     spelling_clause, spellings_body)
 from service import create_app
 from support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, live_server, require_browser
 
@@ -43,10 +44,10 @@ def test_read_spellings_orders_by_count_and_drops_absent_forms():
         "أ": {"doc_count": 1, "documents": {"value": 1}},
         "ب": {"doc_count": 3, "documents": {"value": 2}},
         "ج": {"doc_count": 0, "documents": {"value": 0}}}}}}
-    rows = read_spellings(response, {"أ": "exact", "ب": "fuzzy", "ج": "fuzzy"})
+    rows = read_spellings(counted(response), {"أ": "exact", "ب": "fuzzy", "ج": "fuzzy"})
     assert rows == [{"text": "ب", "count": 3, "documents": 2, "how": "fuzzy"},
                     {"text": "أ", "count": 1, "documents": 1, "how": "exact"}]
-    assert read_spellings({}, {}) == []
+    assert read_spellings(counted({}), {}) == []
 
 
 def test_spelling_clause_one_word_written_several_words_as_a_phrase():
