@@ -20,7 +20,7 @@ import regex
 from .analysis import LATIN_PARTICLES, Token, WordForms
 from .clitics import ARTICLE, clitic_readings
 from .normalize import normalize_word
-from .likeness import arabic_arabic, latin_arabic, latin_latin
+from .likeness import COMMON_ZIPF, arabic_arabic, latin_arabic, latin_latin
 from .scripts import ARABIC, LATIN
 from .splitter import vocabulary
 
@@ -46,6 +46,12 @@ SURE_CONFIDENCE = 0.9
 # counted, Arabic writes الأفريكوم for Africom).
 READING_FACTOR = 0.9
 MIN_READING = 4
+# Names spell a final vowel every way (ا ه ي; ة is ه and ى is ي once normalized): two
+# spellings that differ only there are compared without it, at this factor, when at least
+# MIN_STEM_LETTERS letters remain (_final_vowel_free).
+FINAL_VOWEL_LETTERS = "اهي"
+FINAL_VOWEL_FACTOR = 0.95
+MIN_STEM_LETTERS = 3
 # A final ي read as ى (_maksura_written_ya) costs this factor, in words this long at least.
 MAKSURA_FACTOR = 0.9
 MAKSURA_LETTERS = 4
@@ -114,10 +120,26 @@ def _pair(query: Token, query_form: str, form: str, form_script: str,
         shortest = min(_letters(query_form), _letters(form))
         if shortest <= SHORT_NAME_LETTERS and _letters(query_form) != _letters(form):
             return 0.0
-        return arabic_arabic(query_form, form, weigh_common)
+        return max(arabic_arabic(query_form, form, weigh_common),
+                   FINAL_VOWEL_FACTOR * _final_vowel_free(query_form, form, weigh_common))
     if query.script == LATIN and form_script == LATIN:
         return latin_latin(query_form, form)
     return 0.0
+
+
+def _final_vowel_free(query_form: str, form: str, weigh_common: bool) -> float:
+    """The two spellings compared without a final vowel letter (ا ه ي: خولنا / خولنه,
+    كسلا / كسله), which names spell every way; 0 when neither ends in one, what remains is
+    shorter than MIN_STEM_LETTERS, or either word is common (unless beside the name)."""
+    one, other = query_form.rstrip(FINAL_VOWEL_LETTERS), form.rstrip(FINAL_VOWEL_LETTERS)
+    if (one, other) == (query_form, form) or min(len(one), len(other)) < MIN_STEM_LETTERS:
+        return 0.0
+    if weigh_common and max(vocabulary().get(query_form, 0.0), vocabulary().get(form, 0.0)) > COMMON_ZIPF:
+        return 0.0  # an ordinary word's ending is grammar: كتابه (his book) is not كتابا
+    if query_form[-1:] in FINAL_VOWEL_LETTERS and form[-1:] in FINAL_VOWEL_LETTERS \
+            and query_form[-1] == form[-1]:
+        return 0.0  # the same final letter: the whole words say it already
+    return arabic_arabic(one, other, weigh_common)
 
 
 def _query_forms(query: Token) -> tuple[str, ...]:

@@ -97,11 +97,10 @@ def words_in_title(plan: QueryPlan, title: str) -> list[tuple[QueryWord, float]]
 def is_whole_title(plan: QueryPlan, title: str) -> bool:
     """The title says nothing but the query: it holds every query word, and each of its
     words (Latin particles aside) answers one (a headline query names its document)."""
-    title_words = [token.forms for token in analyze(title)
+    title_words = [title_forms(token.forms) for token in analyze(title)
                    if not (token.script == LATIN and token.normalized in LATIN_PARTICLES)]
-    if not title_words or not plan.words:
+    if not title_words or len(words_in_title(plan, title)) != len(plan.words):
         return False
-    every_word = all(any(title_strength(word, forms) > 0 for forms in title_words)
-                     for word in plan.words)
-    return every_word and all(any(title_strength(word, forms) > 0 for word in plan.words)
-                              for forms in title_words)
+    answering = {form for _word, strengths in _plan_strengths(plan)
+                 for form, strength in strengths.items() if strength > 0}
+    return all(not answering.isdisjoint(forms) for forms in title_words)
