@@ -49,7 +49,7 @@ SPELLINGS_PER_PART = 3
 MAX_NAMES = 6
 COMPOUND = "compound"
 # The fixed elements are always written so: no look-up needed (and الله, two letters behind
-# the article, is never accepted as a sound-alike: names.MIN_NAME_LETTERS).
+# the article, is never accepted as a sound-alike: readings.MIN_NAME_LETTERS).
 FIXED = {"abd": "عبد", "allah": "الله", "din": "الدين", BEN: "بن"}
 
 

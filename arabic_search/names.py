@@ -7,9 +7,8 @@ Elasticsearch finds the candidates that share a name key with it (the lexicon,
 with their confidences, are what the search clause asks for and what the
 explanation reports, so the two cannot disagree.
 
-A candidate may match through a clitic reading (بليبيا = ب + ليبيا) only when
-what remains is a plausible word: at least :data:`MIN_READING` letters, or a known
-Arabic word (فائز must not become ف + ايز for "US").
+Each written word is compared as it may be read as a name (``readings.py``: its
+clitics off, ى sounded, the query without its article), each reading at its cost.
 """
 from __future__ import annotations
 
@@ -18,14 +17,13 @@ import functools
 import regex
 
 from .analysis import LATIN_PARTICLES, Token, WordForms
-from .clitics import ARTICLE, clitic_readings
-from .normalize import normalize_word
 from .likeness import COMMON_ZIPF, arabic_arabic, latin_arabic, latin_latin
+from .clitics import ARTICLE
+from .readings import letters, query_forms, written_forms
 from .scripts import ARABIC, LATIN
 from .splitter import vocabulary
 
 LATIN_VOWELS = "aeiouy"
-ALEF_MAKSURA = "ى"
 _TRIPLED = regex.compile(r"(.)\1\1")
 # Below this confidence a candidate is not a spelling of the query word.
 MIN_CONFIDENCE = 0.75
@@ -41,38 +39,16 @@ BESIDE_ARABIC_CONFIDENCE = 0.75
 # Below this confidence an accepted spelling is a weak match: the page labels it "other
 # spelling?", and a title holding it earns no title bonus (titles.title_bonus_clauses).
 SURE_CONFIDENCE = 0.9
-# A match through a clitic reading is less sure than the whole word, by this factor per
-# stripped clitic (و ف ب ك ل: each could be the name's own first letter; the article is not
-# counted, Arabic writes الأفريكوم for Africom).
-READING_FACTOR = 0.9
-MIN_READING = 4
 # Names spell a final vowel every way (ا ه ي; ة is ه and ى is ي once normalized): two
 # spellings that differ only there are compared without it, at this factor, when at least
 # MIN_STEM_LETTERS letters remain (_final_vowel_free).
 FINAL_VOWEL_LETTERS = "اهي"
 FINAL_VOWEL_FACTOR = 0.95
 MIN_STEM_LETTERS = 3
-# A final ي read as ى (_maksura_written_ya) costs this factor, in words this long at least.
-MAKSURA_FACTOR = 0.9
-MAKSURA_LETTERS = 4
-SHORT_READING_ZIPF = 3.0
 # Latin words in capitals this short are abbreviations (UN, US, EU): never transliterated.
 MAX_ABBREVIATION = 4
 # An Arabic query word this common is an ordinary word: its spelling variants are not sought.
 ORDINARY_ZIPF = 5.0
-# Function words (prepositions, pronouns, particles; normalized, with ى read as ا as
-# _sounded reads it, so على is علا and the name علي stays a name) are never another
-# spelling of a name (بين for "Bain", كان for "Kan"); nor is a written word of fewer letters
-# than MIN_NAME_LETTERS once its article is off (من for "Imane", ل for "Elie").
-FUNCTION_WORDS = frozenset("""
-من في علا الا عن مع حتا منذ بين عند غير دون لدا نحو قبل بعد فوق تحت خلال ضد حول
-هذا هذه ذلك تلك هؤلاء اولئك هنا هناك الذي التي الذين اللذين اللتين اللواتي
-هو هي هم هما هن انا نحن انت انتم انه انها انهم كان كانت كانوا يكون تكون ليس ليست
-ان اذا لو لولا لكن بل ثم او ام اي كل بعض كما مثل قد لقد لم لن لا ما ماذا متا اين كيف لماذا هل
-منه منها منهم فيه فيها فيهم عليه عليها عليهم اليه اليها اليهم عنه عنها عنهم له لها لهم به بها بهم
-ايضا فقط حيث عندما بينما لان كي ولا ولم وقد وهو وهي وكان وكانت وان وفي ومن والا وعلا
-""".split())
-MIN_NAME_LETTERS = 3
 # Two Arabic spellings of a name this short (article aside) must have as many letters:
 # عمر is not عمير, ولد not وليد, حمد not حمدي.
 SHORT_NAME_LETTERS = 3
@@ -97,28 +73,13 @@ def is_name_query(token: Token) -> bool:
     return False
 
 
-def _plausible_reading(reading: str) -> bool:
-    return len(reading) >= MIN_READING or vocabulary().get(reading, 0.0) >= SHORT_READING_ZIPF
-
-
-def _could_be_name(form: str, script: str) -> bool:
-    """A written Arabic form that could spell a name: not a function word, not too short."""
-    if script != ARABIC:
-        return True
-    return _letters(form) >= MIN_NAME_LETTERS and form not in FUNCTION_WORDS
-
-
-def _letters(form: str) -> int:
-    return len(form) - (len(ARTICLE) if form.startswith(ARTICLE) else 0)
-
-
 def _pair(query: Token, query_form: str, form: str, form_script: str,
           weigh_common: bool = True) -> float:
     if query.script == LATIN and form_script == ARABIC:
         return latin_arabic(query_form, form, weigh_common)
     if query.script == ARABIC and form_script == ARABIC:
-        shortest = min(_letters(query_form), _letters(form))
-        if shortest <= SHORT_NAME_LETTERS and _letters(query_form) != _letters(form):
+        shortest = min(letters(query_form), letters(form))
+        if shortest <= SHORT_NAME_LETTERS and letters(query_form) != letters(form):
             return 0.0
         return max(arabic_arabic(query_form, form, weigh_common),
                    FINAL_VOWEL_FACTOR * _final_vowel_free(query_form, form, weigh_common))
@@ -142,58 +103,6 @@ def _final_vowel_free(query_form: str, form: str, weigh_common: bool) -> float:
     return arabic_arabic(one, other, weigh_common)
 
 
-def _query_forms(query: Token) -> tuple[str, ...]:
-    """The query word, and without its article when it has one (الفجيرة is فجيره too: the
-    written word's clitic readings cover the other side).  Other clitics stay: a name
-    query rarely carries one, and كولن is not ك + ولن."""
-    form = query.normalized
-    if query.script == ARABIC and form.startswith(ARTICLE) and _plausible_reading(form[2:]):
-        return form, form[2:]
-    return (form,)
-
-
-def _reading_factor(word: str, reading: str) -> float:
-    """READING_FACTOR per stripped one-letter clitic: بطرابلس 0.9, وبطرابلس 0.81,
-    الأفريكوم 1.0, والأفريكوم 0.9."""
-    stripped = word[: len(word) - len(reading)]
-    clitics = len(stripped) - (len(ARTICLE) if stripped.endswith(ARTICLE) else 0)
-    if stripped == "لل":  # ل + ال with the alef dropped: one clitic and the article
-        clitics = 1
-    return READING_FACTOR ** max(clitics, 0)
-
-
-def _sounded(word: Token) -> tuple[str, tuple[str, ...]]:
-    """The word and its clitic readings as they sound: normalization folds ى into ي, but
-    ى is read a (على "ala", "on", is not علي "Ali"; موسى is Musa)."""
-    if ALEF_MAKSURA not in word.exact:
-        return word.normalized, word.readings
-    sounded = normalize_word(word.exact.replace(ALEF_MAKSURA, "ا"))
-    return sounded, tuple(clitic_readings(sounded))
-
-
-def _maksura_written_ya(word: Token) -> str | None:
-    """The word with its final ي read as the ى it often stands for (Egyptian print writes
-    مصطفي, يحيي, ليلي), or None: only a Latin query is compared so, and only words of
-    MAKSURA_LETTERS or more (علي is Ali, not على)."""
-    exact = word.exact
-    if word.script != ARABIC or not exact.endswith("ي") or len(exact) < MAKSURA_LETTERS:
-        return None
-    return normalize_word(exact[:-1] + "ا")
-
-
-def _written_forms(query: Token, word: Token) -> list[tuple[str, float]]:
-    """(form, factor): the ways ``word`` may be read as a name, each with the factor its
-    reading costs (a stripped clitic, a final ي read as ى)."""
-    whole, readings = _sounded(word)
-    forms = [(whole, 1.0)] if _could_be_name(whole, word.script) else []
-    forms += [(reading, _reading_factor(whole, reading)) for reading in readings
-              if _plausible_reading(reading) and _could_be_name(reading, word.script)]
-    maksura = _maksura_written_ya(word) if query.script == LATIN else None
-    if maksura and _could_be_name(maksura, word.script):
-        forms.append((maksura, MAKSURA_FACTOR))
-    return forms
-
-
 def confidence(query: Token | WordForms, word: Token | WordForms, weigh_common: bool = True) -> float:
     """How sure we are that written word ``word`` spells query word ``query`` (0-1);
     ``weigh_common`` False: as if neither word were a common word (beside the rest of a
@@ -213,8 +122,8 @@ CONFIDENCES_KEPT = 200_000
 
 @functools.lru_cache(maxsize=CONFIDENCES_KEPT)
 def _confidence(query: WordForms, word: WordForms, weigh_common: bool) -> float:
-    forms = _written_forms(query, word)
-    whole, *bare = _query_forms(query)
+    forms = written_forms(query, word)
+    whole, *bare = query_forms(query)
     pairs = [(whole, form, factor) for form, factor in forms]
     # the query without its article meets the written forms without one (with one, the
     # whole query meets them already)

@@ -19,7 +19,8 @@ from .analysis import LATIN_PARTICLES, Token, WordForms, analyze
 from .compounds import compound_exonyms, compound_parts, fixed_spelling
 from .exonym_tier import QueryExonym, plan_exonyms, query_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
-from .names import FUNCTION_WORDS, SURE_CONFIDENCE, is_name_query, spelling_confidences
+from .names import SURE_CONFIDENCE, is_name_query, spelling_confidences
+from .readings import FUNCTION_WORDS
 from .normalize import is_arabic, normalize_word
 from .exclusion import bucket_keys, excluded_docs_request
 from .rarity import df_request, hits_total, idf, total_request

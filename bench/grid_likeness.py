@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from arabic_search import alignment, likeness, names  # noqa: E402
+from arabic_search import alignment, likeness, names, readings  # noqa: E402
 from arabic_search.graphemes import latin_graphemes  # noqa: E402
 from arabic_search.scripts import ARABIC, LATIN  # noqa: E402
 from arabic_search.splitter import vocabulary  # noqa: E402
@@ -37,8 +37,8 @@ GRID = {"MIN_NORM": [3, 4], "COMMON_ZIPF": [3.0, 3.5],
 def _raw(query, word) -> list:
     """(factor, kind, source, target, letters, zipf) per form of ``word``; kind "fixed"
     carries a confidence that no constant changes."""
-    forms = [(1.0, word.normalized)] + [(names._reading_factor(word.normalized, r), r)
-                                        for r in word.readings if names._plausible_reading(r)]
+    forms = [(1.0, word.normalized)] + [(readings.reading_factor(word.normalized, r), r)
+                                        for r in word.readings if readings.plausible_reading(r)]
     out = []
     for factor, form in forms:
         if query.script == LATIN and word.script == ARABIC:
@@ -49,7 +49,7 @@ def _raw(query, word) -> list:
             out.append((factor, "arabic", alignment.arabic_units(query.normalized), form,
                         max(len(form), len(query.normalized)), zipf))
         else:
-            out.append((factor, "fixed", None, names._pair(query, form, word.script), 0, 0.0))
+            out.append((factor, "fixed", None, names._pair(query, query.normalized, form, word.script), 0, 0.0))
     return out
 
 

@@ -1,0 +1,107 @@
+"""How a written word may be read as a name, before its spelling is compared (names.py).
+
+A written word is compared as itself and as each plausible reading of it: with its
+clitics off (بليبيا = ب + ليبيا, when what remains is a plausible word: فائز is not
+ف + ايز for "US"), with ى sounded as the a it stands for (على "on" is not علي, Ali), and,
+for a Latin query, with a final ي read as the ى Egyptian print writes so (مصطفي).  The
+query may drop its article (الفجيرة / فجيره).  Function words and forms too short to be
+a name are never read as one.  Pure functions.
+"""
+from __future__ import annotations
+
+from .analysis import Token, WordForms
+from .clitics import ARTICLE, clitic_readings
+from .normalize import normalize_word
+from .scripts import ARABIC, LATIN
+from .splitter import vocabulary
+
+ALEF_MAKSURA = "ى"
+# A match through a clitic reading is less sure than the whole word, by this factor per
+# stripped clitic (و ف ب ك ل: each could be the name's own first letter; the article is not
+# counted, Arabic writes الأفريكوم for Africom).
+READING_FACTOR = 0.9
+MIN_READING = 4
+# A final ي read as ى (maksura_written_ya) costs this factor, in words this long at least.
+MAKSURA_FACTOR = 0.9
+MAKSURA_LETTERS = 4
+SHORT_READING_ZIPF = 3.0
+# Function words (prepositions, pronouns, particles; normalized, with ى read as ا as
+# sounded reads it, so على is علا and the name علي stays a name) are never another
+# spelling of a name (بين for "Bain", كان for "Kan"); nor is a written word of fewer letters
+# than MIN_NAME_LETTERS once its article is off (من for "Imane", ل for "Elie").
+FUNCTION_WORDS = frozenset("""
+من في علا الا عن مع حتا منذ بين عند غير دون لدا نحو قبل بعد فوق تحت خلال ضد حول
+هذا هذه ذلك تلك هؤلاء اولئك هنا هناك الذي التي الذين اللذين اللتين اللواتي
+هو هي هم هما هن انا نحن انت انتم انه انها انهم كان كانت كانوا يكون تكون ليس ليست
+ان اذا لو لولا لكن بل ثم او ام اي كل بعض كما مثل قد لقد لم لن لا ما ماذا متا اين كيف لماذا هل
+منه منها منهم فيه فيها فيهم عليه عليها عليهم اليه اليها اليهم عنه عنها عنهم له لها لهم به بها بهم
+ايضا فقط حيث عندما بينما لان كي ولا ولم وقد وهو وهي وكان وكانت وان وفي ومن والا وعلا
+""".split())
+MIN_NAME_LETTERS = 3
+
+
+def plausible_reading(reading: str) -> bool:
+    return len(reading) >= MIN_READING or vocabulary().get(reading, 0.0) >= SHORT_READING_ZIPF
+
+
+def could_be_name(form: str, script: str) -> bool:
+    """A written Arabic form that could spell a name: not a function word, not too short."""
+    if script != ARABIC:
+        return True
+    return letters(form) >= MIN_NAME_LETTERS and form not in FUNCTION_WORDS
+
+
+def letters(form: str) -> int:
+    return len(form) - (len(ARTICLE) if form.startswith(ARTICLE) else 0)
+
+
+def query_forms(query: Token | WordForms) -> tuple[str, ...]:
+    """The query word, and without its article when it has one (الفجيرة is فجيره too: the
+    written word's clitic readings cover the other side).  Other clitics stay: a name
+    query rarely carries one, and كولن is not ك + ولن."""
+    form = query.normalized
+    if query.script == ARABIC and form.startswith(ARTICLE) and plausible_reading(form[2:]):
+        return form, form[2:]
+    return (form,)
+
+
+def reading_factor(word: str, reading: str) -> float:
+    """READING_FACTOR per stripped one-letter clitic: بطرابلس 0.9, وبطرابلس 0.81,
+    الأفريكوم 1.0, والأفريكوم 0.9."""
+    stripped = word[: len(word) - len(reading)]
+    clitics = len(stripped) - (len(ARTICLE) if stripped.endswith(ARTICLE) else 0)
+    if stripped == "لل":  # ل + ال with the alef dropped: one clitic and the article
+        clitics = 1
+    return READING_FACTOR ** max(clitics, 0)
+
+
+def sounded(word: Token | WordForms) -> tuple[str, tuple[str, ...]]:
+    """The word and its clitic readings as they sound: normalization folds ى into ي, but
+    ى is read a (على "ala", "on", is not علي "Ali"; موسى is Musa)."""
+    if ALEF_MAKSURA not in word.exact:
+        return word.normalized, word.readings
+    sounded = normalize_word(word.exact.replace(ALEF_MAKSURA, "ا"))
+    return sounded, tuple(clitic_readings(sounded))
+
+
+def maksura_written_ya(word: Token | WordForms) -> str | None:
+    """The word with its final ي read as the ى it often stands for (Egyptian print writes
+    مصطفي, يحيي, ليلي), or None: only a Latin query is compared so, and only words of
+    MAKSURA_LETTERS or more (علي is Ali, not على)."""
+    exact = word.exact
+    if word.script != ARABIC or not exact.endswith("ي") or len(exact) < MAKSURA_LETTERS:
+        return None
+    return normalize_word(exact[:-1] + "ا")
+
+
+def written_forms(query: Token | WordForms, word: Token | WordForms) -> list[tuple[str, float]]:
+    """(form, factor): the ways ``word`` may be read as a name, each with the factor its
+    reading costs (a stripped clitic, a final ي read as ى)."""
+    whole, readings = sounded(word)
+    forms = [(whole, 1.0)] if could_be_name(whole, word.script) else []
+    forms += [(reading, reading_factor(whole, reading)) for reading in readings
+              if plausible_reading(reading) and could_be_name(reading, word.script)]
+    maksura = maksura_written_ya(word) if query.script == LATIN else None
+    if maksura and could_be_name(maksura, word.script):
+        forms.append((maksura, MAKSURA_FACTOR))
+    return forms
