@@ -4,11 +4,13 @@ Passages are the unit of search, so leaving out the *passages* that hold a word 
 still show the document's other passages.  One look-up before the search collects
 the ids of the documents holding the word (up to ``MAX_EXCLUDED_DOCS`` per word), and
 the search leaves those documents out; passages holding the word are left out too,
-which covers documents beyond that cap.
+which covers documents beyond that cap.  A Latin word with a known translation leaves
+out the translation too (``-Libya``: ليبيا), as a query word finds it.
 """
 from __future__ import annotations
 
 from . import mapping as m
+from .exonym_tier import exonym_filter
 
 MAX_EXCLUDED_DOCS = 10_000
 
@@ -16,9 +18,18 @@ MAX_EXCLUDED_DOCS = 10_000
 def excluded_docs_request(word) -> dict:
     """Search body: the ids of the documents holding ``word`` (a QueryWord) as written,
     normalized or with a clitic, for an exclusion (``-word``)."""
+    return _docs_holding(written_clauses(word))
+
+
+def excluded_name_request(exonym) -> dict:
+    """Search body: the ids of the documents holding a translated name an excluded word
+    stands for (``-Libya`` leaves out ليبيا as well, ``-Benghazi`` بنغازي)."""
+    return _docs_holding([exonym_filter(exonym)])
+
+
+def _docs_holding(clauses: list[dict]) -> dict:
     return {"size": 0, "query": {"bool": {"filter": [{"term": {m.KIND: m.KIND_PASSAGE}}],
-                                          "should": written_clauses(word),
-                                          "minimum_should_match": 1}},
+                                          "should": clauses, "minimum_should_match": 1}},
             "aggs": {"docs": {"terms": {"field": m.DOC_ID, "size": MAX_EXCLUDED_DOCS}}}}
 
 

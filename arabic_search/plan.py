@@ -22,7 +22,7 @@ from .lexicon import candidate_words, candidates_request, local_candidates
 from .names import SURE_CONFIDENCE, is_name_query, spelling_confidences
 from .readings import FUNCTION_WORDS
 from .normalize import is_arabic, normalize_word
-from .exclusion import bucket_keys, excluded_docs_request
+from .exclusion import bucket_keys, excluded_docs_request, excluded_name_request
 from .rarity import df_request, hits_total, idf, total_request
 from .syntax import ParsedQuery
 from .scripts import ARABIC, LATIN
@@ -115,6 +115,7 @@ class QueryPlan:
     exonyms: tuple[QueryExonym, ...] = ()   # names answered by their translation (Cairo)
     phrases: tuple[tuple[QueryWord, ...], ...] = ()   # quoted: these words in this order
     excluded: tuple[QueryWord, ...] = ()              # documents holding these are left out
+    excluded_names: tuple[QueryExonym, ...] = ()      # and their translations (-Libya: ليبيا)
     compounds: tuple[Compound, ...] = ()              # Latin compound words and their parts
     excluded_docs: tuple[str, ...] = field(default=(), compare=False)  # from EXCLUDED look-ups
     # A short query: only these documents hold all its words (holders.py); None = any.
@@ -126,7 +127,8 @@ class QueryPlan:
 
     @functools.cached_property
     def _hash(self) -> int:
-        return hash((self.words, self.fuzzy, self.phrases, self.excluded, self.exonyms))
+        return hash((self.words, self.fuzzy, self.phrases, self.excluded, self.excluded_names,
+                     self.exonyms))
 
     @property
     def joined(self) -> str:
@@ -151,6 +153,8 @@ class QueryPlan:
                   for number, word in enumerate(self.words) if word.seeks_names]
         found += [Lookup(EXCLUDED, number, excluded_docs_request(word))
                   for number, word in enumerate(self.excluded)]
+        found += [Lookup(EXCLUDED, number, excluded_name_request(exonym))
+                  for number, exonym in enumerate(self.excluded_names, len(self.excluded))]
         found += [Lookup(PART, number, candidates_request(part.token), index)
                   for number, compound in enumerate(self.compounds)
                   for index, part in enumerate(compound.parts) if not fixed_spelling(part.token)]
@@ -283,7 +287,9 @@ def plan_search(query: ParsedQuery, fuzzy: bool = True) -> QueryPlan:
     by_text = {word.token.normalized: word for word in plan.words}
     phrases = tuple(tuple(by_text.get(token.normalized) or _query_word(token, fuzzy)
                           for token in _meaningful(analyze(phrase))) for phrase in query.phrases)
-    excluded = tuple(_query_word(token, False)
-                     for text in query.excluded for token in analyze(text))
+    excluded_tokens = [analyze(text) for text in query.excluded]
+    excluded = tuple(_query_word(token, False) for tokens in excluded_tokens for token in tokens)
+    excluded_names = tuple(exonym for tokens in excluded_tokens for exonym in
+                           plan_exonyms(tokens, query_exonyms(tokens), set(range(len(tokens)))))
     return replace(plan, phrases=tuple(phrase for phrase in phrases if len(phrase) > 1),
-                   excluded=excluded)
+                   excluded=excluded, excluded_names=excluded_names)

@@ -15,6 +15,7 @@ from . import tiers, titles
 from .analysis import Token
 from .beside import passage_clauses
 from .exclusion import written_clauses
+from .exonym_tier import exonym_filter
 from .passages import PASSAGES_PER_DOC, inner_hits  # noqa: F401 - PASSAGES_PER_DOC re-exported
 from .plan import QueryPlan, QueryWord
 from .spellings import spelling_clause
@@ -77,6 +78,7 @@ def _required_phrase(phrase: tuple[QueryWord, ...]) -> dict:
 
 def _exclusions(plan: QueryPlan) -> list[dict]:
     excluded = [{"bool": {"should": written_clauses(word)}} for word in plan.excluded]
+    excluded += [exonym_filter(exonym) for exonym in plan.excluded_names]
     if plan.excluded_docs:
         excluded.append({"terms": {m.DOC_ID: list(plan.excluded_docs)}})
     return excluded

@@ -94,3 +94,10 @@ def test_words_spread_over_passages_add_up(client):
     # would rank below it.
     order = ids(client, q="الأمم المتحدة")
     assert order[0] == "together" and "apart" in order
+
+
+def test_an_excluded_latin_name_leaves_out_its_translation_too(client):
+    # -Benghazi used to exclude only the Latin word: documents holding بنغازي stayed
+    assert ids(client, q="طرابلس -Benghazi") == ["tripoli"]
+    assert ids(client, q="طرابلس -Benghazi", fuzzy="off") == ["tripoli"]
+    assert set(ids(client, q="طرابلس -Cairo")) == {"benghazi", "tripoli"}
