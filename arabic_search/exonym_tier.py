@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from . import mapping as m
 from .exonyms import Match, Name, find_exonyms, find_latin_names
 from .normalize import is_arabic
-from .tier_names import EXONYM
+from .tier_names import EXONYM, SPLIT
 
 # Proclitics a name may carry: conjunction (و ف), preposition (ب ك ل), or both.
 PROCLITICS = ("", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل")
@@ -48,6 +48,10 @@ def clitic_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+# The kind of a query word's own parts in a row (split_exonyms).
+SPLIT_KIND = "split"
+
+
 @dataclass(frozen=True)
 class QueryExonym:
     """Query words that name a known entity, and the names that answer them."""
@@ -55,9 +59,19 @@ class QueryExonym:
     query: str                  # the query words as written ("United Nations")
     starts: frozenset[int]      # offsets of the plan words it stands for (their weights count)
     names: tuple[Name, ...]
-    kind: str = ""              # country, city, org... or generic (a word such as Lake)
+    kind: str = ""              # country, city, org..., generic (Lake) or SPLIT_KIND
     how: str = EXONYM           # the tier it is reported as (TRANSLIT for compounds.py)
     confidence: float = 1.0     # how sure (compounds: their least sure part)
+
+
+def split_exonyms(tokens: Sequence, kept: set[int]) -> tuple[QueryExonym, ...]:
+    """A query word written run together (ابوهريره) answered by its parts in a row (أبو
+    هريرة), the mirror of a document's run-together word (tiers' SPLIT): reported as
+    ``split``."""
+    return tuple(QueryExonym(token.text, frozenset({token.start}),
+                             (Name(" ".join(token.parts), tuple(token.parts)),), SPLIT_KIND, SPLIT)
+                 for number, token in enumerate(tokens)
+                 if number in kept and len(token.parts) > 1)
 
 
 def query_exonyms(tokens: Sequence) -> list[Match]:
@@ -83,6 +97,12 @@ def _span(words: Sequence[str]) -> dict:
     return {"span_near": {"clauses": clauses, "slop": 0, "in_order": True}}
 
 
+def _joined_counts(exonym: QueryExonym) -> bool:
+    """A name run together answers it too (الأممالمتحدة), except a query word's own parts
+    (split_exonyms): run together, they are the query word, which its own tiers find."""
+    return exonym.kind != SPLIT_KIND
+
+
 def exonym_filter(exonym: QueryExonym) -> dict:
     """The ES side: any of the names, in a row or run together (unscored)."""
     single: set[str] = set()
@@ -92,7 +112,8 @@ def exonym_filter(exonym: QueryExonym) -> dict:
             single |= clitic_forms(name.words[0])
             continue
         phrases.append(_span([clitic_forms(name.words[0]), *name.words[1:]]))
-        single |= clitic_forms(name.joined)
+        if _joined_counts(exonym):
+            single |= clitic_forms(name.joined)
     should = phrases + ([{"terms": {m.NORM: sorted(single)}}] if single else [])
     return should[0] if len(should) == 1 else {"bool": {"should": should}}
 
@@ -107,7 +128,7 @@ def exonym_spans(words: Sequence[tuple[int, int, str]],
         best = None
         for exonym in exonyms:
             for name in exonym.names:
-                length = _matched_length(words, i, name)
+                length = _matched_length(words, i, name, _joined_counts(exonym))
                 if length and (best is None or length > best[0]):
                     best = (length, exonym)
         if best:
@@ -118,10 +139,11 @@ def exonym_spans(words: Sequence[tuple[int, int, str]],
     return found
 
 
-def _matched_length(words: Sequence[tuple[int, int, str]], i: int, name: Name) -> int:
+def _matched_length(words: Sequence[tuple[int, int, str]], i: int, name: Name,
+                    joined: bool = True) -> int:
     """How many passage words from ``i`` on spell ``name`` (0 = none)."""
     first = words[i][2]
-    if len(name.words) > 1 and first in clitic_forms(name.joined):
+    if joined and len(name.words) > 1 and first in clitic_forms(name.joined):
         return 1
     if first not in clitic_forms(name.words[0]):
         return 0

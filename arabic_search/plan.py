@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from .analysis import LATIN_PARTICLES, Token, WordForms, analyze
 from .compounds import compound_exonyms, compound_parts, fixed_spelling
-from .exonym_tier import QueryExonym, plan_exonyms, query_exonyms
+from .exonym_tier import QueryExonym, plan_exonyms, query_exonyms, split_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
 from .names import SURE_CONFIDENCE, is_name_query, spelling_confidences
 from .readings import FUNCTION_WORDS
@@ -274,7 +274,8 @@ def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
                       for parts in [compound_parts(token)] if parts)
     return QueryPlan(words=tuple(_query_word(token, fuzzy)
                                  for number, token in enumerate(tokens) if number in kept),
-                     fuzzy=fuzzy, exonyms=plan_exonyms(tokens, exonyms, kept), compounds=compounds)
+                     fuzzy=fuzzy, exonyms=plan_exonyms(tokens, exonyms, kept) + split_exonyms(tokens, kept),
+                     compounds=compounds)
 
 
 def plan_search(query: ParsedQuery, fuzzy: bool = True) -> QueryPlan:

@@ -35,6 +35,8 @@ DOCS = [
      "body": "زار الوفد طرابلس أمس.\n\nثم سافر إلى بنغازي بعد أسبوع."},
     {"id": "tripoli", "title": "تقرير ثان",
      "body": "زار الوفد طرابلس أمس."},
+    {"id": "name_apart", "title": "حديث", "body": "روى أبو هريرة حديثا."},
+    {"id": "name_joined", "title": "حديث آخر", "body": "روى ابوهريره حديثا."},
 ]
 
 
@@ -101,3 +103,12 @@ def test_an_excluded_latin_name_leaves_out_its_translation_too(client):
     assert ids(client, q="طرابلس -Benghazi") == ["tripoli"]
     assert ids(client, q="طرابلس -Benghazi", fuzzy="off") == ["tripoli"]
     assert set(ids(client, q="طرابلس -Cairo")) == {"benghazi", "tripoli"}
+
+
+def test_a_query_word_written_run_together_finds_its_parts_in_a_row(client):
+    # the mirror of a document's الولاياتالمتحدة: the query ابوهريره, the text أبو هريرة
+    result = search(client, q="ابوهريره")
+    how = {hit["id"]: [m["how"] for p in hit["passages"] for m in p["matches"]] for hit in result["hits"]}
+    assert how == {"name_apart": ["split"], "name_joined": ["exact"]}
+    marked = [m["text"] for hit in result["hits"] for p in hit["passages"] for m in p["matches"]]
+    assert "أبو هريرة" in marked
