@@ -218,7 +218,8 @@ def sure_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
     spellings of at least SURE_CONFIDENCE (holders.py: a weak one must stand by the name)."""
     clauses = [clause for tier in active_tiers(plan) if tier.written for clause in tier.clauses(q)]
     clauses += [exonym_filter(exonym) for exonym in plan.exonyms if q.token.start in exonym.starts]
-    sure = [name.written for name in q.names if name not in q.weak_names()]
+    weak = set(q.weak_names())
+    sure = [name.written for name in q.names if name not in weak]
     return clauses + ([terms(m.EXACT, sure)] if plan.fuzzy and sure else [])
 
 

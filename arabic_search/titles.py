@@ -94,11 +94,17 @@ def words_in_title(plan: QueryPlan, title: str) -> list[tuple[QueryWord, float]]
     return [(word, strength) for word, strength in held if strength > 0]
 
 
+@functools.lru_cache(maxsize=TITLES_KEPT)
+def _word_forms_in(title: str) -> tuple[tuple[str, ...], ...]:
+    """Each word of ``title`` (Latin particles aside) as its set of forms."""
+    return tuple(title_forms(token.forms) for token in analyze(title)
+                 if not (token.script == LATIN and token.normalized in LATIN_PARTICLES))
+
+
 def is_whole_title(plan: QueryPlan, title: str) -> bool:
     """The title says nothing but the query: it holds every query word, and each of its
     words (Latin particles aside) answers one (a headline query names its document)."""
-    title_words = [title_forms(token.forms) for token in analyze(title)
-                   if not (token.script == LATIN and token.normalized in LATIN_PARTICLES)]
+    title_words = _word_forms_in(title)
     if not title_words or len(words_in_title(plan, title)) != len(plan.words):
         return False
     answering = {form for _word, strengths in _plan_strengths(plan)

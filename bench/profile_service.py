@@ -35,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 import queries  # noqa: E402
+import same_responses  # noqa: E402
 
 PER_KIND = 8
 RARE_MIN_LENGTH = 7
@@ -232,12 +233,6 @@ def _comparable(response: dict) -> dict:
     return {k: v for k, v in response.items() if k != "took_ms"}
 
 
-def compare(dumped: dict, now: dict) -> list[str]:
-    """The keys whose responses differ (empty: identical)."""
-    return [key for key in dumped if json.dumps(dumped[key], sort_keys=True, ensure_ascii=False)
-            != json.dumps(now.get(key), sort_keys=True, ensure_ascii=False)]
-
-
 def variants(text: str):
     """The parameter sets a response is compared under (page 1 explained, page 2, by date)."""
     from service.params import SearchParams
@@ -366,13 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.dump or args.compare:
         responses = {f"{kind}|{text}|{name}": _comparable(module.search(client, args.alias, params))
                      for kind, text in texts for name, params in variants(text).items()}
-        if args.dump:
-            args.dump.write_text(json.dumps(responses, ensure_ascii=False, indent=1), encoding="utf-8")
-        if args.compare:
-            differ = compare(json.loads(args.compare.read_text(encoding="utf-8")), responses)
-            print(f"compared {len(responses)} responses: {len(differ)} differ")
-            for key in differ[:20]:
-                print("  differs:", key)
+        same_responses.dump_or_compare(responses, args.dump, args.compare, shown=20)
     for _, text in texts:  # warm-up: caches as a running service has them
         module.search(client, args.alias, SearchParams(q=text, size=queries.SIZE))
         stock(es_client, args.plain, text)

@@ -135,6 +135,20 @@ def differing(before: dict, after: dict) -> list[str]:
     return [key for key in keys if dump(before.get(key)) != dump(after.get(key))]
 
 
+def dump_or_compare(responses: dict, dump: Path | None, compare: Path | None, shown: int = 30) -> int:
+    """Write ``responses`` to ``dump`` and/or compare them with the dump at ``compare``:
+    the number of responses that differ (0 when nothing was compared)."""
+    if dump:
+        dump.write_text(json.dumps(responses, ensure_ascii=False, indent=1), encoding="utf-8")
+    if not compare:
+        return 0
+    differ = differing(json.loads(compare.read_text(encoding="utf-8")), responses)
+    print(f"compared with {compare}: {len(differ)} of {len(responses)} differ")
+    for key in differ[:shown]:
+        print("  differs:", key)
+    return len(differ)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--alias", required=True)
@@ -153,15 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     responses = run(args.alias, url, built)
     kinds = collections.Counter(key.split("|")[0] for key in responses)
     print(f"{len(responses)} responses ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))})")
-    if args.dump:
-        args.dump.write_text(json.dumps(responses, ensure_ascii=False, indent=1), encoding="utf-8")
-    if args.compare:
-        differ = differing(json.loads(args.compare.read_text(encoding="utf-8")), responses)
-        print(f"compared with {args.compare}: {len(differ)} of {len(responses)} differ")
-        for key in differ[:30]:
-            print("  differs:", key)
-        return 1 if differ else 0
-    return 0
+    return 1 if dump_or_compare(responses, args.dump, args.compare) else 0
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
-"""Helpers shared by the service tests (no tests here): the error shape, a live server, a browser."""
+"""Helpers shared by the service tests (no tests here): the error shape, a small indexed
+corpus behind a test client, a live server, a browser."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -62,3 +64,17 @@ def require_browser() -> None:
             problem = f"playwright is not installed ({error})"
     if problem:
         pytest.fail(f"browser test cannot run: {problem} (`make deps` installs what is missing)")
+
+
+def indexed_client(es_client, es_url: str, folder, name: str, docs: list[dict]):
+    """A Flask test client over ``docs`` (each with its ``id``), indexed behind the alias
+    ``<run prefix>-<name>`` from a JSON-lines file written in ``folder``."""
+    from conftest import RUN_PREFIX
+    from indexer.load import index_paths
+    from service import create_app
+    lines = [json.dumps(doc, ensure_ascii=False) for doc in docs]
+    (folder / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    alias = f"{RUN_PREFIX}-{name}"
+    assert index_paths(es_client, alias, [folder]).documents == len(docs)
+    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
+    return app.test_client()

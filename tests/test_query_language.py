@@ -1,14 +1,10 @@
 """The query language, sorting and score explanations (issue 10): parser pure, the rest on ES."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from arabic_search.syntax import parse
-from conftest import RUN_PREFIX
-from indexer.load import index_paths
-from service import create_app
+from support import indexed_client
 
 
 @pytest.mark.parametrize("query, text, phrases, excluded", [
@@ -42,13 +38,7 @@ DOCS = [
 
 @pytest.fixture(scope="module")
 def client(es_client, es_url, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("language")
-    (folder / "docs.jsonl").write_text(
-        "".join(json.dumps(doc, ensure_ascii=False) + "\n" for doc in DOCS), encoding="utf-8")
-    alias = f"{RUN_PREFIX}-language"
-    assert index_paths(es_client, alias, [folder]).documents == len(DOCS)
-    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
-    return app.test_client()
+    return indexed_client(es_client, es_url, tmp_path_factory.mktemp("language"), "language", DOCS)
 
 
 def search(client, **args) -> dict:

@@ -1,12 +1,9 @@
 """Ranking through the real index: the tiers order documents as promised (issue 5)."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from indexer.load import index_paths
-from service import create_app
+from support import indexed_client
 
 # One document per way of matching; each id says how it should match the queries below.
 DOCS = {
@@ -26,15 +23,8 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def client(es_client, es_url, tmp_path_factory):
-    from conftest import RUN_PREFIX
-    folder = tmp_path_factory.mktemp("ranking")
-    lines = [json.dumps({"id": key, "title": key, "body": body}, ensure_ascii=False)
-             for key, body in DOCS.items()]
-    (folder / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    alias = f"{RUN_PREFIX}-ranking"
-    assert index_paths(es_client, alias, [folder]).documents == len(DOCS)
-    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
-    return app.test_client()
+    return indexed_client(es_client, es_url, tmp_path_factory.mktemp("ranking"), "ranking",
+                          [{"id": key, "title": key, "body": body} for key, body in DOCS.items()])
 
 
 def ids(client, q, **params) -> list[str]:
@@ -83,14 +73,8 @@ HEADLINE_DOCS = [
 
 @pytest.fixture(scope="module")
 def headline_client(es_client, es_url, tmp_path_factory):
-    from conftest import RUN_PREFIX
-    folder = tmp_path_factory.mktemp("headline")
-    lines = [json.dumps(doc, ensure_ascii=False) for doc in HEADLINE_DOCS]
-    (folder / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    alias = f"{RUN_PREFIX}-headline"
-    assert index_paths(es_client, alias, [folder]).documents == len(HEADLINE_DOCS)
-    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
-    return app.test_client()
+    return indexed_client(es_client, es_url, tmp_path_factory.mktemp("headline"), "headline",
+                          HEADLINE_DOCS)
 
 
 def test_a_headline_query_finds_the_document_it_titles_before_the_lists_naming_it(headline_client):

@@ -12,8 +12,7 @@ import pytest
 from arabic_search.holders import MAX_HOLDERS, holders_request, holding_all, needs_holders
 from arabic_search.plan import plan_search
 from arabic_search.syntax import parse
-from indexer.load import index_paths
-from service import create_app
+from support import indexed_client
 
 
 def plan(text: str, fuzzy: bool = True):
@@ -103,14 +102,8 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def client(es_client, es_url, tmp_path_factory):
-    from conftest import RUN_PREFIX
-    folder = tmp_path_factory.mktemp("whole-name")
-    lines = [json.dumps({"id": key, **doc}, ensure_ascii=False) for key, doc in DOCS.items()]
-    (folder / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    alias = f"{RUN_PREFIX}-whole-name"
-    assert index_paths(es_client, alias, [folder]).documents == len(DOCS)
-    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
-    return app.test_client()
+    return indexed_client(es_client, es_url, tmp_path_factory.mktemp("whole-name"), "whole-name",
+                          [{"id": key, **doc} for key, doc in DOCS.items()])
 
 
 def search(client, q: str) -> dict:
@@ -199,14 +192,8 @@ WEAK_DOCS = {
 
 @pytest.fixture(scope="module")
 def weak_client(es_client, es_url, tmp_path_factory):
-    from conftest import RUN_PREFIX
-    folder = tmp_path_factory.mktemp("weak-near")
-    lines = [json.dumps({"id": key, **doc}, ensure_ascii=False) for key, doc in WEAK_DOCS.items()]
-    (folder / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    alias = f"{RUN_PREFIX}-weak-near"
-    assert index_paths(es_client, alias, [folder]).documents == len(WEAK_DOCS)
-    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
-    return app.test_client()
+    return indexed_client(es_client, es_url, tmp_path_factory.mktemp("weak-near"), "weak-near",
+                          [{"id": key, **doc} for key, doc in WEAK_DOCS.items()])
 
 
 def test_a_weak_sound_alike_away_from_the_name_is_no_holder(weak_client):
@@ -229,14 +216,8 @@ BESIDE_DOCS = {
 
 @pytest.fixture(scope="module")
 def beside_client(es_client, es_url, tmp_path_factory):
-    from conftest import RUN_PREFIX
-    folder = tmp_path_factory.mktemp("beside")
-    lines = [json.dumps({"id": key, **doc}, ensure_ascii=False) for key, doc in BESIDE_DOCS.items()]
-    (folder / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    alias = f"{RUN_PREFIX}-beside"
-    assert index_paths(es_client, alias, [folder]).documents == len(BESIDE_DOCS)
-    app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": alias, "TESTING": True})
-    return app.test_client()
+    return indexed_client(es_client, es_url, tmp_path_factory.mktemp("beside"), "beside",
+                          [{"id": key, **doc} for key, doc in BESIDE_DOCS.items()])
 
 
 def test_a_spelling_below_the_minimum_counts_beside_the_rest_of_the_name(beside_client):
