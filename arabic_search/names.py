@@ -74,9 +74,9 @@ def is_name_query(token: Token) -> bool:
 
 
 def _pair(query: Token, query_form: str, form: str, form_script: str,
-          weigh_common: bool = True) -> float:
+          weigh_common: bool = True, after_sun_article: bool = False) -> float:
     if query.script == LATIN and form_script == ARABIC:
-        return latin_arabic(query_form, form, weigh_common)
+        return latin_arabic(query_form, form, weigh_common, after_sun_article)
     if query.script == ARABIC and form_script == ARABIC:
         shortest = min(letters(query_form), letters(form))
         if shortest <= SHORT_NAME_LETTERS and letters(query_form) != letters(form):
@@ -124,13 +124,13 @@ CONFIDENCES_KEPT = 200_000
 def _confidence(query: WordForms, word: WordForms, weigh_common: bool) -> float:
     forms = written_forms(query, word)
     whole, *bare = query_forms(query)
-    pairs = [(whole, form, factor) for form, factor in forms]
+    pairs = [(whole, *form) for form in forms]
     # the query without its article meets the written forms without one (with one, the
     # whole query meets them already)
-    pairs += [(query_form, form, factor) for query_form in bare for form, factor in forms
-              if not form.startswith(ARTICLE)]
-    best = max((factor * _pair(query, query_form, form, word.script, weigh_common)
-                for query_form, form, factor in pairs), default=0.0)
+    pairs += [(query_form, *form) for query_form in bare for form in forms
+              if not form[0].startswith(ARTICLE)]
+    best = max((factor * _pair(query, query_form, form, word.script, weigh_common, sun)
+                for query_form, form, factor, sun in pairs), default=0.0)
     return round(best, 3)
 
 

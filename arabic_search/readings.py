@@ -16,6 +16,10 @@ from .scripts import ARABIC, LATIN
 from .splitter import vocabulary
 
 ALEF_MAKSURA = "ى"
+# The letters that assimilate the article's ل (الشمس is ash-shams); before the others,
+# the moon letters, it is sounded (القمر is al-qamar).
+SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
+ARTICLE_AFTER_LAM = "ل"  # ل + ال is written لل: للشمس
 # A match through a clitic reading is less sure than the whole word, by this factor per
 # stripped clitic (و ف ب ك ل: each could be the name's own first letter; the article is not
 # counted, Arabic writes الأفريكوم for Africom).
@@ -70,7 +74,7 @@ def reading_factor(word: str, reading: str) -> float:
     الأفريكوم 1.0, والأفريكوم 0.9."""
     stripped = word[: len(word) - len(reading)]
     clitics = len(stripped) - (len(ARTICLE) if stripped.endswith(ARTICLE) else 0)
-    if stripped == "لل":  # ل + ال with the alef dropped: one clitic and the article
+    if stripped == ARTICLE_AFTER_LAM * 2:  # ل + ال with the alef dropped: one clitic and the article
         clitics = 1
     return READING_FACTOR ** max(clitics, 0)
 
@@ -94,14 +98,24 @@ def maksura_written_ya(word: Token | WordForms) -> str | None:
     return normalize_word(exact[:-1] + "ا")
 
 
-def written_forms(query: Token | WordForms, word: Token | WordForms) -> list[tuple[str, float]]:
-    """(form, factor): the ways ``word`` may be read as a name, each with the factor its
-    reading costs (a stripped clitic, a final ي read as ى)."""
+def after_sun_article(word: str, reading: str) -> bool:
+    """True when ``reading`` is ``word`` read after an article whose ل is assimilated
+    into a sun letter (الدين, والسراج, للشمس): a Latin spelling may then show the
+    article as a bare vowel (Eddine, Assarraj)."""
+    stripped = word[: len(word) - len(reading)]
+    return bool(reading) and reading[0] in SUN_LETTERS and (
+        stripped.endswith(ARTICLE) or stripped.endswith(ARTICLE_AFTER_LAM))
+
+
+def written_forms(query: Token | WordForms, word: Token | WordForms) -> list[tuple[str, float, bool]]:
+    """(form, factor, after a sun article): the ways ``word`` may be read as a name, each
+    with the factor its reading costs (a stripped clitic, a final ي read as ى)."""
     whole, readings = sounded(word)
-    forms = [(whole, 1.0)] if could_be_name(whole, word.script) else []
-    forms += [(reading, reading_factor(whole, reading)) for reading in readings
+    forms = [(whole, 1.0, False)] if could_be_name(whole, word.script) else []
+    forms += [(reading, reading_factor(whole, reading), after_sun_article(whole, reading))
+              for reading in readings
               if plausible_reading(reading) and could_be_name(reading, word.script)]
     maksura = maksura_written_ya(word) if query.script == LATIN else None
     if maksura and could_be_name(maksura, word.script):
-        forms.append((maksura, MAKSURA_FACTOR))
+        forms.append((maksura, MAKSURA_FACTOR, False))
     return forms
