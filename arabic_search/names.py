@@ -19,7 +19,7 @@ import regex
 from .analysis import LATIN_PARTICLES, Token, WordForms
 from .likeness import COMMON_ZIPF, arabic_arabic, latin_arabic, latin_latin
 from .clitics import ARTICLE
-from .readings import letters, query_forms, written_forms
+from .readings import article_commonness, letters, query_forms, sounded, written_forms
 from .scripts import ARABIC, LATIN
 from .splitter import vocabulary
 
@@ -103,11 +103,14 @@ def _final_vowel_free(query_form: str, form: str, weigh_common: bool) -> float:
     return arabic_arabic(one, other, weigh_common)
 
 
-def confidence(query: Token | WordForms, word: Token | WordForms, weigh_common: bool = True) -> float:
+def confidence(query: Token | WordForms, word: Token | WordForms, weigh_common: bool = True,
+               shows_article: bool = False) -> float:
     """How sure we are that written word ``word`` spells query word ``query`` (0-1);
     ``weigh_common`` False: as if neither word were a common word (beside the rest of a
-    name, :func:`spelling_confidences`)."""
-    return _confidence(_forms_of(query), _forms_of(word), weigh_common)
+    name, :func:`spelling_confidences`); ``shows_article``: the Latin query word follows
+    an article (Al Madinah), so a common word read without its article pays nothing for
+    it (readings.article_commonness)."""
+    return _confidence(_forms_of(query), _forms_of(word), weigh_common, shows_article)
 
 
 def _forms_of(word: Token | WordForms) -> WordForms:
@@ -121,7 +124,7 @@ CONFIDENCES_KEPT = 200_000
 
 
 @functools.lru_cache(maxsize=CONFIDENCES_KEPT)
-def _confidence(query: WordForms, word: WordForms, weigh_common: bool) -> float:
+def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_article: bool) -> float:
     forms = written_forms(query, word)
     whole, *bare = query_forms(query)
     pairs = [(whole, *form) for form in forms]
@@ -129,9 +132,20 @@ def _confidence(query: WordForms, word: WordForms, weigh_common: bool) -> float:
     # whole query meets them already)
     pairs += [(query_form, *form) for query_form in bare for form in forms
               if not form[0].startswith(ARTICLE)]
+    if weigh_common and query.script == LATIN and not shows_article:
+        pairs = [(query_form, form, factor * _article_commonness(query_form, word, form, sun), sun)
+                 for query_form, form, factor, sun in pairs]
     best = max((factor * _pair(query, query_form, form, word.script, weigh_common, sun)
                 for query_form, form, factor, sun in pairs), default=0.0)
     return round(best, 3)
+
+
+def _article_commonness(query_form: str, word: WordForms, form: str, sun: bool) -> float:
+    """readings.article_commonness, unless the query's initial vowel may be the article's
+    own (Eddine = الدين): then the query shows it."""
+    if sun and query_form[:1] in LATIN_VOWELS:
+        return 1.0
+    return article_commonness(sounded(word)[0], form)
 
 
 def min_confidence(query: Token) -> float:
@@ -139,8 +153,8 @@ def min_confidence(query: Token) -> float:
     return MIN_ARABIC_CONFIDENCE if query.script == ARABIC else MIN_CONFIDENCE
 
 
-def spelling_confidences(query: Token, candidates: list[Token], beside: bool = True
-                         ) -> tuple[dict[str, float], dict[str, float]]:
+def spelling_confidences(query: Token, candidates: list[Token], beside: bool = True,
+                         shows_article: bool = False) -> tuple[dict[str, float], dict[str, float]]:
     """(accepted, beside): written candidate (``exact``) -> confidence, for those that
     reach min_confidence, and (when ``beside``: the query has other words) for the others
     that reach BESIDE_CONFIDENCE (BESIDE_ARABIC_CONFIDENCE for an Arabic query) with their
@@ -161,7 +175,7 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
         plain = confidence(query, word, weigh_common=False) if beside else None
         if plain is not None and plain < near_least:
             continue
-        sure = confidence(query, word)
+        sure = confidence(query, word, shows_article=shows_article)
         if sure >= least:
             accepted[word.exact] = sure
         elif plain is not None:

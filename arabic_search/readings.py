@@ -29,6 +29,11 @@ MIN_READING = 4
 MAKSURA_FACTOR = 0.9
 MAKSURA_LETTERS = 4
 SHORT_READING_ZIPF = 3.0
+# A common written word read without its article (article_commonness) costs this much
+# per Zipf step above COMMON_READING_ZIPF.
+import os
+READING_COMMON_WEIGHT = float(os.environ.get("RCW", "0.3"))
+COMMON_READING_ZIPF = 3.0
 # Function words (prepositions, pronouns, particles; normalized, with ى read as ا as
 # sounded reads it, so على is علا and the name علي stays a name) are never another
 # spelling of a name (بين for "Bain", كان for "Kan"); nor is a written word of fewer letters
@@ -105,6 +110,22 @@ def after_sun_article(word: str, reading: str) -> bool:
     stripped = word[: len(word) - len(reading)]
     return bool(reading) and reading[0] in SUN_LETTERS and (
         stripped.endswith(ARTICLE) or stripped.endswith(ARTICLE_AFTER_LAM))
+
+
+def article_commonness(word: str, reading: str) -> float:
+    """The factor a reading of ``word`` without its article costs when the Latin query
+    shows no article (names.py): 1 for a rare word (السراج is a family name, Sarraj),
+    less the commoner the written word (الفنان, "the artist", is not Afanan nor Fanan;
+    الرابع, "the fourth", is not Rabea): READING_COMMON_WEIGHT per Zipf step above
+    COMMON_READING_ZIPF.  1 for a reading that keeps the article or whole words."""
+    stripped = word[: len(word) - len(reading)]
+    if not (stripped.endswith(ARTICLE) or stripped.endswith(ARTICLE_AFTER_LAM)):
+        return 1.0
+    mode = os.environ.get("RMODE", "min")
+    zw, zr = vocabulary().get(word, 0.0), vocabulary().get(reading, 0.0)
+    zipf = {"min": min(zw, zr), "reading": zr, "whole": zw}[mode]
+    excess = zipf - COMMON_READING_ZIPF
+    return max(0.0, 1.0 - READING_COMMON_WEIGHT * max(0.0, excess))
 
 
 def written_forms(query: Token | WordForms, word: Token | WordForms) -> list[tuple[str, float, bool]]:
