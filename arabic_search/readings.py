@@ -29,10 +29,9 @@ MIN_READING = 4
 MAKSURA_FACTOR = 0.9
 MAKSURA_LETTERS = 4
 SHORT_READING_ZIPF = 3.0
-# A common written word read without its article (article_commonness) costs this much
-# per Zipf step above COMMON_READING_ZIPF.
-import os
-READING_COMMON_WEIGHT = float(os.environ.get("RCW", "0.3"))
+# A common word read without its article (article_commonness) costs this much per Zipf
+# step above COMMON_READING_ZIPF.
+READING_COMMON_WEIGHT = 0.3
 COMMON_READING_ZIPF = 3.0
 # Function words (prepositions, pronouns, particles; normalized, with ى read as ا as
 # sounded reads it, so على is علا and the name علي stays a name) are never another
@@ -114,18 +113,17 @@ def after_sun_article(word: str, reading: str) -> bool:
 
 def article_commonness(word: str, reading: str) -> float:
     """The factor a reading of ``word`` without its article costs when the Latin query
-    shows no article (names.py): 1 for a rare word (السراج is a family name, Sarraj),
-    less the commoner the written word (الفنان, "the artist", is not Afanan nor Fanan;
-    الرابع, "the fourth", is not Rabea): READING_COMMON_WEIGHT per Zipf step above
-    COMMON_READING_ZIPF.  1 for a reading that keeps the article or whole words."""
+    shows none (names.py): an ordinary word, common with the article and without it
+    (الفنان / فنان, "the artist"; الرابع / رابع, "the fourth"), pays READING_COMMON_WEIGHT
+    per Zipf step above COMMON_READING_ZIPF of the rarer of the two, so Afanan and Rabea
+    do not find them.  A name whose article is its own is rare without it (الدمام /
+    دمام: Dammam), a family name rare with it (السراج: Sarraj): they pay little or
+    nothing.  1 for whole words and readings that keep the article."""
     stripped = word[: len(word) - len(reading)]
     if not (stripped.endswith(ARTICLE) or stripped.endswith(ARTICLE_AFTER_LAM)):
         return 1.0
-    mode = os.environ.get("RMODE", "min")
-    zw, zr = vocabulary().get(word, 0.0), vocabulary().get(reading, 0.0)
-    zipf = {"min": min(zw, zr), "reading": zr, "whole": zw}[mode]
-    excess = zipf - COMMON_READING_ZIPF
-    return max(0.0, 1.0 - READING_COMMON_WEIGHT * max(0.0, excess))
+    zipf = min(vocabulary().get(word, 0.0), vocabulary().get(reading, 0.0))
+    return max(0.0, 1.0 - READING_COMMON_WEIGHT * max(0.0, zipf - COMMON_READING_ZIPF))
 
 
 def written_forms(query: Token | WordForms, word: Token | WordForms) -> list[tuple[str, float, bool]]:
