@@ -78,7 +78,9 @@ def holders_request(plan: QueryPlan) -> dict:
     for number, word in enumerate(plan.content_words()):
         aggs[f"w{number}"] = _docs(_any([*passage_clauses(word, plan), titles.title_clause(word)]))
         if plan.fuzzy and (word.weak_names() or word.beside):
-            near = near_clause(word.near_forms, word, plan)
+            # a weak spelling beside another word's beside-only one is a name's run too
+            # (الطيب الصديقي for "Tayeb Saddiki": الطيب, "the good", counts only there)
+            near = near_clause(word.near_forms, word, plan, near=True)
             aggs[f"w{number}sure"] = _docs(_any([*tiers.sure_clauses(word, plan),
                                                  titles.sure_title_clause(word)]))
             aggs[f"w{number}near"] = _docs(near or {"match_none": {}})

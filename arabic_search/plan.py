@@ -267,9 +267,12 @@ def _query_word(token: Token, fuzzy: bool, shows_article: bool = False) -> Query
 
 
 def _after_article(tokens: list[Token], number: int) -> bool:
-    """True when query word ``number`` follows a Latin article (Al Madinah, el-Sisi)."""
+    """True when query word ``number`` follows a Latin article (Al Madinah, el-Sisi) or
+    the head of a compound, whose second word carries the article (Abdul Hameed = عبد
+    الحميد)."""
     before = tokens[number - 1] if number else None
-    return before is not None and before.script == LATIN and before.normalized in LATIN_ARTICLES
+    return before is not None and before.script == LATIN and (
+        before.normalized in LATIN_ARTICLES or before.normalized in COMPOUND_HEADS)
 
 
 def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:

@@ -1,0 +1,102 @@
+"""A Latin name query must not return ordinary Arabic words (issue 9, precision).
+
+Two rules of name likeness (likeness.py, readings.py, names.py): an initial Latin vowel is
+written in Arabic unless it is the vowel of an assimilated article (Afanan is not الفنان:
+ف is a moon letter, the ل is sounded); and a common word read without its article answers
+a Latin query only when the query shows the article (Al Madinah) or the word is rare
+without it (الدمام) or with it (السراج).  Pure tests, then one through the real index.
+"""
+from __future__ import annotations
+
+import pytest
+
+from arabic_search import names, readings
+from arabic_search.analysis import analyze, word_forms
+from arabic_search.plan import plan_query
+from support import indexed_client
+
+
+def _accepted(query: str, written: str, shows_article: bool = False) -> bool:
+    token = analyze(query)[0]
+    sure = names.confidence(token, analyze(written)[0], shows_article=shows_article)
+    return sure >= names.min_confidence(token)
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Afanan", "الفنان"),     # the article's vowel alone before a moon letter (Elfanan would do)
+    ("Asail", "وسائل"),       # an initial vowel left unwritten after a clitic
+    ("Amina", "منى"),         # ... or in a whole word
+])
+def test_an_initial_vowel_is_written(query, written):
+    assert not _accepted(query, written)
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Eddine", "الدين"), ("Assarraj", "السراج"), ("Ennahda", "النهضة"),  # an assimilated article
+    ("Amin", "أمين"), ("Omar", "عمر"), ("Elfanan", "الفنان"),
+])
+def test_an_assimilated_article_may_be_its_vowel_alone(query, written):
+    assert _accepted(query, written)
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Rabea", "الرابع"), ("Hlhol", "الحلول"), ("Moïssala", "المسألة"), ("Maaloumi", "المعلومة"),
+    ("Surian", "السوريين"), ("Kharabali", "الكهربائي"), ("hgha", "الحجة"), ("mowcat", "المؤقت"),
+])
+def test_an_ordinary_word_is_not_read_without_its_article(query, written):
+    assert not _accepted(query, written)
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Sarraj", "السراج"),      # rare with its article: a family name
+    ("Dammam", "الدمام"),      # rare without it: the article is the name's own
+    ("Hamdouchi", "الحمدوشي"), ("Libya", "بليبيا"), ("Karim", "كريم"), ("Said", "سعيد"),
+])
+def test_names_read_without_their_article_are_still_found(query, written):
+    assert _accepted(query, written)
+
+
+def test_a_query_that_shows_the_article_reads_any_word_without_it():
+    assert not _accepted("Madinah", "المدينة")
+    assert _accepted("Madinah", "المدينة", shows_article=True)
+    words = [forms for word in ("المدينة", "الملك") for forms in word_forms(word)]
+    for query, written in (("Al Madinah", "المدينة"), ("Al-Mulk", "الملك")):
+        plan = plan_query(analyze(query)).with_words_of(words)
+        assert [name.written for name in plan.words[0].names] == [written]
+
+
+def test_the_rarer_of_the_two_words_sets_the_price():
+    assert readings.article_commonness("الفنان", "فنان") < 0.7
+    assert readings.article_commonness("الدمام", "دمام") == 1.0
+    assert readings.article_commonness("فنان", "نان") == 1.0  # no article stripped
+
+
+DOCS = {
+    "artist": {"title": "فن", "body": "كرم المهرجان الفنان الشاب وناقش الحلول المقترحة."},
+    "fourth": {"title": "رياضة", "body": "حل الفريق في المركز الرابع هذا الموسم."},
+    "sarraj": {"title": "سياسة", "body": "التقى رئيس المجلس السراج بالوفد في طرابلس."},
+    "dammam": {"title": "سفر", "body": "وصلت الطائرة إلى الدمام مساء أمس."},
+}
+
+
+@pytest.fixture(scope="module")
+def client(es_client, es_url, tmp_path_factory):
+    return indexed_client(es_client, es_url, tmp_path_factory.mktemp("latin-precision"),
+                          "latin-precision", [{"id": key, **doc} for key, doc in DOCS.items()])
+
+
+def _ids(client, query: str) -> set[str]:
+    response = client.get("/api/search", query_string={"q": query, "size": 10})
+    assert response.status_code == 200, response.get_json()
+    return {hit["id"] for hit in response.get_json()["hits"]}
+
+
+@pytest.mark.parametrize("query", ["Afanan", "Rabea", "Hlhol"])
+def test_a_latin_name_finds_no_ordinary_word(client, query):
+    assert _ids(client, query) == set()
+
+
+@pytest.mark.parametrize(("query", "found"), [("Sarraj", "sarraj"), ("Dammam", "dammam"),
+                                              ("Elfanan", "artist")])
+def test_a_name_read_through_the_article_is_still_found(client, query, found):
+    assert _ids(client, query) == {found}
