@@ -116,3 +116,15 @@ def test_beside_the_name_a_short_word_may_write_its_long_vowel(query, written):
     one, other = analyze(query)[0], analyze(written)[0]
     assert names.confidence(one, other) == 0.0
     assert names.confidence(one, other, weigh_common=False) >= names.BESIDE_ARABIC_CONFIDENCE
+
+
+def test_an_arabic_query_finds_candidates_one_key_edit_away():
+    # Arabic writes Latin v as ف or و and may drop ه: نافارو (NFR) / ناوارو (NR), شاهرود /
+    # شارود.  Latin keys that short stay exact (they found ordinary words as often as names).
+    from arabic_search.lexicon import local_candidates
+    written = [analyze(word)[0].forms for word in ("ناوارو", "شارود", "نور")]
+    found = {forms.exact for forms in local_candidates(analyze("نافارو")[0], written)}
+    assert "ناوارو" in found
+    assert "شارود" in {forms.exact for forms in local_candidates(analyze("شاهرود")[0], written)}
+    assert names.confidence(analyze("نافارو")[0], analyze("ناوارو")[0]) >= _least("نافارو")
+    assert "نور" not in {forms.exact for forms in local_candidates(analyze("Nafar")[0], written)}
