@@ -53,6 +53,8 @@ def clitic_forms(word: str) -> frozenset[str]:
 # run together (joined_exonyms).
 SPLIT_KIND = "split"
 JOINED_KIND = "joined"
+# Query words run together: at most this many in one written word.
+MAX_JOINED = 4
 
 
 @dataclass(frozen=True)
@@ -78,15 +80,22 @@ def split_exonyms(tokens: Sequence, kept: set[int]) -> tuple[QueryExonym, ...]:
 
 
 def joined_exonyms(tokens: Sequence, kept: set[int]) -> tuple[QueryExonym, ...]:
-    """Two Arabic query words in a row answered by one written word that runs them
-    together (ماها سارخام / ماهاسارخام, مه آباد / مهاباد, بن زوه / بنزوه): the mirror of
-    split_exonyms, for names no word list knows, so that the index could not split them.
-    Reported as ``split``; function words are no part of a name (في الدار is no word)."""
-    return tuple(QueryExonym(f"{one.text} {other.text}", frozenset({one.start, other.start}),
-                             (Name(joined, (joined,)),), JOINED_KIND, SPLIT)
-                 for number, (one, other) in enumerate(zip(tokens, tokens[1:]))
-                 if {number, number + 1} <= kept and _joinable(one) and _joinable(other)
-                 for joined in [one.normalized + other.normalized])
+    """Arabic query words in a row answered by one written word that runs them together
+    (ماها سارخام / ماهاسارخام, مه آباد / مهاباد, الولايات المتحدة / الولاياتالمتحدة): the
+    mirror of split_exonyms, also for names no word list knows, which the index could not
+    split.  Every run of two to MAX_JOINED words; reported as ``split``.  Function words
+    are no part of a name (في الدار is no word)."""
+    found = []
+    for first in range(len(tokens)):
+        for last in range(first + 1, min(first + MAX_JOINED, len(tokens))):
+            run = tokens[first:last + 1]
+            if not set(range(first, last + 1)) <= kept or not all(map(_joinable, run)):
+                break
+            joined = "".join(token.normalized for token in run)
+            found.append(QueryExonym(" ".join(token.text for token in run),
+                                     frozenset(token.start for token in run),
+                                     (Name(joined, (joined,)),), JOINED_KIND, SPLIT))
+    return tuple(found)
 
 
 def _joinable(token) -> bool:

@@ -131,17 +131,8 @@ class QueryPlan:
                      self.exonyms))
 
     @property
-    def joined(self) -> str:
-        """The query words run together (a bad source's الولاياتالمتحدة)."""
-        return "".join(word.token.normalized for word in self.words) if len(self.words) > 1 else ""
-
-    @property
     def total_weight(self) -> float:
         return round(sum(word.weight for word in self.words), 3)
-
-    @property
-    def texts(self) -> tuple[str, ...]:
-        return tuple(word.token.text for word in self.words)
 
     def lookups(self) -> list[Lookup]:
         """What to ask the index before searching: its size, each word's document

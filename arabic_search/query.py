@@ -93,7 +93,6 @@ def search_query(plan: QueryPlan, source: str | None = None, date_from: str | No
     documents out."""
     words = [{"dis_max": {"queries": clauses}}
              for clauses in (passage_clauses(word, plan) for word in plan.words) if clauses]
-    words += tiers.joined_clause(plan)
     words += [{"bool": {"filter": [titles.title_clause(word)]}} for word in plan.words]
     bonuses = [_title_clause(word) for word in plan.words] + _phrase_clauses(plan)
     required = [{"bool": {"should": words, "minimum_should_match": 1}}]

@@ -69,3 +69,9 @@ def test_a_written_query_word_is_not_a_spelling_of_its_neighbour(client):
     # العزيز, so a document with عبد العزيز alone held all of عبد العزيز العبدي
     assert search(client, "عبد العزيز العبدي")["total"] == 0
     assert [hit["id"] for hit in search(client, "عبد العزيز")["hits"]] == ["abdelaziz"]
+
+
+def test_three_query_words_run_together_are_one_written_word():
+    exonyms = plan_query(analyze("عين صالح الجديدة")).exonyms
+    joined = {e.names[0].words for e in exonyms if e.kind == JOINED_KIND}
+    assert joined == {("عينصالح",), ("صالحالجديده",), ("عينصالحالجديده",)}
