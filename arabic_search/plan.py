@@ -120,6 +120,8 @@ class QueryPlan:
     excluded_docs: tuple[str, ...] = field(default=(), compare=False)  # from EXCLUDED look-ups
     # A short query: only these documents hold all its words (holders.py); None = any.
     required_docs: tuple[str, ...] | None = field(default=None, compare=False)
+    # and its words held by too many documents to list must stand in the passage itself
+    together: tuple[QueryWord, ...] = field(default=(), compare=False)
 
     def __hash__(self) -> int:
         """Computed once: explanations look verdicts up by plan for every passage word."""
