@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from . import mapping as m
 from .exonyms import Match, Name, find_exonyms, find_latin_names
 from .normalize import is_arabic
+from .readings import FUNCTION_WORDS
 from .tier_names import EXONYM, SPLIT
 
 # Proclitics a name may carry: conjunction (و ف), preposition (ب ك ل), or both.
@@ -48,8 +49,12 @@ def clitic_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-# The kind of a query word's own parts in a row (split_exonyms).
+# The kind of a query word's own parts in a row (split_exonyms), and of two query words
+# run together (joined_exonyms).
 SPLIT_KIND = "split"
+JOINED_KIND = "joined"
+# Query words run together: at most this many in one written word.
+MAX_JOINED = 4
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,29 @@ def split_exonyms(tokens: Sequence, kept: set[int]) -> tuple[QueryExonym, ...]:
                              (Name(" ".join(token.parts), tuple(token.parts)),), SPLIT_KIND, SPLIT)
                  for number, token in enumerate(tokens)
                  if number in kept and len(token.parts) > 1)
+
+
+def joined_exonyms(tokens: Sequence, kept: set[int]) -> tuple[QueryExonym, ...]:
+    """Arabic query words in a row answered by one written word that runs them together
+    (ماها سارخام / ماهاسارخام, مه آباد / مهاباد, الولايات المتحدة / الولاياتالمتحدة): the
+    mirror of split_exonyms, also for names no word list knows, which the index could not
+    split.  Every run of two to MAX_JOINED words; reported as ``split``.  Function words
+    are no part of a name (في الدار is no word)."""
+    found = []
+    for first in range(len(tokens)):
+        for last in range(first + 1, min(first + MAX_JOINED, len(tokens))):
+            run = tokens[first:last + 1]
+            if not set(range(first, last + 1)) <= kept or not all(map(_joinable, run)):
+                break
+            joined = "".join(token.normalized for token in run)
+            found.append(QueryExonym(" ".join(token.text for token in run),
+                                     frozenset(token.start for token in run),
+                                     (Name(joined, (joined,)),), JOINED_KIND, SPLIT))
+    return tuple(found)
+
+
+def _joinable(token) -> bool:
+    return is_arabic(token.normalized) and token.normalized not in FUNCTION_WORDS
 
 
 def query_exonyms(tokens: Sequence) -> list[Match]:

@@ -15,9 +15,12 @@ stands beside another word of the query: "Amina Orfi" is not a document with م�
 (0.85) in one passage and عرفي in another, while a full name is written together at
 least once.
 
-A word held by more than ``MAX_HOLDERS`` documents (محمد, في) is not enumerated: it
-does not narrow the documents, the other words do.  Longer queries (a sentence, a
-headline) keep the default: all words preferred, any accepted.
+A word held by more than ``MAX_HOLDERS`` documents (محمد, أبو) is not enumerated: the
+other words narrow the documents, and the passage shown must hold that word itself (in
+a corpus of hadith, أبو and هريرة are each in more than 5,000 documents: "أبو هريرة"
+returned every document holding either).  Where a name of three words or more may lack
+one, this is not asked.  Longer queries (a sentence, a headline) keep the default: all
+words preferred, any accepted.
 """
 from __future__ import annotations
 
@@ -27,7 +30,7 @@ from dataclasses import replace
 from . import mapping as m
 from . import tiers, titles
 from .beside import near_clause, passage_clauses
-from .plan import COMPOUND_HEADS, QueryPlan
+from .plan import COMPOUND_HEADS, QueryPlan, QueryWord
 
 # Queries of this many words (names, most often) need all of them; longer ones are
 # sentences or headlines, searched the usual way.
@@ -71,20 +74,46 @@ def holders_ahead(plan: QueryPlan) -> bool:
     return not plan.compounds and not any(word.seeks_names for word in plan.words)
 
 
+def _anywhere(word: QueryWord, plan: QueryPlan) -> dict:
+    """A passage holding the word by any tier, or its document's title."""
+    return _any([*passage_clauses(word, plan), titles.title_clause(word)])
+
+
+def _weakly_held(word: QueryWord, plan: QueryPlan) -> bool:
+    return plan.fuzzy and bool(word.weak_names() or word.beside)
+
+
+def _surely(word: QueryWord, plan: QueryPlan) -> dict:
+    """A passage holding the word by a sure tier, or its document's title surely."""
+    return _any([*tiers.sure_clauses(word, plan), titles.sure_title_clause(word)])
+
+
 def holders_request(plan: QueryPlan) -> dict:
     """Search body: per query word, the ids of the documents holding it (any tier, title),
     and for a word with weak spellings, of those holding it surely or beside the name."""
     aggs = {}
     for number, word in enumerate(plan.content_words()):
-        aggs[f"w{number}"] = _docs(_any([*passage_clauses(word, plan), titles.title_clause(word)]))
-        if plan.fuzzy and (word.weak_names() or word.beside):
+        aggs[f"w{number}"] = _docs(_anywhere(word, plan))
+        if _weakly_held(word, plan):
+            aggs[f"w{number}sure"] = _docs(_surely(word, plan))
             # a weak spelling beside another word's beside-only one is a name's run too
             # (الطيب الصديقي for "Tayeb Saddiki": الطيب, "the good", counts only there)
             near = near_clause(word.near_forms, word, plan, near=True)
-            aggs[f"w{number}sure"] = _docs(_any([*tiers.sure_clauses(word, plan),
-                                                 titles.sure_title_clause(word)]))
             aggs[f"w{number}near"] = _docs(near or {"match_none": {}})
     return {"size": 0, "query": {"term": {m.KIND: m.KIND_PASSAGE}}, "aggs": aggs}
+
+
+def together_clauses(plan: QueryPlan) -> list[dict]:
+    """The ES side of :attr:`QueryPlan.together`: each such word held by the passage
+    itself, as :func:`holders_request` defines holding (surely or beside the name for a
+    word with weak spellings)."""
+    clauses = []
+    for word in plan.together:
+        near = near_clause(word.near_forms, word, plan) if _weakly_held(word, plan) else None
+        held = _any([_surely(word, plan), near]) if near else (
+            _surely(word, plan) if _weakly_held(word, plan) else _anywhere(word, plan))
+        clauses.append(held)
+    return clauses
 
 
 def _bucket_ids(aggregation: dict) -> set[str]:
@@ -122,6 +151,18 @@ def holding_all(plan: QueryPlan, response: dict) -> tuple[str, ...] | None:
     return tuple(sorted(found))
 
 
+def unlisted_words(plan: QueryPlan, response: dict) -> tuple[QueryWord, ...]:
+    """The content words held by too many documents to list, when every word is required
+    (no name may be missing) and the look-up answered."""
+    aggregations = response.get("aggregations")
+    if not isinstance(aggregations, dict) or _names_in(plan) >= SPARE_FROM:
+        return ()
+    return tuple(word for number, word in enumerate(plan.content_words())
+                 if _holders_of(aggregations, number) is None)
+
+
 def with_holders(plan: QueryPlan, response: dict) -> QueryPlan:
-    """The plan limited to the documents that hold every word of the name."""
-    return replace(plan, required_docs=holding_all(plan, response))
+    """The plan limited to the documents that hold every word of the name, and to
+    passages holding the words too common to list."""
+    return replace(plan, required_docs=holding_all(plan, response),
+                   together=unlisted_words(plan, response))

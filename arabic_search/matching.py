@@ -50,8 +50,6 @@ def verdict(written: str, plan: QueryPlan) -> tuple[str, str, float] | None:
     nothing else, so :func:`find_matches` remembers verdicts per plan."""
     best: tuple[float, str, str, float] | None = None
     for forms in word_forms(written):
-        if tiers.joined_check(plan, forms):
-            return tiers.SPLIT, " ".join(plan.texts), 1.0
         split_words = []
         for word in plan.words:
             found = tiers.best_tier(word, forms, plan)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from .analysis import LATIN_ARTICLES, LATIN_PARTICLES, Token, WordForms, analyze
 from .compounds import compound_exonyms, compound_parts, fixed_spelling
-from .exonym_tier import QueryExonym, plan_exonyms, query_exonyms, split_exonyms
+from .exonym_tier import QueryExonym, joined_exonyms, plan_exonyms, query_exonyms, split_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
 from .names import SURE_CONFIDENCE, is_name_query, spelling_confidences
 from .readings import FUNCTION_WORDS
@@ -121,6 +121,8 @@ class QueryPlan:
     excluded_docs: tuple[str, ...] = field(default=(), compare=False)  # from EXCLUDED look-ups
     # A short query: only these documents hold all its words (holders.py); None = any.
     required_docs: tuple[str, ...] | None = field(default=None, compare=False)
+    # and its words held by too many documents to list must stand in the passage itself
+    together: tuple[QueryWord, ...] = field(default=(), compare=False)
 
     def __hash__(self) -> int:
         """Computed once: explanations look verdicts up by plan for every passage word."""
@@ -132,17 +134,8 @@ class QueryPlan:
                      self.exonyms))
 
     @property
-    def joined(self) -> str:
-        """The query words run together (a bad source's الولاياتالمتحدة)."""
-        return "".join(word.token.normalized for word in self.words) if len(self.words) > 1 else ""
-
-    @property
     def total_weight(self) -> float:
         return round(sum(word.weight for word in self.words), 3)
-
-    @property
-    def texts(self) -> tuple[str, ...]:
-        return tuple(word.token.text for word in self.words)
 
     def lookups(self) -> list[Lookup]:
         """What to ask the index before searching: its size, each word's document
@@ -202,6 +195,7 @@ class QueryPlan:
         words = list(self.words)
         several = len(self.content_words()) > 1  # spellings beside the name need another word
         for number, found in candidates.items():
+            found = _not_other_words(found, words, number)
             names, beside = _name_spellings(words[number].token, found, several,
                                             words[number].shows_article)
             words[number] = replace(words[number], names=names, beside=beside)
@@ -216,6 +210,15 @@ class QueryPlan:
         particles already)."""
         return [word for word in self.words if word.token.normalized not in FUNCTION_WORDS
                 and word.token.normalized not in NAME_LINKS]
+
+
+def _not_other_words(candidates: list[WordForms], words: list[QueryWord], number: int
+                     ) -> list[WordForms]:
+    """The candidates of word ``number`` that are not another query word: in "عبد العزيز
+    العبدي" the written عبد is the query's عبد, not a spelling of العبدي, so a document
+    with عبد العزيز alone does not hold the whole name."""
+    others = {form for other, word in enumerate(words) if other != number for form in word.forms}
+    return [candidate for candidate in candidates if candidate.normalized not in others]
 
 
 def _name_spellings(token: Token, candidates: list[WordForms], beside: bool = True,
@@ -290,7 +293,8 @@ def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
                       for parts in [compound_parts(token)] if parts)
     return QueryPlan(words=tuple(_query_word(token, fuzzy, _after_article(tokens, number))
                                  for number, token in enumerate(tokens) if number in kept),
-                     fuzzy=fuzzy, exonyms=plan_exonyms(tokens, exonyms, kept) + split_exonyms(tokens, kept),
+                     fuzzy=fuzzy, exonyms=(plan_exonyms(tokens, exonyms, kept) + split_exonyms(tokens, kept)
+                                           + joined_exonyms(tokens, kept)),
                      compounds=compounds)
 
 

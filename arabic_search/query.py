@@ -16,6 +16,7 @@ from .analysis import Token
 from .beside import passage_clauses
 from .exclusion import written_clauses
 from .exonym_tier import exonym_filter
+from .holders import together_clauses
 from .passages import PASSAGES_PER_DOC, inner_hits  # noqa: F401 - PASSAGES_PER_DOC re-exported
 from .plan import QueryPlan, QueryWord
 from .spellings import spelling_clause
@@ -93,11 +94,11 @@ def search_query(plan: QueryPlan, source: str | None = None, date_from: str | No
     documents out."""
     words = [{"dis_max": {"queries": clauses}}
              for clauses in (passage_clauses(word, plan) for word in plan.words) if clauses]
-    words += tiers.joined_clause(plan)
     words += [{"bool": {"filter": [titles.title_clause(word)]}} for word in plan.words]
     bonuses = [_title_clause(word) for word in plan.words] + _phrase_clauses(plan)
     required = [{"bool": {"should": words, "minimum_should_match": 1}}]
     required += [_required_phrase(phrase) for phrase in plan.phrases]
+    required += together_clauses(plan)
     return {"bool": {"must": required, "should": bonuses, "must_not": _exclusions(plan),
                      "filter": _filters(plan, source, date_from, date_to, spelling)}}
 

@@ -250,18 +250,6 @@ def best_tier(q: QueryWord, word: WordForms, plan: QueryPlan) -> tuple[str, floa
     return best
 
 
-def joined_clause(plan: QueryPlan) -> list[dict]:
-    """The query words run together in one written word (الولاياتالمتحدة), as a split match
-    of every word (worth their weights together)."""
-    if not plan.joined:
-        return []
-    return [scored(terms(m.NORM, [plan.joined]), SCORES[SPLIT] * plan.total_weight)]
-
-
-def joined_check(plan: QueryPlan, word: WordForms) -> bool:
-    return bool(plan.joined) and word.normalized == plan.joined
-
-
 def exonym_matches(words: list[tuple[int, int, str]],
                    plan: QueryPlan) -> list[tuple[int, int, QueryExonym]]:
     """(start, end, query) of the translated names among a passage's (start, end, normalized)

@@ -150,7 +150,7 @@ def search(client: Elasticsearch, alias: str, params: SearchParams,
         plan, used = searched_plan(client, alias, plan)
         # a short query (a name): every hit holds all of its words (holders.py)
         result["required_words"] = ([word.token.text for word in plan.content_words()]
-                                    if plan.required_docs is not None else [])
+                                    if plan.required_docs is not None or plan.together else [])
         filters = {"source": params.source, "date_from": params.date_from,
                    "date_to": params.date_to}
         counting = expected_count(search_query(plan, **filters), plan)

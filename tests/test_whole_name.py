@@ -6,6 +6,7 @@ a document naming only حسن is not about "Hassan Bourkia".
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -265,3 +266,27 @@ def test_a_quoted_name_allows_its_spellings_beside_the_rest(beside_client):
     result = search(beside_client, '"Sanaa Gamil"')
     assert [hit["id"] for hit in result["hits"]] == ["full_name"]
     assert search(beside_client, '"Gamil Sanaa"')["total"] == 0  # in this order only
+
+
+def test_words_too_common_to_list_must_stand_in_the_passage():
+    # أبو and هريرة each in more than MAX_HOLDERS documents (a hadith corpus): neither can
+    # filter documents, so the passage must hold each itself; of three names one may lack
+    from arabic_search.holders import unlisted_words
+    from arabic_search.query import search_query
+    two = plan("أبو هريرة")
+    assert [w.token.text for w in unlisted_words(two, _answer(["a"], ["b"], truncated={0, 1}))] == ["أبو", "هريرة"]
+    assert [w.token.text for w in unlisted_words(two, _answer(["a"], ["b"], truncated={1}))] == ["هريرة"]
+    assert unlisted_words(two, {"error": "boom"}) == ()
+    assert unlisted_words(plan("محمد صالح الصديق"), _answer(["a"], ["b"], ["c"], truncated={0})) == ()
+    together = replace(two, together=unlisted_words(two, _answer(["a"], ["b"], truncated={0, 1})))
+    assert len(search_query(together)["bool"]["must"]) == len(search_query(two)["bool"]["must"]) + 2
+
+
+def test_a_name_of_common_words_is_found_where_they_stand_together(client, monkeypatch):
+    # with at most one document listed per word, حسن (3 documents) cannot filter: a
+    # document holding حسن without بوركية is still no answer
+    import arabic_search.holders as holders
+    monkeypatch.setattr(holders, "MAX_HOLDERS", 1)
+    result = search(client, "حسن بوركية")
+    assert "given_only" not in {hit["id"] for hit in result["hits"]}
+    assert "whole" in {hit["id"] for hit in result["hits"]}
