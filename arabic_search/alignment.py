@@ -102,7 +102,8 @@ def align(kind: str, source: tuple, target: str, limit: float = INFINITY,
           common: float = 1.0, silent_initial: bool = True) -> float:
     """Cost of the cheapest alignment of ``source`` (per position: (unit key, length)
     options) with the letters of ``target``, costs weighted by ``common`` (see _row);
-    INFINITY if it is sure to exceed ``limit``."""
+    INFINITY if it is sure to exceed ``limit``.  ``silent_initial`` False: an initial
+    Latin vowel may not be left unwritten (likeness.latin_arabic)."""
     return _fill(kind, source, target, limit, common, silent_initial)[len(source)][len(target)]
 
 
