@@ -19,7 +19,7 @@ import regex
 from .analysis import LATIN_PARTICLES, Token, WordForms
 from .likeness import COMMON_ZIPF, arabic_arabic, latin_arabic, latin_latin
 from .clitics import ARTICLE
-from .readings import article_commonness, letters, query_forms, sounded, written_forms
+from .readings import letters, query_forms, reading_commonness, sounded, written_forms
 from .scripts import ARABIC, LATIN
 from .splitter import vocabulary
 
@@ -134,20 +134,19 @@ def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_art
     # whole query meets them already)
     pairs += [(query_form, *form) for query_form in bare for form in forms
               if not form[0].startswith(ARTICLE)]
-    if weigh_common and query.script == LATIN and not shows_article:
-        pairs = [(query_form, form, factor * _article_commonness(query_form, word, form, sun), sun)
-                 for query_form, form, factor, sun in pairs]
+    if weigh_common and query.script == LATIN:
+        pairs = [(query_form, form, factor * _commonness(query_form, word, form, sun, shows_article),
+                  sun) for query_form, form, factor, sun in pairs]
     best = max((factor * _pair(query, query_form, form, word.script, weigh_common, sun)
                 for query_form, form, factor, sun in pairs), default=0.0)
     return round(best, 3)
 
 
-def _article_commonness(query_form: str, word: WordForms, form: str, sun: bool) -> float:
-    """readings.article_commonness, unless the query's initial vowel may be the article's
-    own (Eddine = الدين): then the query shows it."""
-    if sun and query_form[:1] in LATIN_VOWELS:
-        return 1.0
-    return article_commonness(sounded(word)[0], form)
+def _commonness(query_form: str, word: WordForms, form: str, sun: bool, shows_article: bool) -> float:
+    """readings.reading_commonness; the query shows the article when an article precedes
+    it or its initial vowel may be the article's own (Eddine = الدين)."""
+    shown = shows_article or (sun and query_form[:1] in LATIN_VOWELS)
+    return reading_commonness(sounded(word)[0], form, shown)
 
 
 def min_confidence(query: Token) -> float:

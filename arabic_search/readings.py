@@ -29,9 +29,11 @@ MIN_READING = 4
 MAKSURA_FACTOR = 0.9
 MAKSURA_LETTERS = 4
 SHORT_READING_ZIPF = 3.0
-# A common word read without its article (article_commonness) costs this much per Zipf
-# step above COMMON_READING_ZIPF.
+# A common word read without its article (reading_commonness) costs this much per Zipf
+# step above COMMON_READING_ZIPF; a word read without a clitic, per step it is commoner
+# than its reading.
 READING_COMMON_WEIGHT = 0.3
+CLITIC_COMMON_WEIGHT = 0.5
 COMMON_READING_ZIPF = 3.0
 # Function words (prepositions, pronouns, particles; normalized, with ى read as ا as
 # sounded reads it, so على is علا and the name علي stays a name) are never another
@@ -115,19 +117,31 @@ def after_sun_article(word: str, reading: str) -> bool:
         stripped.endswith(ARTICLE) or stripped.endswith(ARTICLE_AFTER_LAM))
 
 
-def article_commonness(word: str, reading: str) -> float:
-    """The factor a reading of ``word`` without its article costs when the Latin query
-    shows none (names.py): an ordinary word, common with the article and without it
-    (الفنان / فنان, "the artist"; الرابع / رابع, "the fourth"), pays READING_COMMON_WEIGHT
-    per Zipf step above COMMON_READING_ZIPF of the rarer of the two, so Afanan and Rabea
-    do not find them.  A name whose article is its own is rare without it (الدمام /
-    دمام: Dammam), a family name rare with it (السراج: Sarraj): they pay little or
-    nothing.  1 for whole words and readings that keep the article."""
+def reading_commonness(word: str, reading: str, article_shown: bool) -> float:
+    """The factor reading ``word`` as ``reading`` costs a Latin query for how common the
+    words are (names.py; 1 for a whole word).
+
+    Without its article (unless the query shows one, ``article_shown``): an ordinary word
+    is common with the article and without it (الفنان / فنان, "the artist"; الرابع / رابع,
+    "the fourth"), so it pays READING_COMMON_WEIGHT per Zipf step above COMMON_READING_ZIPF
+    of the rarer of the two (Afanan, Rabea do not find them).  A name whose article is its
+    own is rare without it (الدمام / دمام: Dammam), a family name rare with it (السراج:
+    Sarraj): they pay little or nothing.
+
+    Without a one-letter clitic (و ف ب ك ل): a written word commoner than its reading is a
+    word of its own (وسائل, "means", is not و + سائل; لينكس is Linux, كبير "big"), not the
+    reading with a clitic glued on, which is never commoner than the reading itself
+    (بليبيا, ومحمد): it pays CLITIC_COMMON_WEIGHT per Zipf step it is commoner."""
     stripped = word[: len(word) - len(reading)]
-    if not (stripped.endswith(ARTICLE) or stripped.endswith(ARTICLE_AFTER_LAM)):
+    if not stripped:
         return 1.0
-    zipf = min(vocabulary().get(word, 0.0), vocabulary().get(reading, 0.0))
-    return max(0.0, 1.0 - READING_COMMON_WEIGHT * max(0.0, zipf - COMMON_READING_ZIPF))
+    if stripped.endswith(ARTICLE) or stripped.endswith(ARTICLE_AFTER_LAM * 2):
+        if article_shown:
+            return 1.0
+        zipf = min(vocabulary().get(word, 0.0), vocabulary().get(reading, 0.0))
+        return max(0.0, 1.0 - READING_COMMON_WEIGHT * max(0.0, zipf - COMMON_READING_ZIPF))
+    excess = vocabulary().get(word, 0.0) - max(vocabulary().get(reading, 0.0), COMMON_READING_ZIPF)
+    return max(0.0, 1.0 - CLITIC_COMMON_WEIGHT * max(0.0, excess))
 
 
 def written_forms(query: Token | WordForms, word: Token | WordForms) -> list[tuple[str, float, bool]]:

@@ -1,10 +1,11 @@
 """A Latin name query must not return ordinary Arabic words (issue 9, precision).
 
-Two rules of name likeness (likeness.py, readings.py, names.py): an initial Latin vowel is
+Rules of name likeness (likeness.py, readings.py, names.py): an initial Latin vowel is
 written in Arabic unless it is the vowel of an assimilated article (Afanan is not الفنان:
-ف is a moon letter, the ل is sounded); and a common word read without its article answers
-a Latin query only when the query shows the article (Al Madinah) or the word is rare
-without it (الدمام) or with it (السراج).  Pure tests, then one through the real index.
+ف is a moon letter, the ل is sounded); a common word read without its article answers a
+Latin query only when the query shows the article (Al Madinah) or the word is rare without
+it (الدمام) or with it (السراج); a written word commoner than its clitic reading is a word
+of its own (وسائل, لينكس).  Pure tests, then some through the real index.
 """
 from __future__ import annotations
 
@@ -71,10 +72,23 @@ def test_a_compound_head_shows_the_next_words_article():
     assert not plan_query(analyze("Hameed Kadhim")).words[0].shows_article
 
 
-def test_the_rarer_of_the_two_words_sets_the_price():
-    assert readings.article_commonness("الفنان", "فنان") < 0.7
-    assert readings.article_commonness("الدمام", "دمام") == 1.0
-    assert readings.article_commonness("فنان", "نان") == 1.0  # no article stripped
+def test_the_rarer_of_the_two_words_sets_the_price_of_the_article():
+    assert readings.reading_commonness("الفنان", "فنان", False) < 0.7
+    assert readings.reading_commonness("الفنان", "فنان", True) == 1.0  # Al Fanan
+    assert readings.reading_commonness("الدمام", "دمام", False) == 1.0
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Jenks", "لينكس"), ("Bhir", "كبير"), ("Dilai", "بديلة"), ("Taibet", "كتبت")])
+def test_a_word_commoner_than_its_clitic_reading_is_not_read_so(query, written):
+    assert not _accepted(query, written)
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Libya", "وليبيا"), ("Muhammad", "ومحمد"), ("Khaled", "وخالد"), ("Amal", "وأمل"),
+    ("Waldhauser", "والدهاوزر")])
+def test_a_name_with_a_clitic_is_still_found(query, written):
+    assert _accepted(query, written)
 
 
 DOCS = {
