@@ -19,7 +19,7 @@ ALEF_MAKSURA = "ى"
 # The letters that assimilate the article's ل (الشمس is ash-shams); before the others,
 # the moon letters, it is sounded (القمر is al-qamar).
 SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
-ARTICLE_AFTER_LAM = "ل"  # ل + ال is written لل: للشمس
+LAM_ARTICLE = "لل"  # ل + ال is written لل: للشمس
 # A match through a clitic reading is less sure than the whole word, by this factor per
 # stripped clitic (و ف ب ك ل: each could be the name's own first letter; the article is not
 # counted, Arabic writes الأفريكوم for Africom).
@@ -84,7 +84,7 @@ def reading_factor(word: str, reading: str) -> float:
     الأفريكوم 1.0, والأفريكوم 0.9."""
     stripped = word[: len(word) - len(reading)]
     clitics = len(stripped) - (len(ARTICLE) if stripped.endswith(ARTICLE) else 0)
-    if stripped == ARTICLE_AFTER_LAM * 2:  # ل + ال with the alef dropped: one clitic and the article
+    if stripped == LAM_ARTICLE:  # ل + ال with the alef dropped: one clitic and the article
         clitics = 1
     return READING_FACTOR ** max(clitics, 0)
 
@@ -114,7 +114,7 @@ def after_sun_article(word: str, reading: str) -> bool:
     article as a bare vowel (Eddine, Assarraj)."""
     stripped = word[: len(word) - len(reading)]
     return bool(reading) and reading[0] in SUN_LETTERS and (
-        stripped.endswith(ARTICLE) or stripped.endswith(ARTICLE_AFTER_LAM))
+        stripped.endswith(ARTICLE) or stripped.endswith(LAM_ARTICLE))
 
 
 def reading_commonness(word: str, reading: str, article_shown: bool) -> float:
@@ -135,7 +135,7 @@ def reading_commonness(word: str, reading: str, article_shown: bool) -> float:
     stripped = word[: len(word) - len(reading)]
     if not stripped:
         return 1.0
-    if stripped.endswith(ARTICLE) or stripped.endswith(ARTICLE_AFTER_LAM * 2):
+    if stripped.endswith(ARTICLE) or stripped.endswith(LAM_ARTICLE):
         if article_shown:
             return 1.0
         zipf = min(vocabulary().get(word, 0.0), vocabulary().get(reading, 0.0))

@@ -57,6 +57,15 @@ def test_names_read_without_their_article_are_still_found(query, written):
     assert _accepted(query, written)
 
 
+def test_only_the_article_before_a_sun_letter_is_assimilated():
+    assert readings.after_sun_article("السراج", "سراج")
+    assert readings.after_sun_article("للسراج", "سراج")    # ل + ال
+    assert readings.after_sun_article("والسراج", "سراج")
+    assert not readings.after_sun_article("الفنان", "فنان")  # a moon letter
+    assert not readings.after_sun_article("لسراج", "سراج")   # the preposition ل, no article
+    assert not readings.after_sun_article("ولسراج", "سراج")
+
+
 def test_a_query_that_shows_the_article_reads_any_word_without_it():
     assert not _accepted("Madinah", "المدينة")
     assert _accepted("Madinah", "المدينة", shows_article=True)
