@@ -111,7 +111,7 @@ def confidence(query: Token | WordForms, word: Token | WordForms, weigh_common: 
     ``weigh_common`` False: as if neither word were a common word (beside the rest of a
     name, :func:`spelling_confidences`); ``shows_article``: the Latin query word follows
     an article (Al Madinah), so a common word read without its article pays nothing for
-    it (readings.article_commonness)."""
+    it (readings.reading_commonness)."""
     return _confidence(_forms_of(query), _forms_of(word), weigh_common, shows_article)
 
 
