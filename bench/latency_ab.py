@@ -29,6 +29,7 @@ import contextlib
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -147,6 +148,8 @@ def _p(values: list[float], pct: float) -> float:
 
 def run(args: argparse.Namespace) -> dict | None:
     old_key, this_key = index_key(args.baseline), index_key("HEAD")
+    if not old_key and args.baseline_root:  # a checkout from elsewhere: named as given
+        old_key = re.sub(r"[^a-z0-9]", "", args.baseline.lower())
     if not old_key or not this_key:
         print(f"skipped: commit {args.baseline} is not in this repository's history "
               "(a shallow clone or an archive); pass --baseline-root DIR")
