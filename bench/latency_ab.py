@@ -110,7 +110,7 @@ def interleaved(urls: dict[str, str], chosen: list[tuple[str, str]], passes: int
     """Each query to each side in turn (alternating which first): ms, statuses, totals."""
     import requests
     sessions = {name: requests.Session() for name in urls}
-    times = {name: [] for name in urls}  # (kind, ms) of answered searches
+    times = {name: [] for name in urls}  # (kind, query, ms) of answered searches
     refused = {name: set() for name in urls}  # (kind, query, status), any pass
     empty = {name: set() for name in urls}  # queries that found nothing
     names = list(urls)
@@ -124,7 +124,7 @@ def interleaved(urls: dict[str, str], chosen: list[tuple[str, str]], passes: int
                 if response.status_code != 200:
                     refused[name].add((kind, text, response.status_code))
                 elif number >= WARMUP_PASSES:
-                    times[name].append((kind, spent))
+                    times[name].append((kind, text, spent))
                 elif not response.json().get("total"):
                     empty[name].add(text)
     return {"times": times, "refused": {k: sorted(v) for k, v in refused.items()},
@@ -132,14 +132,28 @@ def interleaved(urls: dict[str, str], chosen: list[tuple[str, str]], passes: int
 
 
 def summarize(raw: dict) -> dict:
-    kinds = sorted({kind for rows in raw["times"].values() for kind, _ in rows})
+    kinds = sorted({kind for rows in raw["times"].values() for kind, _, _ in rows})
     out = {}
     for name, rows in raw["times"].items():
-        values = [ms for _, ms in rows]
+        values = [ms for _, _, ms in rows]
         out[name] = {"n": len(values), "p50": _p(values, 50), "p95": _p(values, 95),
-                     "by_kind": {k: _p([ms for kind, ms in rows if kind == k], 50) for k in kinds},
+                     "by_kind": {k: _p([ms for kind, _, ms in rows if kind == k], 50) for k in kinds},
                      "refused": raw["refused"][name], "empty": raw["empty"][name]}
+    out["per_query_ratio_p50"] = per_query_ratio(raw["times"]["this"], raw["times"]["old"])
     return out
+
+
+def per_query_ratio(this: list, old: list) -> float:
+    """The median over queries of (this side's median ms / the old side's) for that query:
+    less moved than the pooled p50 by which kinds sit near the middle."""
+    medians = []
+    for side in (this, old):
+        by_query: dict[str, list[float]] = {}
+        for _, text, ms in side:
+            by_query.setdefault(text, []).append(ms)
+        medians.append({text: common.percentile(v, 50) for text, v in by_query.items()})
+    ratios = [medians[0][t] / medians[1][t] for t in medians[0] if t in medians[1]]
+    return round(common.percentile(ratios, 50), 2) if ratios else float("nan")
 
 
 def _p(values: list[float], pct: float) -> float:
@@ -189,6 +203,7 @@ def render(result: dict) -> str:
              common.table(["", f"old ({result['baseline']})", "this", "this / old"], [
                  ["p50 ms", old["p50"], this["p50"], round(this["p50"] / old["p50"], 2)],
                  ["p95 ms", old["p95"], this["p95"], round(this["p95"] / old["p95"], 2)],
+                 ["median of per-query p50 ratios", "", "", result["sides"]["per_query_ratio_p50"]],
                  ["searches timed", old["n"], this["n"], ""],
                  ["queries refused (not 200)", len(old["refused"]), len(this["refused"]), ""],
                  ["queries finding nothing", old["empty"], this["empty"], ""]]), "",
