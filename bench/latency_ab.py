@@ -139,21 +139,21 @@ def summarize(raw: dict) -> dict:
         out[name] = {"n": len(values), "p50": _p(values, 50), "p95": _p(values, 95),
                      "by_kind": {k: _p([ms for kind, _, ms in rows if kind == k], 50) for k in kinds},
                      "refused": raw["refused"][name], "empty": raw["empty"][name]}
-    out["per_query_ratio_p50"] = per_query_ratio(raw["times"]["this"], raw["times"]["old"])
+    medians = {name: per_query(rows) for name, rows in raw["times"].items()}
+    both = [text for text in medians["this"] if text in medians["old"]]
+    out["per_query"] = {text: (medians["old"][text], medians["this"][text]) for text in both}
+    ratios = [medians["this"][t] / medians["old"][t] for t in both]
+    # Less moved than the pooled p50 by which kinds of query happen to sit near the middle.
+    out["per_query_ratio_p50"] = round(common.percentile(ratios, 50), 2) if ratios else float("nan")
     return out
 
 
-def per_query_ratio(this: list, old: list) -> float:
-    """The median over queries of (this side's median ms / the old side's) for that query:
-    less moved than the pooled p50 by which kinds sit near the middle."""
-    medians = []
-    for side in (this, old):
-        by_query: dict[str, list[float]] = {}
-        for _, text, ms in side:
-            by_query.setdefault(text, []).append(ms)
-        medians.append({text: common.percentile(v, 50) for text, v in by_query.items()})
-    ratios = [medians[0][t] / medians[1][t] for t in medians[0] if t in medians[1]]
-    return round(common.percentile(ratios, 50), 2) if ratios else float("nan")
+def per_query(rows: list) -> dict[str, float]:
+    """Each query's median ms over the timed passes."""
+    by_query: dict[str, list[float]] = {}
+    for _, text, ms in rows:
+        by_query.setdefault(text, []).append(ms)
+    return {text: round(common.percentile(v, 50), 1) for text, v in by_query.items()}
 
 
 def _p(values: list[float], pct: float) -> float:
