@@ -102,7 +102,8 @@ def query_set(paths: tuple[Path, ...]) -> list[tuple[str, str]]:
     chosen += [("word", w) for w in queries.COMMON_WORDS[half:]]
     chosen += [("phrase", p) for p in queries.PHRASES[half:]]
     with SEED_CASES.open(encoding="utf-8") as handle:
-        chosen += [("seed", row["query"]) for row in csv.DictReader(handle, delimiter="\t")]
+        chosen += [("seed", row["query"]) for row in csv.DictReader(handle, delimiter="\t",
+                                                                    quoting=csv.QUOTE_NONE)]
     return chosen
 
 
