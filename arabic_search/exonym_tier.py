@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from . import mapping as m
 from .exonyms import Match, Name, find_exonyms, find_latin_names
 from .normalize import is_arabic
+from .readings import FUNCTION_WORDS
 from .tier_names import EXONYM, SPLIT
 
 # Proclitics a name may carry: conjunction (و ف), preposition (ب ك ل), or both.
@@ -48,8 +49,10 @@ def clitic_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-# The kind of a query word's own parts in a row (split_exonyms).
+# The kind of a query word's own parts in a row (split_exonyms), and of two query words
+# run together (joined_exonyms).
 SPLIT_KIND = "split"
+JOINED_KIND = "joined"
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,22 @@ def split_exonyms(tokens: Sequence, kept: set[int]) -> tuple[QueryExonym, ...]:
                              (Name(" ".join(token.parts), tuple(token.parts)),), SPLIT_KIND, SPLIT)
                  for number, token in enumerate(tokens)
                  if number in kept and len(token.parts) > 1)
+
+
+def joined_exonyms(tokens: Sequence, kept: set[int]) -> tuple[QueryExonym, ...]:
+    """Two Arabic query words in a row answered by one written word that runs them
+    together (ماها سارخام / ماهاسارخام, مه آباد / مهاباد, بن زوه / بنزوه): the mirror of
+    split_exonyms, for names no word list knows, so that the index could not split them.
+    Reported as ``split``; function words are no part of a name (في الدار is no word)."""
+    return tuple(QueryExonym(f"{one.text} {other.text}", frozenset({one.start, other.start}),
+                             (Name(joined, (joined,)),), JOINED_KIND, SPLIT)
+                 for number, (one, other) in enumerate(zip(tokens, tokens[1:]))
+                 if {number, number + 1} <= kept and _joinable(one) and _joinable(other)
+                 for joined in [one.normalized + other.normalized])
+
+
+def _joinable(token) -> bool:
+    return is_arabic(token.normalized) and token.normalized not in FUNCTION_WORDS
 
 
 def query_exonyms(tokens: Sequence) -> list[Match]:

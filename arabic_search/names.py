@@ -50,7 +50,9 @@ MAX_ABBREVIATION = 4
 # An Arabic query word this common is an ordinary word: its spelling variants are not sought.
 ORDINARY_ZIPF = 5.0
 # Two Arabic spellings of a name this short (article aside) must have as many letters:
-# عمر is not عمير, ولد not وليد, حمد not حمدي.
+# عمر is not عمير, ولد not وليد, حمد not حمدي.  Beside the rest of the name (commonness
+# not weighed) a long vowel written or not is the commonest variation of all: فورت سنت جان
+# is فورت سانت جون, سيدي عمار is سيدي عمر, وادي الفضة is واد الفضة.
 SHORT_NAME_LETTERS = 3
 
 
@@ -79,7 +81,7 @@ def _pair(query: Token, query_form: str, form: str, form_script: str,
         return latin_arabic(query_form, form, weigh_common)
     if query.script == ARABIC and form_script == ARABIC:
         shortest = min(letters(query_form), letters(form))
-        if shortest <= SHORT_NAME_LETTERS and letters(query_form) != letters(form):
+        if weigh_common and shortest <= SHORT_NAME_LETTERS and letters(query_form) != letters(form):
             return 0.0
         return max(arabic_arabic(query_form, form, weigh_common),
                    FINAL_VOWEL_FACTOR * _final_vowel_free(query_form, form, weigh_common))
@@ -123,8 +125,8 @@ CONFIDENCES_KEPT = 200_000
 @functools.lru_cache(maxsize=CONFIDENCES_KEPT)
 def _confidence(query: WordForms, word: WordForms, weigh_common: bool) -> float:
     forms = written_forms(query, word)
-    whole, *bare = query_forms(query)
-    pairs = [(whole, form, factor) for form, factor in forms]
+    wholes, bare = query_forms(query)
+    pairs = [(whole, form, factor) for whole in wholes for form, factor in forms]
     # the query without its article meets the written forms without one (with one, the
     # whole query meets them already)
     pairs += [(query_form, form, factor) for query_form in bare for form, factor in forms

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from .analysis import LATIN_PARTICLES, Token, WordForms, analyze
 from .compounds import compound_exonyms, compound_parts, fixed_spelling
-from .exonym_tier import QueryExonym, plan_exonyms, query_exonyms, split_exonyms
+from .exonym_tier import QueryExonym, joined_exonyms, plan_exonyms, query_exonyms, split_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
 from .names import SURE_CONFIDENCE, is_name_query, spelling_confidences
 from .readings import FUNCTION_WORDS
@@ -200,6 +200,7 @@ class QueryPlan:
         words = list(self.words)
         several = len(self.content_words()) > 1  # spellings beside the name need another word
         for number, found in candidates.items():
+            found = _not_other_words(found, words, number)
             names, beside = _name_spellings(words[number].token, found, several)
             words[number] = replace(words[number], names=names, beside=beside)
         by_text = {word.token.normalized: word for word in words}
@@ -213,6 +214,15 @@ class QueryPlan:
         particles already)."""
         return [word for word in self.words if word.token.normalized not in FUNCTION_WORDS
                 and word.token.normalized not in NAME_LINKS]
+
+
+def _not_other_words(candidates: list[WordForms], words: list[QueryWord], number: int
+                     ) -> list[WordForms]:
+    """The candidates of word ``number`` that are not another query word: in "عبد العزيز
+    العبدي" the written عبد is the query's عبد, not a spelling of العبدي, so a document
+    with عبد العزيز alone does not hold the whole name."""
+    others = {form for other, word in enumerate(words) if other != number for form in word.forms}
+    return [candidate for candidate in candidates if candidate.normalized not in others]
 
 
 def _name_spellings(token: Token, candidates: list[WordForms], beside: bool = True
@@ -274,7 +284,8 @@ def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
                       for parts in [compound_parts(token)] if parts)
     return QueryPlan(words=tuple(_query_word(token, fuzzy)
                                  for number, token in enumerate(tokens) if number in kept),
-                     fuzzy=fuzzy, exonyms=plan_exonyms(tokens, exonyms, kept) + split_exonyms(tokens, kept),
+                     fuzzy=fuzzy, exonyms=(plan_exonyms(tokens, exonyms, kept) + split_exonyms(tokens, kept)
+                                           + joined_exonyms(tokens, kept)),
                      compounds=compounds)
 
 

@@ -55,14 +55,18 @@ def letters(form: str) -> int:
     return len(form) - (len(ARTICLE) if form.startswith(ARTICLE) else 0)
 
 
-def query_forms(query: Token | WordForms) -> tuple[str, ...]:
-    """The query word, and without its article when it has one (الفجيرة is فجيره too: the
-    written word's clitic readings cover the other side).  Other clitics stay: a name
-    query rarely carries one, and كولن is not ك + ولن."""
-    form = query.normalized
-    if query.script == ARABIC and form.startswith(ARTICLE) and plausible_reading(form[2:]):
-        return form, form[2:]
-    return (form,)
+def query_forms(query: Token | WordForms) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(whole forms, forms without the article).  The whole forms are the query word and,
+    when it has a ى, the word as it sounds (بخارى is بخارا, سهى is سها: the written word's
+    ى is read so too, :func:`sounded`).  Without its article when it has one (الفجيرة is
+    فجيره too: the written word's clitic readings cover the other side).  Other clitics
+    stay: a name query rarely carries one, and كولن is not ك + ولن."""
+    wholes = tuple(dict.fromkeys((query.normalized, sounded(query)[0])))
+    if query.script != ARABIC:
+        return wholes, ()
+    bare = tuple(form[len(ARTICLE):] for form in wholes
+                 if form.startswith(ARTICLE) and plausible_reading(form[len(ARTICLE):]))
+    return wholes, bare
 
 
 def reading_factor(word: str, reading: str) -> float:

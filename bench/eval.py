@@ -118,8 +118,9 @@ def arabic_variants(api: Api, by_latin, doc_of, max_queries: int) -> dict:
             others = {doc_of[a] for a in spellings if a != spelling}
             ids = {hit["id"] for hit in api.search(spelling, size=5)["hits"]}
             found = len(others & ids)
+            missed = sorted(a for a in spellings if a != spelling and doc_of[a] not in ids)
             rows.append({"latin": latin, "query": spelling, "others": len(others), "found": found,
-                         "recall": round(found / min(len(others), 4), 4)})
+                         "recall": round(found / min(len(others), 4), 4), "missed": missed})
     n = len(rows) or 1
     return {"names": len(groups), "queries": len(rows),
             "recall@5": round(sum(r["recall"] for r in rows) / n, 4),

@@ -1,0 +1,71 @@
+"""A name's words run together or apart, and short spellings beside the rest of a name
+(issue 9: Arabic spelling variants), through the real index.
+
+Sources run a name's words together (ماهاسارخام for ماها سارخام) or write them apart;
+the index can only split words its word list knows, so the query's words in a row are
+also sought run together (exonym_tier.joined_exonyms).  A written word that is another
+query word is that word, not a spelling of its neighbour (plan._not_other_words).
+"""
+from __future__ import annotations
+
+from arabic_search.analysis import analyze
+from arabic_search.exonym_tier import JOINED_KIND
+from arabic_search.plan import plan_query
+from support import indexed_client
+
+import pytest
+
+DOCS = {
+    "joined": {"title": "رحلة", "body": "زار الوفد مدينة ماهاسارخام التايلاندية أمس."},
+    "mahabad": {"title": "خبر", "body": "وصل الوفد إلى مهاباد صباح اليوم."},
+    "fort": {"title": "كندا", "body": "وصل الوفد إلى فورت سنت جان في المساء."},
+    "saint_only": {"title": "خبر", "body": "قال سانت إن الوفد وصل، ثم زار جون المدينة."},
+    "abdelaziz": {"title": "خبر", "body": "قال عبد العزيز إن الاجتماع انتهى."},
+}
+
+
+@pytest.fixture(scope="module")
+def client(es_client, es_url, tmp_path_factory):
+    return indexed_client(es_client, es_url, tmp_path_factory.mktemp("together"), "together",
+                          [{"id": key, **doc} for key, doc in DOCS.items()])
+
+
+def search(client, query: str) -> dict:
+    response = client.get("/api/search", query_string={"q": query})
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def matches_of(hit: dict) -> dict:
+    return {m["text"]: m for p in hit["passages"] for m in p["matches"]}
+
+
+def test_two_query_words_in_a_row_are_also_sought_run_together():
+    exonyms = plan_query(analyze("ماها سارخام")).exonyms
+    assert [(e.kind, e.names[0].words) for e in exonyms] == [(JOINED_KIND, ("ماهاسارخام",))]
+    assert plan_query(analyze("في الدار")).exonyms == ()  # a function word is no part of a name
+
+
+@pytest.mark.parametrize(("query", "doc", "written"), [
+    ("ماها سارخام", "joined", "ماهاسارخام"), ("مَه آباد", "mahabad", "مهاباد")])
+def test_a_name_run_together_in_the_document_is_found_and_marked(client, query, doc, written):
+    result = search(client, query)
+    assert [hit["id"] for hit in result["hits"]] == [doc]
+    match = matches_of(result["hits"][0])[written]
+    assert match["how"] == "split" and f"<mark>{written}</mark>" in result["hits"][0]["passages"][0]["highlight"]
+
+
+def test_beside_the_name_a_short_word_may_write_its_long_vowel(client):
+    # سانت alone is no spelling of سنت (short names need as many letters), but in
+    # فورت سانت beside the rest of the name it is; a document with سانت alone is no holder
+    assert "fort" not in {hit["id"] for hit in search(client, "سانت")["hits"]}
+    result = search(client, "فورت سانت")
+    assert [hit["id"] for hit in result["hits"]] == ["fort"]
+    assert matches_of(result["hits"][0])["سنت"]["beside"] is True
+
+
+def test_a_written_query_word_is_not_a_spelling_of_its_neighbour(client):
+    # عبد (the query's own first word) was taken as a short spelling of العبدي beside
+    # العزيز, so a document with عبد العزيز alone held all of عبد العزيز العبدي
+    assert search(client, "عبد العزيز العبدي")["total"] == 0
+    assert [hit["id"] for hit in search(client, "عبد العزيز")["hits"]] == ["abdelaziz"]
