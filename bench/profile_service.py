@@ -5,6 +5,7 @@ and the Python stages between them, beside a stock BM25 ``multi_match``.
         [--passes 3] [--http] [--dump responses.json] [--compare responses.json] [--raw run.json]
     .venv/bin/python bench/profile_service.py --merge run1.json run2.json ...
     .venv/bin/python bench/profile_service.py --ab /tmp/before [--passes 3]   # HTTP, A/B
+    .venv/bin/python bench/profile_service.py --root /tmp/before --alias OLD_ALIAS ...  # in-process
 
 ``service.search.search`` runs in-process with the service's own hardened client,
 which is wrapped to time every call it makes; the service's stage functions are
@@ -14,7 +15,9 @@ headlines (titles), rare words, Latin names, Arabic names, common words and phra
 taken from the files behind ``--alias`` (``--data``).  ``--plain`` (built from the same
 files when missing) holds title/body under the ``standard`` analyzer for the stock
 query, interleaved query by query so the machine's load hits both alike.
-``--dump`` writes the service's full responses (``took_ms`` left out); ``--compare``
+``--root`` profiles another checkout's service (imported from there, e.g. ``git archive``
+of an older commit, on an index built by its own indexer); run it and this checkout in
+turn with ``--raw`` to compare.  ``--dump`` writes the service's full responses (``took_ms`` left out); ``--compare``
 checks them against an earlier dump: a change for speed must return the same.
 """
 from __future__ import annotations
@@ -332,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ab", type=Path, metavar="ROOT",
                         help="only serve this checkout and the one at ROOT side by side (HTTP)")
     parser.add_argument("--raw", type=Path, help="write every search's row here (for --merge)")
+    parser.add_argument("--root", type=Path, help="profile the service of the checkout at ROOT")
     parser.add_argument("--merge", type=Path, nargs="+",
                         help="only summarise --raw files of earlier runs together")
     args = parser.parse_args(argv)
@@ -343,10 +347,15 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(http_ab(args.alias, args.ab, texts, args.passes)), "load", " ".join(load),
               "->", " ".join(Path("/proc/loadavg").read_text().split()[0:3]))
         return 0
+    if args.root:
+        same_responses._use_checkout(args.root)
     from service import create_app
     from service import search as module
-    from service.elastic import get_client
     from service.params import SearchParams
+    try:
+        from service.elastic import get_client
+    except ImportError:  # older checkouts kept it in the package itself
+        from service import get_client
     app = create_app({"ELASTICSEARCH_URL": common.es_url(), "SEARCH_INDEX": args.alias, "TESTING": True})
     with app.app_context():
         client = get_client()

@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 import indexing  # noqa: E402
+import latency_ab  # noqa: E402
 import queries  # noqa: E402
 import scale  # noqa: E402
 from common import ROOT  # noqa: E402
@@ -44,7 +45,7 @@ def machine(es_version: str) -> list[str]:
 
 
 def write_markdown(indexed: dict, queried: dict, seconds: float, full: bool,
-                   scaled: dict | None = None) -> None:
+                   scaled: dict | None = None, ab: dict | None = None) -> None:
     text = ["# Benchmarks", "",
             f"Latest run: {time.strftime('%Y-%m-%d %H:%M')} (`make bench{' BENCH_ARGS=--full' if full else ''}`, "
             f"{seconds:.0f} s). Everything — Elasticsearch, the indexer, gunicorn and the load clients — "
@@ -64,6 +65,9 @@ def write_markdown(indexed: dict, queried: dict, seconds: float, full: bool,
             "Throughput uses Python threads with one `requests.Session` each; the load clients compete "
             "for the same 2 cores as gunicorn and Elasticsearch.", "",
             *(["## Scale", "", scale.render(scaled), "", scale.NOTE, ""] if scaled else []),
+            *(["## Beside the code of issue 10 (commit 50641be)", "", latency_ab.render(ab), "",
+               "bench/latency_ab.py: each side on its own index built by its own indexer; "
+               "issue 10's goal is this / old p50 <= 1.3.", ""] if ab else []),
             "## Reproduce", "",
             "```sh",
             "make bench                        # defaults: 3 reps on a 10 % sample, queries on bench-prose (10 %)",
@@ -72,6 +76,7 @@ def write_markdown(indexed: dict, queried: dict, seconds: float, full: bool,
             ".venv/bin/python bench/indexing.py --baseline DIR   # before/after: another checkout's indexer in the same reps",
             ".venv/bin/python bench/indexing.py --reps 5",
             ".venv/bin/python bench/queries.py --seconds 30",
+            ".venv/bin/python bench/latency_ab.py --corpus prose   # issue 10: beside 50641be's service",
             "make soak                         # 32 clients x 30 s + Elasticsearch outage cycles",
             "make eval                         # relevance figures -> docs/quality.md",
             "```", "",
@@ -103,7 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         scaled = scale.run(scale_args)
         print(scale.render(scaled))
         print(f"\nwrote {common.save('scale', scaled)}")
-    write_markdown(indexed, queried, time.monotonic() - started, args.full, scaled)
+    ab = latency_ab.run(latency_ab.parse(["--corpus", "prose" if args.full else "msa"]))
+    if ab:
+        print(latency_ab.render(ab))
+        print(f"\nwrote {common.save('latency_ab', ab)}")
+    write_markdown(indexed, queried, time.monotonic() - started, args.full, scaled, ab)
     print(f"wrote {BENCHMARKS_MD}")
     return 0
 
