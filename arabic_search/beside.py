@@ -19,7 +19,8 @@ from collections.abc import Iterable
 
 from . import mapping as m
 from .analysis import word_forms
-from .plan import NameSpelling, QueryPlan, QueryWord
+from .plan import QueryPlan
+from .query_words import NameSpelling, QueryWord
 from .tiers import NAME_SCORES, name_tier, scored, word_clauses
 from .tokens import word_spans
 

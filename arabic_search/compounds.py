@@ -77,7 +77,7 @@ def _parts(word: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class FixedSpelling:
-    """The one spelling of a fixed element (shaped like plan.NameSpelling)."""
+    """The one spelling of a fixed element (shaped like query_words.NameSpelling)."""
 
     normalized: str
     confidence: float = 1.0

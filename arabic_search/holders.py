@@ -30,7 +30,8 @@ from dataclasses import replace
 from . import mapping as m
 from . import tiers, titles
 from .beside import near_clause, passage_clauses
-from .plan import COMPOUND_HEADS, QueryPlan, QueryWord
+from .plan import QueryPlan
+from .query_words import COMPOUND_HEADS, QueryWord
 
 # Queries of this many words (names, most often) need all of them; longer ones are
 # sentences or headlines, searched the usual way.

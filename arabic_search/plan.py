@@ -12,85 +12,19 @@ per plan.
 from __future__ import annotations
 
 import functools
-import math
 from dataclasses import dataclass, field, replace
 
 from .analysis import LATIN_ARTICLES, LATIN_PARTICLES, Token, WordForms, analyze
 from .compounds import compound_exonyms, compound_parts, fixed_spelling
 from .exonym_tier import QueryExonym, joined_exonyms, plan_exonyms, query_exonyms, split_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
-from .names import SURE_CONFIDENCE, is_name_query, spelling_confidences
+from .query_words import (COMPOUND_HEADS, NAME_LINKS, PLACE_KINDS, QueryWord, name_spellings,
+                          not_other_words, query_word, spellings_of)
 from .readings import FUNCTION_WORDS
-from .normalize import is_arabic, normalize_word
 from .exclusion import bucket_keys, excluded_docs_request, excluded_name_request
 from .rarity import df_request, hits_total, idf, total_request
 from .syntax import ParsedQuery
-from .scripts import ARABIC, LATIN
-
-# Confidences are rounded down to this step: one search clause per step, and the
-# explanation reports the very value the clause was scored with.
-CONFIDENCE_STEP = 0.05
-
-
-@dataclass(frozen=True)
-class NameSpelling:
-    """A written word accepted as a spelling of a query word."""
-
-    written: str          # as written, without vowel marks: what the clause asks for
-    normalized: str       # for the title and phrase clauses, which hold normalized forms
-    confidence: float
-    script: str
-
-
-@dataclass(frozen=True)
-class QueryWord:
-    """One meaningful query word and the sets the tiers compare passage words with."""
-
-    token: Token
-    spellings: frozenset[str]     # normalized form and hamza variants
-    forms: frozenset[str]         # normalized form and clitic readings
-    names: tuple[NameSpelling, ...] = ()
-    # spellings below the minimum that count beside the rest of the name only (holders.py)
-    beside: tuple[NameSpelling, ...] = ()
-    seeks_names: bool = False     # looks for other spellings of itself (lexicon)
-    shows_article: bool = False   # a Latin article before it (Al Madinah): names.confidence
-    weight: float = 1.0           # how rare the word is (rarity.idf): the worth of its evidence
-
-    @property
-    def forms_of(self) -> WordForms:
-        return self.token.forms
-
-    @property
-    def norm_forms(self) -> frozenset[str]:
-        """The normalized forms a passage may hold the word by, one per position (the
-        positional NORM field: quoted phrases and names standing together)."""
-        return frozenset({*self.spellings, *(name.normalized for name in self.names)})
-
-    @property
-    def near_forms(self) -> frozenset[str]:
-        """norm_forms and the spellings that count beside the rest of the name: the forms
-        the word may stand by in a run of the query's words (quoted phrases, beside.py)."""
-        return self.norm_forms | {spelling.normalized for spelling in self.beside}
-
-    def weak_names(self) -> tuple[NameSpelling, ...]:
-        """Accepted spellings below SURE_CONFIDENCE: "other spelling?" on the page."""
-        return tuple(name for name in self.names if name.confidence < SURE_CONFIDENCE)
-
-    def name_spelling(self, written: str) -> NameSpelling | None:
-        for spelling in self.names:
-            if spelling.written == written:
-                return spelling
-        return None
-
-
-# Arabic words that link the parts of a name (normalized): never required on their own.
-NAME_LINKS = frozenset({"بن", "ابن", "بنت", "بو"})
-# Words that say what kind of place a name is (normalized): ولاية قابس is about قابس, and
-# most sources write قابس alone, so they are never required on their own either.
-PLACE_KINDS = frozenset("مدينه ولايه محافظه قريه بلده ناحيه قضاء شعبيه منطقه اقليم مقاطعه بلديه "
-                        "دايره مديريه اماره".split())
-# The head of a compound name (عبد الحميد, Abdul Ghani): it and the next word are one name.
-COMPOUND_HEADS = frozenset({"عبد", "abd", "abdul", "abdel", "abdal", "abdoul", "abdu", "abdou"})
+from .scripts import LATIN
 
 TOTAL, DF, NAMES, EXCLUDED, PART = "total", "df", "names", "excluded", "part"
 
@@ -187,7 +121,7 @@ class QueryPlan:
         exonyms = list(self.exonyms)
         for number, compound in enumerate(self.compounds):
             spellings = [fixed_spelling(part.token)
-                         or _spellings(part.token, candidates.get((number, index), []),
+                         or spellings_of(part.token, candidates.get((number, index), []),
                                        part.shows_article)
                          for index, part in enumerate(compound.parts)]
             exonyms += compound_exonyms(compound.token, spellings)
@@ -199,8 +133,8 @@ class QueryPlan:
         words = list(self.words)
         several = len(self.content_words()) > 1  # spellings beside the name need another word
         for number, found in candidates.items():
-            found = _not_other_words(found, words, number)
-            names, beside = _name_spellings(words[number].token, found, several,
+            found = not_other_words(found, words, number)
+            names, beside = name_spellings(words[number].token, found, several,
                                             words[number].shows_article)
             words[number] = replace(words[number], names=names, beside=beside)
         by_text = {word.token.normalized: word for word in words}
@@ -216,61 +150,11 @@ class QueryPlan:
                 and word.token.normalized not in NAME_LINKS | PLACE_KINDS]
 
 
-def _not_other_words(candidates: list[WordForms], words: list[QueryWord], number: int
-                     ) -> list[WordForms]:
-    """The candidates of word ``number`` that are not another query word: in "عبد العزيز
-    العبدي" the written عبد is the query's عبد, not a spelling of العبدي, so a document
-    with عبد العزيز alone does not hold the whole name."""
-    others = {form for other, word in enumerate(words) if other != number for form in word.forms}
-    return [candidate for candidate in candidates if candidate.normalized not in others]
-
-
-def _name_spellings(token: Token, candidates: list[WordForms], beside: bool = True,
-                    shows_article: bool = False
-                    ) -> tuple[tuple[NameSpelling, ...], tuple[NameSpelling, ...]]:
-    """(accepted spellings, spellings that count beside the name only) of ``token``
-    (names.py), with confidences."""
-    return _kept_spellings(token.forms, tuple(candidates), beside, shows_article)
-
-
-# A name query meets the same lexicon candidates each time it is asked: its spellings
-# depend on the word's forms and the candidates alone, so they are kept.
-SPELLINGS_KEPT = 1024
-
-
-@functools.lru_cache(maxsize=SPELLINGS_KEPT)
-def _kept_spellings(forms: WordForms, candidates: tuple[WordForms, ...], beside: bool,
-                    shows_article: bool) -> tuple[tuple[NameSpelling, ...], tuple[NameSpelling, ...]]:
-    return tuple(tuple(NameSpelling(written, normalize_word(written), _rounded(sure), _script_of(written))
-                       for written, sure in sorted(found.items()))
-                 for found in spelling_confidences(forms, list(candidates), beside, shows_article))
-
-
-def _spellings(token: Token, candidates: list[WordForms], shows_article: bool = False
-               ) -> tuple[NameSpelling, ...]:
-    """The candidates accepted as spellings of ``token`` (names.py), with confidences."""
-    return _name_spellings(token, candidates, True, shows_article)[0]
-
-
-def _rounded(confidence: float) -> float:
-    return round(math.floor(confidence / CONFIDENCE_STEP + 1e-9) * CONFIDENCE_STEP, 2)
-
-
-def _script_of(normalized: str) -> str:
-    return ARABIC if is_arabic(normalized) else LATIN
-
-
 def _meaningful(tokens: list[Token]) -> list[Token]:
     """Tokens without Latin particles, unless the query is nothing but particles."""
     kept = [token for token in tokens
             if not (token.script == LATIN and token.normalized in LATIN_PARTICLES)]
     return kept or tokens
-
-
-def _query_word(token: Token, fuzzy: bool, shows_article: bool = False) -> QueryWord:
-    return QueryWord(token=token, spellings=frozenset((token.normalized, *token.variants)),
-                     forms=frozenset((token.normalized, *token.readings)),
-                     seeks_names=fuzzy and is_name_query(token), shows_article=shows_article)
 
 
 def _after_article(tokens: list[Token], number: int) -> bool:
@@ -291,11 +175,11 @@ def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
         if kept.isdisjoint(range(match.start, match.end)):
             kept.add(match.start)
     # a compound's later parts follow its glue, the article's place (Abd-el-Kader)
-    compounds = tuple(Compound(token, tuple(_query_word(part, fuzzy, index > 0)
+    compounds = tuple(Compound(token, tuple(query_word(part, fuzzy, index > 0)
                                             for index, part in enumerate(parts)))
                       for number, token in enumerate(tokens) if number in kept and fuzzy
                       for parts in [compound_parts(token)] if parts)
-    return QueryPlan(words=tuple(_query_word(token, fuzzy, _after_article(tokens, number))
+    return QueryPlan(words=tuple(query_word(token, fuzzy, _after_article(tokens, number))
                                  for number, token in enumerate(tokens) if number in kept),
                      fuzzy=fuzzy, exonyms=(plan_exonyms(tokens, exonyms, kept) + split_exonyms(tokens, kept)
                                            + joined_exonyms(tokens, kept)),
@@ -310,10 +194,10 @@ def plan_search(query: ParsedQuery, fuzzy: bool = True) -> QueryPlan:
     as they glue the query's ("Fayez al-Sarraj": فايز السراج)."""
     plan = plan_query(analyze(query.text), fuzzy)
     by_text = {word.token.normalized: word for word in plan.words}
-    phrases = tuple(tuple(by_text.get(token.normalized) or _query_word(token, fuzzy)
+    phrases = tuple(tuple(by_text.get(token.normalized) or query_word(token, fuzzy)
                           for token in _meaningful(analyze(phrase))) for phrase in query.phrases)
     excluded_tokens = [analyze(text) for text in query.excluded]
-    excluded = tuple(_query_word(token, False) for tokens in excluded_tokens for token in tokens)
+    excluded = tuple(query_word(token, False) for tokens in excluded_tokens for token in tokens)
     excluded_names = tuple(exonym for tokens in excluded_tokens for exonym in
                            plan_exonyms(tokens, query_exonyms(tokens), set(range(len(tokens)))))
     return replace(plan, phrases=tuple(phrase for phrase in phrases if len(phrase) > 1),

@@ -18,7 +18,8 @@ from .exclusion import written_clauses
 from .exonym_tier import exonym_filter
 from .holders import together_clauses
 from .passages import PASSAGES_PER_DOC, inner_hits  # noqa: F401 - PASSAGES_PER_DOC re-exported
-from .plan import QueryPlan, QueryWord
+from .plan import QueryPlan
+from .query_words import QueryWord
 from .spellings import spelling_clause
 
 # Distinct documents are counted exactly up to this many (cardinality's precision).

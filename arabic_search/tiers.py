@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from . import mapping as m
 from .analysis import WordForms
 from .exonym_tier import QueryExonym, exonym_filter, exonym_spans
-from .plan import NameSpelling, QueryPlan, QueryWord
+from .plan import QueryPlan
+from .query_words import NameSpelling, QueryWord
 from .scripts import ARABIC, LATIN
 from .tier_names import CLITIC, EXACT, EXONYM, FUZZY, NORMALIZED, SPLIT, STEM, TRANSLIT  # noqa: F401
 

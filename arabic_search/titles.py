@@ -17,7 +17,8 @@ from .analysis import LATIN_PARTICLES, WordForms, analyze
 from .scripts import LATIN
 from .documents import title_forms
 from .names import SURE_CONFIDENCE
-from .plan import QueryPlan, QueryWord
+from .plan import QueryPlan
+from .query_words import QueryWord
 from .tiers import scored, spelling_strength, terms
 
 # A title holding a query word counts like this much of an exact match (times the
