@@ -32,6 +32,13 @@ NAMES_PER_SCRIPT = 25
 PER_KIND = 12
 CHIP_CLICKS = 12
 PACKAGES = ("arabic_search", "service", "indexer")
+# Names of common words (each in thousands of hadith documents: the holders look-up's
+# costliest case, and its too-common-to-list rule), searched on pages 1 and 2, by date
+# and without fuzzy matching too.
+COMMON_NAMES = ["أبو هريرة", "عمر بن الخطاب", "رسول الله", "محمد علي", "Abu Hurairah",
+                "Omar ibn al-Khattab", "عبد الله بن عباس", "علي بن أبي طالب", "أنس بن مالك",
+                "في سبيل الله", "قال رسول الله", "Muhammad Ali", "Hassan Bourkia",
+                "عائشة أم المؤمنين", "Abdullah ibn Umar", "الله أكبر"]
 
 
 def _documents(paths: tuple[Path, ...]) -> list[dict]:
@@ -92,6 +99,17 @@ def cases(docs: list[dict]) -> list[tuple[str, dict]]:
         out.append((f"nofuzzy|{q}", {"q": q, "fuzzy": False}))
     for q in rng.sample(every, 6):
         out.append((f"deep|{q}", {"q": q, "page": 12, "size": 10}))
+    return out + _common_names()
+
+
+def _common_names() -> list[tuple[str, dict]]:
+    """Each of COMMON_NAMES on page 1, page 2, by date, unfuzzy and explained."""
+    out = []
+    for q in COMMON_NAMES:
+        out += [(f"names|{q}|p1", {"q": q}), (f"names-p2|{q}", {"q": q, "page": 2}),
+                (f"names-date|{q}", {"q": q, "sort": "date", "size": 5}),
+                (f"names-nofuzzy|{q}", {"q": q, "fuzzy": False}),
+                (f"names-explain|{q}", {"q": q, "explain": True})]
     return out
 
 
