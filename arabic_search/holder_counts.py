@@ -1,0 +1,88 @@
+"""What the holders look-up (holders.py) need not list: words held by too many documents.
+
+Listing a word's documents costs what it returns: for أبو or الله (15,000 and 33,000 of
+36,000 documents in prose.jsonl) the ``terms`` aggregation built 5,000 buckets that the
+rule then threw away (a word over ``MAX_HOLDERS`` documents filters nothing).  So the
+look-ups' ``msearch`` also asks, per content word, how many documents hold it (a
+``cardinality`` of the document id: a few ms and a few bytes), and the holders request
+lists only the words that may be under the limit; none left, none is sent.
+
+The count is an estimate, so it only ever rules a word out when it is surely over the
+limit.  Below its precision threshold (here twice the limit) Elasticsearch counts the
+distinct hashes of the ids (linear counting over 2**25 registers): a collision merges two
+documents, none is invented, and the estimator adds at most 1 or 2 up to 10,000 documents
+(measured on 264 words of prose.jsonl, 800 to 33,000 documents: never above the exact
+count at 5,800 or fewer).  Above the threshold the exact count is above it too.  So a
+count over ``MAX_HOLDERS + COUNT_SLACK`` means more than ``MAX_HOLDERS`` documents; any
+other word is listed, and its listing decides exactly, as before.
+
+The counts are asked with the plan before its look-ups.  Its words' clauses are a subset
+of the completed plan's (the look-ups add accepted spellings and translated compounds,
+never remove a clause), so a word over the limit before is over it after.
+
+When the holders ride in the look-ups' ``msearch`` (``holders_ahead``), they list at
+most ``AHEAD_LISTED`` documents per word: a word fully listed there (most words of an
+ordinary phrase: مجلس الأمن, 158 documents) needs nothing more, a word over the limit is
+known from its count, and only a word in between is listed again, in full, afterwards.
+"""
+from __future__ import annotations
+
+from . import holders
+from . import mapping as m
+from .plan import QueryPlan
+
+# A count this far above MAX_HOLDERS is surely above it (the estimator's error is 0-2).
+COUNT_SLACK = 50
+# Counted exactly up to this many documents (Elasticsearch's precision_threshold).
+PRECISION = 10_000
+# Per word, at most this many documents are listed ahead, in the look-ups' msearch.
+AHEAD_LISTED = 1_000
+
+
+def _counted(query: dict) -> dict:
+    return {"filter": query, "aggs": {"docs": {"cardinality": {
+        "field": m.DOC_ID, "precision_threshold": PRECISION}}}}
+
+
+def count_request(plan: QueryPlan) -> dict:
+    """Search body: per content word, about how many documents hold it (any tier, title)."""
+    aggs = {f"w{number}": _counted(holders.anywhere(word, plan))
+            for number, word in enumerate(plan.content_words())}
+    return {"size": 0, "query": {"term": {m.KIND: m.KIND_PASSAGE}}, "aggs": aggs}
+
+
+def too_many(plan: QueryPlan, response: dict | None) -> frozenset[int]:
+    """The content words surely held by more than MAX_HOLDERS documents (none when the
+    count failed: then every word is listed, as without counts)."""
+    aggregations = (response or {}).get("aggregations")
+    if not isinstance(aggregations, dict) or "error" in (response or {}):
+        return frozenset()
+    limit = holders.MAX_HOLDERS + COUNT_SLACK
+    return frozenset(number for number in range(len(plan.content_words()))
+                     if (aggregations.get(f"w{number}", {}).get("docs", {}).get("value") or 0) > limit)
+
+
+def ahead_request(plan: QueryPlan) -> dict:
+    """The holders request sent in the look-ups' msearch: at most AHEAD_LISTED per word."""
+    return holders.holders_request(plan, size=min(AHEAD_LISTED, holders.MAX_HOLDERS))
+
+
+def listed_ahead(plan: QueryPlan, response: dict | None) -> dict[str, dict]:
+    """The aggregations of the words whose documents ``response`` (ahead_request's) lists
+    in full: the same as the full listing's (every holder, none left out)."""
+    aggregations = (response or {}).get("aggregations")
+    if not isinstance(aggregations, dict) or "error" in (response or {}):
+        return {}
+    listed = {}
+    for number in range(len(plan.content_words())):
+        keys = [key for key in (f"w{number}", f"w{number}sure", f"w{number}near") if key in aggregations]
+        if keys and all(not aggregations[key].get("docs", {}).get("sum_other_doc_count", 1)
+                        for key in keys):
+            listed.update({key: aggregations[key] for key in keys})
+    return listed
+
+
+def still_to_list(plan: QueryPlan, unlisted: frozenset[int], listed: dict[str, dict]) -> list[int]:
+    """The content words neither over the limit nor listed in full ahead."""
+    return [number for number in range(len(plan.content_words()))
+            if number not in unlisted and f"w{number}" not in listed]
