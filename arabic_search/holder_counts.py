@@ -8,13 +8,16 @@ look-ups' ``msearch`` also asks, per content word, how many documents hold it (a
 lists only the words that may be under the limit; none left, none is sent.
 
 The count is an estimate, so it only ever rules a word out when it is surely over the
-limit.  Below its precision threshold (here twice the limit) Elasticsearch counts the
-distinct hashes of the ids (linear counting over 2**25 registers): a collision merges two
-documents, none is invented, and the estimator adds at most 1 or 2 up to 10,000 documents
-(measured on 264 words of prose.jsonl, 800 to 33,000 documents: never above the exact
-count at 5,800 or fewer).  Above the threshold the exact count is above it too.  So a
-count over ``MAX_HOLDERS + COUNT_SLACK`` means more than ``MAX_HOLDERS`` documents; any
-other word is listed, and its listing decides exactly, as before.
+limit.  Below its precision threshold (``PRECISION``, which Elasticsearch rounds up: 6,144
+here) Elasticsearch counts the distinct hashes of the ids (linear counting over 2**25
+registers): a collision merges two documents, none is invented, and the estimator adds
+at most 1 or 2 (``bench/holders_cost.py --check-counts``: on 600 words of prose.jsonl the
+estimate was never above the exact count at 5,000 documents or fewer).  Above the
+threshold the exact count is above it too, hence above the limit.  So a count over
+``MAX_HOLDERS + COUNT_SLACK`` means more than ``MAX_HOLDERS`` documents; any other word is
+listed, and its listing decides exactly, as before.  (A threshold of twice the limit
+counted exactly up to 33,000 documents, at twice the cost: 10 against 4 ms of ``took``
+for رسول الله.)
 
 The counts are asked with the plan before its look-ups.  Its words' clauses are a subset
 of the completed plan's (the look-ups add accepted spellings and translated compounds,
@@ -33,8 +36,9 @@ from .plan import QueryPlan
 
 # A count this far above MAX_HOLDERS is surely above it (the estimator's error is 0-2).
 COUNT_SLACK = 50
-# Counted exactly up to this many documents (Elasticsearch's precision_threshold).
-PRECISION = 10_000
+# Counted by distinct hashes up to at least this many documents (precision_threshold):
+# at least the limit, so that any count above the limit and its slack is a true one.
+PRECISION = holders.MAX_HOLDERS + COUNT_SLACK
 # Per word, at most this many documents are listed ahead, in the look-ups' msearch.
 AHEAD_LISTED = 1_000
 
