@@ -110,6 +110,21 @@ def holders_request(plan: QueryPlan, numbers: list[int] | None = None,
     return {"size": 0, "query": {"term": {m.KIND: m.KIND_PASSAGE}}, "aggs": aggs}
 
 
+# What the reader of a holders response uses: the shards (partial results), and per word
+# whether its listing was cut and the ids listed.
+LISTING_READ = ("_shards", "aggregations.*.docs.sum_other_doc_count", "aggregations.*.docs.buckets.key")
+
+
+def listing_filter(plan: QueryPlan, numbers: list[int] | None = None) -> list[str]:
+    """The ``filter_path`` of the holders request: LISTING_READ, less the ids of a weakly
+    held word's listing by any tier (only whether it was cut is read: its holders are
+    those of its sure and near listings).  Up to 10,000 ids fewer to write and decode:
+    "أنس بن مالك" 64 -> 52 ms a round trip."""
+    return [*LISTING_READ, *(f"-aggregations.w{number}.docs.buckets"
+                             for number, word in enumerate(plan.content_words())
+                             if (numbers is None or number in numbers) and _weakly_held(word, plan))]
+
+
 def together_clauses(plan: QueryPlan) -> list[dict]:
     """The ES side of :attr:`QueryPlan.together`: each such word held by the passage
     itself, as :func:`holders_request` defines holding (surely or beside the name for a

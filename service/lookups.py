@@ -17,7 +17,8 @@ from elasticsearch import Elasticsearch
 
 from arabic_search.holder_counts import (ahead_request, count_request, listed_ahead,
                                          still_to_list, too_many)
-from arabic_search.holders import holders_ahead, holders_request, needs_holders, with_holders
+from arabic_search.holders import (holders_ahead, holders_request, listing_filter, needs_holders,
+                                   with_holders)
 from arabic_search.plan import QueryPlan
 
 
@@ -59,7 +60,8 @@ def _holders(client: Elasticsearch, alias: str, plan: QueryPlan, counted: dict |
     if numbers:
         # the lone request, whose failure the boundary maps as it always did (a missing
         # index: 503 index_missing)
-        response = client.search(index=alias, body=holders_request(plan, numbers)).body
+        response = client.search(index=alias, body=holders_request(plan, numbers),
+                                 filter_path=listing_filter(plan, numbers)).body
         used.append(response)
         if isinstance(response.get("aggregations"), dict):
             response = {**response, "aggregations": {**response["aggregations"], **listed}}

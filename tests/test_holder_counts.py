@@ -7,6 +7,7 @@ index (MAX_HOLDERS and the other limits lowered to fit a corpus of a few documen
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 
 import pytest
 
@@ -14,8 +15,9 @@ from arabic_search import holder_counts, holders
 from arabic_search.analysis import analyze
 from arabic_search.holder_counts import (AHEAD_LISTED, COUNT_SLACK, PRECISION, ahead_request,
                                          count_request, listed_ahead, still_to_list, too_many)
-from arabic_search.holders import MAX_HOLDERS, anywhere, holders_request, with_holders
-from arabic_search.plan import plan_search
+from arabic_search.holders import (LISTING_READ, MAX_HOLDERS, anywhere, holders_request,
+                                   listing_filter, with_holders)
+from arabic_search.plan import NameSpelling, plan_search
 from arabic_search.syntax import parse
 from conftest import RUN_PREFIX
 from corpora import _index, write_docs
@@ -75,6 +77,16 @@ def test_a_word_listed_in_full_ahead_is_not_listed_again():
     assert still_to_list(two, frozenset(), listed) == [1]
     assert still_to_list(two, frozenset({1}), listed) == []
     assert listed_ahead(two, {"error": {"type": "boom"}}) == {}
+
+
+def test_a_weakly_held_word_is_read_from_its_sure_and_near_listings_only():
+    two = plan("Hassan Bourkia")
+    weak = NameSpelling("حسان", "حسان", 0.7, "arabic")
+    weakly = replace(two, words=(replace(two.words[0], names=(weak,)), two.words[1]))
+    assert set(holders_request(weakly)["aggs"]) == {"w0", "w0sure", "w0near", "w1"}
+    assert listing_filter(two) == list(LISTING_READ)
+    assert listing_filter(weakly) == [*LISTING_READ, "-aggregations.w0.docs.buckets"]
+    assert listing_filter(weakly, [1]) == list(LISTING_READ)
 
 
 def _without_boosts(clause):
