@@ -33,6 +33,7 @@ from __future__ import annotations
 from . import holders
 from . import mapping as m
 from .plan import QueryPlan
+from .scripts import LATIN
 
 # A count this far above MAX_HOLDERS is surely above it (the estimator's error is 0-2).
 COUNT_SLACK = 50
@@ -41,6 +42,8 @@ COUNT_SLACK = 50
 PRECISION = holders.MAX_HOLDERS + COUNT_SLACK
 # Per word, at most this many documents are listed ahead, in the look-ups' msearch.
 AHEAD_LISTED = 1_000
+# A word's listings (holders.holders_request): by any tier, surely, beside the name.
+PARTS = ("", "sure", "near")
 
 
 def _counted(query: dict) -> dict:
@@ -48,45 +51,83 @@ def _counted(query: dict) -> dict:
         "field": m.DOC_ID, "precision_threshold": PRECISION}}}}
 
 
+def _count_aggs(plan: QueryPlan, numbers: list[int] | None = None) -> dict:
+    return {f"count{number}": _counted(holders.anywhere(word, plan))
+            for number, word in enumerate(plan.content_words()) if numbers is None or number in numbers}
+
+
 def count_request(plan: QueryPlan) -> dict:
     """Search body: per content word, about how many documents hold it (any tier, title)."""
-    aggs = {f"w{number}": _counted(holders.anywhere(word, plan))
-            for number, word in enumerate(plan.content_words())}
-    return {"size": 0, "query": {"term": {m.KIND: m.KIND_PASSAGE}}, "aggs": aggs}
+    return {"size": 0, "query": {"term": {m.KIND: m.KIND_PASSAGE}}, "aggs": _count_aggs(plan)}
 
 
 def too_many(plan: QueryPlan, response: dict | None) -> frozenset[int]:
-    """The content words surely held by more than MAX_HOLDERS documents (none when the
-    count failed: then every word is listed, as without counts)."""
+    """The content words surely held by more than MAX_HOLDERS documents by the counts in
+    ``response`` (none when it failed: then they are listed, as without counts)."""
     aggregations = (response or {}).get("aggregations")
     if not isinstance(aggregations, dict) or "error" in (response or {}):
         return frozenset()
     limit = holders.MAX_HOLDERS + COUNT_SLACK
     return frozenset(number for number in range(len(plan.content_words()))
-                     if (aggregations.get(f"w{number}", {}).get("docs", {}).get("value") or 0) > limit)
+                     if (aggregations.get(f"count{number}", {}).get("docs", {}).get("value") or 0) > limit)
+
+
+def _capped(plan: QueryPlan, numbers: list[int] | None = None) -> dict:
+    return holders.holders_request(plan, numbers, size=min(AHEAD_LISTED, holders.MAX_HOLDERS))
 
 
 def ahead_request(plan: QueryPlan) -> dict:
     """The holders request sent in the look-ups' msearch: at most AHEAD_LISTED per word."""
-    return holders.holders_request(plan, size=min(AHEAD_LISTED, holders.MAX_HOLDERS))
+    return _capped(plan)
+
+
+def recounted(plan: QueryPlan, numbers: list[int], first: bool = True) -> list[int]:
+    """Of ``numbers``, the Latin words: counted before the look-ups they are found in
+    Latin text only (Abu: 40 documents; with its Arabic spellings أبو, 16,961), so the
+    first listing after the look-ups counts them again and lists AHEAD_LISTED at most
+    (not when the look-ups changed nothing: holders_ahead)."""
+    if not first or holders.holders_ahead(plan):
+        return []
+    words = plan.content_words()
+    return [number for number in numbers if words[number].token.script == LATIN]
+
+
+def listing_request(plan: QueryPlan, numbers: list[int], first: bool = True) -> dict:
+    """The holders request after the look-ups: ``numbers`` listed in full, but for the
+    recounted words (the ``first`` request only), counted and listed AHEAD_LISTED at most."""
+    again = recounted(plan, numbers, first)
+    body = holders.holders_request(plan, [number for number in numbers if number not in again])
+    if again:
+        body["aggs"].update({**_capped(plan, again)["aggs"], **_count_aggs(plan, again)})
+    return body
 
 
 def listed_ahead(plan: QueryPlan, response: dict | None) -> dict[str, dict]:
-    """The aggregations of the words whose documents ``response`` (ahead_request's) lists
-    in full: the same as the full listing's (every holder, none left out)."""
+    """The aggregations of the words whose documents ``response`` lists in full (every
+    holder, none left out): the same as the full listing's."""
     aggregations = (response or {}).get("aggregations")
     if not isinstance(aggregations, dict) or "error" in (response or {}):
         return {}
     listed = {}
     for number in range(len(plan.content_words())):
-        keys = [key for key in (f"w{number}", f"w{number}sure", f"w{number}near") if key in aggregations]
+        keys = [f"w{number}{part}" for part in PARTS if f"w{number}{part}" in aggregations]
         if keys and all(not aggregations[key].get("docs", {}).get("sum_other_doc_count", 1)
                         for key in keys):
             listed.update({key: aggregations[key] for key in keys})
     return listed
 
 
+def listed_after(plan: QueryPlan, response: dict, numbers: list[int], first: bool = True
+                 ) -> dict[str, dict]:
+    """The aggregations ``response`` (listing_request's) settles: every word listed in
+    full (cut or not: a cut one is over the limit), a recounted one when not cut."""
+    again = recounted(plan, numbers, first)
+    whole = {f"w{number}{part}" for number in numbers if number not in again for part in PARTS}
+    found = {key: value for key, value in (response.get("aggregations") or {}).items() if key in whole}
+    return {**found, **listed_ahead(plan, response)}
+
+
 def still_to_list(plan: QueryPlan, unlisted: frozenset[int], listed: dict[str, dict]) -> list[int]:
-    """The content words neither over the limit nor listed in full ahead."""
+    """The content words neither over the limit nor listed in full."""
     return [number for number in range(len(plan.content_words()))
             if number not in unlisted and f"w{number}" not in listed]

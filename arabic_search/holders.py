@@ -111,8 +111,9 @@ def holders_request(plan: QueryPlan, numbers: list[int] | None = None,
 
 
 # What the reader of a holders response uses: the shards (partial results), and per word
-# whether its listing was cut and the ids listed.
-LISTING_READ = ("_shards", "aggregations.*.docs.sum_other_doc_count", "aggregations.*.docs.buckets.key")
+# whether its listing was cut, the ids listed, its count (holder_counts.py); and took.
+LISTING_READ = ("took", "_shards", "aggregations.*.docs.sum_other_doc_count",
+                "aggregations.*.docs.buckets.key", "aggregations.*.docs.value")
 
 
 def listing_filter(plan: QueryPlan, numbers: list[int] | None = None) -> list[str]:

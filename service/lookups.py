@@ -15,11 +15,14 @@ from __future__ import annotations
 
 from elasticsearch import Elasticsearch
 
-from arabic_search.holder_counts import (ahead_request, count_request, listed_ahead,
-                                         still_to_list, too_many)
-from arabic_search.holders import (holders_ahead, holders_request, listing_filter, needs_holders,
-                                   with_holders)
+from arabic_search.holder_counts import (ahead_request, count_request, listed_after,
+                                         listed_ahead, listing_request, still_to_list, too_many)
+from arabic_search.holders import holders_ahead, listing_filter, needs_holders, with_holders
 from arabic_search.plan import QueryPlan
+
+# Holders requests after the look-ups, at most: the words still unknown (a Latin word
+# counted and listed in part), then a recounted word over what was listed, in full.
+LISTINGS = 2
 
 
 
@@ -51,21 +54,24 @@ def _holders(client: Elasticsearch, alias: str, plan: QueryPlan, counted: dict |
              early: dict | None) -> tuple[QueryPlan, list[dict]]:
     """(the completed ``plan`` limited to the documents holding all its words, the
     responses used): the words over the limit by their count are not listed, those
-    listed in full ahead not again; the others in one request (holder_counts.py)."""
-    unlisted = too_many(plan, counted)
-    listed = listed_ahead(plan, early)
-    numbers = still_to_list(plan, unlisted, listed)
+    listed in full ahead not again; the others in one request, and a recounted word
+    listed only in part in one more (holder_counts.py)."""
+    unlisted, listed = too_many(plan, counted), listed_ahead(plan, early)
     used = [response for response in (counted, early) if _answered(response)]
-    response: dict = {"aggregations": listed}
-    if numbers:
-        # the lone request, whose failure the boundary maps as it always did (a missing
+    for listing in range(LISTINGS):
+        numbers = still_to_list(plan, unlisted, listed)
+        if not numbers:
+            break
+        # a lone request, whose failure the boundary maps as it always did (a missing
         # index: 503 index_missing)
-        response = client.search(index=alias, body=holders_request(plan, numbers),
+        response = client.search(index=alias, body=listing_request(plan, numbers, listing == 0),
                                  filter_path=listing_filter(plan, numbers)).body
         used.append(response)
-        if isinstance(response.get("aggregations"), dict):
-            response = {**response, "aggregations": {**response["aggregations"], **listed}}
-    return with_holders(plan, response, unlisted), used
+        if not isinstance(response.get("aggregations"), dict):
+            return with_holders(plan, response, unlisted), used  # searched as usual
+        unlisted |= too_many(plan, response)
+        listed.update(listed_after(plan, response, numbers, listing == 0))
+    return with_holders(plan, {"aggregations": listed}, unlisted), used
 
 
 def searched_plan(client: Elasticsearch, alias: str, plan: QueryPlan) -> tuple[QueryPlan, list[dict]]:

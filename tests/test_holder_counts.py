@@ -14,7 +14,8 @@ import pytest
 from arabic_search import holder_counts, holders
 from arabic_search.analysis import analyze
 from arabic_search.holder_counts import (AHEAD_LISTED, COUNT_SLACK, PRECISION, ahead_request,
-                                         count_request, listed_ahead, still_to_list, too_many)
+                                         count_request, listed_after, listed_ahead, listing_request,
+                                         recounted, still_to_list, too_many)
 from arabic_search.holders import (LISTING_READ, MAX_HOLDERS, anywhere, holders_request,
                                    listing_filter, with_holders)
 from arabic_search.plan import NameSpelling, plan_search
@@ -30,7 +31,7 @@ def plan(text: str):
 
 
 def _counts(*values):
-    return {"aggregations": {f"w{n}": {"doc_count": value, "docs": {"value": value}}
+    return {"aggregations": {f"count{n}": {"doc_count": value, "docs": {"value": value}}
                              for n, value in enumerate(values)}}
 
 
@@ -52,9 +53,10 @@ def test_ids_are_listed_in_key_order_for_the_words_asked_only():
 def test_each_content_word_is_counted_by_the_clauses_it_is_listed_by():
     name = plan("محمد بن عوض بن لادن")
     body = count_request(name)
-    assert set(body["aggs"]) == {"w0", "w1", "w2"} and body["query"] == holders_request(name)["query"]
+    assert set(body["aggs"]) == {"count0", "count1", "count2"}
+    assert body["query"] == holders_request(name)["query"]
     for number, word in enumerate(name.content_words()):
-        agg = body["aggs"][f"w{number}"]
+        agg = body["aggs"][f"count{number}"]
         assert agg["filter"] == anywhere(word, name) == holders_request(name)["aggs"][f"w{number}"]["filter"]
         assert agg["aggs"]["docs"]["cardinality"] == {"field": "doc_id", "precision_threshold": PRECISION}
     # counted by distinct hashes (linear counting) at least up to the limit
@@ -87,6 +89,23 @@ def test_a_weakly_held_word_is_read_from_its_sure_and_near_listings_only():
     assert listing_filter(two) == list(LISTING_READ)
     assert listing_filter(weakly) == [*LISTING_READ, "-aggregations.w0.docs.buckets"]
     assert listing_filter(weakly, [1]) == list(LISTING_READ)
+
+
+def test_latin_words_are_counted_again_after_the_look_ups():
+    # counted before the look-ups, Abu is found in Latin text only: its count says nothing
+    latin, arabic = plan("Abu Hurairah"), plan("أبو هريرة")
+    assert recounted(latin, [0, 1]) == [0, 1] and recounted(latin, [0, 1], first=False) == []
+    assert recounted(arabic, [0, 1]) == [] and recounted(plan("Omar Sharif"), [1]) == [1]
+    body = listing_request(latin, [0, 1])
+    assert set(body["aggs"]) == {"w0", "w1", "count0", "count1"}
+    assert body["aggs"]["w0"]["aggs"]["docs"]["terms"]["size"] == AHEAD_LISTED
+    assert listing_request(latin, [1], first=False)["aggs"]["w1"]["aggs"]["docs"]["terms"]["size"] == MAX_HOLDERS
+    mixed = plan("Hassan في طرابلس")  # Latin beside Arabic: the Arabic word listed in full
+    body = listing_request(mixed, [0, 1])
+    assert body["aggs"]["w1"]["aggs"]["docs"]["terms"]["size"] == MAX_HOLDERS and "count1" not in body["aggs"]
+    # a recounted word cut at AHEAD_LISTED is not settled; a word listed in full always is
+    settled = listed_after(mixed, _listing(True, True), [0, 1])
+    assert set(settled) == {"w1"}
 
 
 def _without_boosts(clause):
@@ -167,6 +186,27 @@ def test_a_word_over_what_is_listed_ahead_is_listed_again_in_full(es_client, ali
     assert set(recording.calls[1][1]["body"]["aggs"]) == {"w0", "w1"}
     assert found.required_docs == _listed_in_full(es_client, alias, "مجلس الأمن").required_docs \
         == ("council-0", "council-1", "council-2")
+
+
+def test_a_latin_word_over_what_is_listed_after_is_listed_again_in_full(es_client, alias, monkeypatch):
+    monkeypatch.setattr(holder_counts, "AHEAD_LISTED", 1)
+    recording = Recording(es_client)
+    found, used = searched_plan(recording, alias, plan("Hassan Bourkia"))  # 3 and 2 documents
+    bodies = [kwargs["body"] for name, kwargs in recording.calls if name == "search"]
+    assert {"count0", "count1"} <= set(bodies[0]["aggs"]) and not any("count" in key for key in bodies[1]["aggs"])
+    assert bodies[1]["aggs"]["w0"]["aggs"]["docs"]["terms"]["size"] == MAX_HOLDERS
+    assert found.required_docs == _listed_in_full(es_client, alias, "Hassan Bourkia").required_docs \
+        == ("apart", "whole")
+
+
+def test_latin_words_over_the_limit_are_not_listed_after_their_count(es_client, alias, monkeypatch):
+    monkeypatch.setattr(holders, "MAX_HOLDERS", 1)
+    monkeypatch.setattr(holder_counts, "COUNT_SLACK", 0)
+    recording = Recording(es_client)
+    found, _ = searched_plan(recording, alias, plan("Hassan Bourkia"))
+    assert [name for name, _ in recording.calls] == ["msearch", "search"]  # counted, none listed again
+    expected = _listed_in_full(es_client, alias, "Hassan Bourkia")
+    assert found.required_docs is expected.required_docs is None and found.together == expected.together
 
 
 def test_a_failed_count_lists_every_word(es_client, alias):
