@@ -217,3 +217,20 @@ def test_a_failed_count_lists_every_word(es_client, alias):
     assert found.required_docs == _listed_in_full(es_client, alias, "حسن بوركية").required_docs \
         == ("apart", "whole")
     assert len(used) == 1
+
+
+def test_the_bench_tools_tell_the_holders_requests_apart():
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import ab_rows
+    import profile_service
+    latin = plan("Abu Hurairah")
+    assert profile_service._label(count_request(latin)) == "holder-counts"
+    assert profile_service._label(listing_request(latin, [0, 1])) == "holder-counts+holders"
+    assert profile_service._label(holders_request(latin, [1])) == "holders"
+    row = {"total": 30.0, "kind": "multi", "es": [("msearch:holder-counts+lookup", 5.0, 2),
+                                                   ("holders", 7.0, 3), ("search", 11.0, 8)]}
+    assert ab_rows.pre_search(row) == 12.0
+    assert ab_rows.by_kind([row], [{**row, "total": 15.0}])[0][:4] == ["multi p50", 30.0, 15.0, 0.5]
+    assert [w for w, _ in profile_service.multi_words([("phrase", "أبو هريرة")])].count("multi") > 10
