@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from . import mapping as m
 from .exonyms import Match, Name, find_exonyms, find_latin_names
+from .namekeys import arabic_compound
 from .normalize import is_arabic
 from .readings import FUNCTION_WORDS
 from .tier_names import EXONYM, SPLIT
@@ -53,6 +54,8 @@ def clitic_forms(word: str) -> frozenset[str]:
 # run together (joined_exonyms).
 SPLIT_KIND = "split"
 JOINED_KIND = "joined"
+# A name's link written either way (Boumerdas: بو مرداس, أبو مرداس).
+LINK_SPELLINGS = {"بو": ("بو", "ابو"), "ابو": ("ابو", "بو"), "بن": ("بن", "ابن"), "ابن": ("ابن", "بن")}
 # Query words run together: at most this many in one written word.
 MAX_JOINED = 4
 
@@ -70,13 +73,24 @@ class QueryExonym:
 
 
 def split_exonyms(tokens: Sequence, kept: set[int]) -> tuple[QueryExonym, ...]:
-    """A query word written run together (ابوهريره) answered by its parts in a row (أبو
-    هريرة), the mirror of a document's run-together word (tiers' SPLIT): reported as
-    ``split``."""
-    return tuple(QueryExonym(token.text, frozenset({token.start}),
-                             (Name(" ".join(token.parts), tuple(token.parts)),), SPLIT_KIND, SPLIT)
+    """A query word written run together (ابوهريره, بومرداس) answered by its parts in a
+    row (أبو هريرة, بو مرداس or أبو مرداس), the mirror of a document's run-together word
+    (tiers' SPLIT): reported as ``split``."""
+    return tuple(QueryExonym(token.text, frozenset({token.start}), names, SPLIT_KIND, SPLIT)
                  for number, token in enumerate(tokens)
-                 if number in kept and len(token.parts) > 1)
+                 if number in kept for names in [_split_names(token)] if names)
+
+
+def _split_names(token) -> tuple[Name, ...]:
+    """The parts of a run-together query word: those the word list finds, or a name's
+    link glued to the rest (بو, أبو, بن, ابن, عبد; بو and أبو, بن and ابن write one link)."""
+    if len(token.parts) > 1:
+        return (Name(" ".join(token.parts), tuple(token.parts)),)
+    compound = arabic_compound(token.normalized) if is_arabic(token.normalized) else None
+    if not compound:
+        return ()
+    head, rest = compound
+    return tuple(Name(f"{link} {rest}", (link, rest)) for link in LINK_SPELLINGS.get(head, (head,)))
 
 
 def joined_exonyms(tokens: Sequence, kept: set[int]) -> tuple[QueryExonym, ...]:

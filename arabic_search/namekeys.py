@@ -45,6 +45,13 @@ _LATIN_COMPOUND = regex.compile(
 _ARABIC_COMPOUND = regex.compile(r"^(عبد|ابو|ابن|بن|بو)(\w{3,})$")
 
 
+def arabic_compound(form: str) -> tuple[str, str] | None:
+    """(head, rest) of a normalized Arabic word that glues a name's link to the rest
+    (بومرداس = بو مرداس, عبدالله = عبد الله), or None."""
+    compound = _ARABIC_COMPOUND.match(form)
+    return (compound.group(1), compound.group(2)) if compound else None
+
+
 def _finish(classes: str) -> str:
     """Collapse repeated classes and drop a final H (ة / -ah)."""
     collapsed = "".join(char for char, _ in itertools.groupby(classes))
@@ -56,10 +63,10 @@ def arabic_keys(forms: list[str]) -> list[str]:
     keys: dict[str, None] = {}
     for form in forms:
         keys.setdefault(arabic_key(form))
-        compound = _ARABIC_COMPOUND.match(form)
+        compound = arabic_compound(form)
         if compound:
-            rest = compound.group(2)
-            for part in (compound.group(1), rest, rest[2:] if rest.startswith("ال") else ""):
+            head, rest = compound
+            for part in (head, rest, rest[2:] if rest.startswith("ال") else ""):
                 if part:
                     keys.setdefault(arabic_key(part))
     return [key for key in keys if key]

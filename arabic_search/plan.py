@@ -84,6 +84,10 @@ class QueryWord:
 
 # Arabic words that link the parts of a name (normalized): never required on their own.
 NAME_LINKS = frozenset({"بن", "ابن", "بنت", "بو"})
+# Words that say what kind of place a name is (normalized): ولاية قابس is about قابس, and
+# most sources write قابس alone, so they are never required on their own either.
+PLACE_KINDS = frozenset("مدينه ولايه محافظه قريه بلده ناحيه قضاء شعبيه منطقه اقليم مقاطعه بلديه "
+                        "دايره مديريه اماره".split())
 # The head of a compound name (عبد الحميد, Abdul Ghani): it and the next word are one name.
 COMPOUND_HEADS = frozenset({"عبد", "abd", "abdul", "abdel", "abdal", "abdoul", "abdu", "abdou"})
 
@@ -202,11 +206,11 @@ class QueryPlan:
         return replace(self, words=tuple(words), phrases=phrases)
 
     def content_words(self) -> list[QueryWord]:
-        """The words a short query's documents must hold: all but function words (في, من)
-        and the words that link a lineage (بن, ابن, بنت, بو: Latin bin, ibn, bou are
-        particles already)."""
+        """The words a short query's documents must hold: all but function words (في, من),
+        the words that link a lineage (بن, ابن, بنت, بو: Latin bin, ibn, bou are
+        particles already) and the kind of a place (ولاية, مدينة)."""
         return [word for word in self.words if word.token.normalized not in FUNCTION_WORDS
-                and word.token.normalized not in NAME_LINKS]
+                and word.token.normalized not in NAME_LINKS | PLACE_KINDS]
 
 
 def _not_other_words(candidates: list[WordForms], words: list[QueryWord], number: int
