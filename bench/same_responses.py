@@ -122,6 +122,18 @@ def _use_checkout(root: Path) -> None:
     sys.path.insert(0, str(root.resolve()))
 
 
+def _limits(max_holders: int | None, ahead_listed: int | None) -> None:
+    """Lower the holders limits of the checkout in use (before the service imports them)."""
+    import importlib
+    if max_holders:
+        importlib.import_module("arabic_search.holders").MAX_HOLDERS = max_holders
+    if ahead_listed:
+        try:
+            importlib.import_module("arabic_search.holder_counts").AHEAD_LISTED = ahead_listed
+        except ImportError:  # a checkout before holder_counts.py
+            pass
+
+
 def run(alias: str, url: str, kinds: list[tuple[str, dict]]) -> dict[str, dict]:
     """key -> the response without took_ms, for every case and for chip clicks."""
     from service import create_app
@@ -174,12 +186,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, nargs="+", default=list(DEFAULT_DATA))
     parser.add_argument("--dump", type=Path)
     parser.add_argument("--compare", type=Path)
+    parser.add_argument("--max-holders", type=int, help="lower holders.MAX_HOLDERS (both sides: "
+                        "the too-common-to-list rule on a small index)")
+    parser.add_argument("--ahead-listed", type=int, help="and holder_counts.AHEAD_LISTED, where it exists")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE))
     import common
     url = common.es_url()
     built = cases(_documents(tuple(args.data)))
     _use_checkout(args.root or HERE.parent)
+    _limits(args.max_holders, args.ahead_listed)
     import service
     print(f"service from {Path(service.__file__).parent.parent}")
     responses = run(args.alias, url, built)
