@@ -27,6 +27,8 @@ When the holders ride in the look-ups' ``msearch`` (``holders_ahead``), they lis
 most ``AHEAD_LISTED`` documents per word: a word fully listed there (most words of an
 ordinary phrase: مجلس الأمن, 158 documents) needs nothing more, a word over the limit is
 known from its count, and only a word in between is listed again, in full, afterwards.
+A Latin word's count before the look-ups finds Latin text only: the first holders
+request after them counts it again and lists it the same way (``recounted``).
 """
 from __future__ import annotations
 

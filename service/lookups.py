@@ -25,7 +25,6 @@ from arabic_search.plan import QueryPlan
 LISTINGS = 2
 
 
-
 def _msearch(client: Elasticsearch, alias: str, bodies: list[dict]) -> list[dict]:
     searches: list[dict] = []
     for body in bodies:
