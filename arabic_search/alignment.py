@@ -17,7 +17,7 @@ import math
 import operator
 from pathlib import Path
 
-from .graphemes import LATIN_VOWELS, LONGEST_GROUP, grapheme_base, single_letter
+from .graphemes import INITIAL, LATIN_VOWELS, LONGEST_GROUP, grapheme_base, single_letter
 
 COSTS_FILE = Path(__file__).resolve().parent / "data" / "likeness_costs.json"
 DELETE = ""     # the output "nothing"
@@ -36,12 +36,16 @@ def cost_tables() -> dict:
 
 
 @functools.lru_cache(maxsize=8192)
-def _row(kind: str, key: str, common: float = 1.0) -> tuple[dict, float, float, tuple]:
+def _row(kind: str, key: str, common: float = 1.0,
+         silent_initial: bool = True) -> tuple[dict, float, float, tuple]:
     """(costs by output, default cost, deletion cost, two-letter outputs) of one unit,
     multiplied by ``common`` except for leaving a Latin vowel unwritten (Arabic does not
-    write short vowels: that is no evidence against a common word, محمد = Muhammad)."""
+    write short vowels: that is no evidence against a common word, محمد = Muhammad).
+    ``silent_initial`` False: an initial Latin vowel must be written (see likeness.py)."""
     table = cost_tables()[kind]
     costs = table.get(key) or table.get(single_letter(key)) or table[DEFAULT]
+    if not silent_initial and key.startswith(INITIAL):
+        costs = {out: cost for out, cost in costs.items() if out != DELETE}
     if common != 1.0:
         exempt = kind == "latin" and grapheme_base(key)[0] in LATIN_VOWELS
         costs = {out: cost if exempt and out == DELETE else cost * common
@@ -56,7 +60,7 @@ def _insert_costs(kind: str, common: float = 1.0) -> dict:
 
 
 def _fill(kind: str, source: tuple, target: str, limit: float = INFINITY,
-          common: float = 1.0) -> list[list[float]]:
+          common: float = 1.0, silent_initial: bool = True) -> list[list[float]]:
     """Dynamic programme: cell [i][j] is the cheapest alignment of source[:i] with
     target[:j].  Rows are updated a whole row at a time with map() (C speed).  Once
     every open cell costs more than ``limit`` the result is INFINITY (costs only grow)."""
@@ -76,7 +80,7 @@ def _fill(kind: str, source: tuple, target: str, limit: float = INFINITY,
             table[n][m] = INFINITY
             break
         for key, size in source[i]:
-            costs, default, delete, two = _row(kind, key, common)
+            costs, default, delete, two = _row(kind, key, common, silent_initial)
             following = table[i + size]
             following[:] = map(min, following, map(operator.add, row, itertools.repeat(delete)))
             substitute = map(costs.get, target, itertools.repeat(default))
@@ -95,11 +99,12 @@ def _occurrences(target: str, pair: str):
 
 
 def align(kind: str, source: tuple, target: str, limit: float = INFINITY,
-          common: float = 1.0) -> float:
+          common: float = 1.0, silent_initial: bool = True) -> float:
     """Cost of the cheapest alignment of ``source`` (per position: (unit key, length)
     options) with the letters of ``target``, costs weighted by ``common`` (see _row);
-    INFINITY if it is sure to exceed ``limit``."""
-    return _fill(kind, source, target, limit, common)[len(source)][len(target)]
+    INFINITY if it is sure to exceed ``limit``.  ``silent_initial`` False: an initial
+    Latin vowel may not be left unwritten (likeness.latin_arabic)."""
+    return _fill(kind, source, target, limit, common, silent_initial)[len(source)][len(target)]
 
 
 def alignment_path(kind: str, source: tuple, target: str) -> tuple[float, list]:

@@ -27,8 +27,10 @@ from .tokens import word_spans
 # glues a lineage (Ibn Baz, Ben Salem: بن has too few letters to be sought as a name),
 # and common function words of English, French, Spanish, German
 # (a query "AND" must not match بنود through the key ND).
-LATIN_PARTICLES = frozenset("""
-al el ul ad adh as ash at ath az ar an ed edh er es esh et ez ud ur us ush ut uz
+# The Arabic article in Latin letters, assimilated too (ash-Shams, er-Rahman).
+LATIN_ARTICLES = frozenset("""
+al el ul ad adh as ash at ath az ar an ed edh er es esh et ez ud ur us ush ut uz""".split())
+LATIN_PARTICLES = LATIN_ARTICLES | frozenset("""
 bin ben ibn bint bou
 a and or not the of in on to for by with from is are was be it this that
 de du des la le les et en au aux un une sur pour par

@@ -31,15 +31,18 @@ def _span(forms: Iterable[str]) -> dict:
     return {"span_or": {"clauses": [{"span_term": {m.NORM: form}} for form in sorted(forms)]}}
 
 
-def neighbours(word: QueryWord, plan: QueryPlan) -> frozenset[str]:
-    """The normalized forms of the other content words (their own and accepted spellings)."""
+def neighbours(word: QueryWord, plan: QueryPlan, near: bool = False) -> frozenset[str]:
+    """The normalized forms of the other content words (their own and accepted spellings;
+    with ``near``, their beside-only spellings too)."""
     return frozenset(form for other in plan.content_words() if other is not word
-                     for form in other.norm_forms)
+                     for form in (other.near_forms if near else other.norm_forms))
 
 
-def near_clause(forms: Iterable[str], word: QueryWord, plan: QueryPlan) -> dict | None:
-    """One of ``forms`` within NEAR_SLOP words of another word of the query."""
-    others = neighbours(word, plan)
+def near_clause(forms: Iterable[str], word: QueryWord, plan: QueryPlan,
+                near: bool = False) -> dict | None:
+    """One of ``forms`` within NEAR_SLOP words of another word of the query (``near``: of
+    any spelling of it that counts there, see :func:`neighbours`)."""
+    others = neighbours(word, plan, near)
     forms = sorted(set(forms))
     if not others or not forms:
         return None

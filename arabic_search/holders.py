@@ -106,7 +106,10 @@ def holders_request(plan: QueryPlan, numbers: list[int] | None = None,
         aggs[f"w{number}"] = _docs(anywhere(word, plan), size)
         if _weakly_held(word, plan):
             aggs[f"w{number}sure"] = _docs(_surely(word, plan), size)
-            aggs[f"w{number}near"] = _docs(near_clause(word.near_forms, word, plan) or {"match_none": {}}, size)
+            # a weak spelling beside another word's beside-only one is a name's run too
+            # (الطيب الصديقي for "Tayeb Saddiki": الطيب, "the good", counts only there)
+            near = near_clause(word.near_forms, word, plan, near=True)
+            aggs[f"w{number}near"] = _docs(near or {"match_none": {}}, size)
     return {"size": 0, "query": {"term": {m.KIND: m.KIND_PASSAGE}}, "aggs": aggs}
 
 
@@ -132,7 +135,7 @@ def together_clauses(plan: QueryPlan) -> list[dict]:
     word with weak spellings)."""
     clauses = []
     for word in plan.together:
-        near = near_clause(word.near_forms, word, plan) if _weakly_held(word, plan) else None
+        near = near_clause(word.near_forms, word, plan, near=True) if _weakly_held(word, plan) else None
         held = _any([_surely(word, plan), near]) if near else (
             _surely(word, plan) if _weakly_held(word, plan) else anywhere(word, plan))
         clauses.append(held)

@@ -45,26 +45,35 @@ def commonness(zipf: float, kind: str) -> float:
 
 
 def _scored(kind: str, source: tuple, target: str, letters: int, scale: float,
-            zipf: float | None = 0.0) -> float:
+            zipf: float | None = 0.0, silent_initial: bool = True) -> float:
     """Confidence of the alignment; below FLOOR it is reported as 0 (not computed).
     ``zipf`` None: the words' commonness is not weighed (beside the rest of a name,
     where the word is a name: names.spelling_confidences)."""
     common = 1.0 if zipf is None else commonness(max(zipf, vocabulary().get(target, 0.0)), kind)
     per_cost = 1.0 / (scale * max(letters, MIN_NORM))
-    cost = align(kind, source, target, limit=(1.0 - FLOOR) / per_cost, common=common)
+    cost = align(kind, source, target, limit=(1.0 - FLOOR) / per_cost, common=common,
+                 silent_initial=silent_initial)
     confidence = 1.0 - cost * per_cost
     return confidence if confidence >= FLOOR else 0.0
 
 
 @functools.lru_cache(maxsize=200_000)
-def latin_arabic(latin: str, arabic: str, weigh_common: bool = True) -> float:
-    """Confidence that normalized Arabic word ``arabic`` spells Latin word ``latin``."""
+def latin_arabic(latin: str, arabic: str, weigh_common: bool = True,
+                 after_sun_article: bool = False) -> float:
+    """Confidence that normalized Arabic word ``arabic`` spells Latin word ``latin``.
+
+    Arabic always writes a name's initial vowel (Ali = علي, Omar = عمر, Imane = ايمان):
+    a Latin initial vowel may be left unwritten only when it is the vowel of an article
+    whose ل is assimilated, ``arabic`` being read after it (``after_sun_article``:
+    Eddine = الدين, Assarraj = السراج).  Before a moon letter the ل is sounded and a name
+    writes it (Elfanan, not Afanan, for الفنان)."""
     source = latin_graphemes(latin)
     if not source or not arabic:
         return 0.0
     if not weigh_common and commonness(vocabulary().get(arabic, 0.0), "latin") == 1.0:
-        return latin_arabic(latin, arabic)  # not common: the same, already computed
-    return _scored("latin", source, arabic, len(arabic), LATIN_SCALE, 0.0 if weigh_common else None)
+        return latin_arabic(latin, arabic, True, after_sun_article)  # not common: the same
+    return _scored("latin", source, arabic, len(arabic), LATIN_SCALE, 0.0 if weigh_common else None,
+                   silent_initial=after_sun_article)
 
 
 @functools.lru_cache(maxsize=200_000)

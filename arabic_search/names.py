@@ -19,7 +19,7 @@ import regex
 from .analysis import LATIN_PARTICLES, Token, WordForms
 from .likeness import COMMON_ZIPF, arabic_arabic, latin_arabic, latin_latin
 from .clitics import ARTICLE
-from .readings import letters, query_forms, written_forms
+from .readings import letters, query_forms, reading_commonness, sounded, written_forms
 from .scripts import ARABIC, LATIN
 from .splitter import vocabulary
 
@@ -76,9 +76,9 @@ def is_name_query(token: Token) -> bool:
 
 
 def _pair(query: Token, query_form: str, form: str, form_script: str,
-          weigh_common: bool = True) -> float:
+          weigh_common: bool = True, after_sun_article: bool = False) -> float:
     if query.script == LATIN and form_script == ARABIC:
-        return latin_arabic(query_form, form, weigh_common)
+        return latin_arabic(query_form, form, weigh_common, after_sun_article)
     if query.script == ARABIC and form_script == ARABIC:
         shortest = min(letters(query_form), letters(form))
         if weigh_common and shortest <= SHORT_NAME_LETTERS and letters(query_form) != letters(form):
@@ -105,11 +105,14 @@ def _final_vowel_free(query_form: str, form: str, weigh_common: bool) -> float:
     return arabic_arabic(one, other, weigh_common)
 
 
-def confidence(query: Token | WordForms, word: Token | WordForms, weigh_common: bool = True) -> float:
+def confidence(query: Token | WordForms, word: Token | WordForms, weigh_common: bool = True,
+               shows_article: bool = False) -> float:
     """How sure we are that written word ``word`` spells query word ``query`` (0-1);
     ``weigh_common`` False: as if neither word were a common word (beside the rest of a
-    name, :func:`spelling_confidences`)."""
-    return _confidence(_forms_of(query), _forms_of(word), weigh_common)
+    name, :func:`spelling_confidences`); ``shows_article``: the Latin query word follows
+    an article (Al Madinah), so a common word read without its article pays nothing for
+    it (readings.reading_commonness)."""
+    return _confidence(_forms_of(query), _forms_of(word), weigh_common, shows_article)
 
 
 def _forms_of(word: Token | WordForms) -> WordForms:
@@ -123,17 +126,27 @@ CONFIDENCES_KEPT = 200_000
 
 
 @functools.lru_cache(maxsize=CONFIDENCES_KEPT)
-def _confidence(query: WordForms, word: WordForms, weigh_common: bool) -> float:
+def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_article: bool) -> float:
     forms = written_forms(query, word)
     wholes, bare = query_forms(query)
-    pairs = [(whole, form, factor) for whole in wholes for form, factor in forms]
+    pairs = [(whole, *form) for whole in wholes for form in forms]
     # the query without its article meets the written forms without one (with one, the
     # whole query meets them already)
-    pairs += [(query_form, form, factor) for query_form in bare for form, factor in forms
-              if not form.startswith(ARTICLE)]
-    best = max((factor * _pair(query, query_form, form, word.script, weigh_common)
-                for query_form, form, factor in pairs), default=0.0)
+    pairs += [(query_form, *form) for query_form in bare for form in forms
+              if not form[0].startswith(ARTICLE)]
+    if weigh_common and query.script == LATIN:
+        pairs = [(query_form, form, factor * _commonness(query_form, word, form, sun, shows_article),
+                  sun) for query_form, form, factor, sun in pairs]
+    best = max((factor * _pair(query, query_form, form, word.script, weigh_common, sun)
+                for query_form, form, factor, sun in pairs), default=0.0)
     return round(best, 3)
+
+
+def _commonness(query_form: str, word: WordForms, form: str, sun: bool, shows_article: bool) -> float:
+    """readings.reading_commonness; the query shows the article when an article precedes
+    it or its initial vowel may be the article's own (Eddine = الدين)."""
+    shown = shows_article or (sun and query_form[:1] in LATIN_VOWELS)
+    return reading_commonness(sounded(word)[0], form, shown)
 
 
 def min_confidence(query: Token) -> float:
@@ -141,8 +154,8 @@ def min_confidence(query: Token) -> float:
     return MIN_ARABIC_CONFIDENCE if query.script == ARABIC else MIN_CONFIDENCE
 
 
-def spelling_confidences(query: Token, candidates: list[Token], beside: bool = True
-                         ) -> tuple[dict[str, float], dict[str, float]]:
+def spelling_confidences(query: Token, candidates: list[Token], beside: bool = True,
+                         shows_article: bool = False) -> tuple[dict[str, float], dict[str, float]]:
     """(accepted, beside): written candidate (``exact``) -> confidence, for those that
     reach min_confidence, and (when ``beside``: the query has other words) for the others
     that reach BESIDE_CONFIDENCE (BESIDE_ARABIC_CONFIDENCE for an Arabic query) with their
@@ -163,7 +176,7 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
         plain = confidence(query, word, weigh_common=False) if beside else None
         if plain is not None and plain < near_least:
             continue
-        sure = confidence(query, word)
+        sure = confidence(query, word, shows_article=shows_article)
         if sure >= least:
             accepted[word.exact] = sure
         elif plain is not None:

@@ -15,7 +15,7 @@ import functools
 import math
 from dataclasses import dataclass, field, replace
 
-from .analysis import LATIN_PARTICLES, Token, WordForms, analyze
+from .analysis import LATIN_ARTICLES, LATIN_PARTICLES, Token, WordForms, analyze
 from .compounds import compound_exonyms, compound_parts, fixed_spelling
 from .exonym_tier import QueryExonym, joined_exonyms, plan_exonyms, query_exonyms, split_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
@@ -53,6 +53,7 @@ class QueryWord:
     # spellings below the minimum that count beside the rest of the name only (holders.py)
     beside: tuple[NameSpelling, ...] = ()
     seeks_names: bool = False     # looks for other spellings of itself (lexicon)
+    shows_article: bool = False   # a Latin article before it (Al Madinah): names.confidence
     weight: float = 1.0           # how rare the word is (rarity.idf): the worth of its evidence
 
     @property
@@ -186,7 +187,8 @@ class QueryPlan:
         exonyms = list(self.exonyms)
         for number, compound in enumerate(self.compounds):
             spellings = [fixed_spelling(part.token)
-                         or _spellings(part.token, candidates.get((number, index), []))
+                         or _spellings(part.token, candidates.get((number, index), []),
+                                       part.shows_article)
                          for index, part in enumerate(compound.parts)]
             exonyms += compound_exonyms(compound.token, spellings)
         return replace(self, exonyms=tuple(exonyms))
@@ -198,7 +200,8 @@ class QueryPlan:
         several = len(self.content_words()) > 1  # spellings beside the name need another word
         for number, found in candidates.items():
             found = _not_other_words(found, words, number)
-            names, beside = _name_spellings(words[number].token, found, several)
+            names, beside = _name_spellings(words[number].token, found, several,
+                                            words[number].shows_article)
             words[number] = replace(words[number], names=names, beside=beside)
         by_text = {word.token.normalized: word for word in words}
         phrases = tuple(tuple(by_text.get(word.token.normalized, word) for word in phrase)
@@ -222,11 +225,12 @@ def _not_other_words(candidates: list[WordForms], words: list[QueryWord], number
     return [candidate for candidate in candidates if candidate.normalized not in others]
 
 
-def _name_spellings(token: Token, candidates: list[WordForms], beside: bool = True
+def _name_spellings(token: Token, candidates: list[WordForms], beside: bool = True,
+                    shows_article: bool = False
                     ) -> tuple[tuple[NameSpelling, ...], tuple[NameSpelling, ...]]:
     """(accepted spellings, spellings that count beside the name only) of ``token``
     (names.py), with confidences."""
-    return _kept_spellings(token.forms, tuple(candidates), beside)
+    return _kept_spellings(token.forms, tuple(candidates), beside, shows_article)
 
 
 # A name query meets the same lexicon candidates each time it is asked: its spellings
@@ -235,16 +239,17 @@ SPELLINGS_KEPT = 1024
 
 
 @functools.lru_cache(maxsize=SPELLINGS_KEPT)
-def _kept_spellings(forms: WordForms, candidates: tuple[WordForms, ...], beside: bool
-                    ) -> tuple[tuple[NameSpelling, ...], tuple[NameSpelling, ...]]:
+def _kept_spellings(forms: WordForms, candidates: tuple[WordForms, ...], beside: bool,
+                    shows_article: bool) -> tuple[tuple[NameSpelling, ...], tuple[NameSpelling, ...]]:
     return tuple(tuple(NameSpelling(written, normalize_word(written), _rounded(sure), _script_of(written))
                        for written, sure in sorted(found.items()))
-                 for found in spelling_confidences(forms, list(candidates), beside))
+                 for found in spelling_confidences(forms, list(candidates), beside, shows_article))
 
 
-def _spellings(token: Token, candidates: list[WordForms]) -> tuple[NameSpelling, ...]:
+def _spellings(token: Token, candidates: list[WordForms], shows_article: bool = False
+               ) -> tuple[NameSpelling, ...]:
     """The candidates accepted as spellings of ``token`` (names.py), with confidences."""
-    return _name_spellings(token, candidates)[0]
+    return _name_spellings(token, candidates, True, shows_article)[0]
 
 
 def _rounded(confidence: float) -> float:
@@ -262,10 +267,19 @@ def _meaningful(tokens: list[Token]) -> list[Token]:
     return kept or tokens
 
 
-def _query_word(token: Token, fuzzy: bool) -> QueryWord:
+def _query_word(token: Token, fuzzy: bool, shows_article: bool = False) -> QueryWord:
     return QueryWord(token=token, spellings=frozenset((token.normalized, *token.variants)),
                      forms=frozenset((token.normalized, *token.readings)),
-                     seeks_names=fuzzy and is_name_query(token))
+                     seeks_names=fuzzy and is_name_query(token), shows_article=shows_article)
+
+
+def _after_article(tokens: list[Token], number: int) -> bool:
+    """True when query word ``number`` follows a Latin article (Al Madinah, el-Sisi) or
+    the head of a compound, whose second word carries the article (Abdul Hameed = عبد
+    الحميد)."""
+    before = tokens[number - 1] if number else None
+    return before is not None and before.script == LATIN and (
+        before.normalized in LATIN_ARTICLES or before.normalized in COMPOUND_HEADS)
 
 
 def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
@@ -276,10 +290,12 @@ def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
     for match in exonyms:  # "UN" is a particle (French un) but here names the UN: keep it
         if kept.isdisjoint(range(match.start, match.end)):
             kept.add(match.start)
-    compounds = tuple(Compound(token, tuple(_query_word(part, fuzzy) for part in parts))
+    # a compound's later parts follow its glue, the article's place (Abd-el-Kader)
+    compounds = tuple(Compound(token, tuple(_query_word(part, fuzzy, index > 0)
+                                            for index, part in enumerate(parts)))
                       for number, token in enumerate(tokens) if number in kept and fuzzy
                       for parts in [compound_parts(token)] if parts)
-    return QueryPlan(words=tuple(_query_word(token, fuzzy)
+    return QueryPlan(words=tuple(_query_word(token, fuzzy, _after_article(tokens, number))
                                  for number, token in enumerate(tokens) if number in kept),
                      fuzzy=fuzzy, exonyms=(plan_exonyms(tokens, exonyms, kept) + split_exonyms(tokens, kept)
                                            + joined_exonyms(tokens, kept)),

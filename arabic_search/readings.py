@@ -16,6 +16,10 @@ from .scripts import ARABIC, LATIN
 from .splitter import vocabulary
 
 ALEF_MAKSURA = "ى"
+# The letters that assimilate the article's ل (الشمس is ash-shams); before the others,
+# the moon letters, it is sounded (القمر is al-qamar).
+SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
+LAM_ARTICLE = "لل"  # ل + ال is written لل: للشمس
 # A match through a clitic reading is less sure than the whole word, by this factor per
 # stripped clitic (و ف ب ك ل: each could be the name's own first letter; the article is not
 # counted, Arabic writes الأفريكوم for Africom).
@@ -25,6 +29,12 @@ MIN_READING = 4
 MAKSURA_FACTOR = 0.9
 MAKSURA_LETTERS = 4
 SHORT_READING_ZIPF = 3.0
+# A common word read without its article (reading_commonness) costs this much per Zipf
+# step above COMMON_READING_ZIPF; a word read without a clitic, per step it is commoner
+# than its reading.
+READING_COMMON_WEIGHT = 0.3
+CLITIC_COMMON_WEIGHT = 0.5
+COMMON_READING_ZIPF = 3.0
 # Function words (prepositions, pronouns, particles; normalized, with ى read as ا as
 # sounded reads it, so على is علا and the name علي stays a name) are never another
 # spelling of a name (بين for "Bain", كان for "Kan"); nor is a written word of fewer letters
@@ -74,7 +84,7 @@ def reading_factor(word: str, reading: str) -> float:
     الأفريكوم 1.0, والأفريكوم 0.9."""
     stripped = word[: len(word) - len(reading)]
     clitics = len(stripped) - (len(ARTICLE) if stripped.endswith(ARTICLE) else 0)
-    if stripped == "لل":  # ل + ال with the alef dropped: one clitic and the article
+    if stripped == LAM_ARTICLE:  # ل + ال with the alef dropped: one clitic and the article
         clitics = 1
     return READING_FACTOR ** max(clitics, 0)
 
@@ -98,14 +108,51 @@ def maksura_written_ya(word: Token | WordForms) -> str | None:
     return normalize_word(exact[:-1] + "ا")
 
 
-def written_forms(query: Token | WordForms, word: Token | WordForms) -> list[tuple[str, float]]:
-    """(form, factor): the ways ``word`` may be read as a name, each with the factor its
-    reading costs (a stripped clitic, a final ي read as ى)."""
+def after_sun_article(word: str, reading: str) -> bool:
+    """True when ``reading`` is ``word`` read after an article whose ل is assimilated
+    into a sun letter (الدين, والسراج, للشمس): a Latin spelling may then show the
+    article as a bare vowel (Eddine, Assarraj)."""
+    stripped = word[: len(word) - len(reading)]
+    return bool(reading) and reading[0] in SUN_LETTERS and (
+        stripped.endswith(ARTICLE) or stripped.endswith(LAM_ARTICLE))
+
+
+def reading_commonness(word: str, reading: str, article_shown: bool) -> float:
+    """The factor reading ``word`` as ``reading`` costs a Latin query for how common the
+    words are (names.py; 1 for a whole word).
+
+    Without its article (unless the query shows one, ``article_shown``): an ordinary word
+    is common with the article and without it (الفنان / فنان, "the artist"; الرابع / رابع,
+    "the fourth"), so it pays READING_COMMON_WEIGHT per Zipf step above COMMON_READING_ZIPF
+    of the rarer of the two (Afanan, Rabea do not find them).  A name whose article is its
+    own is rare without it (الدمام / دمام: Dammam), a family name rare with it (السراج:
+    Sarraj): they pay little or nothing.
+
+    Without a one-letter clitic (و ف ب ك ل): a written word commoner than its reading is a
+    word of its own (وسائل, "means", is not و + سائل; لينكس is Linux, كبير "big"), not the
+    reading with a clitic glued on, which is never commoner than the reading itself
+    (بليبيا, ومحمد): it pays CLITIC_COMMON_WEIGHT per Zipf step it is commoner."""
+    stripped = word[: len(word) - len(reading)]
+    if not stripped:
+        return 1.0
+    if stripped.endswith(ARTICLE) or stripped.endswith(LAM_ARTICLE):
+        if article_shown:
+            return 1.0
+        zipf = min(vocabulary().get(word, 0.0), vocabulary().get(reading, 0.0))
+        return max(0.0, 1.0 - READING_COMMON_WEIGHT * max(0.0, zipf - COMMON_READING_ZIPF))
+    excess = vocabulary().get(word, 0.0) - max(vocabulary().get(reading, 0.0), COMMON_READING_ZIPF)
+    return max(0.0, 1.0 - CLITIC_COMMON_WEIGHT * max(0.0, excess))
+
+
+def written_forms(query: Token | WordForms, word: Token | WordForms) -> list[tuple[str, float, bool]]:
+    """(form, factor, after a sun article): the ways ``word`` may be read as a name, each
+    with the factor its reading costs (a stripped clitic, a final ي read as ى)."""
     whole, readings = sounded(word)
-    forms = [(whole, 1.0)] if could_be_name(whole, word.script) else []
-    forms += [(reading, reading_factor(whole, reading)) for reading in readings
+    forms = [(whole, 1.0, False)] if could_be_name(whole, word.script) else []
+    forms += [(reading, reading_factor(whole, reading), after_sun_article(whole, reading))
+              for reading in readings
               if plausible_reading(reading) and could_be_name(reading, word.script)]
     maksura = maksura_written_ya(word) if query.script == LATIN else None
     if maksura and could_be_name(maksura, word.script):
-        forms.append((maksura, MAKSURA_FACTOR))
+        forms.append((maksura, MAKSURA_FACTOR, False))
     return forms
