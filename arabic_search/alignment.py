@@ -17,7 +17,7 @@ import math
 import operator
 from pathlib import Path
 
-from .graphemes import INITIAL, LATIN_VOWELS, LONGEST_GROUP, grapheme_base, single_letter
+from .graphemes import INITIAL, LATIN_VOWELS, LONGEST_GROUP, SOUNDED, grapheme_base, single_letter
 
 COSTS_FILE = Path(__file__).resolve().parent / "data" / "likeness_costs.json"
 DELETE = ""     # the output "nothing"
@@ -43,8 +43,9 @@ def _row(kind: str, key: str, common: float = 1.0,
     write short vowels: that is no evidence against a common word, محمد = Muhammad).
     ``silent_initial`` False: an initial Latin vowel must be written (see likeness.py)."""
     table = cost_tables()[kind]
-    costs = table.get(key) or table.get(single_letter(key)) or table[DEFAULT]
-    if not silent_initial and key.startswith(INITIAL):
+    costs = (table.get(key) or table.get(single_letter(key)) or table.get(grapheme_base(key))
+             or table[DEFAULT])
+    if (not silent_initial and key.startswith(INITIAL)) or key.startswith(SOUNDED):
         costs = {out: cost for out, cost in costs.items() if out != DELETE}
     if common != 1.0:
         exempt = kind == "latin" and grapheme_base(key)[0] in LATIN_VOWELS

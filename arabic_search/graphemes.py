@@ -34,6 +34,13 @@ LONGEST_GROUP = 3
 # Place marks of a vowel grapheme: at the start, at the end (medial vowels have none).
 INITIAL = "^"
 FINAL = "$"
+# An h read apart from the consonant before it, where the two could be one sound (s-h,
+# k-h, g-h, z-h, t-h, d-h, p-h), is a sound of its own: Is-haq = إسحاق.  It is never
+# silent, or Aisha would read a-i-s-(h) = عيسى (Isa) and Khattab k-(h)-a-t-t-a-b = كتب
+# ("wrote"); the group (sh = ش, kh = خ or ك, th = ت or ث) says how the pair is written.
+# Not after c: ch is k with a silent h in Michael = مايكل, Christopher = كريستوفر.
+SOUNDED = "+"
+_PAIRS_WITH_H = frozenset("skgztdp")
 # Latin graphemes that Arabic may write with two letters.
 TWO_LETTER_OUTPUTS = {
     "x": ("كس", "كز", "غز"), "ch": ("تش",), "tch": ("تش",), "tsh": ("تش",), "c": ("تش",),
@@ -51,8 +58,11 @@ def latin_letters(word: str) -> str:
     return "".join(letters)
 
 
-def _tagged(group: str, start: int, end: int, length: int) -> str:
-    """The grapheme's table key: vowels carry a place mark."""
+def _tagged(group: str, start: int, end: int, length: int, letters: str = "") -> str:
+    """The grapheme's table key: vowels carry a place mark, an h after a consonant it
+    could pair with is marked SOUNDED."""
+    if group == "h" and start and letters[start - 1] in _PAIRS_WITH_H:
+        return SOUNDED + group
     if group[0] not in LATIN_VOWELS:
         return group
     if start == 0:
@@ -74,7 +84,7 @@ def latin_graphemes(word: str) -> tuple[tuple[tuple[str, int], ...], ...]:
             if len(group) < size:
                 break
             if size == 1 or group in CONSONANT_GROUPS or group in VOWEL_GROUPS:
-                options.append((_tagged(group, start, start + size, length), size))
+                options.append((_tagged(group, start, start + size, length, letters), size))
         positions.append(tuple(options))
     return tuple(positions)
 
@@ -82,11 +92,11 @@ def latin_graphemes(word: str) -> tuple[tuple[tuple[str, int], ...], ...]:
 def single_letter(key: str) -> str:
     """The key of the grapheme's first letter, with the same place mark (an unseen
     initial group ^oy is read like ^o: an initial vowel is always written)."""
-    if key.startswith(INITIAL):
+    if key.startswith(INITIAL) or key.startswith(SOUNDED):
         return key[:2]
     return key[0] + FINAL if key.endswith(FINAL) else key[0]
 
 
 def grapheme_base(key: str) -> str:
     """The grapheme without its place mark."""
-    return key.strip(INITIAL + FINAL)
+    return key.strip(INITIAL + FINAL + SOUNDED)
