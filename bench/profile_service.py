@@ -73,14 +73,23 @@ def query_set(docs: list[dict], seed: int = 11) -> list[tuple[str, str]]:
             + [("phrase", p) for p in queries.PHRASES[:PER_KIND // 2]])
 
 
+def multi_words(known: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(kind "multi", query): the names of common words of same_responses.py and the
+    phrases of bench/queries.py not in ``known`` (the holders look-up's costliest cases)."""
+    seen = {text for _, text in known}
+    return [("multi", text) for text in dict.fromkeys(same_responses.COMMON_NAMES + queries.PHRASES)
+            if text not in seen]
+
+
 def _label(body: dict | None) -> str:
     """What a request is for, read from its body."""
     body = body or {}
     aggs = body.get("aggs", {})
     if "collapse" in body:
         return "search" + ("+inner_hits" if "inner_hits" in body["collapse"] else "")
-    if "w0" in aggs and "bool" not in body.get("query", {}):  # over every passage
-        return "holders"
+    if aggs and "bool" not in body.get("query", {}) and all(re.fullmatch(r"(w|count)\d\w*", k) for k in aggs):
+        kinds = {"holder-counts" if k.startswith("count") else "holders" for k in aggs}  # over every passage
+        return "+".join(sorted(kinds))
     if "w0" in aggs or "passages" in aggs:
         return "+".join(k for k in ("coverage", "passages")
                         if (k == "coverage" and "w0" in aggs) or k in aggs)
@@ -200,6 +209,7 @@ def summarize(rows: list[dict], stocks: list[tuple[float, float]]) -> dict:
                                "wall_p95": _p([w for w, _ in v], 95)} for label, v in per_call.items()}
     kinds = sorted({r["kind"] for r in rows})
     out["by_kind"] = {k: _p([r["total"] for r in rows if r["kind"] == k], 50) for k in kinds}
+    out["by_kind_p95"] = {k: _p([r["total"] for r in rows if r["kind"] == k], 95) for k in kinds}
     stages = sorted({k for r in rows for k in r if k.startswith("py:")})
     out["python_stages"] = {k: {"mean": round(statistics.fmean(r.get(k, 0.0) for r in rows), 2),
                                 "p95": _p([r.get(k, 0.0) for r in rows], 95)} for k in stages}
@@ -226,7 +236,8 @@ def render(summary: dict, load: tuple[str, str]) -> str:
                            for k, v in s["es_calls"].items()]), "",
              common.table(["Python stage (own time)", "mean ms", "p95 ms"],
                           [[k[3:], v["mean"], v["p95"]] for k, v in s["python_stages"].items()]), "",
-             "service p50 by kind: " + ", ".join(f"{k} {v}" for k, v in s["by_kind"].items()), "",
+             "service p50 (p95) by kind: " + ", ".join(f"{k} {v} ({s.get('by_kind_p95', {}).get(k)})"
+                                                      for k, v in s["by_kind"].items()), "",
              f"ratios: service ES / stock = {s.get('ratio_es_to_stock')}, "
              f"service / its ES = {s['ratio_service_to_es']}"]
     return "\n".join(lines)
@@ -336,6 +347,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="only serve this checkout and the one at ROOT side by side (HTTP)")
     parser.add_argument("--raw", type=Path, help="write every search's row here (for --merge)")
     parser.add_argument("--root", type=Path, help="profile the service of the checkout at ROOT")
+    parser.add_argument("--multi", action="store_true",
+                        help="also names of common words and 2-4 word phrases (kind multi)")
     parser.add_argument("--merge", type=Path, nargs="+",
                         help="only summarise --raw files of earlier runs together")
     args = parser.parse_args(argv)
@@ -360,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     with app.app_context():
         client = get_client()
     docs = _records(args.data)
-    texts = query_set(docs)
+    texts = query_set(docs) + (multi_words(query_set(docs)) if args.multi else [])
     es_client = common.client()
     ensure_plain(es_client, args.plain, docs)
     calls: list = []
@@ -380,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
         for kind, text in texts:
             row, _ = profile_one(module, recorder, args.alias, SearchParams(q=text, size=queries.SIZE),
                                  calls, spans)
-            rows.append({"kind": kind, **row})
+            rows.append({"kind": kind, "query": text, **row})
             stocks.append(stock(es_client, args.plain, text))
     load_after = Path("/proc/loadavg").read_text().split()[0:3]
     summary = summarize(rows, stocks)

@@ -32,6 +32,13 @@ NAMES_PER_SCRIPT = 25
 PER_KIND = 12
 CHIP_CLICKS = 12
 PACKAGES = ("arabic_search", "service", "indexer")
+# Names of common words (each in thousands of hadith documents: the holders look-up's
+# costliest case, and its too-common-to-list rule), searched on pages 1 and 2, by date
+# and without fuzzy matching too.
+COMMON_NAMES = ["أبو هريرة", "عمر بن الخطاب", "رسول الله", "محمد علي", "Abu Hurairah",
+                "Omar ibn al-Khattab", "عبد الله بن عباس", "علي بن أبي طالب", "أنس بن مالك",
+                "في سبيل الله", "قال رسول الله", "Muhammad Ali", "Hassan Bourkia",
+                "عائشة أم المؤمنين", "Abdullah ibn Umar", "الله أكبر"]
 
 
 def _documents(paths: tuple[Path, ...]) -> list[dict]:
@@ -92,6 +99,17 @@ def cases(docs: list[dict]) -> list[tuple[str, dict]]:
         out.append((f"nofuzzy|{q}", {"q": q, "fuzzy": False}))
     for q in rng.sample(every, 6):
         out.append((f"deep|{q}", {"q": q, "page": 12, "size": 10}))
+    return out + _common_names()
+
+
+def _common_names() -> list[tuple[str, dict]]:
+    """Each of COMMON_NAMES on page 1, page 2, by date, unfuzzy and explained."""
+    out = []
+    for q in COMMON_NAMES:
+        out += [(f"names|{q}|p1", {"q": q}), (f"names-p2|{q}", {"q": q, "page": 2}),
+                (f"names-date|{q}", {"q": q, "sort": "date", "size": 5}),
+                (f"names-nofuzzy|{q}", {"q": q, "fuzzy": False}),
+                (f"names-explain|{q}", {"q": q, "explain": True})]
     return out
 
 
@@ -102,6 +120,18 @@ def _use_checkout(root: Path) -> None:
         del sys.modules[name]
     sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE.parent]
     sys.path.insert(0, str(root.resolve()))
+
+
+def _limits(max_holders: int | None, ahead_listed: int | None) -> None:
+    """Lower the holders limits of the checkout in use (before the service imports them)."""
+    import importlib
+    if max_holders:
+        importlib.import_module("arabic_search.holders").MAX_HOLDERS = max_holders
+    if ahead_listed:
+        try:
+            importlib.import_module("arabic_search.holder_counts").AHEAD_LISTED = ahead_listed
+        except ImportError:  # a checkout before holder_counts.py
+            pass
 
 
 def run(alias: str, url: str, kinds: list[tuple[str, dict]]) -> dict[str, dict]:
@@ -156,12 +186,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, nargs="+", default=list(DEFAULT_DATA))
     parser.add_argument("--dump", type=Path)
     parser.add_argument("--compare", type=Path)
+    parser.add_argument("--max-holders", type=int, help="lower holders.MAX_HOLDERS (both sides: "
+                        "the too-common-to-list rule on a small index)")
+    parser.add_argument("--ahead-listed", type=int, help="and holder_counts.AHEAD_LISTED, where it exists")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE))
     import common
     url = common.es_url()
     built = cases(_documents(tuple(args.data)))
     _use_checkout(args.root or HERE.parent)
+    _limits(args.max_holders, args.ahead_listed)
     import service
     print(f"service from {Path(service.__file__).parent.parent}")
     responses = run(args.alias, url, built)

@@ -7,15 +7,22 @@ built from the completed plan: it asks for each word by all its tiers, accepted 
 spellings included.  When no look-up can change a word's spellings (no word seeks other
 spellings, no compound name), the plan before its look-ups asks for exactly the same
 documents (the weights the look-ups bring are the clauses' boosts, and holders only
-filter), so the holders request rides in the look-ups' ``msearch``: one round trip fewer.
+filter), so the holders request rides in the look-ups' ``msearch``: one round trip fewer.  That
+``msearch`` also counts each word's documents, so a word held by too many to list is
+not listed at all (``holder_counts.py``).
 """
 from __future__ import annotations
 
 from elasticsearch import Elasticsearch
 
-from arabic_search.holders import holders_ahead, holders_request, needs_holders, with_holders
+from arabic_search.holder_counts import (ahead_request, count_request, listed_after,
+                                         listed_ahead, listing_request, still_to_list, too_many)
+from arabic_search.holders import holders_ahead, listing_filter, needs_holders, with_holders
 from arabic_search.plan import QueryPlan
 
+# Holders requests after the look-ups, at most: the words still unknown (a Latin word
+# counted and listed in part), then a recounted word over what was listed, in full.
+LISTINGS = 2
 
 
 def _msearch(client: Elasticsearch, alias: str, bodies: list[dict]) -> list[dict]:
@@ -38,20 +45,47 @@ def completed_plan(client: Elasticsearch, alias: str, plan: QueryPlan) -> QueryP
     return _completed(plan, _msearch(client, alias, [lookup.body for lookup in plan.lookups()]))[0]
 
 
+def _answered(response: dict | None) -> bool:
+    return isinstance(response, dict) and "error" not in response
+
+
+def _holders(client: Elasticsearch, alias: str, plan: QueryPlan, counted: dict | None,
+             early: dict | None) -> tuple[QueryPlan, list[dict]]:
+    """(the completed ``plan`` limited to the documents holding all its words, the
+    responses used): the words over the limit by their count are not listed, those
+    listed in full ahead not again; the others in one request, and a recounted word
+    listed only in part in one more (holder_counts.py)."""
+    unlisted, listed = too_many(plan, counted), listed_ahead(plan, early)
+    used = [response for response in (counted, early) if _answered(response)]
+    for listing in range(LISTINGS):
+        numbers = still_to_list(plan, unlisted, listed)
+        if not numbers:
+            break
+        # a lone request, whose failure the boundary maps as it always did (a missing
+        # index: 503 index_missing)
+        response = client.search(index=alias, body=listing_request(plan, numbers, listing == 0),
+                                 filter_path=listing_filter(plan, numbers)).body
+        used.append(response)
+        if not isinstance(response.get("aggregations"), dict):
+            return with_holders(plan, response, unlisted), used  # searched as usual
+        unlisted |= too_many(plan, response)
+        listed.update(listed_after(plan, response, numbers, listing == 0))
+    return with_holders(plan, {"aggregations": listed}, unlisted), used
+
+
 def searched_plan(client: Elasticsearch, alias: str, plan: QueryPlan) -> tuple[QueryPlan, list[dict]]:
     """(the plan completed and, for a short query, limited to the documents holding all its
-    words; every response used, for the partial-results check).  One msearch when the
-    holders do not depend on the look-ups, else the holders request after it (also when
-    the item asked ahead failed)."""
+    words; every response used, for the partial-results check).  The look-ups' msearch
+    also counts each word's documents, and lists them (AHEAD_LISTED at most) when no
+    look-up can change them; the holders request follows for the words still unknown."""
     bodies = [lookup.body for lookup in plan.lookups()]
-    ahead = needs_holders(plan) and holders_ahead(plan)
-    responses = _msearch(client, alias, bodies + ([holders_request(plan)] if ahead else []))
+    short = needs_holders(plan)
+    ahead = short and holders_ahead(plan)
+    extra = ([count_request(plan)] if short else []) + ([ahead_request(plan)] if ahead else [])
+    responses = _msearch(client, alias, bodies + extra)
     completed, used = _completed(plan, responses[:len(bodies)])
-    holders = responses[len(bodies)] if ahead and len(responses) > len(bodies) else None
-    if holders is None or "error" in holders:
-        if not needs_holders(completed):
-            return completed, used
-        # not asked ahead, or the item failed: the lone request, whose failure the boundary
-        # maps as it always did (a missing index: 503 index_missing)
-        holders = client.search(index=alias, body=holders_request(completed)).body
-    return with_holders(completed, holders), [*used, holders]
+    if not short:
+        return completed, used
+    counted, early = (responses[len(bodies):] + [None, None])[:2]
+    limited, found = _holders(client, alias, completed, counted, early if ahead else None)
+    return limited, [*used, *found]
