@@ -18,7 +18,8 @@ from arabic_search.holder_counts import (AHEAD_LISTED, COUNT_SLACK, PRECISION, a
                                          recounted, still_to_list, too_many)
 from arabic_search.holders import (LISTING_READ, MAX_HOLDERS, anywhere, holders_request,
                                    listing_filter, with_holders)
-from arabic_search.plan import NameSpelling, plan_search
+from arabic_search.plan import plan_search
+from arabic_search.query_words import NameSpelling
 from arabic_search.syntax import parse
 from conftest import RUN_PREFIX
 from corpora import _index, write_docs
