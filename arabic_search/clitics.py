@@ -11,6 +11,8 @@ from __future__ import annotations
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ك", "ل")
 ARTICLE = "ال"
+# ل + ال is written with the alef dropped: للحكومة.
+LAM_ARTICLE = "لل"
 # The shortest word a stripped reading may leave behind.
 MIN_REMAINDER = 2
 
@@ -29,8 +31,7 @@ def _after_preposition(word: str) -> list[str]:
         rest = word[1:]
         if word.startswith(prep) and len(rest) >= MIN_REMAINDER + 1:
             readings.extend(_after_article(rest))
-    # لل = ل + ال with the alef dropped: للحكومة -> حكومة
-    if word.startswith("لل") and len(word) - 2 >= MIN_REMAINDER + 1:
+    if word.startswith(LAM_ARTICLE) and len(word) - 2 >= MIN_REMAINDER + 1:
         readings.append(word[2:])
     return readings
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import mapping as m
+from .clitics import ARTICLE, LAM_ARTICLE
 from .exonyms import Match, Name, find_exonyms, find_latin_names
 from .namekeys import arabic_compound
 from .normalize import is_arabic
@@ -28,9 +29,8 @@ from .tier_names import EXONYM, SPLIT
 
 # Proclitics a name may carry: conjunction (و ف), preposition (ب ك ل), or both.
 PROCLITICS = ("", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل")
-ARTICLE = "ال"
 # ل + ال drops the alef: للأمم, وللقاهرة.
-LAM_ARTICLE = ("لل", "ولل", "فلل")
+LAM_ARTICLES = tuple(conjunction + LAM_ARTICLE for conjunction in ("", "و", "ف"))
 
 
 # Explaining a passage asks for the forms of the same few name words at every passage word.
@@ -44,7 +44,7 @@ def clitic_forms(word: str) -> frozenset[str]:
         return frozenset({word})
     bare = word[len(ARTICLE):] if word.startswith(ARTICLE) else word
     forms = {prefix + ARTICLE + bare for prefix in PROCLITICS if prefix != "ل"}
-    forms |= {prefix + bare for prefix in LAM_ARTICLE}
+    forms |= {prefix + bare for prefix in LAM_ARTICLES}
     if not word.startswith(ARTICLE):  # names without the article also stand without it
         forms |= {prefix + word for prefix in PROCLITICS}
     return frozenset(forms)

@@ -136,10 +136,11 @@ def together_clauses(plan: QueryPlan) -> list[dict]:
     word with weak spellings)."""
     clauses = []
     for word in plan.together:
-        near = near_clause(word.near_forms, word, plan, near=True) if _weakly_held(word, plan) else None
-        held = _any([_surely(word, plan), near]) if near else (
-            _surely(word, plan) if _weakly_held(word, plan) else anywhere(word, plan))
-        clauses.append(held)
+        if not _weakly_held(word, plan):
+            clauses.append(anywhere(word, plan))
+            continue
+        near = near_clause(word.near_forms, word, plan, near=True)
+        clauses.append(_any([_surely(word, plan), near]) if near else _surely(word, plan))
     return clauses
 
 

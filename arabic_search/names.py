@@ -127,13 +127,13 @@ CONFIDENCES_KEPT = 200_000
 
 @functools.lru_cache(maxsize=CONFIDENCES_KEPT)
 def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_article: bool) -> float:
-    forms = written_forms(query, word)
+    readings = written_forms(query, word)
     wholes, bare = query_forms(query)
-    pairs = [(whole, *form) for whole in wholes for form in forms]
+    pairs = [(whole, *reading) for whole in wholes for reading in readings]
     # the query without its article meets the written forms without one (with one, the
     # whole query meets them already)
-    pairs += [(query_form, *form) for query_form in bare for form in forms
-              if not form[0].startswith(ARTICLE)]
+    pairs += [(query_form, *reading) for query_form in bare for reading in readings
+              if not reading.form.startswith(ARTICLE)]
     if weigh_common and query.script == LATIN:
         pairs = [(query_form, form, factor * _commonness(query_form, word, form, sun, shows_article),
                   sun) for query_form, form, factor, sun in pairs]

@@ -48,10 +48,6 @@ class QueryWord:
     weight: float = 1.0           # how rare the word is (rarity.idf): the worth of its evidence
 
     @property
-    def forms_of(self) -> WordForms:
-        return self.token.forms
-
-    @property
     def norm_forms(self) -> frozenset[str]:
         """The normalized forms a passage may hold the word by, one per position (the
         positional NORM field: quoted phrases and names standing together)."""

@@ -9,8 +9,10 @@ a name are never read as one.  Pure functions.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from .analysis import Token, WordForms
-from .clitics import ARTICLE, clitic_readings
+from .clitics import ARTICLE, LAM_ARTICLE, clitic_readings
 from .normalize import normalize_word
 from .scripts import ARABIC, LATIN
 from .splitter import vocabulary
@@ -19,7 +21,6 @@ ALEF_MAKSURA = "ى"
 # The letters that assimilate the article's ل (الشمس is ash-shams); before the others,
 # the moon letters, it is sounded (القمر is al-qamar).
 SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
-LAM_ARTICLE = "لل"  # ل + ال is written لل: للشمس
 # A match through a clitic reading is less sure than the whole word, by this factor per
 # stripped clitic (و ف ب ك ل: each could be the name's own first letter; the article is not
 # counted, Arabic writes الأفريكوم for Africom).
@@ -79,10 +80,27 @@ def query_forms(query: Token | WordForms) -> tuple[tuple[str, ...], tuple[str, .
     return wholes, bare
 
 
+class Reading(NamedTuple):
+    """One way a written word may be read as a name (:func:`written_forms`)."""
+
+    form: str                  # normalized, as compared with the query
+    factor: float              # what the reading costs (a stripped clitic, ى for ي)
+    after_sun_article: bool    # read after an article whose ل is assimilated (الدين)
+
+
+def _stripped(word: str, reading: str) -> str:
+    """What reading ``word`` as ``reading`` strips off its front (its clitics)."""
+    return word[: len(word) - len(reading)]
+
+
+def _ends_in_article(stripped: str) -> bool:
+    return stripped.endswith(ARTICLE) or stripped.endswith(LAM_ARTICLE)
+
+
 def reading_factor(word: str, reading: str) -> float:
     """READING_FACTOR per stripped one-letter clitic: بطرابلس 0.9, وبطرابلس 0.81,
     الأفريكوم 1.0, والأفريكوم 0.9."""
-    stripped = word[: len(word) - len(reading)]
+    stripped = _stripped(word, reading)
     clitics = len(stripped) - (len(ARTICLE) if stripped.endswith(ARTICLE) else 0)
     if stripped == LAM_ARTICLE:  # ل + ال with the alef dropped: one clitic and the article
         clitics = 1
@@ -112,9 +130,7 @@ def after_sun_article(word: str, reading: str) -> bool:
     """True when ``reading`` is ``word`` read after an article whose ل is assimilated
     into a sun letter (الدين, والسراج, للشمس): a Latin spelling may then show the
     article as a bare vowel (Eddine, Assarraj)."""
-    stripped = word[: len(word) - len(reading)]
-    return bool(reading) and reading[0] in SUN_LETTERS and (
-        stripped.endswith(ARTICLE) or stripped.endswith(LAM_ARTICLE))
+    return bool(reading) and reading[0] in SUN_LETTERS and _ends_in_article(_stripped(word, reading))
 
 
 def reading_commonness(word: str, reading: str, article_shown: bool) -> float:
@@ -132,10 +148,10 @@ def reading_commonness(word: str, reading: str, article_shown: bool) -> float:
     word of its own (وسائل, "means", is not و + سائل; لينكس is Linux, كبير "big"), not the
     reading with a clitic glued on, which is never commoner than the reading itself
     (بليبيا, ومحمد): it pays CLITIC_COMMON_WEIGHT per Zipf step it is commoner."""
-    stripped = word[: len(word) - len(reading)]
+    stripped = _stripped(word, reading)
     if not stripped:
         return 1.0
-    if stripped.endswith(ARTICLE) or stripped.endswith(LAM_ARTICLE):
+    if _ends_in_article(stripped):
         if article_shown:
             return 1.0
         zipf = min(vocabulary().get(word, 0.0), vocabulary().get(reading, 0.0))
@@ -144,15 +160,15 @@ def reading_commonness(word: str, reading: str, article_shown: bool) -> float:
     return max(0.0, 1.0 - CLITIC_COMMON_WEIGHT * max(0.0, excess))
 
 
-def written_forms(query: Token | WordForms, word: Token | WordForms) -> list[tuple[str, float, bool]]:
-    """(form, factor, after a sun article): the ways ``word`` may be read as a name, each
-    with the factor its reading costs (a stripped clitic, a final ي read as ى)."""
+def written_forms(query: Token | WordForms, word: Token | WordForms) -> list[Reading]:
+    """The ways ``word`` may be read as a name, each with the factor its reading costs
+    (a stripped clitic, a final ي read as ى)."""
     whole, readings = sounded(word)
-    forms = [(whole, 1.0, False)] if could_be_name(whole, word.script) else []
-    forms += [(reading, reading_factor(whole, reading), after_sun_article(whole, reading))
+    forms = [Reading(whole, 1.0, False)] if could_be_name(whole, word.script) else []
+    forms += [Reading(reading, reading_factor(whole, reading), after_sun_article(whole, reading))
               for reading in readings
               if plausible_reading(reading) and could_be_name(reading, word.script)]
     maksura = maksura_written_ya(word) if query.script == LATIN else None
     if maksura and could_be_name(maksura, word.script):
-        forms.append((maksura, MAKSURA_FACTOR, False))
+        forms.append(Reading(maksura, MAKSURA_FACTOR, False))
     return forms

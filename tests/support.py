@@ -21,6 +21,18 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 ERROR_CODE = re.compile(r"[a-z][a-z0-9_]*")
 
 
+def api_search(client, **args) -> dict:
+    """``GET /api/search`` through a test client: must answer 200; its JSON."""
+    response = client.get("/api/search", query_string=args)
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    return response.get_json()
+
+
+def matches_by_text(hit: dict) -> dict[str, dict]:
+    """A hit's matches, by the written word they mark."""
+    return {match["text"]: match for passage in hit["passages"] for match in passage["matches"]}
+
+
 def assert_error(response, status: int, code: str | None = None) -> dict:
     """The one error shape of the API: ``{"error": {status, code, message}}``, no traceback."""
     assert response.status_code == status, response.get_data(as_text=True)[:500]

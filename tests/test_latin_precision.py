@@ -14,7 +14,7 @@ import pytest
 from arabic_search import names, readings
 from arabic_search.analysis import analyze, word_forms
 from arabic_search.plan import plan_query
-from support import indexed_client
+from support import api_search, indexed_client
 
 
 def _accepted(query: str, written: str, shows_article: bool = False) -> bool:
@@ -117,9 +117,7 @@ def client(es_client, es_url, tmp_path_factory):
 
 
 def _ids(client, query: str) -> set[str]:
-    response = client.get("/api/search", query_string={"q": query, "size": 10})
-    assert response.status_code == 200, response.get_json()
-    return {hit["id"] for hit in response.get_json()["hits"]}
+    return {hit["id"] for hit in api_search(client, q=query, size=10)["hits"]}
 
 
 @pytest.mark.parametrize("query", ["Afanan", "Rabea", "Hlhol"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from arabic_search.syntax import parse
-from support import indexed_client
+from support import api_search as search, indexed_client
 
 
 @pytest.mark.parametrize("query, text, phrases, excluded", [
@@ -39,12 +39,6 @@ DOCS = [
 @pytest.fixture(scope="module")
 def client(es_client, es_url, tmp_path_factory):
     return indexed_client(es_client, es_url, tmp_path_factory.mktemp("language"), "language", DOCS)
-
-
-def search(client, **args) -> dict:
-    response = client.get("/api/search", query_string=args)
-    assert response.status_code == 200, response.get_json()
-    return response.get_json()
 
 
 def ids(client, **args) -> list[str]:

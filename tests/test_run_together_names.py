@@ -11,7 +11,7 @@ from __future__ import annotations
 from arabic_search.analysis import analyze
 from arabic_search.exonym_tier import JOINED_KIND
 from arabic_search.plan import plan_query
-from support import indexed_client
+from support import api_search, indexed_client, matches_by_text
 
 import pytest
 
@@ -34,13 +34,7 @@ def client(es_client, es_url, tmp_path_factory):
 
 
 def search(client, query: str) -> dict:
-    response = client.get("/api/search", query_string={"q": query})
-    assert response.status_code == 200
-    return response.get_json()
-
-
-def matches_of(hit: dict) -> dict:
-    return {m["text"]: m for p in hit["passages"] for m in p["matches"]}
+    return api_search(client, q=query)
 
 
 def test_two_query_words_in_a_row_are_also_sought_run_together():
@@ -54,7 +48,7 @@ def test_two_query_words_in_a_row_are_also_sought_run_together():
 def test_a_name_run_together_in_the_document_is_found_and_marked(client, query, doc, written):
     result = search(client, query)
     assert [hit["id"] for hit in result["hits"]] == [doc]
-    match = matches_of(result["hits"][0])[written]
+    match = matches_by_text(result["hits"][0])[written]
     assert match["how"] == "split" and f"<mark>{written}</mark>" in result["hits"][0]["passages"][0]["highlight"]
 
 
@@ -64,7 +58,7 @@ def test_beside_the_name_a_short_word_may_write_its_long_vowel(client):
     assert "fort" not in {hit["id"] for hit in search(client, "سانت")["hits"]}
     result = search(client, "فورت سانت")
     assert [hit["id"] for hit in result["hits"]] == ["fort"]
-    assert matches_of(result["hits"][0])["سنت"]["beside"] is True
+    assert matches_by_text(result["hits"][0])["سنت"]["beside"] is True
 
 
 def test_a_written_query_word_is_not_a_spelling_of_its_neighbour(client):
@@ -85,7 +79,7 @@ def test_a_name_link_glued_in_the_query_finds_the_name_written_apart(client):
     result = search(client, "بومرداس")
     assert {hit["id"] for hit in result["hits"]} == {"bou_apart", "abou_apart"}
     for hit in result["hits"]:
-        assert {m["how"] for m in matches_of(hit).values()} == {"split"}
+        assert {m["how"] for m in matches_by_text(hit).values()} == {"split"}
 
 
 def test_the_kind_of_a_place_is_not_required(client):

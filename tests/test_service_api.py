@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from conftest import RUN_PREFIX
 from corpora import EXTRA_DOCS, PAGING_DOCS, PAGING_QUERY
 from service import create_app
-from support import assert_error
+from support import api_search as search, assert_error
 
 MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
 
@@ -24,12 +24,6 @@ MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
 def client(es_url, seeded_alias):
     app = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": seeded_alias, "TESTING": True})
     return app.test_client()
-
-
-def search(client, **args) -> dict:
-    response = client.get("/api/search", query_string=args)
-    assert response.status_code == 200, response.get_data(as_text=True)
-    return response.get_json()
 
 
 def marked_words(result: dict) -> set[str]:

@@ -11,6 +11,7 @@ from arabic_search.spellings import (candidates, counted, expected_forms, read_s
                                      spelling_clause, spellings_body)
 from service import create_app
 from support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, live_server, require_browser
+from support import api_search as search
 
 SEED_SPELLINGS = {"والدهاوزر", "والدهاوسر", "والدهاوسير"}
 
@@ -66,12 +67,6 @@ def app(es_url, seed_alias):
 @pytest.fixture(scope="module")
 def client(app):
     return app.test_client()
-
-
-def search(client, **args) -> dict:
-    response = client.get("/api/search", query_string=args)
-    assert response.status_code == 200, response.get_json()
-    return response.get_json()
 
 
 def test_waldhauser_reports_the_three_seed_spellings_with_counts(client):

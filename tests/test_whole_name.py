@@ -13,7 +13,7 @@ import pytest
 from arabic_search.holders import MAX_HOLDERS, holders_request, holding_all, needs_holders
 from arabic_search.plan import plan_search
 from arabic_search.syntax import parse
-from support import indexed_client
+from support import api_search, indexed_client, matches_by_text
 
 
 def plan(text: str, fuzzy: bool = True):
@@ -108,9 +108,7 @@ def client(es_client, es_url, tmp_path_factory):
 
 
 def search(client, q: str) -> dict:
-    response = client.get("/api/search", query_string={"q": q, "size": 20})
-    assert response.status_code == 200, response.get_json()
-    return response.get_json()
+    return api_search(client, q=q, size=20)
 
 
 @pytest.mark.parametrize("query", ["حسن بوركية", "Hassan Bourkia"])
@@ -228,7 +226,7 @@ def test_a_spelling_below_the_minimum_counts_beside_the_rest_of_the_name(beside_
     assert alone["total"] == 0, "سناء must be below the minimum for Sanaa, or this tests nothing"
     result = search(beside_client, "Sanaa Gamil")
     assert [hit["id"] for hit in result["hits"]] == ["full_name"]
-    matches = {m["text"]: m for p in result["hits"][0]["passages"] for m in p["matches"]}
+    matches = matches_by_text(result["hits"][0])
     assert matches["سناء"]["query"] == "Sanaa" and matches["سناء"]["how"] == "translit"
     assert matches["سناء"]["confidence"] >= 0.65 and matches["سناء"]["beside"] is True
     assert "beside" not in matches["جميل"]
@@ -242,7 +240,7 @@ def test_beside_the_rest_of_a_name_a_common_word_is_a_name(beside_client):
     assert search(beside_client, "توناس")["total"] == 0
     result = search(beside_client, "لاس توناس")
     assert [hit["id"] for hit in result["hits"]] == ["las_tunas"]
-    matches = {m["text"]: m for p in result["hits"][0]["passages"] for m in p["matches"]}
+    matches = matches_by_text(result["hits"][0])
     assert matches["تونس"]["beside"] is True and matches["تونس"]["how"] == "fuzzy"
 
 
