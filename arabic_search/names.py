@@ -19,7 +19,7 @@ import regex
 from .analysis import LATIN_PARTICLES, Token, WordForms
 from .likeness import COMMON_ZIPF, arabic_arabic, latin_arabic, latin_latin
 from .clitics import ARTICLE
-from .readings import letters, query_forms, reading_commonness, sounded, written_forms
+from .readings import letters, query_forms, reading_commonness, written_forms
 from .scripts import ARABIC, LATIN
 from .splitter import vocabulary
 
@@ -134,7 +134,8 @@ def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_art
     # whole query meets them already)
     pairs += [(query_form, *reading) for query_form in bare for reading in readings
               if not reading.form.startswith(ARTICLE)]
-    if weigh_common and query.script == LATIN:
+    if weigh_common:
+        shows_article = shows_article or query.normalized.startswith(ARTICLE)
         pairs = [(query_form, form, factor * _commonness(query_form, word, form, sun, shows_article),
                   sun) for query_form, form, factor, sun in pairs]
     best = max((factor * _pair(query, query_form, form, word.script, weigh_common, sun)
@@ -143,10 +144,11 @@ def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_art
 
 
 def _commonness(query_form: str, word: WordForms, form: str, sun: bool, shows_article: bool) -> float:
-    """readings.reading_commonness; the query shows the article when an article precedes
-    it or its initial vowel may be the article's own (Eddine = الدين)."""
+    """readings.reading_commonness; the query shows the article when it has one (الفجيرة),
+    an article precedes it (Al Madinah) or its initial vowel may be the article's own
+    (Eddine = الدين)."""
     shown = shows_article or (sun and query_form[:1] in LATIN_VOWELS)
-    return reading_commonness(sounded(word)[0], form, shown)
+    return reading_commonness(word, form, shown)
 
 
 def min_confidence(query: Token) -> float:
