@@ -21,7 +21,7 @@ from .likeness import COMMON_ZIPF, arabic_arabic, latin_arabic, latin_latin
 from .clitics import ARTICLE
 from .readings import letters, query_forms, reading_commonness, written_forms
 from .scripts import ARABIC, LATIN
-from .splitter import vocabulary
+from .splitter import word_zipf
 
 LATIN_VOWELS = "aeiouy"
 _TRIPLED = regex.compile(r"(.)\1\1")
@@ -71,7 +71,7 @@ def is_name_query(token: Token) -> bool:
         is_abbreviation = token.text.isupper() and len(token.text) <= MAX_ABBREVIATION
         return bool(token.keys) and not is_abbreviation and token.normalized not in LATIN_PARTICLES
     if token.script == ARABIC:
-        return bool(token.keys) and vocabulary().get(token.normalized, 0.0) < ORDINARY_ZIPF
+        return bool(token.keys) and word_zipf(token.normalized) < ORDINARY_ZIPF
     return False
 
 
@@ -97,7 +97,7 @@ def _final_vowel_free(query_form: str, form: str, weigh_common: bool) -> float:
     one, other = query_form.rstrip(FINAL_VOWEL_LETTERS), form.rstrip(FINAL_VOWEL_LETTERS)
     if (one, other) == (query_form, form) or min(len(one), len(other)) < MIN_STEM_LETTERS:
         return 0.0
-    if weigh_common and max(vocabulary().get(query_form, 0.0), vocabulary().get(form, 0.0)) > COMMON_ZIPF:
+    if weigh_common and max(word_zipf(query_form), word_zipf(form)) > COMMON_ZIPF:
         return 0.0  # an ordinary word's ending is grammar: كتابه (his book) is not كتابا
     if query_form[-1:] in FINAL_VOWEL_LETTERS and form[-1:] in FINAL_VOWEL_LETTERS \
             and query_form[-1] == form[-1]:

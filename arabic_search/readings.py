@@ -15,7 +15,7 @@ from .analysis import Token, WordForms
 from .clitics import ARTICLE, LAM_ARTICLE, clitic_readings
 from .normalize import normalize_word
 from .scripts import ARABIC, LATIN
-from .splitter import vocabulary
+from .splitter import vocabulary, word_zipf
 
 ALEF_MAKSURA = "ى"
 # The letters that assimilate the article's ل (الشمس is ash-shams); before the others,
@@ -152,14 +152,14 @@ def reading_commonness(word: Token | WordForms, reading: str, article_shown: boo
     stripped = _stripped(sounded(word)[0], reading)
     if not stripped:
         return 1.0
-    word_zipf = vocabulary().get(word.normalized, 0.0)
-    reading_zipf = vocabulary().get(_as_written(word, reading), 0.0)
+    common_word = word_zipf(word.normalized)
+    common_reading = word_zipf(_as_written(word, reading))
     if _ends_in_article(stripped):
         if article_shown:
             return 1.0
-        zipf = min(word_zipf, reading_zipf)
+        zipf = min(common_word, common_reading)
         return max(0.0, 1.0 - READING_COMMON_WEIGHT * max(0.0, zipf - COMMON_READING_ZIPF))
-    excess = word_zipf - max(reading_zipf, COMMON_READING_ZIPF)
+    excess = common_word - max(common_reading, COMMON_READING_ZIPF)
     return max(0.0, 1.0 - CLITIC_COMMON_WEIGHT * max(0.0, excess))
 
 
