@@ -19,7 +19,7 @@ import regex
 from .analysis import LATIN_PARTICLES, Token, WordForms
 from .likeness import COMMON_ZIPF, arabic_arabic, latin_arabic, latin_latin
 from .clitics import ARTICLE
-from .readings import letters, query_forms, reading_commonness, written_forms
+from .readings import could_be_name, letters, query_forms, reading_commonness, written_forms
 from .scripts import ARABIC, LATIN
 from .splitter import word_zipf
 
@@ -45,6 +45,10 @@ SURE_CONFIDENCE = 0.9
 FINAL_VOWEL_LETTERS = "اهي"
 FINAL_VOWEL_FACTOR = 0.95
 MIN_STEM_LETTERS = 3
+# A final hamza after alef is often left unwritten in a name (زكرياء / زكريا, شيماء / شيما):
+# a spelling, not grammar.  Two forms are also compared without it, at this factor.
+FINAL_HAMZA = "اء"
+FINAL_HAMZA_FACTOR = 0.95
 # Latin words in capitals this short are abbreviations (UN, US, EU): never transliterated.
 MAX_ABBREVIATION = 4
 # An Arabic query word this common is an ordinary word: its spelling variants are not sought.
@@ -77,6 +81,23 @@ def is_name_query(token: Token) -> bool:
 
 def _pair(query: Token, query_form: str, form: str, form_script: str,
           weigh_common: bool = True, after_sun_article: bool = False) -> float:
+    """The two forms compared as written and, when either ends in a hamza after alef
+    (زكرياء), without it: names often leave it unwritten (زكريا, شيما, اسما)."""
+    best = _pair_as_written(query, query_form, form, form_script, weigh_common, after_sun_article)
+    one, other = _without_final_hamza(query_form), _without_final_hamza(form)
+    if (one, other) != (query_form, form) and could_be_name(one, query.script) \
+            and could_be_name(other, form_script):
+        best = max(best, FINAL_HAMZA_FACTOR * _pair_as_written(query, one, other, form_script,
+                                                               weigh_common, after_sun_article))
+    return best
+
+
+def _without_final_hamza(form: str) -> str:
+    return form[:-1] if form.endswith(FINAL_HAMZA) else form
+
+
+def _pair_as_written(query: Token, query_form: str, form: str, form_script: str,
+                     weigh_common: bool = True, after_sun_article: bool = False) -> float:
     if query.script == LATIN and form_script == ARABIC:
         return latin_arabic(query_form, form, weigh_common, after_sun_article)
     if query.script == ARABIC and form_script == ARABIC:
