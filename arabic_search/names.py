@@ -45,10 +45,13 @@ SURE_CONFIDENCE = 0.9
 FINAL_VOWEL_LETTERS = "اهي"
 FINAL_VOWEL_FACTOR = 0.95
 MIN_STEM_LETTERS = 3
-# A final hamza after alef is often left unwritten in a name (زكرياء / زكريا, شيماء / شيما):
-# a spelling, not grammar.  Two forms are also compared without it, at this factor.
+# What one spelling of a name writes and another leaves out, a spelling, not grammar: a
+# final hamza after alef (زكرياء / زكريا, شيماء / شيما) and a letter written twice for a
+# foreign name's double consonant (دوننا / دونا, برينتووود / برنتوود: Arabic writes it once,
+# with a shadda).  Two forms are also compared without them, at this factor.
 FINAL_HAMZA = "اء"
-FINAL_HAMZA_FACTOR = 0.95
+_DOUBLED = regex.compile(r"(.)\1+")
+UNWRITTEN_FACTOR = 0.95
 # Latin words in capitals this short are abbreviations (UN, US, EU): never transliterated.
 MAX_ABBREVIATION = 4
 # An Arabic query word this common is an ordinary word: its spelling variants are not sought.
@@ -82,22 +85,24 @@ def is_name_query(token: Token) -> bool:
 
 def _pair(query: Token, query_form: str, form: str, form_script: str,
           weigh_common: bool = True, after_sun_article: bool = False) -> float:
-    """The two forms compared as written and, for two Arabic spellings, when either ends
-    in a hamza after alef (زكرياء), without it: names often leave it unwritten (زكريا, شيما).
-    Not when the written word is common (its commonness weighed): الآراء, الشرفاء, نساء
-    are ordinary words, and without the hamza nothing says so."""
+    """The two forms compared as written and, for two Arabic spellings, without what one
+    spelling of a name leaves unwritten (:data:`UNWRITTEN_FACTOR`).  Not when the written
+    word is common (its commonness weighed): الآراء, الشرفاء, نساء are ordinary words, and
+    without the hamza nothing says so."""
     best = _pair_as_written(query, query_form, form, form_script, weigh_common, after_sun_article)
-    one, other = _without_final_hamza(query_form), _without_final_hamza(form)
+    one, other = _unwritten(query_form), _unwritten(form)
     if (one, other) != (query_form, form) and query.script == form_script == ARABIC \
             and could_be_name(one, query.script) and could_be_name(other, form_script) \
             and not (weigh_common and word_zipf(form) > COMMON_ZIPF):
-        best = max(best, FINAL_HAMZA_FACTOR * _pair_as_written(query, one, other, form_script,
-                                                               weigh_common, after_sun_article))
+        best = max(best, UNWRITTEN_FACTOR * _pair_as_written(query, one, other, form_script,
+                                                             weigh_common, after_sun_article))
     return best
 
 
-def _without_final_hamza(form: str) -> str:
-    return form[:-1] if form.endswith(FINAL_HAMZA) else form
+def _unwritten(form: str) -> str:
+    """``form`` without a final hamza after alef, each letter written twice once."""
+    form = form[:-1] if form.endswith(FINAL_HAMZA) else form
+    return _DOUBLED.sub(r"\1", form)
 
 
 def _pair_as_written(query: Token, query_form: str, form: str, form_script: str,
