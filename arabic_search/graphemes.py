@@ -43,6 +43,8 @@ FINAL = "$"
 # * An h between two vowels is sounded (Taha = طه, Mohamed = محمد, Johann = يوهان): the
 #   learned table lets an h go unwritten for the silent h of -ah and of German Mühl-, and
 #   so Rahouia read as رؤية ("vision"), Mahires as مارس, Nahi as ناي.
+# * A y between a consonant and a vowel is a consonant, written ي (Libya = ليبيا, not
+#   لبى "he answered"); after a vowel it may be one letter with it (Ferdowsiyeh = فردوسية).
 # * A name's first consonant is written: Herriman is not رمان, Holden not ولدين, Leerdam
 #   not ردم (an initial vowel has its own rule, likeness.latin_arabic).
 SOUNDED = "+"
@@ -68,7 +70,7 @@ def _sounded(group: str, start: int, letters: str) -> bool:
     """A consonant grapheme Arabic always writes (see SOUNDED)."""
     before_vowel = start + 1 < len(letters) and letters[start + 1] in LATIN_VOWELS - {"y"}
     if group == "y":
-        return 0 < start and before_vowel
+        return 0 < start and letters[start - 1] not in LATIN_VOWELS and before_vowel
     if group[0] in LATIN_VOWELS:
         return False
     if start == 0:
