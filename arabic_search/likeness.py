@@ -34,7 +34,7 @@ COMMON_ZIPF = 3.0
 COMMON_WEIGHT = {"latin": 0.5, "arabic": 2.0}
 # ... except, for a Latin query, a change of the word's shape: a Latin consonant left
 # unwritten or an Arabic letter that no Latin letter explains (see reshaping).
-RESHAPE_WEIGHT = {"latin": 3.0, "arabic": 2.0}
+RESHAPE_WEIGHT = {"latin": 5.0, "arabic": 2.0}
 # Two Arabic spellings of one name share at least this share of their letters.
 MIN_SHARED_LETTERS = 0.4
 # Confidences below this are reported as 0: the alignment stops as soon as it is sure.
