@@ -15,6 +15,13 @@ ARTICLE = "ال"
 LAM_ARTICLE = "لل"
 # The shortest word a stripped reading may leave behind.
 MIN_REMAINDER = 2
+# Object and possessive pronouns glued after a word (توازيها = توازي + ها, كتابهم), longest
+# first.  A bare ه is left out: normalized it is also ة, and عبده, نبيه are names; so is نا
+# (our): names end so too (بيرنا, Pirna; فيرونا), and the commonest words with it (بلادنا,
+# علينا) are in the word list already.
+ENCLITICS = ("هما", "كما", "ها", "هم", "هن", "كم")
+# What an enclitic leaves must be a word of its own this long: مها, بنها, ادهم are names.
+MIN_ENCLITIC_BASE = 3
 
 
 def _after_article(word: str) -> list[str]:
@@ -51,3 +58,12 @@ def clitic_readings(word: str) -> list[str]:
         if reading != word:
             seen.setdefault(reading)
     return list(seen)
+
+
+def without_enclitic(word: str) -> str | None:
+    """A normalized word without the pronoun glued after it, or None when it ends in none
+    (or too little would remain)."""
+    for enclitic in ENCLITICS:
+        if word.endswith(enclitic) and len(word) - len(enclitic) >= MIN_ENCLITIC_BASE:
+            return word[: -len(enclitic)]
+    return None

@@ -24,6 +24,7 @@ from .clitics import ARTICLE, LAM_ARTICLE
 from .exonyms import Match, Name, find_exonyms, find_latin_names
 from .namekeys import arabic_compound
 from .normalize import is_arabic
+from .query_words import LINK_SPELLINGS
 from .readings import FUNCTION_WORDS
 from .tier_names import EXONYM, SPLIT
 
@@ -54,8 +55,6 @@ def clitic_forms(word: str) -> frozenset[str]:
 # run together (joined_exonyms).
 SPLIT_KIND = "split"
 JOINED_KIND = "joined"
-# A name's link written either way (Boumerdas: بو مرداس, أبو مرداس).
-LINK_SPELLINGS = {"بو": ("بو", "ابو"), "ابو": ("ابو", "بو"), "بن": ("بن", "ابن"), "ابن": ("ابن", "بن")}
 # Query words run together: at most this many in one written word.
 MAX_JOINED = 4
 
@@ -105,11 +104,17 @@ def joined_exonyms(tokens: Sequence, kept: set[int]) -> tuple[QueryExonym, ...]:
             run = tokens[first:last + 1]
             if not set(range(first, last + 1)) <= kept or not all(map(_joinable, run)):
                 break
-            joined = "".join(token.normalized for token in run)
             found.append(QueryExonym(" ".join(token.text for token in run),
                                      frozenset(token.start for token in run),
-                                     (Name(joined, (joined,)),), JOINED_KIND, SPLIT))
+                                     _joined_names(run), JOINED_KIND, SPLIT))
     return tuple(found)
+
+
+def _joined_names(run: Sequence) -> tuple[Name, ...]:
+    """The words of ``run`` written as one, a name's link either way (أبو مرداس:
+    ابومرداس, بومرداس)."""
+    first, rest = run[0].normalized, "".join(token.normalized for token in run[1:])
+    return tuple(Name(link + rest, (link + rest,)) for link in LINK_SPELLINGS.get(first, (first,)))
 
 
 def _joinable(token) -> bool:

@@ -23,7 +23,7 @@ import functools
 
 from .alignment import align, arabic_units, cost_tables  # noqa: F401 (cost_tables: re-exported)
 from .graphemes import latin_graphemes, latin_letters
-from .splitter import vocabulary
+from .splitter import word_zipf
 
 # Confidence = 1 - cost / (SCALE * max(letters, MIN_NORM)), costs in nats.
 LATIN_SCALE = 6.0
@@ -64,7 +64,7 @@ def _scored(kind: str, source: tuple, target: str, letters: int, scale: float,
     """Confidence of the alignment; below FLOOR it is reported as 0 (not computed).
     ``zipf`` None: the words' commonness is not weighed (beside the rest of a name,
     where the word is a name: names.spelling_confidences)."""
-    weighed = 0.0 if zipf is None else max(zipf, vocabulary().get(target, 0.0))
+    weighed = 0.0 if zipf is None else max(zipf, word_zipf(target))
     per_cost = 1.0 / (scale * max(letters, MIN_NORM))
     cost = align(kind, source, target, limit=(1.0 - FLOOR) / per_cost,
                  common=commonness(weighed, kind), silent_initial=silent_initial,
@@ -86,7 +86,7 @@ def latin_arabic(latin: str, arabic: str, weigh_common: bool = True,
     source = latin_graphemes(latin)
     if not source or not arabic:
         return 0.0
-    if not weigh_common and commonness(vocabulary().get(arabic, 0.0), "latin") == 1.0:
+    if not weigh_common and commonness(word_zipf(arabic), "latin") == 1.0:
         return latin_arabic(latin, arabic, True, after_sun_article)  # not common: the same
     return _scored("latin", source, arabic, len(arabic), LATIN_SCALE, 0.0 if weigh_common else None,
                    silent_initial=after_sun_article)
@@ -110,7 +110,7 @@ def arabic_arabic(query: str, arabic: str, weigh_common: bool = True) -> float:
     if shared < MIN_SHARED_LETTERS * letters:
         return 0.0  # each letter cheaply replaced is no spelling (زكثح is not سكته)
     # A common word must agree better, on either side: الحكومه is not الحكمه.
-    zipf = max(vocabulary().get(query, 0.0), vocabulary().get(arabic, 0.0))
+    zipf = max(word_zipf(query), word_zipf(arabic))
     if not weigh_common and commonness(zipf, "arabic") == 1.0:
         return arabic_arabic(query, arabic)  # neither is common: the same, already computed
     zipf = zipf if weigh_common else None

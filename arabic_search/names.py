@@ -19,9 +19,9 @@ import regex
 from .analysis import LATIN_PARTICLES, Token, WordForms
 from .likeness import COMMON_ZIPF, arabic_arabic, latin_arabic, latin_latin
 from .clitics import ARTICLE
-from .readings import letters, query_forms, reading_commonness, sounded, written_forms
+from .readings import could_be_name, letters, query_forms, reading_commonness, written_forms
 from .scripts import ARABIC, LATIN
-from .splitter import vocabulary
+from .splitter import word_zipf
 
 LATIN_VOWELS = "aeiouy"
 _TRIPLED = regex.compile(r"(.)\1\1")
@@ -45,6 +45,10 @@ SURE_CONFIDENCE = 0.9
 FINAL_VOWEL_LETTERS = "اهي"
 FINAL_VOWEL_FACTOR = 0.95
 MIN_STEM_LETTERS = 3
+# A final hamza after alef is often left unwritten in a name (زكرياء / زكريا, شيماء / شيما):
+# a spelling, not grammar.  Two forms are also compared without it, at this factor.
+FINAL_HAMZA = "اء"
+FINAL_HAMZA_FACTOR = 0.95
 # Latin words in capitals this short are abbreviations (UN, US, EU): never transliterated.
 MAX_ABBREVIATION = 4
 # An Arabic query word this common is an ordinary word: its spelling variants are not sought.
@@ -71,12 +75,29 @@ def is_name_query(token: Token) -> bool:
         is_abbreviation = token.text.isupper() and len(token.text) <= MAX_ABBREVIATION
         return bool(token.keys) and not is_abbreviation and token.normalized not in LATIN_PARTICLES
     if token.script == ARABIC:
-        return bool(token.keys) and vocabulary().get(token.normalized, 0.0) < ORDINARY_ZIPF
+        return bool(token.keys) and word_zipf(token.normalized) < ORDINARY_ZIPF
     return False
 
 
 def _pair(query: Token, query_form: str, form: str, form_script: str,
           weigh_common: bool = True, after_sun_article: bool = False) -> float:
+    """The two forms compared as written and, when either ends in a hamza after alef
+    (زكرياء), without it: names often leave it unwritten (زكريا, شيما, اسما)."""
+    best = _pair_as_written(query, query_form, form, form_script, weigh_common, after_sun_article)
+    one, other = _without_final_hamza(query_form), _without_final_hamza(form)
+    if (one, other) != (query_form, form) and could_be_name(one, query.script) \
+            and could_be_name(other, form_script):
+        best = max(best, FINAL_HAMZA_FACTOR * _pair_as_written(query, one, other, form_script,
+                                                               weigh_common, after_sun_article))
+    return best
+
+
+def _without_final_hamza(form: str) -> str:
+    return form[:-1] if form.endswith(FINAL_HAMZA) else form
+
+
+def _pair_as_written(query: Token, query_form: str, form: str, form_script: str,
+                     weigh_common: bool = True, after_sun_article: bool = False) -> float:
     if query.script == LATIN and form_script == ARABIC:
         return latin_arabic(query_form, form, weigh_common, after_sun_article)
     if query.script == ARABIC and form_script == ARABIC:
@@ -97,7 +118,7 @@ def _final_vowel_free(query_form: str, form: str, weigh_common: bool) -> float:
     one, other = query_form.rstrip(FINAL_VOWEL_LETTERS), form.rstrip(FINAL_VOWEL_LETTERS)
     if (one, other) == (query_form, form) or min(len(one), len(other)) < MIN_STEM_LETTERS:
         return 0.0
-    if weigh_common and max(vocabulary().get(query_form, 0.0), vocabulary().get(form, 0.0)) > COMMON_ZIPF:
+    if weigh_common and max(word_zipf(query_form), word_zipf(form)) > COMMON_ZIPF:
         return 0.0  # an ordinary word's ending is grammar: كتابه (his book) is not كتابا
     if query_form[-1:] in FINAL_VOWEL_LETTERS and form[-1:] in FINAL_VOWEL_LETTERS \
             and query_form[-1] == form[-1]:
@@ -134,7 +155,8 @@ def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_art
     # whole query meets them already)
     pairs += [(query_form, *reading) for query_form in bare for reading in readings
               if not reading.form.startswith(ARTICLE)]
-    if weigh_common and query.script == LATIN:
+    if weigh_common:
+        shows_article = shows_article or query.normalized.startswith(ARTICLE)
         pairs = [(query_form, form, factor * _commonness(query_form, word, form, sun, shows_article),
                   sun) for query_form, form, factor, sun in pairs]
     best = max((factor * _pair(query, query_form, form, word.script, weigh_common, sun)
@@ -143,10 +165,11 @@ def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_art
 
 
 def _commonness(query_form: str, word: WordForms, form: str, sun: bool, shows_article: bool) -> float:
-    """readings.reading_commonness; the query shows the article when an article precedes
-    it or its initial vowel may be the article's own (Eddine = الدين)."""
+    """readings.reading_commonness; the query shows the article when it has one (الفجيرة),
+    an article precedes it (Al Madinah) or its initial vowel may be the article's own
+    (Eddine = الدين)."""
     shown = shows_article or (sun and query_form[:1] in LATIN_VOWELS)
-    return reading_commonness(sounded(word)[0], form, shown)
+    return reading_commonness(word, form, shown)
 
 
 def min_confidence(query: Token) -> float:

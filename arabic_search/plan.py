@@ -12,6 +12,7 @@ per plan.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .analysis import LATIN_ARTICLES, LATIN_PARTICLES, Token, WordForms, analyze
@@ -61,6 +62,8 @@ class QueryPlan:
     required_docs: tuple[str, ...] | None = field(default=None, compare=False)
     # and its words held by too many documents to list must stand in the passage itself
     together: tuple[QueryWord, ...] = field(default=(), compare=False)
+    # words after a comma that qualify the name (normalized): preferred, never required
+    qualifying: frozenset[str] = frozenset()
 
     def __hash__(self) -> int:
         """Computed once: explanations look verdicts up by plan for every passage word."""
@@ -69,7 +72,7 @@ class QueryPlan:
     @functools.cached_property
     def _hash(self) -> int:
         return hash((self.words, self.fuzzy, self.phrases, self.excluded, self.excluded_names,
-                     self.exonyms))
+                     self.exonyms, self.qualifying))
 
     @property
     def total_weight(self) -> float:
@@ -145,9 +148,12 @@ class QueryPlan:
     def content_words(self) -> list[QueryWord]:
         """The words a short query's documents must hold: all but function words (في, من),
         the words that link a lineage (بن, ابن, بنت, بو: Latin bin, ibn, bou are
-        particles already) and the kind of a place (ولاية, مدينة)."""
-        return [word for word in self.words if word.token.normalized not in FUNCTION_WORDS
-                and word.token.normalized not in NAME_LINKS | PLACE_KINDS]
+        particles already), the kind of a place (ولاية, مدينة) and the words after a comma
+        that qualify the name (كوراشيكي، أوكاياما), unless nothing else would be left."""
+        words = [word for word in self.words if word.token.normalized not in FUNCTION_WORDS
+                 and word.token.normalized not in NAME_LINKS | PLACE_KINDS]
+        named = [word for word in words if word.token.normalized not in self.qualifying]
+        return named or words
 
 
 def _meaningful(tokens: list[Token]) -> list[Token]:
@@ -201,4 +207,14 @@ def plan_search(query: ParsedQuery, fuzzy: bool = True) -> QueryPlan:
     excluded_names = tuple(exonym for tokens in excluded_tokens for exonym in
                            plan_exonyms(tokens, query_exonyms(tokens), set(range(len(tokens)))))
     return replace(plan, phrases=tuple(phrase for phrase in phrases if len(phrase) > 1),
-                   excluded=excluded, excluded_names=excluded_names)
+                   excluded=excluded, excluded_names=excluded_names,
+                   qualifying=_qualifying(query))
+
+
+def _qualifying(query: ParsedQuery) -> frozenset[str]:
+    """The words after the query's first comma that it has nowhere else (normalized)."""
+    if not query.qualifying:
+        return frozenset()
+    after = Counter(token.normalized for token in analyze(query.qualifying))
+    elsewhere = Counter(token.normalized for token in analyze(query.text)) - after
+    return frozenset(after) - frozenset(elsewhere)

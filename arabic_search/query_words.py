@@ -72,6 +72,9 @@ class QueryWord:
 
 # Arabic words that link the parts of a name (normalized): never required on their own.
 NAME_LINKS = frozenset({"بن", "ابن", "بنت", "بو"})
+# A name's link written either way, one word (Boumerdas: بو مرداس, أبو مرداس; بن and ابن
+# خلدون): the query's link finds the other as it finds a hamza variant.
+LINK_SPELLINGS = {"بو": ("بو", "ابو"), "ابو": ("ابو", "بو"), "بن": ("بن", "ابن"), "ابن": ("ابن", "بن")}
 # Words that say what kind of place a name is (normalized): ولاية قابس is about قابس, and
 # most sources write قابس alone, so they are never required on their own either.
 PLACE_KINDS = frozenset("مدينه ولايه محافظه قريه بلده ناحيه قضاء شعبيه منطقه اقليم مقاطعه بلديه "
@@ -81,7 +84,8 @@ COMPOUND_HEADS = frozenset({"عبد", "abd", "abdul", "abdel", "abdal", "abdoul"
 
 
 def query_word(token: Token, fuzzy: bool, shows_article: bool = False) -> QueryWord:
-    return QueryWord(token=token, spellings=frozenset((token.normalized, *token.variants)),
+    spellings = (token.normalized, *token.variants, *LINK_SPELLINGS.get(token.normalized, ()))
+    return QueryWord(token=token, spellings=frozenset(spellings),
                      forms=frozenset((token.normalized, *token.readings)),
                      seeks_names=fuzzy and is_name_query(token), shows_article=shows_article)
 

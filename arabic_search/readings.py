@@ -15,7 +15,7 @@ from .analysis import Token, WordForms
 from .clitics import ARTICLE, LAM_ARTICLE, clitic_readings
 from .normalize import normalize_word
 from .scripts import ARABIC, LATIN
-from .splitter import vocabulary
+from .splitter import vocabulary, word_zipf
 
 ALEF_MAKSURA = "ى"
 # The letters that assimilate the article's ل (الشمس is ash-shams); before the others,
@@ -133,9 +133,10 @@ def after_sun_article(word: str, reading: str) -> bool:
     return bool(reading) and reading[0] in SUN_LETTERS and _ends_in_article(_stripped(word, reading))
 
 
-def reading_commonness(word: str, reading: str, article_shown: bool) -> float:
-    """The factor reading ``word`` as ``reading`` costs a Latin query for how common the
-    words are (names.py; 1 for a whole word).
+def reading_commonness(word: Token | WordForms, reading: str, article_shown: bool) -> float:
+    """The factor reading ``word`` as ``reading`` costs a name query, in either script,
+    for how common the words are (names.py; 1 for a whole word).  An Arabic query shows
+    its article when it has one.
 
     Without its article (unless the query shows one, ``article_shown``): an ordinary word
     is common with the article and without it (الفنان / فنان, "the artist"; الرابع / رابع,
@@ -148,16 +149,27 @@ def reading_commonness(word: str, reading: str, article_shown: bool) -> float:
     word of its own (وسائل, "means", is not و + سائل; لينكس is Linux, كبير "big"), not the
     reading with a clitic glued on, which is never commoner than the reading itself
     (بليبيا, ومحمد): it pays CLITIC_COMMON_WEIGHT per Zipf step it is commoner."""
-    stripped = _stripped(word, reading)
+    stripped = _stripped(sounded(word)[0], reading)
     if not stripped:
         return 1.0
+    common_word = word_zipf(word.normalized)
+    common_reading = word_zipf(_as_written(word, reading))
     if _ends_in_article(stripped):
         if article_shown:
             return 1.0
-        zipf = min(vocabulary().get(word, 0.0), vocabulary().get(reading, 0.0))
+        zipf = min(common_word, common_reading)
         return max(0.0, 1.0 - READING_COMMON_WEIGHT * max(0.0, zipf - COMMON_READING_ZIPF))
-    excess = vocabulary().get(word, 0.0) - max(vocabulary().get(reading, 0.0), COMMON_READING_ZIPF)
+    excess = common_word - max(common_reading, COMMON_READING_ZIPF)
     return max(0.0, 1.0 - CLITIC_COMMON_WEIGHT * max(0.0, excess))
+
+
+def _as_written(word: Token | WordForms, reading: str) -> str:
+    """A reading of the sounded word (:func:`sounded`: ى read ا) as the word list has it
+    (ى folded into ي, as normalization does): the same letters of the normalized word.
+    المستوى read without its article is مستوا, as common as مستوى."""
+    if len(word.normalized) != len(sounded(word)[0]):
+        return reading
+    return word.normalized[len(word.normalized) - len(reading):]
 
 
 def written_forms(query: Token | WordForms, word: Token | WordForms) -> list[Reading]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 
+from .clitics import without_enclitic
 from .normalize import normalize_word
 
 # A word this frequent (Zipf scale: 3 = once per million words) is never split.
@@ -47,6 +48,15 @@ def vocabulary() -> dict[str, float]:
         for word in words:
             zipf.setdefault(normalize_word(word), value)  # first seen = most frequent
     return zipf
+
+
+def word_zipf(word: str) -> float:
+    """How common normalized Arabic ``word`` is (Zipf; 0 when rarer than the list goes):
+    as itself, or as an ordinary word with a pronoun glued on, which the list mostly
+    lacks (توازيها is توازي + ها, ارويها is اروي + ها: ordinary words, never names)."""
+    vocab = vocabulary()
+    base = without_enclitic(word)
+    return max(vocab.get(word, 0.0), vocab.get(base, 0.0) if base else 0.0)
 
 
 def _part_ok(part: str, vocab: dict[str, float]) -> float:

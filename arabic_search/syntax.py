@@ -5,6 +5,8 @@
     "الأمم المتحدة"         a phrase: these words in this order (every spelling allowed)
     طرابلس -بنغازي         exclude documents that hold a word (as written, normalized or
                            with a clitic)
+    كوراشيكي، أوكاياما      after a comma (, or ،), words that qualify the name before it
+                           (a province, a country): preferred, never required
 
 Anything else is text: a lone quote, a hyphen inside a word (al-Sarraj), a minus
 sign with nothing after it.  The parser only splits the query; the words are
@@ -20,6 +22,8 @@ import regex
 _PHRASE = regex.compile(r'["“”«»]([^"“”«»]*)(?:["“”«»]|$)')
 # A word to exclude: a minus (ASCII or Unicode) at the start of a whitespace-separated token.
 _EXCLUDED = regex.compile(r"(?:(?<=\s)|^)[-\u2212](\S+)")
+# The first comma, Latin or Arabic, after some text: what follows qualifies the name.
+_QUALIFIED = regex.compile(r"^([^,،]*\w[^,،]*)[,،](.*)$", regex.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class ParsedQuery:
     text: str                       # the words to look for (phrases included), in order
     phrases: tuple[str, ...] = ()   # quoted parts, each to be found in order
     excluded: tuple[str, ...] = ()  # words whose documents are left out
+    qualifying: str = ""            # after the first comma: preferred, never required
 
 
 def parse(query: str) -> ParsedQuery:
@@ -34,5 +39,6 @@ def parse(query: str) -> ParsedQuery:
     phrases = tuple(found.strip() for found in _PHRASE.findall(query) if found.strip())
     without_phrases = _PHRASE.sub(lambda found: f" {found.group(1)} ", query)
     excluded = tuple(_EXCLUDED.findall(without_phrases))
-    text = _EXCLUDED.sub(" ", without_phrases)
-    return ParsedQuery(" ".join(text.split()), phrases, excluded)
+    text = " ".join(_EXCLUDED.sub(" ", without_phrases).split())
+    qualified = _QUALIFIED.match(_EXCLUDED.sub(" ", _PHRASE.sub(" ", query)))  # a phrase's comma is its own
+    return ParsedQuery(text, phrases, excluded, " ".join(qualified.group(2).split()) if qualified else "")

@@ -9,6 +9,7 @@ import pytest
 from pyarabic import araby
 
 from arabic_search.analysis import analyze
+from arabic_search import clitics, splitter
 from arabic_search.clitics import clitic_readings
 from arabic_search.namekeys import arabic_key, latin_keys
 from arabic_search.normalize import normalize_word
@@ -206,3 +207,12 @@ def test_analyze_cli_prints_the_api_shape():
 def test_numbers_keep_their_separators_between_digits(text, words):
     assert [token.normalized for token in analyze(text)] == words
     assert all(token.script == "number" for token in analyze(text) if token.normalized[0].isdigit())
+
+
+def test_a_pronoun_glued_on_is_taken_off_only_when_a_word_remains():
+    assert clitics.without_enclitic("توازيها") == "توازي"
+    assert clitics.without_enclitic("كتابهم") == "كتاب"
+    assert clitics.without_enclitic("بيرنا") is None    # Pirna: names end in نا too
+    assert clitics.without_enclitic("مها") is None      # Maha: too little would remain
+    assert clitics.without_enclitic("عبده") is None     # a bare ه is also ة, and a name
+    assert splitter.word_zipf("توازيها") == splitter.word_zipf("توازي") > 0

@@ -33,6 +33,9 @@ DOCS = [
      "body": "زار الوفد طرابلس أمس."},
     {"id": "name_apart", "title": "حديث", "body": "روى أبو هريرة حديثا."},
     {"id": "name_joined", "title": "حديث آخر", "body": "روى ابوهريره حديثا."},
+    {"id": "carthage_tunisia", "title": "تونس", "body": "زار الوفد آثار قرطاج أمس."},
+    {"id": "carthage", "title": "آثار", "body": "تقع قرطاج قرب البحر."},
+    {"id": "tunisia", "title": "أخبار", "body": "قال المتحدث إن تونس ترحب بالوفد."},
 ]
 
 
@@ -43,6 +46,24 @@ def client(es_client, es_url, tmp_path_factory):
 
 def ids(client, **args) -> list[str]:
     return [hit["id"] for hit in search(client, **args)["hits"]]
+
+
+@pytest.mark.parametrize("query, qualifying", [
+    ("كوراشيكي، أوكاياما", "أوكاياما"), ("Paris, France", "France"),
+    ("طرابلس", ""), (", ليبيا", ""),                  # nothing before the comma: no name to qualify
+    ('"طرابلس، ليبيا" بنغازي', ""),                   # a quoted phrase's comma is its own
+    ("طرابلس، ليبيا -بنغازي", "ليبيا"),
+])
+def test_words_after_a_comma_qualify_the_name(query, qualifying):
+    assert parse(query).qualifying == qualifying
+
+
+def test_a_word_after_a_comma_is_preferred_not_required(client):
+    # "قرطاج، تونس": Carthage, the one in Tunisia; a document with قرطاج alone is found,
+    # the one with both first; تونس alone is no answer: the name is required
+    assert ids(client, q="قرطاج تونس") == ["carthage_tunisia"]
+    assert ids(client, q="قرطاج، تونس") == ["carthage_tunisia", "carthage"]
+    assert search(client, q="قرطاج، تونس")["required_words"] == ["قرطاج"]
 
 
 def test_a_quoted_phrase_requires_its_words_in_order(client):

@@ -24,6 +24,8 @@ DOCS = {
     "bou_apart": {"title": "الجزائر", "body": "وصل الوفد إلى مدينة بو مرداس أمس."},
     "abou_apart": {"title": "الجزائر", "body": "زار الوزير ولاية أبو مرداس."},
     "gabes": {"title": "تونس", "body": "وصل الوفد إلى قابس صباح اليوم."},
+    "bou_glued": {"title": "الجزائر", "body": "افتتح الوالي مستشفى بومرداس الجديد."},
+    "ibn_apart": {"title": "تاريخ", "body": "كتب عبد الرحمن بن خلدون المقدمة."},
 }
 
 
@@ -77,9 +79,10 @@ def test_three_query_words_run_together_are_one_written_word():
 def test_a_name_link_glued_in_the_query_finds_the_name_written_apart(client):
     # بومرداس: the link بو (or أبو: one link, two spellings) and the rest, in a row
     result = search(client, "بومرداس")
-    assert {hit["id"] for hit in result["hits"]} == {"bou_apart", "abou_apart"}
+    assert {hit["id"] for hit in result["hits"]} == {"bou_apart", "abou_apart", "bou_glued"}
     for hit in result["hits"]:
-        assert {m["how"] for m in matches_by_text(hit).values()} == {"split"}
+        expected = "exact" if hit["id"] == "bou_glued" else "split"
+        assert {m["how"] for m in matches_by_text(hit).values()} == {expected}
 
 
 def test_the_kind_of_a_place_is_not_required(client):
@@ -87,3 +90,16 @@ def test_the_kind_of_a_place_is_not_required(client):
     result = search(client, "ولاية قابس")
     assert [hit["id"] for hit in result["hits"]] == ["gabes"] and result["required_words"] == ["قابس"]
     assert search(client, "ولاية سوسة")["total"] == 0
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    ("أبو مرداس", {"bou_apart": "بو", "abou_apart": "أبو", "bou_glued": "بومرداس"}),
+    ("بو مرداس", {"bou_apart": "بو", "abou_apart": "أبو", "bou_glued": "بومرداس"}),
+    ("ابن خلدون", {"ibn_apart": "بن"}),
+])
+def test_a_name_link_is_one_word_written_either_way(client, query, found):
+    # أبو and بو, ابن and بن write one link: each finds the other, apart or run together
+    result = search(client, query)
+    assert {hit["id"] for hit in result["hits"]} == set(found)
+    for hit in result["hits"]:
+        assert found[hit["id"]] in matches_by_text(hit)
