@@ -81,12 +81,15 @@ def is_name_query(token: Token) -> bool:
 
 def _pair(query: Token, query_form: str, form: str, form_script: str,
           weigh_common: bool = True, after_sun_article: bool = False) -> float:
-    """The two forms compared as written and, when either ends in a hamza after alef
-    (زكرياء), without it: names often leave it unwritten (زكريا, شيما, اسما)."""
+    """The two forms compared as written and, for two Arabic spellings, when either ends
+    in a hamza after alef (زكرياء), without it: names often leave it unwritten (زكريا, شيما).
+    Not when the written word is common (its commonness weighed): الآراء, الشرفاء, نساء
+    are ordinary words, and without the hamza nothing says so."""
     best = _pair_as_written(query, query_form, form, form_script, weigh_common, after_sun_article)
     one, other = _without_final_hamza(query_form), _without_final_hamza(form)
-    if (one, other) != (query_form, form) and could_be_name(one, query.script) \
-            and could_be_name(other, form_script):
+    if (one, other) != (query_form, form) and query.script == form_script == ARABIC \
+            and could_be_name(one, query.script) and could_be_name(other, form_script) \
+            and not (weigh_common and word_zipf(form) > COMMON_ZIPF):
         best = max(best, FINAL_HAMZA_FACTOR * _pair_as_written(query, one, other, form_script,
                                                                weigh_common, after_sun_article))
     return best
