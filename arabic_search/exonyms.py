@@ -38,6 +38,9 @@ WHOLE_QUERY_MARK = "^"
 # and never looked up from Arabic (شمال is no name).
 NOT_ALONE_MARK = "~"
 MARKS = EXACT_CASE_MARK + WHOLE_QUERY_MARK + NOT_ALONE_MARK
+# A Latin name this short names nothing unless marked as an abbreviation (=UN): the
+# gazetteer's alternate names include "Ea" (Oea, Tripoli) and "Po", which are no query's.
+MIN_LATIN_NAME = 3
 NAME_SEPARATOR = "|"
 WORD_CACHE_SIZE = 65_536  # words of the table (and queries): loading is ~3x faster
 
@@ -106,12 +109,18 @@ class Table:
     longest: int = 1
 
 
+def _long_enough(text: str) -> bool:
+    """A Latin name of several words or of MIN_LATIN_NAME letters at least."""
+    key = latin_key(text.lstrip(MARKS))
+    return len(key) > 1 or len(key[0] if key else "") >= MIN_LATIN_NAME
+
+
 def _add_entity(table: Table, kind: str, latin_names: list[str], arabic_names: list[str]) -> None:
     arabic = tuple(Name(text, norm_words(text)) for text in arabic_names)
     # Latin names an Arabic query may find in Latin text; not "US" or "WHO", which the
     # index cannot tell from the words "us" and "who".
     latin = tuple(Name(text.lstrip(MARKS), norm_words(text.lstrip(MARKS)))
-                  for text in latin_names if not text.startswith(EXACT_CASE_MARK))
+                  for text in latin_names if not text.startswith(EXACT_CASE_MARK) and _long_enough(text))
     for text in latin_names:
         if text.startswith(EXACT_CASE_MARK):
             table.exact_case.setdefault(text[1:], []).append((kind, arabic))
@@ -119,7 +128,7 @@ def _add_entity(table: Table, kind: str, latin_names: list[str], arabic_names: l
         target = {WHOLE_QUERY_MARK: table.whole_query, NOT_ALONE_MARK: table.not_alone}.get(
             text[:1], table.latin)
         key = latin_key(text.lstrip(MARKS))
-        if key:
+        if key and _long_enough(text):
             target.setdefault(key, []).append((kind, arabic))
             table.longest = max(table.longest, len(key))
     if any(text.startswith(NOT_ALONE_MARK) for text in latin_names):

@@ -53,8 +53,9 @@ FINAL_HAMZA_FACTOR = 0.95
 MAX_ABBREVIATION = 4
 # An Arabic query word this common is an ordinary word: its spelling variants are not sought.
 ORDINARY_ZIPF = 5.0
-# Two Arabic spellings of a name this short (article aside) must have as many letters:
-# عمر is not عمير, ولد not وليد, حمد not حمدي.  Beside the rest of the name (commonness
+# Two Arabic spellings of a name this short (article aside) must have as many letters when
+# either is a common word: عمر is not عمير, ولد not وليد, حمد not حمدي (two rare words, لير
+# and ليير, are one name's spellings as often as longer ones are).  Beside the rest of the name (commonness
 # not weighed) a long vowel written or not is the commonest variation of all: فورت سنت جان
 # is فورت سانت جون, سيدي عمار is سيدي عمر, وادي الفضة is واد الفضة.
 SHORT_NAME_LETTERS = 3
@@ -105,7 +106,8 @@ def _pair_as_written(query: Token, query_form: str, form: str, form_script: str,
         return latin_arabic(query_form, form, weigh_common, after_sun_article)
     if query.script == ARABIC and form_script == ARABIC:
         shortest = min(letters(query_form), letters(form))
-        if weigh_common and shortest <= SHORT_NAME_LETTERS and letters(query_form) != letters(form):
+        if weigh_common and shortest <= SHORT_NAME_LETTERS and letters(query_form) != letters(form) \
+                and max(word_zipf(query_form), word_zipf(form)) > COMMON_ZIPF:
             return 0.0
         return max(arabic_arabic(query_form, form, weigh_common),
                    FINAL_VOWEL_FACTOR * _final_vowel_free(query_form, form, weigh_common))

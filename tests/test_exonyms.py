@@ -146,3 +146,11 @@ def test_generic_words_only_beside_other_words_and_never_from_arabic():
 def test_former_countries():
     assert ("الاتحاد", "السوفيتي") in arabic_of("Soviet Union")
     assert norm_words("زائير") in [w[-1:] for w in arabic_of("Zaire")]
+
+
+def test_a_two_letter_latin_name_names_nothing_unless_an_abbreviation():
+    # the gazetteer lists "Ea" (ancient Oea) for Tripoli: the nonsense query "ea" found
+    # لطرابلس; UN, US, EU are marked abbreviations and still name their entities
+    assert find_exonyms(["ea"]) == [] and find_exonyms(["Ea"]) == []
+    assert find_exonyms(["Tripoli"]) and find_exonyms(["UN"])
+    assert "Ea" not in {name.text for match in find_latin_names(["طرابلس"]) for name in match.names}
