@@ -36,21 +36,23 @@ def cost_tables() -> dict:
 
 
 @functools.lru_cache(maxsize=8192)
-def _row(kind: str, key: str, common: float = 1.0,
-         silent_initial: bool = True) -> tuple[dict, float, float, tuple]:
+def _row(kind: str, key: str, common: float = 1.0, silent_initial: bool = True,
+         reshaping: float | None = None) -> tuple[dict, float, float, tuple]:
     """(costs by output, default cost, deletion cost, two-letter outputs) of one unit,
     multiplied by ``common`` except for leaving a Latin vowel unwritten (Arabic does not
-    write short vowels: that is no evidence against a common word, محمد = Muhammad).
+    write short vowels: that is no evidence against a common word, محمد = Muhammad), and
+    leaving a consonant unwritten, which is multiplied by ``reshaping`` (``common`` when
+    None; see likeness.commonness).
     ``silent_initial`` False: an initial Latin vowel must be written (see likeness.py)."""
     table = cost_tables()[kind]
     costs = (table.get(key) or table.get(single_letter(key)) or table.get(grapheme_base(key))
              or table[DEFAULT])
     if (not silent_initial and key.startswith(INITIAL)) or key.startswith(SOUNDED):
         costs = {out: cost for out, cost in costs.items() if out != DELETE}
-    if common != 1.0:
-        exempt = kind == "latin" and grapheme_base(key)[0] in LATIN_VOWELS
-        costs = {out: cost if exempt and out == DELETE else cost * common
-                 for out, cost in costs.items()}
+    vowel = kind == "latin" and grapheme_base(key)[0] in LATIN_VOWELS
+    unwritten = 1.0 if vowel else (common if reshaping is None else reshaping)
+    if common != 1.0 or unwritten != 1.0:
+        costs = {out: cost * (unwritten if out == DELETE else common) for out, cost in costs.items()}
     two = tuple(out for out in costs if len(out) == 2)
     return costs, costs[DEFAULT], costs.get(DELETE, costs[DEFAULT]), two
 
@@ -61,12 +63,15 @@ def _insert_costs(kind: str, common: float = 1.0) -> dict:
 
 
 def _fill(kind: str, source: tuple, target: str, limit: float = INFINITY,
-          common: float = 1.0, silent_initial: bool = True) -> list[list[float]]:
+          common: float = 1.0, silent_initial: bool = True,
+          reshaping: float | None = None) -> list[list[float]]:
     """Dynamic programme: cell [i][j] is the cheapest alignment of source[:i] with
     target[:j].  Rows are updated a whole row at a time with map() (C speed).  Once
-    every open cell costs more than ``limit`` the result is INFINITY (costs only grow)."""
+    every open cell costs more than ``limit`` the result is INFINITY (costs only grow).
+    Letters inserted and consonants left unwritten are weighted by ``reshaping`` (see
+    _row), the other costs by ``common``."""
     n, m = len(source), len(target)
-    inserts = _insert_costs(kind, common)
+    inserts = _insert_costs(kind, common if reshaping is None else reshaping)
     insert = [inserts.get(letter, inserts[DEFAULT]) for letter in target]
     table = [[INFINITY] * (m + 1) for _ in range(n + 1)]
     table[0][0] = 0.0
@@ -81,7 +86,7 @@ def _fill(kind: str, source: tuple, target: str, limit: float = INFINITY,
             table[n][m] = INFINITY
             break
         for key, size in source[i]:
-            costs, default, delete, two = _row(kind, key, common, silent_initial)
+            costs, default, delete, two = _row(kind, key, common, silent_initial, reshaping)
             following = table[i + size]
             following[:] = map(min, following, map(operator.add, row, itertools.repeat(delete)))
             substitute = map(costs.get, target, itertools.repeat(default))
@@ -100,12 +105,13 @@ def _occurrences(target: str, pair: str):
 
 
 def align(kind: str, source: tuple, target: str, limit: float = INFINITY,
-          common: float = 1.0, silent_initial: bool = True) -> float:
+          common: float = 1.0, silent_initial: bool = True, reshaping: float | None = None) -> float:
     """Cost of the cheapest alignment of ``source`` (per position: (unit key, length)
-    options) with the letters of ``target``, costs weighted by ``common`` (see _row);
+    options) with the letters of ``target``, costs weighted by ``common`` and letters
+    added or consonants dropped by ``reshaping`` (``common`` when None; see _row);
     INFINITY if it is sure to exceed ``limit``.  ``silent_initial`` False: an initial
     Latin vowel may not be left unwritten (likeness.latin_arabic)."""
-    return _fill(kind, source, target, limit, common, silent_initial)[len(source)][len(target)]
+    return _fill(kind, source, target, limit, common, silent_initial, reshaping)[len(source)][len(target)]
 
 
 def alignment_path(kind: str, source: tuple, target: str) -> tuple[float, list]:

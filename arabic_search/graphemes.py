@@ -34,11 +34,19 @@ LONGEST_GROUP = 3
 # Place marks of a vowel grapheme: at the start, at the end (medial vowels have none).
 INITIAL = "^"
 FINAL = "$"
-# An h read apart from the consonant before it, where the two could be one sound (s-h,
-# k-h, g-h, z-h, t-h, d-h, p-h), is a sound of its own: Is-haq = إسحاق.  It is never
-# silent, or Aisha would read a-i-s-(h) = عيسى (Isa) and Khattab k-(h)-a-t-t-a-b = كتب
-# ("wrote"); the group (sh = ش, kh = خ or ك, th = ت or ث) says how the pair is written.
-# Not after c: ch is k with a silent h in Michael = مايكل, Christopher = كريستوفر.
+# Mark of a consonant that Arabic always writes (the alignment never leaves it unwritten):
+# * An h read apart from the consonant before it, where the two could be one sound (s-h,
+#   k-h, g-h, z-h, t-h, d-h, p-h), is a sound of its own: Is-haq = إسحاق.  It is never
+#   silent, or Aisha would read a-i-s-(h) = عيسى (Isa) and Khattab k-(h)-a-t-t-a-b = كتب
+#   ("wrote"); the group (sh = ش, kh = خ or ك, th = ت or ث) says how the pair is written.
+#   Not after c: ch is k with a silent h in Michael = مايكل, Christopher = كريستوفر.
+# * An h between two vowels is sounded (Taha = طه, Mohamed = محمد, Johann = يوهان): the
+#   learned table lets an h go unwritten for the silent h of -ah and of German Mühl-, and
+#   so Rahouia read as رؤية ("vision"), Mahires as مارس, Nahi as ناي.
+# * A y between a consonant and a vowel is a consonant, written ي (Libya = ليبيا, not
+#   لبى "he answered"); after a vowel it may be one letter with it (Ferdowsiyeh = فردوسية).
+# * A name's first consonant is written: Herriman is not رمان, Holden not ولدين, Leerdam
+#   not ردم (an initial vowel has its own rule, likeness.latin_arabic).
 SOUNDED = "+"
 _PAIRS_WITH_H = frozenset("skgztdp")
 # Latin graphemes that Arabic may write with two letters.
@@ -58,10 +66,24 @@ def latin_letters(word: str) -> str:
     return "".join(letters)
 
 
+def _sounded(group: str, start: int, letters: str) -> bool:
+    """A consonant grapheme Arabic always writes (see SOUNDED)."""
+    before_vowel = start + 1 < len(letters) and letters[start + 1] in LATIN_VOWELS - {"y"}
+    if group == "y":
+        return 0 < start and letters[start - 1] not in LATIN_VOWELS and before_vowel
+    if group[0] in LATIN_VOWELS:
+        return False
+    if start == 0:
+        return True
+    if group != "h":
+        return False
+    return letters[start - 1] in _PAIRS_WITH_H or (letters[start - 1] in LATIN_VOWELS and before_vowel)
+
+
 def _tagged(group: str, start: int, end: int, length: int, letters: str = "") -> str:
-    """The grapheme's table key: vowels carry a place mark, an h after a consonant it
-    could pair with is marked SOUNDED."""
-    if group == "h" and start and letters[start - 1] in _PAIRS_WITH_H:
+    """The grapheme's table key: vowels carry a place mark, a consonant that is always
+    written is marked SOUNDED."""
+    if _sounded(group, start, letters):
         return SOUNDED + group
     if group[0] not in LATIN_VOWELS:
         return group

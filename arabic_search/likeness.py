@@ -32,6 +32,9 @@ MIN_NORM = 3
 # Words more frequent than this (Zipf) pay this much more per unit of cost and Zipf step.
 COMMON_ZIPF = 3.0
 COMMON_WEIGHT = {"latin": 0.5, "arabic": 2.0}
+# ... except, for a Latin query, a change of the word's shape: a Latin consonant left
+# unwritten or an Arabic letter that no Latin letter explains (see reshaping).
+RESHAPE_WEIGHT = {"latin": 5.0, "arabic": 2.0}
 # Two Arabic spellings of one name share at least this share of their letters.
 MIN_SHARED_LETTERS = 0.4
 # Confidences below this are reported as 0: the alignment stops as soon as it is sure.
@@ -44,15 +47,28 @@ def commonness(zipf: float, kind: str) -> float:
     return round(1.0 + COMMON_WEIGHT[kind] * max(0.0, zipf - COMMON_ZIPF), 1)
 
 
+def reshaping(zipf: float, kind: str) -> float:
+    """How much more a letter added or a consonant dropped costs in a word this common.
+
+    A transliteration is unsure of the letter chosen for a sound (t = ت or ط, a = ا or
+    ع: Tarek = طارق, Said = سعيد are common words and common names), so for a Latin
+    query such choices pay only COMMON_WEIGHT per Zipf step; but it shows every
+    consonant, and Arabic writes every consonant: a common word that lacks one of the
+    name's consonants, or has one the name lacks, is another word (Waldhauser is not
+    والدار, Atbara not تعتبره, Nabilah not نبيل), so those pay RESHAPE_WEIGHT."""
+    return round(1.0 + RESHAPE_WEIGHT[kind] * max(0.0, zipf - COMMON_ZIPF), 1)
+
+
 def _scored(kind: str, source: tuple, target: str, letters: int, scale: float,
             zipf: float | None = 0.0, silent_initial: bool = True) -> float:
     """Confidence of the alignment; below FLOOR it is reported as 0 (not computed).
     ``zipf`` None: the words' commonness is not weighed (beside the rest of a name,
     where the word is a name: names.spelling_confidences)."""
-    common = 1.0 if zipf is None else commonness(max(zipf, word_zipf(target)), kind)
+    weighed = 0.0 if zipf is None else max(zipf, word_zipf(target))
     per_cost = 1.0 / (scale * max(letters, MIN_NORM))
-    cost = align(kind, source, target, limit=(1.0 - FLOOR) / per_cost, common=common,
-                 silent_initial=silent_initial)
+    cost = align(kind, source, target, limit=(1.0 - FLOOR) / per_cost,
+                 common=commonness(weighed, kind), silent_initial=silent_initial,
+                 reshaping=reshaping(weighed, kind))
     confidence = 1.0 - cost * per_cost
     return confidence if confidence >= FLOOR else 0.0
 

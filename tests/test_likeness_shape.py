@@ -1,0 +1,74 @@
+"""A Latin name's consonants are written (issue 9, absent names returning junk).
+
+Rules of likeness (graphemes.py, alignment.py, likeness.py) about the shape of a word:
+a name's first consonant, an h between vowels and a y between a consonant and a vowel are always written
+in Arabic; in a common word a consonant left unwritten or a letter no Latin letter explains
+costs more than the choice of a letter for a sound (t = ط, a = ع).  Pure tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from arabic_search import likeness, names
+from arabic_search.analysis import analyze
+from arabic_search.graphemes import SOUNDED, latin_graphemes
+
+
+def _accepted(query: str, written: str) -> bool:
+    token = analyze(query)[0]
+    return names.confidence(token, analyze(written)[0]) >= names.min_confidence(token)
+
+
+def _keys(word: str) -> list[str]:
+    return [options[0][0] for options in latin_graphemes(word)]
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Rahouia", "رؤية"), ("Mahires", "مارس"), ("Muhaisan", "مسن"),  # an h between vowels
+    ("Herriman", "رمان"), ("Leerdam", "ردم"), ("Hlhol", "لحل"),     # the first consonant
+    ("Libya", "لبى"),                                   # a y between a consonant and a vowel
+])
+def test_a_sounded_consonant_is_never_left_unwritten(query, written):
+    assert not _accepted(query, written)
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Mohamed", "محمد"), ("Johann", "يوهان"), ("Bahia", "باهيا"), ("Hugo", "هوغو"),
+    ("Henri", "هنري"), ("Lakhdaria", "الأخضرية"), ("Libya", "ليبيا"), ("Kenya", "كينيا"),
+    ("Sayyan", "سيان"),       # a doubled y is one consonant, written once
+    ("Fatimah", "فاطمة"),      # a final h after a vowel stays silent (-ah)
+])
+def test_names_that_write_them_are_still_found(query, written):
+    assert _accepted(query, written)
+
+
+def test_which_consonants_are_marked_as_always_written():
+    assert _keys("Rahouia")[:3] == [SOUNDED + "r", "a", SOUNDED + "h"]
+    assert _keys("Libya")[3] == SOUNDED + "y" and _keys("Mysuru")[1] == "y"  # y a vowel there
+    assert _keys("Abdallah")[-1] == "h"  # final: -ah's h may go unwritten
+    assert _keys("Ferdowsiyeh")[-3] == "y"  # after a vowel: iy may be one ي (فردوسية)
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Waldhauser", "والدار"),  # -hauser's s dropped: "and the house"
+    ("Atbara", "تعتبره"),      # a ت and an ع no Latin letter explains
+    ("Oldham", "أولادهم"),     # "their children"
+])
+def test_a_common_word_of_another_shape_is_not_the_name(query, written):
+    assert not _accepted(query, written)
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Said", "سعيد"), ("Tarek", "طارق"), ("Adel", "عادل"), ("Karim", "كريم"),
+    ("Brighton", "برايتون"), ("Muhammad", "محمد"),
+])
+def test_common_words_spelled_as_the_name_is_are_still_found(query, written):
+    # the letter chosen for a sound (a = ع, t = ط) is what transliterations disagree on
+    assert _accepted(query, written)
+
+
+def test_reshaping_a_common_word_costs_more_than_choosing_its_letters():
+    assert likeness.reshaping(4.0, "latin") > likeness.commonness(4.0, "latin") > 1.0
+    assert likeness.reshaping(3.0, "latin") == likeness.commonness(3.0, "latin") == 1.0
+    # Arabic queries weigh every difference alike, as before
+    assert likeness.reshaping(4.5, "arabic") == likeness.commonness(4.5, "arabic")
