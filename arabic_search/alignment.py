@@ -26,6 +26,9 @@ INFINITY = math.inf
 TOLERANCE = 1e-9
 
 _TABLES: dict = {}
+AYN = "ع"
+# The letter that writes each Latin vowel long.
+LONG_VOWEL_LETTERS = {"a": "ا", "e": "ي", "i": "ي", "o": "و", "u": "و"}
 
 
 def cost_tables() -> dict:
@@ -47,6 +50,8 @@ def _row(kind: str, key: str, common: float = 1.0, silent_initial: bool = True,
     table = cost_tables()[kind]
     costs = (table.get(key) or table.get(single_letter(key)) or table.get(grapheme_base(key))
              or table[DEFAULT])
+    if kind == "latin" and key.startswith(INITIAL):
+        costs = _with_ayn_and_long_vowel(key, costs)
     if (not silent_initial and key.startswith(INITIAL)) or key.startswith(SOUNDED):
         costs = {out: cost for out, cost in costs.items() if out != DELETE}
     vowel = kind == "latin" and grapheme_base(key)[0] in LATIN_VOWELS
@@ -55,6 +60,16 @@ def _row(kind: str, key: str, common: float = 1.0, silent_initial: bool = True,
         costs = {out: cost * (unwritten if out == DELETE else common) for out, cost in costs.items()}
     two = tuple(out for out in costs if len(out) == 2)
     return costs, costs[DEFAULT], costs.get(DELETE, costs[DEFAULT]), two
+
+
+def _with_ayn_and_long_vowel(key: str, costs: dict) -> dict:
+    """An initial vowel written ع may write its long vowel after it (Issa = عيسى, Eid =
+    عيد): as dear as the ع alone.  The learned table has عا for a but lacks the others,
+    so the ي of عيسى stood for nothing (an insertion, 6.3) and Issa found عسى."""
+    long = LONG_VOWEL_LETTERS.get(grapheme_base(key)[:1])
+    if not long or AYN not in costs or AYN + long in costs:
+        return costs
+    return {**costs, AYN + long: costs[AYN]}
 
 
 @functools.lru_cache(maxsize=64)
