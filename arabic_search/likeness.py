@@ -75,25 +75,27 @@ def _scored(kind: str, source: tuple, target: str, letters: int, scale: float,
 
 @functools.lru_cache(maxsize=200_000)
 def latin_arabic(latin: str, arabic: str, weigh_common: bool = True,
-                 after_sun_article: bool = False) -> float:
+                 after_sun_article: bool = False, listed: str = "") -> float:
     """Confidence that normalized Arabic word ``arabic`` spells Latin word ``latin``.
 
     Arabic always writes a name's initial vowel (Ali = علي, Omar = عمر, Imane = ايمان):
     a Latin initial vowel may be left unwritten only when it is the vowel of an article
     whose ل is assimilated, ``arabic`` being read after it (``after_sun_article``:
     Eddine = الدين, Assarraj = السراج).  Before a moon letter the ل is sounded and a name
-    writes it (Elfanan, not Afanan, for الفنان)."""
+    writes it (Elfanan, not Afanan, for الفنان).  ``listed``: ``arabic`` as the word list
+    has it when not itself (مستوا, مستوى read as it sounds, is as common as مستوى)."""
     source = latin_graphemes(latin)
     if not source or not arabic:
         return 0.0
-    if not weigh_common and commonness(word_zipf(arabic), "latin") == 1.0:
-        return latin_arabic(latin, arabic, True, after_sun_article)  # not common: the same
-    return _scored("latin", source, arabic, len(arabic), LATIN_SCALE, 0.0 if weigh_common else None,
+    zipf = word_zipf(listed) if listed else 0.0
+    if not weigh_common and commonness(max(zipf, word_zipf(arabic)), "latin") == 1.0:
+        return latin_arabic(latin, arabic, True, after_sun_article, listed)  # not common: the same
+    return _scored("latin", source, arabic, len(arabic), LATIN_SCALE, zipf if weigh_common else None,
                    silent_initial=after_sun_article)
 
 
 @functools.lru_cache(maxsize=200_000)
-def arabic_arabic(query: str, arabic: str, weigh_common: bool = True) -> float:
+def arabic_arabic(query: str, arabic: str, weigh_common: bool = True, listed: str = "") -> float:
     """Confidence that normalized Arabic word ``arabic`` is another spelling of ``query``.
 
     Being another spelling is symmetric, but one alignment is not: the learned table
@@ -110,9 +112,9 @@ def arabic_arabic(query: str, arabic: str, weigh_common: bool = True) -> float:
     if shared < MIN_SHARED_LETTERS * letters:
         return 0.0  # each letter cheaply replaced is no spelling (زكثح is not سكته)
     # A common word must agree better, on either side: الحكومه is not الحكمه.
-    zipf = max(word_zipf(query), word_zipf(arabic))
+    zipf = max(word_zipf(query), word_zipf(listed or arabic))  # listed: see latin_arabic
     if not weigh_common and commonness(zipf, "arabic") == 1.0:
-        return arabic_arabic(query, arabic)  # neither is common: the same, already computed
+        return arabic_arabic(query, arabic, True, listed)  # neither is common: the same
     zipf = zipf if weigh_common else None
     there = _scored("arabic", arabic_units(query), arabic, letters, ARABIC_SCALE, zipf)
     if not there:

@@ -84,12 +84,13 @@ def is_name_query(token: Token) -> bool:
 
 
 def _pair(query: Token, query_form: str, form: str, form_script: str,
-          weigh_common: bool = True, after_sun_article: bool = False) -> float:
+          weigh_common: bool = True, after_sun_article: bool = False, listed: str = "") -> float:
     """The two forms compared as written and, for two Arabic spellings, without what one
     spelling of a name leaves unwritten (:data:`UNWRITTEN_FACTOR`).  Not when the written
     word is common (its commonness weighed): الآراء, الشرفاء, نساء are ordinary words, and
     without the hamza nothing says so."""
-    best = _pair_as_written(query, query_form, form, form_script, weigh_common, after_sun_article)
+    best = _pair_as_written(query, query_form, form, form_script, weigh_common, after_sun_article,
+                            listed)
     one, other = _unwritten(query_form), _unwritten(form)
     if (one, other) != (query_form, form) and query.script == form_script == ARABIC \
             and could_be_name(one, query.script) and could_be_name(other, form_script) \
@@ -106,29 +107,31 @@ def _unwritten(form: str) -> str:
 
 
 def _pair_as_written(query: Token, query_form: str, form: str, form_script: str,
-                     weigh_common: bool = True, after_sun_article: bool = False) -> float:
+                     weigh_common: bool = True, after_sun_article: bool = False,
+                     listed: str = "") -> float:
+    """``listed``: ``form`` as the word list has it, when not itself (readings._listed)."""
     if query.script == LATIN and form_script == ARABIC:
-        return latin_arabic(query_form, form, weigh_common, after_sun_article)
+        return latin_arabic(query_form, form, weigh_common, after_sun_article, listed)
     if query.script == ARABIC and form_script == ARABIC:
         shortest = min(letters(query_form), letters(form))
         if weigh_common and shortest <= SHORT_NAME_LETTERS and letters(query_form) != letters(form) \
                 and max(word_zipf(query_form), word_zipf(form)) > COMMON_ZIPF:
             return 0.0
-        return max(arabic_arabic(query_form, form, weigh_common),
-                   FINAL_VOWEL_FACTOR * _final_vowel_free(query_form, form, weigh_common))
+        return max(arabic_arabic(query_form, form, weigh_common, listed),
+                   FINAL_VOWEL_FACTOR * _final_vowel_free(query_form, form, weigh_common, listed))
     if query.script == LATIN and form_script == LATIN:
         return latin_latin(query_form, form)
     return 0.0
 
 
-def _final_vowel_free(query_form: str, form: str, weigh_common: bool) -> float:
+def _final_vowel_free(query_form: str, form: str, weigh_common: bool, listed: str = "") -> float:
     """The two spellings compared without a final vowel letter (ا ه ي: خولنا / خولنه,
     كسلا / كسله), which names spell every way; 0 when neither ends in one, what remains is
     shorter than MIN_STEM_LETTERS, or either word is common (unless beside the name)."""
     one, other = query_form.rstrip(FINAL_VOWEL_LETTERS), form.rstrip(FINAL_VOWEL_LETTERS)
     if (one, other) == (query_form, form) or min(len(one), len(other)) < MIN_STEM_LETTERS:
         return 0.0
-    if weigh_common and max(word_zipf(query_form), word_zipf(form)) > COMMON_ZIPF:
+    if weigh_common and max(word_zipf(query_form), word_zipf(listed or form)) > COMMON_ZIPF:
         return 0.0  # an ordinary word's ending is grammar: كتابه (his book) is not كتابا
     if query_form[-1:] in FINAL_VOWEL_LETTERS and form[-1:] in FINAL_VOWEL_LETTERS \
             and query_form[-1] == form[-1]:
@@ -168,9 +171,9 @@ def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_art
     if weigh_common:
         shows_article = shows_article or query.normalized.startswith(ARTICLE)
         pairs = [(query_form, form, factor * _commonness(query_form, word, form, sun, shows_article),
-                  sun) for query_form, form, factor, sun in pairs]
-    best = max((factor * _pair(query, query_form, form, word.script, weigh_common, sun)
-                for query_form, form, factor, sun in pairs), default=0.0)
+                  sun, listed) for query_form, form, factor, sun, listed in pairs]
+    best = max((factor * _pair(query, query_form, form, word.script, weigh_common, sun, listed)
+                for query_form, form, factor, sun, listed in pairs), default=0.0)
     return round(best, 3)
 
 

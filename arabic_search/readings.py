@@ -86,6 +86,7 @@ class Reading(NamedTuple):
     form: str                  # normalized, as compared with the query
     factor: float              # what the reading costs (a stripped clitic, ى for ي)
     after_sun_article: bool    # read after an article whose ل is assimilated (الدين)
+    listed: str = ""           # as the word list has it, when not ``form`` (ى folded into ي)
 
 
 def _stripped(word: str, reading: str) -> str:
@@ -163,6 +164,13 @@ def reading_commonness(word: Token | WordForms, reading: str, article_shown: boo
     return max(0.0, 1.0 - CLITIC_COMMON_WEIGHT * max(0.0, excess))
 
 
+def _listed(word: Token | WordForms, reading: str) -> str:
+    """A reading of a word written with ى as the word list has it (:func:`_as_written`:
+    مستوا is looked up as مستوي, that is مستوى); "" for the others, listed as they are (the
+    final ي of مصطفي read as ى, Egyptian print, keeps the commonness of مصطفا: none)."""
+    return _as_written(word, reading) if ALEF_MAKSURA in word.exact else ""
+
+
 def _as_written(word: Token | WordForms, reading: str) -> str:
     """A reading of the sounded word (:func:`sounded`: ى read ا) as the word list has it
     (ى folded into ي, as normalization does): the same letters of the normalized word.
@@ -176,8 +184,9 @@ def written_forms(query: Token | WordForms, word: Token | WordForms) -> list[Rea
     """The ways ``word`` may be read as a name, each with the factor its reading costs
     (a stripped clitic, a final ي read as ى)."""
     whole, readings = sounded(word)
-    forms = [Reading(whole, 1.0, False)] if could_be_name(whole, word.script) else []
-    forms += [Reading(reading, reading_factor(whole, reading), after_sun_article(whole, reading))
+    forms = [Reading(whole, 1.0, False, _listed(word, whole))] if could_be_name(whole, word.script) else []
+    forms += [Reading(reading, reading_factor(whole, reading), after_sun_article(whole, reading),
+                      _listed(word, reading))
               for reading in readings
               if plausible_reading(reading) and could_be_name(reading, word.script)]
     maksura = maksura_written_ya(word) if query.script == LATIN else None

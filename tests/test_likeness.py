@@ -33,6 +33,8 @@ MUST_NOT_MATCH = [
     # an Arabic query pays for reading a common word without its clitics as a Latin one
     # does: فيديو is not ف + يديو, الأخير (the last) not ال + اجير, المستوى not ميساتو
     ("يديوي", "فيديو"), ("اجير", "الأخير"), ("ميساتو", "المستوى"),
+    # a word written with ى is as common read as it sounds: مستوى (level) is مستوا so
+    ("ميساتو", "مستوى"), ("Mustafa", "مستوى"),
     # a word with a pronoun glued on is an ordinary word (توازي + ها), however rare it is
     ("تازة", "توازيها"), ("وارو", "أرويها"),
 ]
