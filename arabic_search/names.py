@@ -17,9 +17,9 @@ import functools
 import regex
 
 from .analysis import LATIN_PARTICLES, Token, WordForms
-from .likeness import COMMON_ZIPF, arabic_arabic, latin_arabic, latin_latin
 from .clitics import ARTICLE
-from .readings import could_be_name, letters, query_forms, reading_commonness, written_forms
+from .form_pairs import pair
+from .readings import query_forms, reading_commonness, written_forms
 from .scripts import ARABIC, LATIN
 from .splitter import word_zipf
 
@@ -39,29 +39,10 @@ BESIDE_ARABIC_CONFIDENCE = 0.75
 # Below this confidence an accepted spelling is a weak match: the page labels it "other
 # spelling?", and a title holding it earns no title bonus (titles.title_bonus_clauses).
 SURE_CONFIDENCE = 0.9
-# Names spell a final vowel every way (ا ه ي; ة is ه and ى is ي once normalized): two
-# spellings that differ only there are compared without it, at this factor, when at least
-# MIN_STEM_LETTERS letters remain (_final_vowel_free).
-FINAL_VOWEL_LETTERS = "اهي"
-FINAL_VOWEL_FACTOR = 0.95
-MIN_STEM_LETTERS = 3
-# What one spelling of a name writes and another leaves out, a spelling, not grammar: a
-# final hamza after alef (زكرياء / زكريا, شيماء / شيما) and a letter written twice for a
-# foreign name's double consonant (دوننا / دونا, برينتووود / برنتوود: Arabic writes it once,
-# with a shadda).  Two forms are also compared without them, at this factor.
-FINAL_HAMZA = "اء"
-_DOUBLED = regex.compile(r"(.)\1+")
-UNWRITTEN_FACTOR = 0.95
 # Latin words in capitals this short are abbreviations (UN, US, EU): never transliterated.
 MAX_ABBREVIATION = 4
 # An Arabic query word this common is an ordinary word: its spelling variants are not sought.
 ORDINARY_ZIPF = 5.0
-# Two Arabic spellings of a name this short (article aside) must have as many letters when
-# either is a common word: عمر is not عمير, ولد not وليد, حمد not حمدي (two rare words, لير
-# and ليير, are one name's spellings as often as longer ones are).  Beside the rest of the name (commonness
-# not weighed) a long vowel written or not is the commonest variation of all: فورت سنت جان
-# is فورت سانت جون, سيدي عمار is سيدي عمر, وادي الفضة is واد الفضة.
-SHORT_NAME_LETTERS = 3
 
 
 def _pronounceable(word: str) -> bool:
@@ -81,62 +62,6 @@ def is_name_query(token: Token) -> bool:
     if token.script == ARABIC:
         return bool(token.keys) and word_zipf(token.normalized) < ORDINARY_ZIPF
     return False
-
-
-def _pair(query: Token, query_form: str, form: str, form_script: str,
-          weigh_common: bool = True, after_sun_article: bool = False, listed: str = "") -> float:
-    """The two forms compared as written and, for two Arabic spellings, without what one
-    spelling of a name leaves unwritten (:data:`UNWRITTEN_FACTOR`).  Not when the written
-    word is common (its commonness weighed): الآراء, الشرفاء, نساء are ordinary words, and
-    without the hamza nothing says so."""
-    best = _pair_as_written(query, query_form, form, form_script, weigh_common, after_sun_article,
-                            listed)
-    one, other = _unwritten(query_form), _unwritten(form)
-    if (one, other) != (query_form, form) and query.script == form_script == ARABIC \
-            and could_be_name(one, query.script) and could_be_name(other, form_script) \
-            and not (weigh_common and word_zipf(form) > COMMON_ZIPF):
-        best = max(best, UNWRITTEN_FACTOR * _pair_as_written(query, one, other, form_script,
-                                                             weigh_common, after_sun_article))
-    return best
-
-
-def _unwritten(form: str) -> str:
-    """``form`` without a final hamza after alef, each letter written twice once."""
-    form = form[:-1] if form.endswith(FINAL_HAMZA) else form
-    return _DOUBLED.sub(r"\1", form)
-
-
-def _pair_as_written(query: Token, query_form: str, form: str, form_script: str,
-                     weigh_common: bool = True, after_sun_article: bool = False,
-                     listed: str = "") -> float:
-    """``listed``: ``form`` as the word list has it, when not itself (readings._listed)."""
-    if query.script == LATIN and form_script == ARABIC:
-        return latin_arabic(query_form, form, weigh_common, after_sun_article, listed)
-    if query.script == ARABIC and form_script == ARABIC:
-        shortest = min(letters(query_form), letters(form))
-        if weigh_common and shortest <= SHORT_NAME_LETTERS and letters(query_form) != letters(form) \
-                and max(word_zipf(query_form), word_zipf(form)) > COMMON_ZIPF:
-            return 0.0
-        return max(arabic_arabic(query_form, form, weigh_common, listed),
-                   FINAL_VOWEL_FACTOR * _final_vowel_free(query_form, form, weigh_common, listed))
-    if query.script == LATIN and form_script == LATIN:
-        return latin_latin(query_form, form)
-    return 0.0
-
-
-def _final_vowel_free(query_form: str, form: str, weigh_common: bool, listed: str = "") -> float:
-    """The two spellings compared without a final vowel letter (ا ه ي: خولنا / خولنه,
-    كسلا / كسله), which names spell every way; 0 when neither ends in one, what remains is
-    shorter than MIN_STEM_LETTERS, or either word is common (unless beside the name)."""
-    one, other = query_form.rstrip(FINAL_VOWEL_LETTERS), form.rstrip(FINAL_VOWEL_LETTERS)
-    if (one, other) == (query_form, form) or min(len(one), len(other)) < MIN_STEM_LETTERS:
-        return 0.0
-    if weigh_common and max(word_zipf(query_form), word_zipf(listed or form)) > COMMON_ZIPF:
-        return 0.0  # an ordinary word's ending is grammar: كتابه (his book) is not كتابا
-    if query_form[-1:] in FINAL_VOWEL_LETTERS and form[-1:] in FINAL_VOWEL_LETTERS \
-            and query_form[-1] == form[-1]:
-        return 0.0  # the same final letter: the whole words say it already
-    return arabic_arabic(one, other, weigh_common)
 
 
 def confidence(query: Token | WordForms, word: Token | WordForms, weigh_common: bool = True,
@@ -172,7 +97,7 @@ def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_art
         shows_article = shows_article or query.normalized.startswith(ARTICLE)
         pairs = [(query_form, form, factor * _commonness(query_form, word, form, sun, shows_article),
                   sun, listed) for query_form, form, factor, sun, listed in pairs]
-    best = max((factor * _pair(query, query_form, form, word.script, weigh_common, sun, listed)
+    best = max((factor * pair(query, query_form, form, word.script, weigh_common, sun, listed)
                 for query_form, form, factor, sun, listed in pairs), default=0.0)
     return round(best, 3)
 

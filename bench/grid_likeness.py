@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from arabic_search import alignment, likeness, names, readings  # noqa: E402
+from arabic_search import alignment, form_pairs, likeness, names, readings  # noqa: E402
 from arabic_search.graphemes import latin_graphemes  # noqa: E402
 from arabic_search.scripts import ARABIC, LATIN  # noqa: E402
 from arabic_search.splitter import vocabulary  # noqa: E402
@@ -49,7 +49,7 @@ def _raw(query, word) -> list:
             out.append((factor, "arabic", alignment.arabic_units(query.normalized), form,
                         max(len(form), len(query.normalized)), zipf))
         else:
-            out.append((factor, "fixed", None, names._pair(query, query.normalized, form, word.script), 0, 0.0))
+            out.append((factor, "fixed", None, form_pairs.pair(query, query.normalized, form, word.script), 0, 0.0))
     return out
 
 
