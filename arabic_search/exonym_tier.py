@@ -170,20 +170,36 @@ def exonym_spans(words: Sequence[tuple[int, int, str]],
     """The Python side: (start, end, exonym) of every name in a passage whose words are
     ``(start, end, normalized)``; the longest name wins where several start together."""
     found = []
+    starting = _names_by_first_form(tuple(exonyms))
     i = 0
     while i < len(words):
         best = None
-        for exonym in exonyms:
-            for name in exonym.names:
-                length = _matched_length(words, i, name, _joined_counts(exonym))
-                if length and (best is None or length > best[0]):
-                    best = (length, exonym)
+        for exonym, name in starting.get(words[i][2], ()):
+            length = _matched_length(words, i, name, _joined_counts(exonym))
+            if length and (best is None or length > best[0]):
+                best = (length, exonym)
         if best:
             found.append((words[i][0], words[i + best[0] - 1][1], best[1]))
             i += best[0]
         else:
             i += 1
     return found
+
+
+@functools.lru_cache(maxsize=256)
+def _names_by_first_form(exonyms: tuple[QueryExonym, ...]) -> dict[str, list[tuple[QueryExonym, Name]]]:
+    """Each passage word form that may start a name -> (exonym, name), in the exonyms'
+    order: a passage word is compared only with the names it can start (a headline's runs
+    of words made every word meet every run)."""
+    starting: dict[str, list[tuple[QueryExonym, Name]]] = {}
+    for exonym in exonyms:
+        for name in exonym.names:
+            forms = set(clitic_forms(name.words[0])) if name.words else set()
+            if _joined_counts(exonym) and len(name.words) > 1:
+                forms |= clitic_forms(name.joined)
+            for form in forms:
+                starting.setdefault(form, []).append((exonym, name))
+    return starting
 
 
 def _matched_length(words: Sequence[tuple[int, int, str]], i: int, name: Name,
