@@ -149,7 +149,8 @@ def search(client: Elasticsearch, alias: str, params: SearchParams,
     if plan.words:  # a query of punctuation only has no words: no hits, no request
         plan, used = searched_plan(client, alias, plan)
         # a short query (a name): every hit holds all of its words (holders.py)
-        result["required_words"] = ([word.token.text for word in plan.content_words()]
+        # each word once: "ea, ea" names one word, and the page links each alone
+        result["required_words"] = (list(dict.fromkeys(word.token.text for word in plan.content_words()))
                                     if plan.required_docs is not None or plan.together else [])
         filters = {"source": params.source, "date_from": params.date_from,
                    "date_to": params.date_to}

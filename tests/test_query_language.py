@@ -66,6 +66,10 @@ def test_a_word_after_a_comma_is_preferred_not_required(client):
     assert search(client, q="قرطاج، تونس")["required_words"] == ["قرطاج"]
 
 
+def test_a_repeated_word_is_required_once(client):
+    assert search(client, q="قرطاج قرطاج تونس")["required_words"] == ["قرطاج", "تونس"]
+
+
 def test_a_quoted_phrase_requires_its_words_in_order(client):
     assert ids(client, q='"الأمم المتحدة"') == ["together"]
     assert set(ids(client, q="الأمم المتحدة")) == {"together", "apart"}
