@@ -198,7 +198,8 @@ def plan_search(query: ParsedQuery, fuzzy: bool = True) -> QueryPlan:
     Each part is analysed once; a phrase's words are the plan's own words, so that
     their accepted spellings serve the phrase too, and Latin particles glue its words
     as they glue the query's ("Fayez al-Sarraj": فايز السراج)."""
-    plan = plan_query(analyze(query.text), fuzzy)
+    tokens = analyze(query.text)
+    plan = plan_query(tokens, fuzzy)
     by_text = {word.token.normalized: word for word in plan.words}
     phrases = tuple(tuple(by_text.get(token.normalized) or query_word(token, fuzzy)
                           for token in _meaningful(analyze(phrase))) for phrase in query.phrases)
@@ -208,13 +209,14 @@ def plan_search(query: ParsedQuery, fuzzy: bool = True) -> QueryPlan:
                            plan_exonyms(tokens, query_exonyms(tokens), set(range(len(tokens)))))
     return replace(plan, phrases=tuple(phrase for phrase in phrases if len(phrase) > 1),
                    excluded=excluded, excluded_names=excluded_names,
-                   qualifying=_qualifying(query))
+                   qualifying=_qualifying(query, tokens))
 
 
-def _qualifying(query: ParsedQuery) -> frozenset[str]:
-    """The words after the query's first comma that it has nowhere else (normalized)."""
+def _qualifying(query: ParsedQuery, tokens: list[Token]) -> frozenset[str]:
+    """The words after the query's first comma that it has nowhere else (normalized);
+    ``tokens``: the whole query text analysed."""
     if not query.qualifying:
         return frozenset()
     after = Counter(token.normalized for token in analyze(query.qualifying))
-    elsewhere = Counter(token.normalized for token in analyze(query.text)) - after
+    elsewhere = Counter(token.normalized for token in tokens) - after
     return frozenset(after) - frozenset(elsewhere)

@@ -154,7 +154,7 @@ def reading_commonness(word: Token | WordForms, reading: str, article_shown: boo
     if not stripped:
         return 1.0
     common_word = word_zipf(word.normalized)
-    common_reading = word_zipf(_as_written(word, reading))
+    common_reading = word_zipf(_listed(word, reading) or reading)
     if _ends_in_article(stripped):
         if article_shown:
             return 1.0
@@ -165,18 +165,13 @@ def reading_commonness(word: Token | WordForms, reading: str, article_shown: boo
 
 
 def _listed(word: Token | WordForms, reading: str) -> str:
-    """A reading of a word written with ى as the word list has it (:func:`_as_written`:
-    مستوا is looked up as مستوي, that is مستوى); "" for the others, listed as they are (the
-    final ي of مصطفي read as ى, Egyptian print, keeps the commonness of مصطفا: none)."""
-    return _as_written(word, reading) if ALEF_MAKSURA in word.exact else ""
-
-
-def _as_written(word: Token | WordForms, reading: str) -> str:
-    """A reading of the sounded word (:func:`sounded`: ى read ا) as the word list has it
-    (ى folded into ي, as normalization does): the same letters of the normalized word.
-    المستوى read without its article is مستوا, as common as مستوى."""
-    if len(word.normalized) != len(sounded(word)[0]):
-        return reading
+    """A reading of a word written with ى as the word list has it (ى folded into ي, as
+    normalization does): the same letters of the normalized word, so المستوى read without
+    its article, مستوا, is looked up as مستوي, that is مستوى.  "" for the other words,
+    listed as they are read (the final ي of مصطفي read as ى, Egyptian print, keeps the
+    commonness of مصطفا: none)."""
+    if ALEF_MAKSURA not in word.exact or len(word.normalized) != len(sounded(word)[0]):
+        return ""
     return word.normalized[len(word.normalized) - len(reading):]
 
 
