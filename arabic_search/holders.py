@@ -86,7 +86,10 @@ def anywhere(word: QueryWord, plan: QueryPlan) -> dict:
 
 
 def _weakly_held(word: QueryWord, plan: QueryPlan) -> bool:
-    return plan.fuzzy and bool(word.weak_names() or word.beside)
+    """True when ``word`` holds a document weakly there: by a weak or beside-only spelling,
+    in a query with another content word for it to stand beside (أم الدروع has one: أم
+    is a function word, so الذروع holds it as it holds الدروع alone)."""
+    return plan.fuzzy and len(plan.content_words()) > 1 and bool(word.weak_names() or word.beside)
 
 
 def _surely(word: QueryWord, plan: QueryPlan) -> dict:

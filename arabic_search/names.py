@@ -19,6 +19,7 @@ import regex
 from .analysis import LATIN_PARTICLES, Token, WordForms
 from .clitics import ARTICLE
 from .form_pairs import pair
+from .lexicon import keys_agree
 from .readings import query_forms, reading_commonness, written_forms
 from .scripts import ARABIC, LATIN
 from .splitter import word_zipf
@@ -31,6 +32,11 @@ MIN_CONFIDENCE = 0.75
 # finds its word through the written-form tiers, and on real text near-spellings are
 # mostly other words (اصيل / أصل, ايناس / الناس).
 MIN_ARABIC_CONFIDENCE = 0.80
+# A spelling whose consonant keys are apart from the query word's (found by its vowel
+# keys, lexicon.py) must be this sure to be accepted: on real text most such candidates
+# at 0.75-0.81 were other words (Manir / ألمانية, Saozan / السودان, Gweru / الغفيرة),
+# while Navid = نويد (0.94) and Mittweida = ميتفايدا (0.92) are the name.
+KEYS_APART_CONFIDENCE = 0.82
 # A spelling this sure (its commonness not weighed) but below the minimum counts only
 # beside another word of the query (beside.py): سناء جميل for "Sanaa Gamil".  Another
 # Arabic spelling of an Arabic word needs more: at 0.6 العزيز passed for السيسي (0.65).
@@ -86,7 +92,7 @@ CONFIDENCES_KEPT = 200_000
 
 @functools.lru_cache(maxsize=CONFIDENCES_KEPT)
 def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_article: bool) -> float:
-    readings = written_forms(query, word)
+    readings = written_forms(query, word, weigh_common)
     wholes, bare = query_forms(query)
     pairs = [(whole, *reading) for whole in wholes for reading in readings]
     # the query without its article meets the written forms without one (with one, the
@@ -118,8 +124,9 @@ def min_confidence(query: Token) -> float:
 def spelling_confidences(query: Token, candidates: list[Token], beside: bool = True,
                          shows_article: bool = False) -> tuple[dict[str, float], dict[str, float]]:
     """(accepted, beside): written candidate (``exact``) -> confidence, for those that
-    reach min_confidence, and (when ``beside``: the query has other words) for the others
-    that reach BESIDE_CONFIDENCE (BESIDE_ARABIC_CONFIDENCE for an Arabic query) with their
+    reach min_confidence (KEYS_APART_CONFIDENCE when their consonant keys are apart),
+    and (when ``beside``: the query has other words) for the others that reach
+    BESIDE_CONFIDENCE (BESIDE_ARABIC_CONFIDENCE for an Arabic query) with their
     commonness not weighed.  Beside the rest of a name a common word is a name (لاس تونس
     for "لاس توناس"), so there only the spelling counts (holders.py, beside.py).
 
@@ -138,7 +145,7 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
         if plain is not None and plain < near_least:
             continue
         sure = confidence(query, word, shows_article=shows_article)
-        if sure >= least:
+        if sure >= (least if keys_agree(query, word) else max(least, KEYS_APART_CONFIDENCE)):
             accepted[word.exact] = sure
         elif plain is not None:
             near[word.exact] = plain

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .analysis import Token, WordForms
-from .clitics import ARTICLE, LAM_ARTICLE, clitic_readings
+from .clitics import ARTICLE, CONJUNCTIONS, LAM_ARTICLE, PREPOSITIONS, clitic_readings
 from .normalize import normalize_word
 from .scripts import ARABIC, LATIN
 from .splitter import vocabulary, word_zipf
@@ -49,6 +49,12 @@ FUNCTION_WORDS = frozenset("""
 ايضا فقط حيث عندما بينما لان كي ولا ولم وقد وهو وهي وكان وكانت وان وفي ومن والا وعلا
 """.split())
 MIN_NAME_LETTERS = 3
+# A function word with a one-letter clitic glued on (فلا, ففي, لأي, فإنه) is a function word
+# too, not a name, when it is this common (Zipf): "Villa" is not فلا nor "Fianga" فإنه.
+# Rarer ones are names as often (واين Wayne 4.1, بولا Paula 3.7); beside the rest of a
+# name even a common one may be (بان كي مون), so there it is not excluded.
+CLITIC_FUNCTION_ZIPF = 4.5
+ONE_LETTER_CLITICS = frozenset((*CONJUNCTIONS, *PREPOSITIONS))
 
 
 def plausible_reading(reading: str) -> bool:
@@ -175,11 +181,22 @@ def _listed(word: Token | WordForms, reading: str) -> str:
     return word.normalized[len(word.normalized) - len(reading):]
 
 
-def written_forms(query: Token | WordForms, word: Token | WordForms) -> list[Reading]:
+def _clitic_function_word(word: Token | WordForms) -> bool:
+    """True for a common function word with a one-letter clitic (فلا, ففي, فإنه)."""
+    whole = word.normalized
+    return (whole[:1] in ONE_LETTER_CLITICS and whole[1:] in FUNCTION_WORDS
+            and word_zipf(whole) >= CLITIC_FUNCTION_ZIPF)
+
+
+def written_forms(query: Token | WordForms, word: Token | WordForms,
+                  weigh_common: bool = True) -> list[Reading]:
     """The ways ``word`` may be read as a name, each with the factor its reading costs
-    (a stripped clitic, a final ي read as ى)."""
+    (a stripped clitic, a final ي read as ى).  A common function word with a clitic is
+    none, unless its commonness is not weighed (beside the rest of a name: بان كي مون)."""
     whole, readings = sounded(word)
-    forms = [Reading(whole, 1.0, False, _listed(word, whole))] if could_be_name(whole, word.script) else []
+    function_word = weigh_common and _clitic_function_word(word)
+    forms = ([Reading(whole, 1.0, False, _listed(word, whole))]
+             if could_be_name(whole, word.script) and not function_word else [])
     forms += [Reading(reading, reading_factor(whole, reading), after_sun_article(whole, reading),
                       _listed(word, reading))
               for reading in readings

@@ -143,3 +143,20 @@ def test_a_latin_name_finds_no_ordinary_word(client, query):
     ("Tayeb Saddiki", "tayeb")])
 def test_a_name_read_through_the_article_is_still_found(client, query, found):
     assert _ids(client, query) == {found}
+
+
+@pytest.mark.parametrize(("query", "written", "accepted"), [
+    ("Villa", "فلا", False), ("Vevay", "ففي", False), ("Luai", "لأي", False),
+    ("Fianga", "فإنه", False), ("فلاح", "فلا", False),
+    ("Wayne", "واين", True), ("Paula", "بولا", True),  # rarer: names as often
+])
+def test_a_function_word_with_a_clitic_is_no_name(query, written, accepted):
+    # فلا is ف + لا, "so not": a function word still, whatever name it sounds like
+    assert _accepted(query, written) is accepted
+
+
+def test_beside_the_rest_of_a_name_a_function_word_may_be_a_name():
+    # بان (ب + ان) alone is no answer to "Ban"; beside كي مون it is Ban Ki-moon's name
+    ban, written = analyze("Ban")[0], analyze("بان")[0]
+    assert names.confidence(ban, written) == 0.0
+    assert "بان" in names.spelling_confidences(ban, [written])[1]
