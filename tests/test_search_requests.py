@@ -152,3 +152,20 @@ def test_a_failed_or_partial_expected_count_gives_no_chips_and_no_error(es_clien
     assert spelling_counts(es_client, alias, body["query"], hits, None, partial) == []
     whole = spelling_counts(es_client, alias, body["query"], hits, None, items[0])
     assert {chip["text"] for chip in whole} == {"الحكومة", "الحكومات"}
+
+
+def test_the_lookups_come_back_trimmed_one_response_each(es_client, alias):
+    """The look-ups' msearch reads only what the plan uses (lookups.LOOKUP_READ): the
+    candidates' words, totals, aggregations, shards; no per-hit _index or _score.  A
+    failed look-up keeps its place, so every response still meets its own look-up."""
+    from service.lookups import _msearch
+    plan = plan_search(parse("Waldhauser الحكومة"))
+    bodies = [lookup.body for lookup in plan.lookups()]
+    from arabic_search import mapping
+    broken = {"sort": [{mapping.NORM: "asc"}]}  # a text field: every shard fails
+    responses = _msearch(es_client, alias, [*bodies, broken, bodies[0]])
+    assert len(responses) == len(bodies) + 2
+    assert "error" in responses[len(bodies)] and "_shards" in responses[-1]
+    candidates = [hit for response in responses for hit in response.get("hits", {}).get("hits", [])]
+    assert candidates and all(set(hit) == {"fields"} for hit in candidates)
+    assert completed_plan(es_client, alias, plan).words[0].names  # Waldhauser's spellings read
