@@ -38,7 +38,7 @@ VOWEL_KEY_BOOST = 2.0
 # edits away, their first letter the same: the consonant keys miss Arabic spellings that
 # write a consonant as a long vowel or leave one out (Navid NFD = نويد ND, Mittweida =
 # ميتفايدا, Olomouc = أولوموتس), which the vowel keys (NaFiD / NuiD) hold two edits apart.
-# Latin→Arabic recall@5 +0.011 on the tune half.  Such a candidate, its consonant keys
+# Latin→Arabic recall@5 +0.009 on the tune half.  Such a candidate, its consonant keys
 # apart from the query's, must be surer to be accepted (names.KEYS_APART_CONFIDENCE).
 # Not for Arabic queries: every rare word of a headline paid the fuzzy look-up (p50
 # 1.20 -> 1.36x the code at filing) for three more variants of 699.

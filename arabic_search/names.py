@@ -33,9 +33,10 @@ MIN_CONFIDENCE = 0.75
 # mostly other words (اصيل / أصل, ايناس / الناس).
 MIN_ARABIC_CONFIDENCE = 0.80
 # A spelling whose consonant keys are apart from the query word's (found by its vowel
-# keys, lexicon.py) must be this sure to be accepted: on real text most such candidates
-# at 0.75-0.81 were other words (Manir / ألمانية, Saozan / السودان, Gweru / الغفيرة),
-# while Navid = نويد (0.94) and Mittweida = ميتفايدا (0.92) are the name.
+# keys, lexicon.py) must be this sure to be accepted, and never counts beside the name
+# only: on real text most such candidates at 0.75-0.81 were other words (Manir /
+# ألمانية, Saozan / السودان, Gweru / الغفيرة), as was باريس beside سان for "San Antonio
+# de Areco" (0.65), while Navid = نويد (0.94) and Mittweida = ميتفايدا (0.92) are the name.
 KEYS_APART_CONFIDENCE = 0.82
 # A spelling this sure (its commonness not weighed) but below the minimum counts only
 # beside another word of the query (beside.py): سناء جميل for "Sanaa Gamil".  Another
@@ -125,9 +126,9 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
                          shows_article: bool = False) -> tuple[dict[str, float], dict[str, float]]:
     """(accepted, beside): written candidate (``exact``) -> confidence, for those that
     reach min_confidence (KEYS_APART_CONFIDENCE when their consonant keys are apart),
-    and (when ``beside``: the query has other words) for the others that reach
-    BESIDE_CONFIDENCE (BESIDE_ARABIC_CONFIDENCE for an Arabic query) with their
-    commonness not weighed.  Beside the rest of a name a common word is a name (لاس تونس
+    and (when ``beside``: the query has other words) for the others whose keys agree
+    that reach BESIDE_CONFIDENCE (BESIDE_ARABIC_CONFIDENCE for an Arabic query) with
+    their commonness not weighed.  Beside the rest of a name a common word is a name (لاس تونس
     for "لاس توناس"), so there only the spelling counts (holders.py, beside.py).
 
     Candidates are written forms, not normalized ones: علي (Ali) and على (on) normalize
@@ -145,9 +146,10 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
         if plain is not None and plain < near_least:
             continue
         sure = confidence(query, word, shows_article=shows_article)
-        if sure >= (least if keys_agree(query, word) else max(least, KEYS_APART_CONFIDENCE)):
+        agree = keys_agree(query, word)
+        if sure >= (least if agree else max(least, KEYS_APART_CONFIDENCE)):
             accepted[word.exact] = sure
-        elif plain is not None:
+        elif plain is not None and agree:
             near[word.exact] = plain
     return accepted, near
 
