@@ -6,7 +6,6 @@ common words that share a consonant skeleton with a name and must not be accepte
 """
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -108,22 +107,6 @@ def test_costs_are_learned_not_flat():
     table = likeness.cost_tables()["latin"]["g"]
     assert table["غ"] < table["ق"] and table["ج"] < table["ق"]
     assert likeness.cost_tables()["latin"]["kh"]["خ"] == 0.0
-
-
-def test_one_confidence_is_fast():
-    """The service scores ~200 candidates per query word: well under 0.2 ms each."""
-    words = [token.normalized for token in analyze(
-        "اجتمع المسؤولون في طرابلس وبنغازي مع وفد من واشنطن برئاسة والدهاوزر لبحث الوضع "
-        "الاقتصادي والسياسي في ليبيا وتونس والجزائر ومصر والمغرب وموريتانيا والسودان")]
-    queries = ["Waldhauser", "Libya", "Benghazi", "Washington", "Tripoli", "Mohamed"]
-    likeness.latin_arabic("libya", "ليبيا")  # loads the word list and the cost tables
-    likeness.latin_arabic.cache_clear()
-    started = time.process_time()  # CPU time: the test machine is shared
-    for query in queries:
-        for word in words:
-            likeness.latin_arabic(query.lower(), word)
-    per_pair = (time.process_time() - started) / (len(queries) * len(words))
-    assert per_pair < 0.0002
 
 
 @pytest.mark.parametrize(("query", "written"), [("سنت", "سانت"), ("عمر", "عمار"), ("واد", "وادي")])
