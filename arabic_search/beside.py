@@ -77,21 +77,23 @@ def passage_clauses(word: QueryWord, plan: QueryPlan) -> list[dict]:
     return [*word_clauses(word, plan), *beside_clauses(word, plan)]
 
 
-def _positions(text: str) -> list[tuple[int, int, str]]:
+def _positions(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, normalized) of each word of ``text``, one per NORM position."""
-    return [(start, end, forms.normalized) for start, end in word_spans(text)
+    return [(start, end, forms.normalized) for start, end in spans
             for forms in word_forms(text[start:end])]
 
 
-def beside_matches(text: str, plan: QueryPlan, taken: set[tuple[int, int]]
+def beside_matches(text: str, plan: QueryPlan, taken: set[tuple[int, int]],
+                   spans: list[tuple[int, int]] | None = None
                    ) -> list[tuple[int, int, QueryWord, NameSpelling]]:
     """The Python side: (start, end, query word, spelling) of each beside-only spelling
     in ``text`` standing within NEAR_SLOP words of another word of the query;
-    spans in ``taken`` (already matched) are skipped."""
+    spans in ``taken`` (already matched) are skipped.  ``spans``: the word spans of
+    ``text`` when the caller has them (tokens.word_spans)."""
     words = [word for word in plan.content_words() if word.beside] if plan.fuzzy else []
     if not words:
         return []
-    positions = _positions(text)
+    positions = _positions(text, word_spans(text) if spans is None else spans)
     taken, found = set(taken), []
     for word in words:
         by_form = {spelling.normalized: spelling for spelling in word.beside}

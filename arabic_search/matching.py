@@ -108,7 +108,7 @@ def find_matches(text: str, plan: QueryPlan) -> list[Match]:
     matches += [Match(start, end, text[start:end], word.token.text,
                       tiers.name_tier(word.token.script, spelling.script), spelling.confidence,
                       beside=True)
-                for start, end, word, spelling in beside_matches(text, plan, taken)]
+                for start, end, word, spelling in beside_matches(text, plan, taken, spans)]
     return sorted(matches, key=lambda match: match.start)
 
 
