@@ -145,6 +145,23 @@ def test_lone_surrogate_in_a_stored_document_is_replaced_not_a_500(lone_client, 
     assert page.status_code == 200 and "عنوان \ufffd" in page.get_data(as_text=True)
 
 
+def test_the_serializer_falls_back_where_orjson_refuses_a_lone_surrogate():
+    """orjson serves the ordinary bodies and responses (faster); a lone surrogate, which it
+    refuses both ways, takes the standard library path: replaced on the way in, and sent
+    as its JSON escape on the way out, as before."""
+    import json
+
+    from elasticsearch.serializer import JsonSerializer
+
+    from service.sanitize import SafeJsonSerializer
+    safe, plain = SafeJsonSerializer(), JsonSerializer()
+    body = {"query": {"match": {"norm": "والدهاوزر"}}, "size": 10, "boost": 1.5}
+    assert json.loads(safe.json_dumps(body)) == body
+    assert safe.json_dumps({"q": "a\ud800"}) == plain.json_dumps({"q": "a\ud800"})
+    assert safe.json_loads(b'{"title": "x\\ud800", "n": 1.25}') == {"title": "x\ufffd", "n": 1.25}
+    assert safe.json_loads('{"t": "\u0639"}'.encode()) == {"t": "ع"}
+
+
 # --- issue 11.5: /api/analyze output is bounded -------------------------------------------------
 
 def test_analyze_response_is_bounded(client):
