@@ -22,7 +22,6 @@ from .analysis import word_forms
 from .plan import QueryPlan
 from .query_words import NameSpelling, QueryWord
 from .tiers import NAME_SCORES, name_tier, scored, word_clauses
-from .tokens import word_spans
 
 # Words between two words that still stand together (a middle name, بن, an article).
 NEAR_SLOP = 2
@@ -84,16 +83,15 @@ def _positions(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, i
 
 
 def beside_matches(text: str, plan: QueryPlan, taken: set[tuple[int, int]],
-                   spans: list[tuple[int, int]] | None = None
-                   ) -> list[tuple[int, int, QueryWord, NameSpelling]]:
+                   spans: list[tuple[int, int]]) -> list[tuple[int, int, QueryWord, NameSpelling]]:
     """The Python side: (start, end, query word, spelling) of each beside-only spelling
-    in ``text`` standing within NEAR_SLOP words of another word of the query;
-    spans in ``taken`` (already matched) are skipped.  ``spans``: the word spans of
-    ``text`` when the caller has them (tokens.word_spans)."""
+    in ``text`` standing within NEAR_SLOP words of another word of the query; ``spans``:
+    the word spans of ``text`` (tokens.word_spans), those in ``taken`` (already
+    matched) skipped."""
     words = [word for word in plan.content_words() if word.beside] if plan.fuzzy else []
     if not words:
         return []
-    positions = _positions(text, word_spans(text) if spans is None else spans)
+    positions = _positions(text, spans)
     taken, found = set(taken), []
     for word in words:
         by_form = {spelling.normalized: spelling for spelling in word.beside}

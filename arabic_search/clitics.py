@@ -10,6 +10,8 @@ from __future__ import annotations
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ك", "ل")
+# The clitics of one letter, glued before a word: و ف ب ك ل.
+ONE_LETTER_CLITICS = frozenset((*CONJUNCTIONS, *PREPOSITIONS))
 ARTICLE = "ال"
 # ل + ال is written with the alef dropped: للحكومة.
 LAM_ARTICLE = "لل"

@@ -76,7 +76,7 @@ def candidates_request(token: Token) -> dict:
     keys = [{"terms": {m.KEYS: sorted(set(token.keys))}}]
     keys += [{"fuzzy": {m.KEYS: {"value": key, "fuzziness": FUZZY_KEY_EDITS,
                                   "max_expansions": FUZZY_EXPANSIONS}}}
-             for key in token.keys if len(key) >= _fuzzy_length(token.script)]
+             for key in _fuzzy_keys(token)]
     keys += [{"fuzzy": {m.VOWEL_KEYS: {"value": key, "fuzziness": VOWEL_KEY_EDITS,
                                         "prefix_length": VOWEL_KEY_PREFIX,
                                         "max_expansions": FUZZY_EXPANSIONS}}}
@@ -109,25 +109,35 @@ def _fuzzy_length(script: str) -> int:
     return FUZZY_KEY_LENGTH.get(script, max(FUZZY_KEY_LENGTH.values()))
 
 
+def _fuzzy_keys(token: Token | WordForms) -> list[str]:
+    """The consonant keys looked for one edit away too (long enough)."""
+    return [key for key in token.keys if len(key) >= _fuzzy_length(token.script)]
+
+
 def _fuzzy_vowel_keys(token: Token | WordForms) -> list[str]:
+    """The vowel keys looked for two edits away too (a Latin query's, long enough)."""
     return [key for key in token.vowel_keys
             if token.script == LATIN and len(key) >= MIN_FUZZY_VOWEL_KEY]
+
+
+def _any_within(keys: list[str], others: tuple[str, ...], edits: int, prefix: int = 0) -> bool:
+    """True when a key is at most ``edits`` away from one of ``others`` (optimal string
+    alignment, as ES's ``fuzzy``), their first ``prefix`` letters the same."""
+    return any(key[:prefix] == other[:prefix]
+               and OSA.distance(key, other, score_cutoff=edits) <= edits
+               for key in keys for other in others)
 
 
 def keys_agree(query: Token | WordForms, word: Token | WordForms) -> bool:
     """True when ``word`` shares a consonant key with ``query`` or has one an edit from a
     long key of it: the candidates the consonant keys alone find."""
-    if not set(query.keys).isdisjoint(word.keys):
-        return True
-    return any(OSA.distance(key, other, score_cutoff=FUZZY_KEY_EDITS) <= FUZZY_KEY_EDITS
-               for key in query.keys if len(key) >= _fuzzy_length(query.script) for other in word.keys)
+    return (not set(query.keys).isdisjoint(word.keys)
+            or _any_within(_fuzzy_keys(query), word.keys, FUZZY_KEY_EDITS))
 
 
 def _keys_near(query: Token, word: WordForms) -> bool:
-    return keys_agree(query, word) or any(
-        key[:VOWEL_KEY_PREFIX] == other[:VOWEL_KEY_PREFIX]
-        and OSA.distance(key, other, score_cutoff=VOWEL_KEY_EDITS) <= VOWEL_KEY_EDITS
-        for key in _fuzzy_vowel_keys(query) for other in word.vowel_keys)
+    return keys_agree(query, word) or _any_within(_fuzzy_vowel_keys(query), word.vowel_keys,
+                                                  VOWEL_KEY_EDITS, VOWEL_KEY_PREFIX)
 
 
 def local_candidates(token: Token, words: list[WordForms]) -> list[WordForms]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .analysis import Token, WordForms
-from .clitics import ARTICLE, CONJUNCTIONS, LAM_ARTICLE, PREPOSITIONS, clitic_readings
+from .clitics import ARTICLE, LAM_ARTICLE, ONE_LETTER_CLITICS, clitic_readings
 from .normalize import normalize_word
 from .scripts import ARABIC, LATIN
 from .splitter import vocabulary, word_zipf
@@ -54,7 +54,6 @@ MIN_NAME_LETTERS = 3
 # Rarer ones are names as often (واين Wayne 4.1, بولا Paula 3.7); beside the rest of a
 # name even a common one may be (بان كي مون), so there it is not excluded.
 CLITIC_FUNCTION_ZIPF = 4.5
-ONE_LETTER_CLITICS = frozenset((*CONJUNCTIONS, *PREPOSITIONS))
 
 
 def plausible_reading(reading: str) -> bool:
