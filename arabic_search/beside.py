@@ -20,11 +20,8 @@ from collections.abc import Iterable
 from . import mapping as m
 from .analysis import word_forms
 from .plan import QueryPlan
-from .query_words import NameSpelling, QueryWord
+from .query_words import NEAR_SLOP, NameSpelling, QueryWord
 from .tiers import NAME_SCORES, name_tier, scored, word_clauses
-
-# Words between two words that still stand together (a middle name, بن, an article).
-NEAR_SLOP = 2
 
 
 def _span(forms: Iterable[str]) -> dict:
@@ -33,9 +30,8 @@ def _span(forms: Iterable[str]) -> dict:
 
 def neighbours(word: QueryWord, plan: QueryPlan, near: bool = False) -> frozenset[str]:
     """The normalized forms of the other content words (their own and accepted spellings;
-    with ``near``, their beside-only spellings too)."""
-    return frozenset(form for other in plan.content_words() if other is not word
-                     for form in (other.near_forms if near else other.norm_forms))
+    with ``near``, their beside-only spellings too): QueryPlan.neighbour_forms."""
+    return plan.neighbour_forms(word, near)
 
 
 def near_clause(forms: Iterable[str], word: QueryWord, plan: QueryPlan,

@@ -24,7 +24,7 @@ from .clitics import ARTICLE, LAM_ARTICLE
 from .exonyms import Match, Name, find_exonyms, find_latin_names
 from .namekeys import arabic_compound
 from .normalize import is_arabic
-from .query_words import LINK_SPELLINGS
+from .query_words import LINK_SPELLINGS, NEAR_SLOP
 from .readings import FUNCTION_WORDS
 from .tier_names import EXONYM, SPLIT
 
@@ -54,6 +54,11 @@ def clitic_forms(word: str) -> frozenset[str]:
 # The kind of a query word's own parts in a row (split_exonyms), and of two query words
 # run together (joined_exonyms).
 SPLIT_KIND = "split"
+# A generic word of place names (Lake = بحيرة or ليك, Oued = وادي, Saint = سان): an
+# ordinary word in Arabic, so it answers its query word only within NEAR_SLOP words of
+# the rest of the name (بحيرة ساراناك, سان مالو), never in "في الوادي صباحا" for Oued
+# Sebbah, where the rest is no name.
+GENERIC_KIND = "generic"
 JOINED_KIND = "joined"
 # Query words run together: at most this many in one written word.
 MAX_JOINED = 4
@@ -150,8 +155,11 @@ def _joined_counts(exonym: QueryExonym) -> bool:
     return exonym.kind != SPLIT_KIND
 
 
-def exonym_filter(exonym: QueryExonym) -> dict:
-    """The ES side: any of the names, in a row or run together (unscored)."""
+def exonym_filter(exonym: QueryExonym, anchors: frozenset[str] = frozenset()) -> dict:
+    """The ES side: any of the names, in a row or run together (unscored); a generic
+    word's within NEAR_SLOP words of one of ``anchors`` (the rest of the name's forms)."""
+    if exonym.kind == GENERIC_KIND:
+        return _anchored(exonym, anchors)
     single: set[str] = set()
     phrases = []
     for name in exonym.names:
@@ -163,6 +171,36 @@ def exonym_filter(exonym: QueryExonym) -> dict:
             single |= clitic_forms(name.joined)
     should = phrases + ([{"terms": {m.NORM: sorted(single)}}] if single else [])
     return should[0] if len(should) == 1 else {"bool": {"should": should}}
+
+
+def _span_terms(forms) -> list[dict]:
+    return [{"span_term": {m.NORM: form}} for form in sorted(forms)]
+
+
+def _anchored(exonym: QueryExonym, anchors: frozenset[str]) -> dict:
+    """A generic word's names (span queries, as exonym_filter finds them) within
+    NEAR_SLOP words of ``anchors``, in either order; nothing without anchors."""
+    if not anchors:
+        return {"match_none": {}}
+    names: list[dict] = []
+    for name in exonym.names:
+        names += _span_terms(clitic_forms(name.words[0])) if len(name.words) == 1 else [
+            _span([clitic_forms(name.words[0]), *name.words[1:]]),
+            *_span_terms(clitic_forms(name.joined))]
+    return {"span_near": {"clauses": [{"span_or": {"clauses": names}},
+                                      {"span_or": {"clauses": _span_terms(anchors)}}],
+                          "slop": NEAR_SLOP, "in_order": False}}
+
+
+def stands_beside(words: Sequence[tuple[int, int, str]], start: int, end: int,
+                  anchors: frozenset[str]) -> bool:
+    """The Python side of :func:`_anchored`: True when a passage word within NEAR_SLOP
+    words of the span ``[start, end)`` (other than its own) has a form in ``anchors``."""
+    inside = [index for index, word in enumerate(words) if start <= word[0] and word[1] <= end]
+    if not inside:
+        return False
+    near = words[max(0, inside[0] - NEAR_SLOP - 1):inside[-1] + NEAR_SLOP + 2]
+    return any(form in anchors for s, e, form in near if not (start <= s and e <= end))
 
 
 def exonym_spans(words: Sequence[tuple[int, int, str]],

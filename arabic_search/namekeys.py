@@ -26,7 +26,7 @@ ARABIC_CLASSES = {
 }
 # Latin, longest spellings first; each maps to alternative class strings.
 _LATIN_RULES: list[tuple[str, tuple[str, ...]]] = [
-    ("sch", ("X",)), ("tch", ("X",)), ("tsh", ("X",)), ("dj", ("K",)), ("dzh", ("K",)), ("bh", ("B",)),
+    ("stadt", ("STaDT", "XTaT")), ("sch", ("X",)), ("tch", ("X",)), ("tsh", ("X",)), ("dj", ("K",)), ("dzh", ("K",)), ("bh", ("B", "BH")),
     ("ch", ("K", "X")), ("sh", ("X", "SH")), ("th", ("T", "D", "TH")), ("dh", ("D", "DH")),
     ("kh", ("K", "KH")), ("gh", ("K", "KH")), ("ph", ("F",)), ("zh", ("X", "S")),
     ("ck", ("K",)), ("qu", ("K",)), ("ou", ("u",)), ("x", ("KS",)),
@@ -36,6 +36,13 @@ _LATIN_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("r", ("R",)), ("h", ("H",)),
 ]
 _SOFT_C_BEFORE = set("eiy")
+# German sounds s as sh before t and p at the start of a word and of -stadt (Stockach =
+# شتوكاخ, Halberstadt = هالبرشتات; Stockholm = ستوكهولم keeps the s): both keys.
+GERMAN_SH = ("st", "sp")
+# A final -et, -at (one t) after a consonant: a ta marbuta sounded (_latin_word_keys),
+# in words whose key keeps more than this many classes without it (not Bet, Sat).
+_SOUNDED_TA_MARBUTA = regex.compile(r"[^aeiouy][ae]t$")
+MIN_TA_MARBUTA_KEY = 2
 MAX_KEYS = 6
 
 # Names written as one word in one script and two in the other: Abdelkader / عبد القادر,
@@ -58,11 +65,21 @@ def _finish(classes: str) -> str:
     return collapsed[:-1] if len(collapsed) > 1 and collapsed.endswith("H") else collapsed
 
 
+# The interdental letters are sibilants in much of the Arabic-speaking world and in the
+# Persian, Turkish and Urdu spellings of Arabic names: ث is s (Osman = عثمان), ذ and ظ are
+# z (Zakir = ذاكر, Nazim = ناظم, Kazem = كاظم).  A word with one also gets the key that
+# reads them so.
+SIBILANT_READINGS = str.maketrans({"ث": "س", "ذ": "ز", "ظ": "ز"})
+
+
 def arabic_keys(forms: list[str]) -> list[str]:
     """Keys of an Arabic word given its forms (normalized word, then clitic readings)."""
     keys: dict[str, None] = {}
     for form in forms:
         keys.setdefault(arabic_key(form))
+        sibilant = form.translate(SIBILANT_READINGS)
+        if sibilant != form:
+            keys.setdefault(arabic_key(sibilant))
         compound = arabic_compound(form)
         if compound:
             head, rest = compound
@@ -128,6 +145,9 @@ def latin_alternatives(word: str, vowels: bool = False) -> list[tuple[str, ...]]
     elif word.startswith("ou") and len(word) > 3:  # French spelling: Ould = ولد, Ouis = ويس
         pieces.append(("F", "u"))
         word = word[2:]
+    elif word[:2] in GERMAN_SH and not word.startswith("stadt"):  # Stockach = شتوكاخ
+        pieces.append(("S", "X"))
+        word = word[1:]
     i = 0
     while i < len(word):
         for spelling, classes in _LATIN_RULES:
@@ -156,10 +176,17 @@ def latin_keys(word: str) -> list[str]:
 
 
 def _latin_word_keys(ascii_word: str) -> list[str]:
-    """Skeletons of one lower-case ASCII word: several when its digraphs are ambiguous."""
+    """Skeletons of one lower-case ASCII word: several when its digraphs are ambiguous.
+    A final -et / -at may be a ta marbuta sounded (Najet = نجاة, Hadjret = حجرة, Maghrebi
+    and Turkish spellings), which the Arabic key drops: such a word also gets the key
+    without its final T."""
     keys: dict[str, None] = {}
     for combo in itertools.islice(itertools.product(*latin_alternatives(ascii_word)), 16):
         key = _finish("".join(char for piece in combo for char in piece if char.isupper()))
         if key:
             keys.setdefault(key)
+    if _SOUNDED_TA_MARBUTA.search(ascii_word):
+        for key in list(keys):
+            if len(key) > MIN_TA_MARBUTA_KEY and key.endswith("T"):
+                keys.setdefault(key[:-1])
     return list(keys)

@@ -147,6 +147,18 @@ class QueryPlan:
                         for phrase in self.phrases)
         return replace(self, words=tuple(words), phrases=phrases)
 
+    def neighbour_forms(self, word: QueryWord, near: bool = False) -> frozenset[str]:
+        """The normalized forms of the content words other than ``word`` (their own and
+        accepted spellings; with ``near``, their beside-only spellings too): what a word
+        may stand beside as the rest of the name (beside.py)."""
+        return self.forms_outside(frozenset({word.token.start}), near)
+
+    def forms_outside(self, starts: frozenset[int], near: bool = False) -> frozenset[str]:
+        """neighbour_forms of the query words at ``starts`` (a generic word of a place
+        name, Lake or Oued, stands beside the rest of the name: exonym_tier.py)."""
+        return frozenset(form for other in self.content_words() if other.token.start not in starts
+                         for form in (other.near_forms if near else other.norm_forms))
+
     def content_words(self) -> list[QueryWord]:
         """The words a short query's documents must hold: all but function words (في, من),
         the words that link a lineage (بن, ابن, بنت, بو: Latin bin, ibn, bou are

@@ -33,6 +33,11 @@ class NameSpelling:
     script: str
 
 
+# Words between two words that still stand together (a middle name, بن, an article):
+# beside.py (spellings that count beside the name) and exonym_tier.py (generic words).
+NEAR_SLOP = 2
+
+
 @dataclass(frozen=True)
 class QueryWord:
     """One meaningful query word and the sets the tiers compare passage words with."""

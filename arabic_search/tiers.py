@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import mapping as m
 from .analysis import WordForms
-from .exonym_tier import QueryExonym, exonym_filter, exonym_spans
+from .exonym_tier import GENERIC_KIND, QueryExonym, exonym_filter, exonym_spans, stands_beside
 from .plan import QueryPlan
 from .query_words import NameSpelling, QueryWord
 from .scripts import ARABIC, LATIN
@@ -205,7 +205,7 @@ def evidence_groups(q: QueryWord, plan: QueryPlan) -> list[tuple[float, list[dic
     for exonym in plan.exonyms:
         if q.token.start in exonym.starts:
             strength = exonym_score(exonym) / EXONYM_SCORE if exonym.how == TRANSLIT else 1.0
-            groups.setdefault(round(strength, 3), []).append(exonym_filter(exonym))
+            groups.setdefault(round(strength, 3), []).append(_exonym_filter(exonym, plan))
     if plan.fuzzy:
         for spelling in q.names:
             strength = round(spelling_strength(q, spelling), 3)
@@ -218,7 +218,7 @@ def sure_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
     """The clauses that hold the word surely: written forms, translated names and the
     spellings of at least SURE_CONFIDENCE (holders.py: a weak one must stand by the name)."""
     clauses = [clause for tier in active_tiers(plan) if tier.written for clause in tier.clauses(q)]
-    clauses += [exonym_filter(exonym) for exonym in plan.exonyms if q.token.start in exonym.starts]
+    clauses += [_exonym_filter(exonym, plan) for exonym in plan.exonyms if q.token.start in exonym.starts]
     weak = set(q.weak_names())
     sure = [name.written for name in q.names if name not in weak]
     return clauses + ([terms(m.EXACT, sure)] if plan.fuzzy and sure else [])
@@ -227,8 +227,14 @@ def sure_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
 def _exonym_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
     """A translated name the word is part of (exonym_tier.py), worth EXONYM_SCORE x its
     weight for each of the name's words, so the name counts like its words found alike."""
-    return [scored(exonym_filter(exonym), q.weight * exonym_score(exonym))
+    return [scored(_exonym_filter(exonym, plan), q.weight * exonym_score(exonym))
             for exonym in plan.exonyms if q.token.start in exonym.starts]
+
+
+def _exonym_filter(exonym: QueryExonym, plan: QueryPlan) -> dict:
+    """exonym_filter, a generic word's beside the rest of the name (the other words')."""
+    return exonym_filter(exonym, plan.forms_outside(exonym.starts)
+                         if exonym.kind == GENERIC_KIND else frozenset())
 
 
 def exonym_score(exonym: QueryExonym) -> float:
@@ -236,7 +242,7 @@ def exonym_score(exonym: QueryExonym) -> float:
     parts in a row (compounds.py) score like the sound-alike they are, by confidence."""
     if exonym.how == TRANSLIT:
         return NAME_SCORES[TRANSLIT] * exonym.confidence
-    return GENERIC_EXONYM_SCORE if exonym.kind == "generic" else EXONYM_SCORE
+    return GENERIC_EXONYM_SCORE if exonym.kind == GENERIC_KIND else EXONYM_SCORE
 
 
 def best_tier(q: QueryWord, word: WordForms, plan: QueryPlan) -> tuple[str, float, float] | None:
@@ -254,5 +260,9 @@ def best_tier(q: QueryWord, word: WordForms, plan: QueryPlan) -> tuple[str, floa
 def exonym_matches(words: list[tuple[int, int, str]],
                    plan: QueryPlan) -> list[tuple[int, int, QueryExonym]]:
     """(start, end, query) of the translated names among a passage's (start, end, normalized)
-    words: the Python side of :func:`_exonym_clauses`."""
-    return exonym_spans(words, plan.exonyms) if plan.exonyms else []
+    words: the Python side of :func:`_exonym_clauses` (a generic word beside the rest of
+    the name only)."""
+    found = exonym_spans(words, plan.exonyms) if plan.exonyms else []
+    return [(start, end, exonym) for start, end, exonym in found
+            if exonym.kind != GENERIC_KIND
+            or stands_beside(words, start, end, plan.forms_outside(exonym.starts))]

@@ -143,6 +143,19 @@ def test_generic_words_only_beside_other_words_and_never_from_arabic():
     assert arabic_of("Red Sea") == [("البحر", "الاحمر")]
 
 
+@pytest.mark.parametrize("query, arabic", [
+    # English and French place words as Arabic news writes them, not as they are spelled
+    ("Lake Wales", ("ليك",)), ("Central Falls", ("فولز",)), ("Saint-Malo", ("سان",)),
+    ("Fort Saranac", ("فورت",)), ("Palm Beach", ("بيتش",)),
+    # Maghrebi and Levantine place words, whose Arabic is fixed
+    ("Oued Sebbah", ("وادي",)), ("Oum El Adhaim", ("ام",)), ("Bir Mourad Rais", ("بير",)),
+    ("Ouled Saranac", ("اولاد",)), ("Djebel Chambi", ("جبل",)),
+])
+def test_place_words_are_generic_words_with_their_usual_arabic(query, arabic):
+    assert arabic in arabic_of(query)
+    assert arabic_of(query.split()[0].split("-")[0]) == []  # never alone
+
+
 def test_former_countries():
     assert ("الاتحاد", "السوفيتي") in arabic_of("Soviet Union")
     assert norm_words("زائير") in [w[-1:] for w in arabic_of("Zaire")]
