@@ -61,7 +61,8 @@ ANALYSED_FIELDS = (*PASSAGE_FIELDS, TITLE_TERMS, KEYS, VOWEL_KEYS)
 # the same text would be indexed differently (tokens, forms, lexicon), so that the health
 # check can say an index needs re-indexing instead of it silently matching less.
 # 2: numbers keep their separators (11.1.3), compound-name and particle rules.
-# 3: name keys read ث ذ ظ as sibilants too, Latin bh as ب + ح, a final -et as ة.
+# 3: name keys read ث ذ ظ as sibilants too, Latin bh as ب + ح, a final -et as ة, German
+#    st/sp/-stadt as ش, zh as ج, Slavic c as تس.
 ANALYSIS_META = "analysis_version"
 ANALYSIS_VERSION = 3
 

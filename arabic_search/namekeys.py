@@ -28,7 +28,7 @@ ARABIC_CLASSES = {
 _LATIN_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("stadt", ("STaDT", "XTaT")), ("sch", ("X",)), ("tch", ("X",)), ("tsh", ("X",)), ("dj", ("K",)), ("dzh", ("K",)), ("bh", ("B", "BH")),
     ("ch", ("K", "X")), ("sh", ("X", "SH")), ("th", ("T", "D", "TH")), ("dh", ("D", "DH")),
-    ("kh", ("K", "KH")), ("gh", ("K", "KH")), ("ph", ("F",)), ("zh", ("X", "S")),
+    ("kh", ("K", "KH")), ("gh", ("K", "KH")), ("ph", ("F",)), ("zh", ("X", "S", "K")),
     ("ck", ("K",)), ("qu", ("K",)), ("ou", ("u",)), ("x", ("KS",)),
     ("b", ("B",)), ("p", ("B",)), ("t", ("T",)), ("d", ("D",)), ("s", ("S",)),
     ("z", ("S",)), ("j", ("K",)), ("g", ("K",)), ("k", ("K",)), ("q", ("K",)),
@@ -136,6 +136,15 @@ def latin_vowel_keys(word: str) -> list[str]:
     return list(keys)[:4]
 
 
+def _c_sounds(word: str, i: int) -> tuple[str, ...]:
+    """A c alone: soft before e/i/y (Francis), else hard (Carlos); before e/i and at the
+    end also ts, as Slavic spellings sound it and Arabic writes it (Gliwice = غليفيتسه,
+    Kragujevac = كراغوييفاتس)."""
+    if word[i + 1:i + 2] in _SOFT_C_BEFORE:
+        return ("S", "TS") if word[i + 1:i + 2] != "y" else ("S",)
+    return ("K", "TS") if i == len(word) - 1 else ("K",)
+
+
 def latin_alternatives(word: str, vowels: bool = False) -> list[tuple[str, ...]]:
     """Per sound of a lower-case ASCII word, its alternative class strings (and vowels)."""
     pieces: list[tuple[str, ...]] = []
@@ -157,7 +166,7 @@ def latin_alternatives(word: str, vowels: bool = False) -> list[tuple[str, ...]]
                 break
         else:
             if word[i] == "c":  # c alone: soft before e/i/y (Francis), else hard
-                pieces.append(("S",) if word[i + 1 : i + 2] in _SOFT_C_BEFORE else ("K",))
+                pieces.append(_c_sounds(word, i))
             elif vowels and word[i] in _LATIN_VOWELS:
                 pieces.append((_LATIN_VOWELS[word[i]],))
             i += 1  # vowels, w, y and anything else are skipped in skeletons

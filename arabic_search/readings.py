@@ -60,15 +60,28 @@ def plausible_reading(reading: str) -> bool:
     return len(reading) >= MIN_READING or vocabulary().get(reading, 0.0) >= SHORT_READING_ZIPF
 
 
-def could_be_name(form: str, script: str) -> bool:
-    """A written Arabic form that could spell a name: not a function word, not too short."""
+def could_be_name(form: str, script: str, exact: str = "") -> bool:
+    """A written Arabic form that could spell a name: not a function word, not too short
+    (``exact``: the written word, whose alef may show it has no article)."""
     if script != ARABIC:
         return True
-    return letters(form) >= MIN_NAME_LETTERS and form not in FUNCTION_WORDS
+    return letters(form, exact) >= MIN_NAME_LETTERS and form not in FUNCTION_WORDS
 
 
-def letters(form: str) -> int:
-    return len(form) - (len(ARTICLE) if form.startswith(ARTICLE) else 0)
+# The article's alef is never written with a hamza: إلكر, إلوي, ألفة begin with a letter
+# of the name (Ilkar, Eloy, Olfa), not with ال.  Not in words of three letters, which are
+# mostly ordinary words (ألم "pain", ألف "thousand", إله "god"): their letters are too few
+# to tell a name (MIN_NAME_LETTERS, as with the article).
+HAMZA_ALEFS = ("أل", "إل", "آل")
+MIN_HAMZA_ALEF_LETTERS = MIN_NAME_LETTERS + 1
+
+
+def letters(form: str, exact: str = "") -> int:
+    """The letters of ``form`` that name: all of them, less an article (unless ``exact``,
+    the written word, shows by its hamza that it has none)."""
+    own_alef = exact.startswith(HAMZA_ALEFS) and len(form) >= MIN_HAMZA_ALEF_LETTERS
+    article = form.startswith(ARTICLE) and not own_alef
+    return len(form) - (len(ARTICLE) if article else 0)
 
 
 def query_forms(query: Token | WordForms) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -195,7 +208,7 @@ def written_forms(query: Token | WordForms, word: Token | WordForms,
     whole, readings = sounded(word)
     function_word = weigh_common and _clitic_function_word(word)
     forms = ([Reading(whole, 1.0, False, _listed(word, whole))]
-             if could_be_name(whole, word.script) and not function_word else [])
+             if could_be_name(whole, word.script, word.exact) and not function_word else [])
     forms += [Reading(reading, reading_factor(whole, reading), after_sun_article(whole, reading),
                       _listed(word, reading))
               for reading in readings

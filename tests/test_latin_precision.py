@@ -160,3 +160,14 @@ def test_beside_the_rest_of_a_name_a_function_word_may_be_a_name():
     ban, written = analyze("Ban")[0], analyze("بان")[0]
     assert names.confidence(ban, written) == 0.0
     assert "بان" in names.spelling_confidences(ban, [written])[1]
+
+
+def test_an_alef_with_hamza_is_no_article():
+    """إلكر, إلوي, ألفة begin with the name's own alef (the article's is never written
+    with a hamza): Ilkar, Eloy and Olfa find them; in three letters (ألم, ألف) it is an
+    ordinary word as before, and الكر, without the hamza, reads as article + كر."""
+    from arabic_search.names import confidence
+    for latin, arabic in (("Ilkar", "إلكر"), ("Eloy", "إلوي"), ("Olfa", "ألفة")):
+        assert confidence(analyze(latin)[0], analyze(arabic)[0]) >= 0.9, (latin, arabic)
+    for latin, arabic in (("Alam", "ألم"), ("Alf", "ألف"), ("Ilkar", "الكر")):
+        assert confidence(analyze(latin)[0], analyze(arabic)[0]) == 0.0, (latin, arabic)

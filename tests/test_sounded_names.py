@@ -19,6 +19,8 @@ DOCS = {
     "halberstadt": {"title": "", "body": "وصل القطار إلى مدينة هالبرشتات الألمانية مساء."},
     "malo": {"title": "", "body": "رست السفينة في ميناء سان مالو الفرنسي."},
     "oued": {"title": "", "body": "فاض وادي الزناتي بعد الأمطار الغزيرة."},
+    "gliwice": {"title": "", "body": "زار الوفد مدينة غليفيتسه البولندية الأسبوع الماضي."},
+    "eloy": {"title": "", "body": "سجل اللاعب إلوي هدفين في المباراة."},
     "far": {"title": "", "body": "وادي كبير يمر بالقرية، وبعد ساعات طويلة من السير على ضفته "
                                  "وصل الزناتي إلى بيته."},
     "other": {"title": "", "body": "رأى السان في الوادي صباحا كاظما غيظه، والنجاة صعبة."},
@@ -38,6 +40,8 @@ def client(es_client, es_url, tmp_path_factory):
     ("Halberstadt", "halberstadt", "هالبرشتات"),
     ("Saint-Malo", "malo", "سان"),
     ("Oued Zenati", "oued", "وادي"),
+    ("Gliwice", "gliwice", "غليفيتسه"),
+    ("Eloy", "eloy", "إلوي"),
 ])
 def test_a_name_finds_its_sounded_spelling_first_and_marks_it(client, query, doc, word):
     hits = api_search(client, q=query, size=10)["hits"]
