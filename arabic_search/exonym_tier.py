@@ -16,12 +16,12 @@ passage, so ES (a ``terms``/``span_or`` over them) and Python (set membership) a
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import mapping as m
 from .clitics import ARTICLE, LAM_ARTICLE
-from .exonyms import Match, Name, find_exonyms, find_latin_names
+from .exonyms import GENERIC_KIND, Match, Name, find_exonyms, find_latin_names
 from .namekeys import arabic_compound
 from .normalize import is_arabic
 from .query_words import LINK_SPELLINGS, NEAR_SLOP
@@ -54,11 +54,10 @@ def clitic_forms(word: str) -> frozenset[str]:
 # The kind of a query word's own parts in a row (split_exonyms), and of two query words
 # run together (joined_exonyms).
 SPLIT_KIND = "split"
-# A generic word of place names (Lake = بحيرة or ليك, Oued = وادي, Saint = سان): an
-# ordinary word in Arabic, so it answers its query word only within NEAR_SLOP words of
-# the rest of the name (بحيرة ساراناك, سان مالو), never in "في الوادي صباحا" for Oued
-# Sebbah, where the rest is no name.
-GENERIC_KIND = "generic"
+# A generic word of place names (GENERIC_KIND: Lake = بحيرة or ليك, Oued = وادي, Saint =
+# سان) is an ordinary word in Arabic, so it answers its query word only within NEAR_SLOP
+# words of the rest of the name (بحيرة ساراناك, سان مالو), never in "في الوادي صباحا" for
+# Oued Sebbah, where the rest is no name.
 JOINED_KIND = "joined"
 # Query words run together: at most this many in one written word.
 MAX_JOINED = 4
@@ -173,7 +172,7 @@ def exonym_filter(exonym: QueryExonym, anchors: frozenset[str] = frozenset()) ->
     return should[0] if len(should) == 1 else {"bool": {"should": should}}
 
 
-def _span_terms(forms) -> list[dict]:
+def _span_terms(forms: Iterable[str]) -> list[dict]:
     return [{"span_term": {m.NORM: form}} for form in sorted(forms)]
 
 

@@ -37,6 +37,9 @@ WHOLE_QUERY_MARK = "^"
 # "~North": a generic word of place names, only beside other query words (North Dakota),
 # and never looked up from Arabic (شمال is no name).
 NOT_ALONE_MARK = "~"
+# The table's kind of those words (North, Lake, Oued): exonym_tier.py keeps them beside
+# the rest of the name; the build script leaves them out of the evaluated cases.
+GENERIC_KIND = "generic"
 MARKS = EXACT_CASE_MARK + WHOLE_QUERY_MARK + NOT_ALONE_MARK
 # A Latin name this short names nothing unless marked as an abbreviation (=UN): the
 # gazetteer's alternate names include "Ea" (Oea, Tripoli) and "Po", which are no query's.

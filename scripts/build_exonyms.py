@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from arabic_search.exonyms import (DATA_FILE, EXACT_CASE_MARK, NAME_SEPARATOR,  # noqa: E402
+from arabic_search.exonyms import (DATA_FILE, EXACT_CASE_MARK, GENERIC_KIND, NAME_SEPARATOR,  # noqa: E402
                                    NOT_ALONE_MARK, WHOLE_QUERY_MARK, latin_key, norm_words)
 import exonym_sources as sources  # noqa: E402
 from arabic_search.analysis import LATIN_PARTICLES  # noqa: E402
@@ -34,7 +34,7 @@ EXACT_CASE_MAX_LETTERS = 3
 ABBREVIATION_MAX_LETTERS = 6
 # Kinds in the order their entities are listed for a shared Latin key.
 KIND_ORDER = {"country": 0, "org": 1, "region": 2, "water": 3, "city": 4, "person": 5}
-GENERIC = "generic"  # words of place names (North, Lake...): not evaluated as names
+GENERIC = GENERIC_KIND  # words of place names (North, Lake...): not evaluated as names
 # Evaluation list: how many of the largest cities, and the share held out for testing.
 EVAL_CITIES = 150
 TEST_SHARE_PERCENT = 50

@@ -141,3 +141,16 @@ def test_translated_names_stay_with_fuzzy_off():
     plan = plan_query(analyze("Cairo"), fuzzy=False)
     clauses = json.dumps(tiers.word_clauses(plan.words[0], plan), ensure_ascii=False)
     assert "القاهره" in clauses and "بالقاهره" in clauses
+
+
+def test_a_generic_word_stands_beside_the_rest_of_the_name_within_two_words():
+    """The Python twin of the generic word's span_near (slop 2, either order)."""
+    from arabic_search.exonym_tier import NEAR_SLOP, stands_beside
+    text = "وادي كبير جدا هنا الزناتي"
+    words = [(start, end, text[start:end]) for start, end in word_spans(text)]
+    anchors = frozenset({"الزناتي"})
+    assert NEAR_SLOP == 2
+    assert not stands_beside(words, 0, 4, anchors)       # three words between
+    assert stands_beside(words, 5, 9, anchors)           # كبير: two words between
+    assert stands_beside(words[1:], 5, 9, anchors)
+    assert not stands_beside(words, 0, 4, frozenset())   # no rest of the name: never
