@@ -28,17 +28,11 @@ def _span(forms: Iterable[str]) -> dict:
     return {"span_or": {"clauses": [{"span_term": {m.NORM: form}} for form in sorted(forms)]}}
 
 
-def neighbours(word: QueryWord, plan: QueryPlan, near: bool = False) -> frozenset[str]:
-    """The normalized forms of the other content words (their own and accepted spellings;
-    with ``near``, their beside-only spellings too): QueryPlan.neighbour_forms."""
-    return plan.neighbour_forms(word, near)
-
-
 def near_clause(forms: Iterable[str], word: QueryWord, plan: QueryPlan,
                 near: bool = False) -> dict | None:
     """One of ``forms`` within NEAR_SLOP words of another word of the query (``near``: of
-    any spelling of it that counts there, see :func:`neighbours`)."""
-    others = neighbours(word, plan, near)
+    any spelling of it that counts there, see QueryPlan.neighbour_forms)."""
+    others = plan.neighbour_forms(word, near)
     forms = sorted(set(forms))
     if not others or not forms:
         return None
@@ -91,7 +85,7 @@ def beside_matches(text: str, plan: QueryPlan, taken: set[tuple[int, int]],
     taken, found = set(taken), []
     for word in words:
         by_form = {spelling.normalized: spelling for spelling in word.beside}
-        others = neighbours(word, plan)
+        others = plan.neighbour_forms(word)
         for index, (start, end, normalized) in enumerate(positions):
             if normalized not in by_form or (start, end) in taken:
                 continue

@@ -154,11 +154,9 @@ def _joined_counts(exonym: QueryExonym) -> bool:
     return exonym.kind != SPLIT_KIND
 
 
-def exonym_filter(exonym: QueryExonym, anchors: frozenset[str] = frozenset()) -> dict:
-    """The ES side: any of the names, in a row or run together (unscored); a generic
-    word's within NEAR_SLOP words of one of ``anchors`` (the rest of the name's forms)."""
-    if exonym.kind == GENERIC_KIND:
-        return _anchored(exonym, anchors)
+def _name_clauses(exonym: QueryExonym) -> tuple[set[str], list[dict]]:
+    """(one-word forms, phrases): the exonym's names as NORM terms (a one-word name, or a
+    name run together, with its clitic forms) and as words in a row (span queries)."""
     single: set[str] = set()
     phrases = []
     for name in exonym.names:
@@ -168,6 +166,20 @@ def exonym_filter(exonym: QueryExonym, anchors: frozenset[str] = frozenset()) ->
         phrases.append(_span([clitic_forms(name.words[0]), *name.words[1:]]))
         if _joined_counts(exonym):
             single |= clitic_forms(name.joined)
+    return single, phrases
+
+
+def exonym_filter(exonym: QueryExonym, anchors: frozenset[str] = frozenset()) -> dict:
+    """The ES side: any of the names, in a row or run together (unscored); a generic
+    word's within NEAR_SLOP words of one of ``anchors`` (the rest of the name's forms),
+    in either order, and nowhere without anchors."""
+    single, phrases = _name_clauses(exonym)
+    if exonym.kind == GENERIC_KIND:
+        if not anchors:
+            return {"match_none": {}}
+        names = {"span_or": {"clauses": phrases + _span_terms(single)}}
+        return {"span_near": {"clauses": [names, {"span_or": {"clauses": _span_terms(anchors)}}],
+                              "slop": NEAR_SLOP, "in_order": False}}
     should = phrases + ([{"terms": {m.NORM: sorted(single)}}] if single else [])
     return should[0] if len(should) == 1 else {"bool": {"should": should}}
 
@@ -176,24 +188,9 @@ def _span_terms(forms: Iterable[str]) -> list[dict]:
     return [{"span_term": {m.NORM: form}} for form in sorted(forms)]
 
 
-def _anchored(exonym: QueryExonym, anchors: frozenset[str]) -> dict:
-    """A generic word's names (span queries, as exonym_filter finds them) within
-    NEAR_SLOP words of ``anchors``, in either order; nothing without anchors."""
-    if not anchors:
-        return {"match_none": {}}
-    names: list[dict] = []
-    for name in exonym.names:
-        names += _span_terms(clitic_forms(name.words[0])) if len(name.words) == 1 else [
-            _span([clitic_forms(name.words[0]), *name.words[1:]]),
-            *_span_terms(clitic_forms(name.joined))]
-    return {"span_near": {"clauses": [{"span_or": {"clauses": names}},
-                                      {"span_or": {"clauses": _span_terms(anchors)}}],
-                          "slop": NEAR_SLOP, "in_order": False}}
-
-
 def stands_beside(words: Sequence[tuple[int, int, str]], start: int, end: int,
                   anchors: frozenset[str]) -> bool:
-    """The Python side of :func:`_anchored`: True when a passage word within NEAR_SLOP
+    """The Python side of a generic word's :func:`exonym_filter`: True when a passage word within NEAR_SLOP
     words of the span ``[start, end)`` (other than its own) has a form in ``anchors``."""
     inside = [index for index, word in enumerate(words) if start <= word[0] and word[1] <= end]
     if not inside:
