@@ -15,7 +15,7 @@ from .analysis import Token, WordForms
 from .clitics import ARTICLE, LAM_ARTICLE, ONE_LETTER_CLITICS, clitic_readings
 from .normalize import normalize_word
 from .scripts import ARABIC, LATIN
-from .splitter import vocabulary, word_zipf
+from .splitter import part_zipf, vocabulary, word_zipf
 
 ALEF_MAKSURA = "ى"
 # The letters that assimilate the article's ل (الشمس is ash-shams); before the others,
@@ -200,6 +200,37 @@ def _clitic_function_word(word: Token | WordForms) -> bool:
             and word_zipf(whole) >= CLITIC_FUNCTION_ZIPF)
 
 
+# A written word that is clitics glued on a much commoner word (ودينار = و + دينار, وربنا,
+# للكبيرة) is most likely that word: compared whole, it is weighed as common as the word it
+# carries (likeness pays commonness only for what the spelling does not explain, so فادي
+# still spells Fadi exactly although ادي is commoner).  The carried word must be one the
+# splitter would believe as a part (splitter.part_zipf: a three-letter one very common),
+# and commoner than the written word by CARRIED_GAP Zipf steps: بريدا, برنا, باتم are
+# names, not ب + ردا, رنا, اتم.
+CARRIED_GAP = 1.0
+
+
+# Endings that inflect an ordinary word (a pronoun, a verb's person): سرقت, أمرني, سددوا,
+# بيمينك.  A written word that is a common word with one of them carries that word.  Not
+# the endings in ه, which normalized is also ة (داليه is دالية, not دالي + ه), a final ي,
+# as often a name's own (سيماي, عثماني), nor the plurals ون, ين, which end many foreign
+# names (برايتون is Brighton, not برايت + ون).
+INFLECTIONS = ("تني", "تها", "تهم", "ني", "ك", "كم", "وا", "نا", "تم", "ت", "ها", "هم")
+
+
+def _inflected(form: str) -> list[str]:
+    return [form[: -len(ending)] for ending in INFLECTIONS if form.endswith(ending)]
+
+
+def carried(word: str, readings: tuple[str, ...]) -> str:
+    """The commoner word that ``word`` carries behind its clitics or before an
+    inflection, or ""."""
+    carriers = [*readings, *(stem for form in (word, *readings) for stem in _inflected(form))]
+    best = max(carriers, key=part_zipf, default="")
+    zipf = part_zipf(best) if best else 0.0
+    return best if zipf and zipf - word_zipf(word) >= CARRIED_GAP else ""
+
+
 def written_forms(query: Token | WordForms, word: Token | WordForms,
                   weigh_common: bool = True) -> list[Reading]:
     """The ways ``word`` may be read as a name, each with the factor its reading costs
@@ -207,7 +238,7 @@ def written_forms(query: Token | WordForms, word: Token | WordForms,
     none, unless its commonness is not weighed (beside the rest of a name: بان كي مون)."""
     whole, readings = sounded(word)
     function_word = weigh_common and _clitic_function_word(word)
-    forms = ([Reading(whole, 1.0, False, _listed(word, whole))]
+    forms = ([Reading(whole, 1.0, False, carried(whole, readings) or _listed(word, whole))]
              if could_be_name(whole, word.script, word.exact) and not function_word else [])
     forms += [Reading(reading, reading_factor(whole, reading), after_sun_article(whole, reading),
                       _listed(word, reading))

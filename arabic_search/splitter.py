@@ -59,8 +59,10 @@ def word_zipf(word: str) -> float:
     return max(vocab.get(word, 0.0), vocab.get(base, 0.0) if base else 0.0)
 
 
-def _part_ok(part: str, vocab: dict[str, float]) -> float:
-    """The part's Zipf value if it may stand as a part, else 0."""
+def part_zipf(part: str, vocab: dict[str, float] | None = None) -> float:
+    """The word's Zipf value if it is common enough to be believed as a part of a glued
+    word (a split part, or the word behind a clitic: readings.carried), else 0."""
+    vocab = vocabulary() if vocab is None else vocab
     value = vocab.get(part, 0.0)
     needed = SHORT_PART_ZIPF.get(len(part), PART_ZIPF) if len(part) > 1 else 99.0
     return value if value >= needed else 0.0
@@ -68,12 +70,12 @@ def _part_ok(part: str, vocab: dict[str, float]) -> float:
 
 def _segmentations(word: str, vocab: dict[str, float], parts_left: int):
     """Yield every cut of ``word`` into at most ``parts_left`` acceptable parts."""
-    if _part_ok(word, vocab):
+    if part_zipf(word, vocab):
         yield [word]
     if parts_left <= 1:
         return
     for cut in range(2, len(word) - 1):
-        if _part_ok(word[:cut], vocab):
+        if part_zipf(word[:cut], vocab):
             for tail in _segmentations(word[cut:], vocab, parts_left - 1):
                 yield [word[:cut], *tail]
 

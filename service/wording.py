@@ -30,7 +30,8 @@ HOW_LABELS = {
     "exonym": "اسم مترجم",
 }
 # Matches below this confidence (0-1, when given) read as a possible other spelling.  The
-# matcher accepts name spellings from 0.75 (names.MIN_CONFIDENCE); 0.75-0.9 is the weak band.
+# matcher accepts name spellings from 0.75 (names.MIN_CONFIDENCE; 0.8 for a word asked alone,
+# names.LONE_CONFIDENCE); up to 0.9 is the weak band.
 WEAK_CONFIDENCE = SURE_CONFIDENCE
 WEAK_LABEL = "تهجئة أخرى؟"
 # A spelling that counts only beside the rest of the name (matches[].beside).

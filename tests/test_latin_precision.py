@@ -110,6 +110,34 @@ def test_a_name_with_a_clitic_is_still_found(query, written):
     assert _accepted(query, written)
 
 
+@pytest.mark.parametrize(("query", "written"), [
+    ("Oudenaarde", "ودينار"),   # و + دينار, "and a dinar"
+    ("Loveland", "لفلان"),      # ل + فلان, "to so-and-so"
+    ("Chemnitz", "كمنتج"),      # ك + منتج, "as a producer"
+    ("Larfe", "لأعرفه"),        # ل + أعرفه, "to know him"
+    ("Pezinok", "بيمينك"),      # ب + يمين + ك, "with your right hand"
+])
+def test_a_clitic_or_an_ending_on_a_common_word_carries_its_commonness(query, written):
+    # the written word is rare, the word it carries is not: readings.carried
+    assert not _accepted(query, written)
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Fadi", "فادي"), ("Breda", "بريدا"), ("Basem", "باسم"), ("Hikmet", "حكمت"),
+    ("Wismar", "وسمار")])
+def test_a_name_that_looks_like_a_clitic_on_a_word_is_still_found(query, written):
+    # فادي is ف + ادي, باسم ب + اسم, حكمت حكم + ت: spelled exactly, commonness costs nothing
+    assert _accepted(query, written)
+
+
+def test_a_lone_name_word_must_be_surer_than_one_beside_others():
+    # عنبس spells Antibes at 0.76: a name beside the query's other words, not alone
+    antibes, written = analyze("Antibes")[0], analyze("عنبس")[0]
+    assert names.MIN_CONFIDENCE <= names.confidence(antibes, written) < names.LONE_CONFIDENCE
+    assert "عنبس" in names.spelling_confidences(antibes, [written], beside=True)[0]
+    assert names.spelling_confidences(antibes, [written], beside=False)[0] == {}
+
+
 DOCS = {
     "artist": {"title": "فن", "body": "كرم المهرجان الفنان الشاب وناقش الحلول المقترحة."},
     "fourth": {"title": "رياضة", "body": "حل الفريق في المركز الرابع هذا الموسم."},

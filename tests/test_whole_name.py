@@ -97,7 +97,7 @@ DOCS = {
     "surname_elsewhere": {"title": "تقرير", "body": "وصل ستيفاني إلى المدينة.\n\nوقالت لويليامز الصحف."},
     "compound": {"title": "لقاء", "body": "التقى عبد الله درويش بالوفد، ثم زار الشيخ عبد العزيز بن باز."},
     "libya_body": {"title": "خبر", "body": "زار الوفد ليبيا أمس."},
-    "father_title": {"title": "قال لأبيه", "body": "قال لأبيه كلاما طيبا."},
+    "father_title": {"title": "قال لابيا", "body": "قال لابيا كلاما طيبا."},
 }
 
 
@@ -167,7 +167,7 @@ def test_a_weak_sound_alike_in_a_title_does_not_outrank_the_name(client):
     hits = response.get_json()["hits"]
     assert hits[0]["id"] == "libya_body"
     weak = [hit for hit in hits if hit["id"] == "father_title"]
-    assert weak, "لأبيه should be a weak spelling of Libya here, or this tests nothing"
+    assert weak, "لابيا should be a weak spelling of Libya here, or this tests nothing"
     matches = [m for p in weak[0]["passages"] for m in p["matches"]]
     assert all(m["confidence"] < 0.9 for m in matches)
     assert weak[0]["explanation"]["title"] == 0  # a weak match's title earns nothing
@@ -183,8 +183,8 @@ def test_a_weakly_held_word_counts_only_beside_the_name():
 
 
 WEAK_DOCS = {
-    "weak_apart": {"title": "خبر", "body": "زار والدهاوزر المدينة أمس.\n\nقال لأبيه كلاما طيبا."},
-    "weak_beside": {"title": "خبر", "body": "قال والدهاوزر لأبيه كلاما طيبا."},
+    "weak_apart": {"title": "خبر", "body": "زار والدهاوزر المدينة أمس.\n\nقال لابيا كلاما طيبا."},
+    "weak_beside": {"title": "خبر", "body": "قال والدهاوزر لابيا كلاما طيبا."},
     "sure_apart": {"title": "خبر", "body": "زار والدهاوزر المدينة أمس.\n\nثم سافر الوفد إلى ليبيا."},
 }
 
@@ -199,7 +199,7 @@ def test_a_weak_sound_alike_away_from_the_name_is_no_holder(weak_client):
     result = search(weak_client, "Waldhauser Libya")
     matches = {m["text"]: m["confidence"] for hit in result["hits"] for p in hit["passages"]
                for m in p["matches"]}
-    assert matches.get("لأبيه", 1.0) < 0.9, "لأبيه must be a weak spelling of Libya, or this tests nothing"
+    assert matches.get("لابيا", 1.0) < 0.9, "لابيا must be a weak spelling of Libya, or this tests nothing"
     assert {hit["id"] for hit in result["hits"]} == {"weak_beside", "sure_apart"}
     # the weak word alone still finds every document holding it
     assert {"weak_apart", "weak_beside"} <= {hit["id"] for hit in search(weak_client, "Libya")["hits"]}
