@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .analysis import Token, WordForms
 from .names import SURE_CONFIDENCE, is_name_query, spelling_confidences
 from .normalize import is_arabic, normalize_word
+from .readings import query_readings
 from .scripts import ARABIC, LATIN
 
 # Confidences are rounded down to this step: one search clause per step, and the
@@ -91,7 +92,7 @@ COMPOUND_HEADS = frozenset({"عبد", "abd", "abdul", "abdel", "abdal", "abdoul"
 def query_word(token: Token, fuzzy: bool, shows_article: bool = False) -> QueryWord:
     spellings = (token.normalized, *token.variants, *LINK_SPELLINGS.get(token.normalized, ()))
     return QueryWord(token=token, spellings=frozenset(spellings),
-                     forms=frozenset((token.normalized, *token.readings)),
+                     forms=frozenset((token.normalized, *query_readings(token))),
                      seeks_names=fuzzy and is_name_query(token), shows_article=shows_article)
 
 

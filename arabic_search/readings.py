@@ -231,6 +231,19 @@ def carried(word: str, readings: tuple[str, ...]) -> str:
     return best if zipf and zipf - word_zipf(word) >= CARRIED_GAP else ""
 
 
+def query_readings(word: Token | WordForms) -> tuple[str, ...]:
+    """The clitic readings a query word is searched by: without its article always
+    (الحمزة is حمزة too); without a one-letter clitic only when what remains is a commoner
+    word the query carries (بطرابلس = ب + طرابلس, وليبيا, لبوتين).  A rare query word is a
+    name as typed: كايس is Kayes, not ك + ايس, فاتيك not ف + آتيك (query_forms: a name
+    query rarely carries a clitic)."""
+    readings = word.readings
+    if carried(word.normalized, readings):
+        return readings
+    return tuple(reading for reading in readings
+                 if _stripped(word.normalized, reading) == ARTICLE)
+
+
 def written_forms(query: Token | WordForms, word: Token | WordForms,
                   weigh_common: bool = True) -> list[Reading]:
     """The ways ``word`` may be read as a name, each with the factor its reading costs

@@ -58,6 +58,20 @@ def test_each_way_of_matching_is_labelled(query, text, expected):
     assert expected in marked.values(), marked
 
 
+@pytest.mark.parametrize("query, text, found", [
+    ("بطرابلس", "وصل الوفد إلى طرابلس", True),   # ب + طرابلس: the query carries a word
+    ("وليبيا", "زار الوفد ليبيا", True),
+    ("الحمزة", "قال حمزة", True),                # the article, always
+    ("كايس", "قال أيس", False),                  # Kayes, not ك + ايس
+    ("فاتيك", "سوف آتيك غدا", False),             # not ف + آتيك, "I will come to you"
+    ("بيندر", "قلما يندر ذلك", False),            # Bender, not ب + يندر
+])
+def test_a_query_word_is_read_without_a_clitic_only_when_it_carries_a_word(query, text, found):
+    # readings.query_readings: the written word keeps every clitic reading, the query's
+    # one-letter clitics come off only when what remains is a commoner word
+    assert ("clitic" in how(query, text).values()) is found, how(query, text)
+
+
 def test_name_matches_carry_their_confidence_and_written_ones_are_sure():
     matches = explain("Waldhauser", "توماس والدهاوسير والدهاوزر")["matches"]
     assert {m["how"] for m in matches} == {"translit"}
