@@ -54,6 +54,11 @@ class QueryWord:
     weight: float = 1.0           # how rare the word is (rarity.idf): the worth of its evidence
 
     @property
+    def readings(self) -> frozenset[str]:
+        """The word's clitic readings that a search uses (readings.query_readings)."""
+        return self.forms - {self.token.normalized}
+
+    @property
     def norm_forms(self) -> frozenset[str]:
         """The normalized forms a passage may hold the word by, one per position (the
         positional NORM field: quoted phrases and names standing together)."""

@@ -213,9 +213,9 @@ CARRIED_GAP = 1.0
 # Endings that inflect an ordinary word (a pronoun, a verb's person): سرقت, أمرني, سددوا,
 # بيمينك.  A written word that is a common word with one of them carries that word.  Not
 # the endings in ه, which normalized is also ة (داليه is دالية, not دالي + ه), a final ي,
-# as often a name's own (سيماي, عثماني), nor the plurals ون, ين, which end many foreign
-# names (برايتون is Brighton, not برايت + ون).
-INFLECTIONS = ("تني", "تها", "تهم", "ني", "ك", "كم", "وا", "نا", "تم", "ت", "ها", "هم")
+# as often a name's own (سيماي, عثماني), nor the plurals ون, ين and our نا, which end
+# many foreign names (برايتون is Brighton, not برايت + ون; جيمينا Gemena, بيرنا Pirna).
+INFLECTIONS = ("تني", "تها", "تهم", "ني", "ك", "كم", "وا", "تم", "ت", "ها", "هم")
 
 
 def _inflected(form: str) -> list[str]:

@@ -93,14 +93,13 @@ def _normalized_check(q: QueryWord, word: WordForms) -> float | None:
 def _clitic_clauses(q: QueryWord) -> list[dict]:
     if q.token.script != ARABIC:
         return []
-    readings = sorted(q.forms - {q.token.normalized})
-    return [terms(m.READINGS, q.forms)] + ([terms(m.NORM, readings)] if readings else [])
+    return [terms(m.READINGS, q.forms)] + ([terms(m.NORM, q.readings)] if q.readings else [])
 
 
 def _clitic_check(q: QueryWord, word: WordForms) -> float | None:
     # Any word may be what remains of an Arabic query word (الـ10 -> 10), as in the clause.
-    found = q.token.script == ARABIC and (not q.forms.isdisjoint(word.readings) or (
-        word.normalized != q.token.normalized and word.normalized in q.forms))
+    found = q.token.script == ARABIC and (not q.forms.isdisjoint(word.readings)
+                                          or word.normalized in q.readings)
     return 1.0 if found else None
 
 
