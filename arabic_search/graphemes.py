@@ -31,6 +31,10 @@ VOWEL_GROUPS = frozenset({
     "eu", "oi", "oy", "aa", "ii", "uu", "ue", "ui",
 })
 LONGEST_GROUP = 3
+# A doubled vowel letter is a long vowel, and Arabic writes a long vowel: Abeer = عبير,
+# not عبر ("across"), Aseel = أصيل, not أصل.  Read letter by letter, its two letters were
+# two short vowels, each free to leave unwritten, so these are read as the group only.
+LONG_VOWELS = frozenset({"ee", "oo", "ii", "uu"})
 # Place marks of a vowel grapheme: at the start, at the end (medial vowels have none).
 INITIAL = "^"
 FINAL = "$"
@@ -103,6 +107,8 @@ def latin_graphemes(word: str) -> tuple[tuple[tuple[str, int], ...], ...]:
         options = []
         for size in range(1, LONGEST_GROUP + 1):
             group = letters[start:start + size]
+            if size == 1 and letters[start:start + 2] in LONG_VOWELS:
+                continue
             if len(group) < size:
                 break
             if size == 1 or group in CONSONANT_GROUPS or group in VOWEL_GROUPS:

@@ -32,6 +32,15 @@ def test_an_initial_vowel_is_written(query, written):
     assert not _accepted(query, written)
 
 
+@pytest.mark.parametrize(("query", "written", "accepted"), [
+    ("Abeer", "عبر", False), ("Aseel", "أصل", False),   # "across", "origin"
+    ("Abeer", "عبير", True), ("Aseel", "أصيل", True), ("Noor", "نور", True),
+])
+def test_a_doubled_vowel_is_long_and_written(query, written, accepted):
+    # graphemes.LONG_VOWELS: ee is one long vowel, not two short ones left unwritten
+    assert _accepted(query, written) is accepted
+
+
 @pytest.mark.parametrize(("query", "written"), [
     ("Eddine", "الدين"), ("Assarraj", "السراج"), ("Ennahda", "النهضة"),  # an assimilated article
     ("Amin", "أمين"), ("Omar", "عمر"), ("Elfanan", "الفنان"),
