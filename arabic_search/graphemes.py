@@ -33,7 +33,8 @@ VOWEL_GROUPS = frozenset({
 LONGEST_GROUP = 3
 # A doubled vowel letter is a long vowel, and Arabic writes a long vowel: Abeer = عبير,
 # not عبر ("across"), Aseel = أصيل, not أصل.  Read letter by letter, its two letters were
-# two short vowels, each free to leave unwritten, so these are read as the group only.
+# two short vowels, each free to leave unwritten, so these are read as the group only;
+# not at the start of a word, where the first is the initial vowel (Iiad = إياد).
 LONG_VOWELS = frozenset({"ee", "oo", "ii", "uu"})
 # Place marks of a vowel grapheme: at the start, at the end (medial vowels have none).
 INITIAL = "^"
@@ -107,7 +108,7 @@ def latin_graphemes(word: str) -> tuple[tuple[tuple[str, int], ...], ...]:
         options = []
         for size in range(1, LONGEST_GROUP + 1):
             group = letters[start:start + size]
-            if size == 1 and letters[start:start + 2] in LONG_VOWELS:
+            if size == 1 and start and letters[start:start + 2] in LONG_VOWELS:
                 continue
             if len(group) < size:
                 break

@@ -35,6 +35,7 @@ def test_an_initial_vowel_is_written(query, written):
 @pytest.mark.parametrize(("query", "written", "accepted"), [
     ("Abeer", "عبر", False), ("Aseel", "أصل", False),   # "across", "origin"
     ("Abeer", "عبير", True), ("Aseel", "أصيل", True), ("Noor", "نور", True),
+    ("Iiad", "إياد", True),   # at the start, an initial vowel and a long one
 ])
 def test_a_doubled_vowel_is_long_and_written(query, written, accepted):
     # graphemes.LONG_VOWELS: ee is one long vowel, not two short ones left unwritten
