@@ -104,7 +104,9 @@ class Reading(NamedTuple):
     form: str                  # normalized, as compared with the query
     factor: float              # what the reading costs (a stripped clitic, ى for ي)
     after_sun_article: bool    # read after an article whose ل is assimilated (الدين)
-    listed: str = ""           # as the word list has it, when not ``form`` (ى folded into ي)
+    listed: str = ""           # the word whose commonness it has, when not ``form``: as the
+                               # word list has it (ى folded into ي), or the word it carries
+                               # (:func:`carried`: ودينار weighs as دينار)
 
 
 def _stripped(word: str, reading: str) -> str:
