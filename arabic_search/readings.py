@@ -9,6 +9,7 @@ a name are never read as one.  Pure functions.
 """
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 from .analysis import Token, WordForms
@@ -224,6 +225,11 @@ def _inflected(form: str) -> list[str]:
     return [form[: -len(ending)] for ending in INFLECTIONS if form.endswith(ending)]
 
 
+# One answer per written word: a query meets the same candidates again and again.
+CARRIED_KEPT = 50_000
+
+
+@functools.lru_cache(maxsize=CARRIED_KEPT)
 def carried(word: str, readings: tuple[str, ...]) -> str:
     """The commoner word that ``word`` carries behind its clitics or before an
     inflection, or ""."""

@@ -230,10 +230,15 @@ def _exonym_clauses(q: QueryWord, plan: QueryPlan) -> list[dict]:
             for exonym in plan.exonyms if q.token.start in exonym.starts]
 
 
+def _anchors(exonym: QueryExonym, plan: QueryPlan) -> frozenset[str]:
+    """What a generic word must stand beside: the rest of the name's forms (none for
+    other exonyms, which stand anywhere)."""
+    return plan.forms_outside(exonym.starts) if exonym.kind == GENERIC_KIND else frozenset()
+
+
 def _exonym_filter(exonym: QueryExonym, plan: QueryPlan) -> dict:
-    """exonym_filter, a generic word's beside the rest of the name (the other words')."""
-    return exonym_filter(exonym, plan.forms_outside(exonym.starts)
-                         if exonym.kind == GENERIC_KIND else frozenset())
+    """exonym_filter, a generic word's beside the rest of the name (:func:`_anchors`)."""
+    return exonym_filter(exonym, _anchors(exonym, plan))
 
 
 def exonym_score(exonym: QueryExonym) -> float:
@@ -264,4 +269,4 @@ def exonym_matches(words: list[tuple[int, int, str]],
     found = exonym_spans(words, plan.exonyms) if plan.exonyms else []
     return [(start, end, exonym) for start, end, exonym in found
             if exonym.kind != GENERIC_KIND
-            or stands_beside(words, start, end, plan.forms_outside(exonym.starts))]
+            or stands_beside(words, start, end, _anchors(exonym, plan))]
