@@ -30,7 +30,7 @@ from arabic_search import mapping as m  # noqa: E402
 from arabic_search.documents import passage_documents  # noqa: E402
 from arabic_search.splitter import vocabulary  # noqa: E402
 from indexer import bulk  # noqa: E402
-from indexer.lexicon import LexiconWords  # noqa: E402
+from indexer.lexicon import new_entries  # noqa: E402
 from indexer.records import Problem  # noqa: E402
 from indexer.sources import read_paths  # noqa: E402
 from indexer.term_counter import TermCounter  # noqa: E402
@@ -63,15 +63,15 @@ def stages(es_client, path: Path) -> tuple[dict, list[tuple[str, dict]]]:
     passages = [p for d in docs for p in passage_documents(d.doc_id, d.body, d.title, d.date,
                                                            d.source, d.url, d.extra or None)]
     t3 = cpu()
-    counter, lexicon = TermCounter(), LexiconWords()
+    counter, words = TermCounter(), set()
     for _, source in passages:
         counter.add_passage(source)
-        lexicon.add_passage(source)
+        words.update(source[m.EXACT].split())
     t4 = cpu()
     for _, source in passages:
         dumps(source)
     t5 = cpu()
-    entries = sum(1 for _ in lexicon.actions("x")) + sum(1 for _ in counter.top())
+    entries = len(new_entries(words, set(), dumps)) + sum(1 for _ in counter.top())
     t6 = cpu()
     spent = {"vocabulary (once per process)": t1 - t0, "read_json": t2 - t1, "analysis": t3 - t2,
              "word counts + lexicon words": t4 - t3, "serialize": t5 - t4,

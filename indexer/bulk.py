@@ -47,10 +47,11 @@ def _as_is(action: tuple[dict, bytes | None]) -> tuple[dict, bytes | None]:
 
 
 def send(client: Elasticsearch, actions: Iterable[tuple[dict, bytes | None]], on_result: OnResult,
-         chunk_size: int = CHUNK_SIZE, requests: int = 1, by_document: bool = True) -> None:
+         chunk_size: int = CHUNK_SIZE, requests: int = 1,
+         lane_key: Callable[[str], str] = doc_id_of) -> None:
     """Bulk every action, ``requests`` at a time; report each result; raise only for
-    run-level failures.  ``by_document``: the passages of one document share a request
-    stream (else each id is independent: suggestion and lexicon entries)."""
+    run-level failures.  Actions whose ids have the same ``lane_key`` share a request
+    stream (by default the passages of one document; ``str`` for independent ids)."""
     bulk_client = client.options(request_timeout=BULK_TIMEOUT)
     if requests < 2:
         _stream(bulk_client, actions, on_result, chunk_size)
@@ -62,7 +63,7 @@ def send(client: Elasticsearch, actions: Iterable[tuple[dict, bytes | None]], on
             on_result(ok, es_id, reason)
 
     run_lanes(actions, requests, lambda lane: _stream(bulk_client, lane, locked, chunk_size),
-              doc_id_of if by_document else str)
+              lane_key)
 
 
 def _stream(bulk_client: Elasticsearch, actions: Iterable[tuple[dict, bytes | None]],

@@ -1,59 +1,69 @@
-"""Collect the distinct words of a run and write their lexicon entries (``arabic_search.lexicon``).
+"""The lexicon entries of a run's written words (``arabic_search.lexicon``), computed where
+the words are analysed and written once each.
 
 Name queries find their candidate spellings in these entries, so *every* word
 counts, the rarest names most of all: unlike the suggestion counter, nothing is
-pruned.  Memory grows with the number of distinct words (about 100 bytes each:
-60 MB for the 36k-document prose corpus), not with the corpus.
+pruned.  An entry depends on its word alone, so the process that analyses a chunk
+computes the entries of the chunk's words it has not met before (``new_entries``:
+its word cache is warm, and the pool spreads the work over the cores) and sends
+them serialized, like the passages.  The main process keeps the ids already
+written (``LexiconEntries``: about 100 bytes per distinct word, 10 MB for the
+36k-document prose corpus), so each entry goes into the passages' bulk stream
+once, whichever process computed it.  Measurements: docs/performance.md,
+"Seventh round".
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from arabic_search import mapping as m
 from arabic_search.analysis import word_forms
-from arabic_search.lexicon import MAX_WORD_LENGTH, lexicon_entry
+from arabic_search.lexicon import MAX_WORD_LENGTH, entry_id, lexicon_entry
 
+from .actions import index_action
 
-# The set first takes every word (a C-speed ``set.update``); words that can have no entry
-# (numbers, over MAX_WORD_LENGTH) are dropped whenever it has doubled since the last sweep,
-# so they never hold more than half of it.
-FIRST_SWEEP = 50_000
+# Every entry id is this prefix and a written word; a word never holds ':' (tokens.py) and
+# is never all digits (``_usable``), while a passage id ``<doc_id>:<n>`` always ends in
+# ':' and digits, so the two kinds of id never meet in the one bulk stream.
+ENTRY_PREFIX = entry_id("")
 
 
 def _usable(word: str) -> bool:
     return len(word) <= MAX_WORD_LENGTH and not word.isdigit()
 
 
-class LexiconWords:
-    """The set of written words (without vowel marks) seen in this run's passages."""
+def new_entries(words: Iterable[str], seen: set[str],
+                dumps: Callable[[dict], bytes]) -> dict[str, bytes]:
+    """Serialized entries (es_id -> source) of the ``words`` not in ``seen``, which then
+    holds them: the analysing process computes each word's entry once per run."""
+    fresh = set(words) - seen
+    seen |= fresh
+    entries: dict[str, bytes] = {}
+    for word in filter(_usable, fresh):
+        forms = word_forms(word)
+        entry = lexicon_entry(forms[0]) if len(forms) == 1 else None
+        if entry:
+            entries[entry[0]] = dumps(entry[1])
+    return entries
+
+
+def is_entry_id(es_id: str) -> bool:
+    """Whether a bulk id is a lexicon entry's (else it is a passage's)."""
+    word = es_id[len(ENTRY_PREFIX):]
+    return es_id.startswith(ENTRY_PREFIX) and ":" not in word and not word.isdigit()
+
+
+class LexiconEntries:
+    """The ids of the entries this run has written, so that each is written once."""
 
     def __init__(self) -> None:
-        self._words: set[str] = set()
-        self._sweep_at = FIRST_SWEEP
+        self._written: set[str] = set()
 
     def __len__(self) -> int:
-        self._sweep()
-        return len(self._words)
+        return len(self._written)
 
-    def add_passage(self, source: dict) -> None:
-        """Add the words of one passage document (its EXACT field: one term per word)."""
-        self.add_words(source[m.EXACT].split())
-
-    def add_words(self, words: Iterable[str]) -> None:
-        """Add written words (a chunk's, from a worker)."""
-        self._words.update(words)
-        if len(self._words) > self._sweep_at:
-            self._sweep()
-            self._sweep_at = max(FIRST_SWEEP, 2 * len(self._words))
-
-    def _sweep(self) -> None:
-        self._words = set(filter(_usable, self._words))
-
-    def actions(self, index: str) -> Iterator[dict]:
-        """One bulk action per word that has name keys."""
-        self._sweep()
-        for word in sorted(self._words):
-            forms = word_forms(word)
-            entry = lexicon_entry(forms[0]) if len(forms) == 1 else None
-            if entry:
-                yield {"_index": index, "_id": entry[0], "_source": entry[1]}
+    def actions(self, index: str, entries: dict[str, bytes]) -> Iterator[tuple[dict, bytes]]:
+        """Bulk (header, body) pairs of the ``entries`` not written yet (a chunk's)."""
+        written = self._written
+        for es_id in entries.keys() - written:
+            written.add(es_id)
+            yield index_action(index, es_id, entries[es_id])

@@ -3,10 +3,11 @@
 ``index_paths`` is the one entry point (the CLI and the service tests call it).
 Documents are read, cut into passages and sent by ``bulk.send`` from a
 generator, so memory stays flat whatever the corpus size (plus one ledger entry
-per document).  Promise: good lines are indexed, bad ones are reported as
-``path:line: reason``, and no document is left half-written: a document any
-passage of which failed is removed whole, and a repeated id replaces the
-earlier document whole.
+per document and one id per lexicon entry; the entries of new words go in the
+same stream, computed by the analysing processes: lexicon.py).  Promise: good
+lines are indexed, bad ones are reported as ``path:line: reason``, and no
+document is left half-written: a document any passage of which failed is removed
+whole, and a repeated id replaces the earlier document whole.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from . import bulk, cleanup, versions
 from .actions import Built, index_action
 from .errors import IndexerError, LockBusy
 from .ledger import Entry, Ledger, doc_id_of
-from .lexicon import LexiconWords
+from .lexicon import LexiconEntries, is_entry_id
 from .lock import AliasLock
 from .prefetch import prefetch
 from .progress import PROGRESS_EVERY, Progress
@@ -73,7 +74,7 @@ class _Run:
         self.progress = progress
         self.ledger = Ledger()
         self.terms = TermCounter()
-        self.lexicon = LexiconWords()
+        self.lexicon = LexiconEntries()
         self.workers = workers
 
     def problem(self, problem: Problem) -> None:
@@ -82,11 +83,11 @@ class _Run:
         self.report(str(problem))
 
     def actions(self, paths: list[str], index: str) -> Iterator[tuple[dict, bytes]]:
-        """Bulk actions for every passage, built lazily as bulk asks for them (analysed by
-        ``self.workers`` processes: workers.py)."""
+        """Bulk actions for every passage and every new lexicon entry, built lazily as bulk
+        asks for them (analysed by ``self.workers`` processes: workers.py)."""
         for chunk in analysed_chunks(read_paths(paths, self.progress.add_bytes), self.workers):
             self.terms.add_pairs(chunk.pairs)
-            self.lexicon.add_words(chunk.words)
+            yield from self.lexicon.actions(index, chunk.entries)
             for record, built in chunk.items:
                 if isinstance(record, Problem):
                     self.problem(record)
@@ -108,7 +109,11 @@ class _Run:
             yield index_action(index, es_id, body)
 
     def result(self, ok: bool, es_id: str, reason: str) -> None:
-        """One passage result; a failed passage fails (and later removes) its whole document."""
+        """One passage result; a failed passage fails (and later removes) its whole document.
+        A lexicon entry's result only counts as an error if it failed."""
+        if is_entry_id(es_id):
+            self.entry_failed(ok, es_id, reason)
+            return
         failed: Entry | None = self.ledger.result(es_id, ok)
         if failed is not None:
             self.summary.errors += 1
@@ -131,10 +136,6 @@ class _Run:
         if not ok:
             self.summary.errors += 1
             self.report(f"entry {es_id} not indexed: {reason}")
-
-    def lexicon_actions(self, index: str) -> Iterator[tuple[dict, dict]]:
-        for action in self.lexicon.actions(index):
-            yield {"index": {"_index": action["_index"], "_id": action["_id"]}}, action["_source"]
 
 
 def index_paths(client: Elasticsearch, alias: str, paths: list[str], *, replace: bool = True,
@@ -174,7 +175,8 @@ def index_paths(client: Elasticsearch, alias: str, paths: list[str], *, replace:
 def _index(client: Elasticsearch, alias: str, paths: list[str], run: _Run, lock: AliasLock, *,
            replace: bool, shards: int, replicas: int, chunk_size: int, ready_timeout: float,
            settings: dict | None) -> None:
-    """The run under the lock: write, clean up, add suggestions, publish."""
+    """The run under the lock: write (passages and lexicon entries), clean up, add
+    suggestions, publish."""
     live = versions.check_alias(client, alias)
     fresh = replace or not live
     if fresh:
@@ -186,16 +188,12 @@ def _index(client: Elasticsearch, alias: str, paths: list[str], run: _Run, lock:
     try:
         run.progress.phase("reading")
         bulk.send(client, prefetch(run.actions(paths, index), PREFETCH), run.result, chunk_size,
-                  bulk.REQUESTS_IN_FLIGHT)
+                  bulk.REQUESTS_IN_FLIGHT, lane_key)
         _remove_leftovers(client, index, run, every=not fresh)
         run.summary.documents, run.summary.passages = run.ledger.totals()
         run.progress.phase("suggestions")
         suggestions = term_actions(client, index, run.terms, run.summary.documents, not fresh)
-        bulk.send(client, suggestions, run.terms_result, chunk_size, bulk.REQUESTS_IN_FLIGHT,
-                  by_document=False)
-        run.progress.phase("lexicon")
-        bulk.send(client, run.lexicon_actions(index), run.entry_failed, chunk_size,
-                  bulk.REQUESTS_IN_FLIGHT, by_document=False)
+        bulk.send(client, suggestions, run.terms_result, chunk_size, bulk.REQUESTS_IN_FLIGHT, str)
         if lock.lost:
             raise LockBusy(f"the lock on alias '{alias}' was taken over by another run; "
                            f"alias not moved")
@@ -206,6 +204,12 @@ def _index(client: Elasticsearch, alias: str, paths: list[str], run: _Run, lock:
         else:  # appended documents stay: say how many were sent
             run.summary.documents, run.summary.passages = run.ledger.totals()
         raise
+
+
+def lane_key(es_id: str) -> str:
+    """What shares a bulk lane: a passage's document (its passages stay in order), or a
+    lexicon entry alone (entries spread over the lanes)."""
+    return es_id if is_entry_id(es_id) else doc_id_of(es_id)
 
 
 def _remove_leftovers(client: Elasticsearch, index: str, run: _Run, every: bool) -> None:
