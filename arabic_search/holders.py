@@ -31,13 +31,12 @@ from dataclasses import replace
 from . import mapping as m
 from . import tiers, titles
 from .beside import near_clause, passage_clauses
-from .plan import QueryPlan
+from .plan import MAX_NAME_WORDS, QueryPlan
 from .query_words import COMPOUND_HEADS, QueryWord
 
-# Queries of this many words (names, most often) need all of them; longer ones are
-# sentences or headlines, searched the usual way.
+# Queries of this many words (names, most often) need all of them, up to MAX_NAME_WORDS
+# content words (plan.py); longer ones are sentences or headlines, searched the usual way.
 MIN_ALL_REQUIRED = 2
-MAX_ALL_REQUIRED = 4
 # Per word, at most this many documents are listed; a word in more is not a filter.
 MAX_HOLDERS = 5_000
 # From this many words on, a document may lack one of them (a middle name left out).
@@ -48,7 +47,7 @@ def needs_holders(plan: QueryPlan) -> bool:
     """True when the plan is short enough for every word to be required: two to four
     words, function words aside (في طرابلس needs طرابلس: في alone is no answer)."""
     return (len(plan.words) >= MIN_ALL_REQUIRED
-            and 1 <= len(plan.content_words()) <= MAX_ALL_REQUIRED)
+            and 1 <= len(plan.content_words()) <= MAX_NAME_WORDS)
 
 
 def _names_in(plan: QueryPlan) -> int:

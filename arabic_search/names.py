@@ -63,6 +63,13 @@ def _pronounceable(word: str) -> bool:
     return not word.isascii() or any(vowel in word for vowel in LATIN_VOWELS)
 
 
+def is_ordinary_name_word(token: Token) -> bool:
+    """True for an Arabic word too common to be a name query alone (ORDINARY_ZIPF) that
+    may still be a word of a name: الرحمن in سيدي عبد الرحمن, تونس in لاس تونس."""
+    return (token.script == ARABIC and bool(token.keys) and _pronounceable(token.normalized)
+            and word_zipf(token.normalized) >= ORDINARY_ZIPF)
+
+
 def is_name_query(token: Token) -> bool:
     """True when ``token`` should look for other spellings of itself."""
     if not _pronounceable(token.normalized):

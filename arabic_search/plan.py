@@ -21,6 +21,7 @@ from .exonym_tier import QueryExonym, joined_exonyms, plan_exonyms, query_exonym
 from .lexicon import candidate_words, candidates_request, local_candidates
 from .query_words import (COMPOUND_HEADS, NAME_LINKS, PLACE_KINDS, QueryWord, name_spellings,
                           not_other_words, query_word, spellings_of)
+from .names import is_ordinary_name_word
 from .readings import FUNCTION_WORDS
 from .exclusion import bucket_keys, excluded_docs_request, excluded_name_request
 from .rarity import df_request, hits_total, idf, total_request
@@ -30,6 +31,10 @@ from .scripts import LATIN
 TOTAL, DF, NAMES, EXCLUDED, PART = "total", "df", "names", "excluded", "part"
 # Words a short query's documents need not hold alone (QueryPlan.content_words).
 NOT_REQUIRED = FUNCTION_WORDS | NAME_LINKS | PLACE_KINDS
+# Queries of this many content words (names, most often) need all of them (holders.py);
+# longer ones are sentences or headlines, searched the usual way.
+MIN_NAME_WORDS = 2
+MAX_NAME_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -141,6 +146,8 @@ class QueryPlan:
             found = not_other_words(found, words, number)
             names, beside = name_spellings(words[number].token, found, several,
                                             words[number].shows_article)
+            if words[number].beside_only:
+                names, beside = (), (*names, *beside)
             words[number] = replace(words[number], names=names, beside=beside)
         by_text = {word.token.normalized: word for word in words}
         phrases = tuple(tuple(by_text.get(word.token.normalized, word) for word in phrase)
@@ -155,9 +162,12 @@ class QueryPlan:
 
     def forms_outside(self, starts: frozenset[int], near: bool = False) -> frozenset[str]:
         """neighbour_forms of the query words at ``starts`` (a generic word of a place
-        name, Lake or Oued, stands beside the rest of the name: exonym_tier.py)."""
+        name, Lake or Oued, stands beside the rest of the name: exonym_tier.py).  An
+        ordinary word's other spellings are never what another word stands beside: they
+        count only beside the name's sure words themselves."""
         return frozenset(form for other in self.content_words() if other.token.start not in starts
-                         for form in (other.near_forms if near else other.norm_forms))
+                         for form in (other.near_forms if near and not other.beside_only
+                                      else other.norm_forms))
 
     def content_words(self) -> list[QueryWord]:
         """The words a short query's documents must hold: all but function words (في, من),
@@ -191,6 +201,21 @@ def _after_article(tokens: list[Token], number: int) -> bool:
         before.normalized in LATIN_ARTICLES or before.normalized in COMPOUND_HEADS)
 
 
+def _ordinary_words_named(words: tuple[QueryWord, ...]) -> tuple[QueryWord, ...]:
+    """A name of MIN_NAME_WORDS to MAX_NAME_WORDS words may hold an ordinary word (لاس
+    تونس, سيدي عبد الرحمن, الرئيس حميدو): beside a word that is a name query, such a word
+    seeks its other spellings too, and they count beside the rest of the name only
+    (لاس توناس, سيدي عبد الرحمان, الرايس حميدو); alone it is a word, not a name."""
+    content = [word for word in words if word.token.normalized not in NOT_REQUIRED]
+    if not (MIN_NAME_WORDS <= len(content) <= MAX_NAME_WORDS
+            and any(word.seeks_names for word in content)):
+        return words
+    return tuple(replace(word, seeks_names=True, beside_only=True)
+                 if word in content and not word.seeks_names and is_ordinary_name_word(word.token)
+                 and word.token.normalized not in COMPOUND_HEADS
+                 else word for word in words)
+
+
 def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
     """The plan of analysed query words (before its look-ups)."""
     meaningful = _meaningful(tokens)
@@ -204,8 +229,9 @@ def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
                                             for index, part in enumerate(parts)))
                       for number, token in enumerate(tokens) if number in kept and fuzzy
                       for parts in [compound_parts(token)] if parts)
-    return QueryPlan(words=tuple(query_word(token, fuzzy, _after_article(tokens, number))
-                                 for number, token in enumerate(tokens) if number in kept),
+    words = tuple(query_word(token, fuzzy, _after_article(tokens, number))
+                  for number, token in enumerate(tokens) if number in kept)
+    return QueryPlan(words=_ordinary_words_named(words) if fuzzy else words,
                      fuzzy=fuzzy, exonyms=(plan_exonyms(tokens, exonyms, kept) + split_exonyms(tokens, kept)
                                            + joined_exonyms(tokens, kept)),
                      compounds=compounds)

@@ -50,6 +50,7 @@ class QueryWord:
     # spellings below the minimum that count beside the rest of the name only (holders.py)
     beside: tuple[NameSpelling, ...] = ()
     seeks_names: bool = False     # looks for other spellings of itself (lexicon)
+    beside_only: bool = False     # an ordinary word of a name: its spellings are all beside-only
     shows_article: bool = False   # a Latin article before it (Al Madinah): names.confidence
     weight: float = 1.0           # how rare the word is (rarity.idf): the worth of its evidence
 
