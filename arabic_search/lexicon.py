@@ -50,6 +50,17 @@ VOWEL_KEY_PREFIX = 1
 # 6.1 (docs/performance.md, "Fewer and cheaper requests").
 WORD_FROM_DOC_VALUES = {"stored_fields": "_none_", "docvalue_fields": [m.WORD]}
 NEAR_VOWEL_KEY_BOOST = 1.0
+# An Arabic query's keys are short (فايز: FS and S; الزواري: LSR and SR) and find up to
+# thousands of words, all scored alike (964 for الزواري on the 600 MSA documents), of
+# which MAX_CANDIDATES are kept: those first in the index, that is in the order the
+# entries were written.  The indexer wrote them sorted by word (in two bulk streams), so
+# one shard kept about the first words in that order; three shards, or entries written
+# as the words are met (indexer/lexicon.py), kept others.  Ties now go by the word itself, on any index: the
+# same candidates as one shard of sorted entries gave.  Ranking the closest spellings
+# first instead (within two edits, or sharing the longer key) found no more Arabic
+# variants on the tune half and let more near-words through on all of prose.jsonl
+# (absent Arabic names returning something 28.0 -> 31.8 %): docs/design.md.
+CANDIDATE_ORDER = [{"_score": "desc"}, {m.WORD: "asc"}]
 
 
 def entry_id(written: str) -> str:
@@ -89,6 +100,7 @@ def candidates_request(token: Token) -> dict:
             "value": key, "fuzziness": 1, "max_expansions": FUZZY_EXPANSIONS}}},
             "boost": NEAR_VOWEL_KEY_BOOST}} for key in token.vowel_keys]
     return {"size": MAX_CANDIDATES, **WORD_FROM_DOC_VALUES, "track_total_hits": False,
+            "sort": CANDIDATE_ORDER,
             "query": {"bool": {"filter": [{"term": {m.KIND: m.KIND_WORD}},
                                           {"bool": {"should": keys, "minimum_should_match": 1}}],
                                "should": ranking}}}
