@@ -55,11 +55,11 @@ NEAR_VOWEL_KEY_BOOST = 1.0
 # which MAX_CANDIDATES are kept: those first in the index, that is in the order the
 # entries were written.  The indexer wrote them sorted by word (in two bulk streams), so
 # one shard kept about the first words in that order; three shards, or entries written
-# as the words are met (indexer/lexicon.py), kept others.  Ties now go by the word itself, on any index: the
-# same candidates as one shard of sorted entries gave.  Ranking the closest spellings
-# first instead (within two edits, or sharing the longer key) found no more Arabic
-# variants on the tune half and let more near-words through on all of prose.jsonl
-# (absent Arabic names returning something 28.0 -> 31.8 %): docs/design.md.
+# as the words are met (indexer/lexicon.py), kept others.  Ties now go by the word
+# itself, on any index: the candidates one shard of sorted entries gave.  Ranking the
+# closest spellings first instead (within two edits, or sharing the longer key) found no
+# more Arabic variants on the tune half and let more near-words through on all of
+# prose.jsonl (absent Arabic names returning something 28.0 -> 31.8 %): docs/design.md.
 CANDIDATE_ORDER = [{"_score": "desc"}, {m.WORD: "asc"}]
 
 

@@ -65,7 +65,7 @@ def _pronounceable(word: str) -> bool:
 
 def is_ordinary_name_word(token: Token) -> bool:
     """True for an Arabic word too common to be a name query alone (ORDINARY_ZIPF) that
-    may still be a word of a name: الرحمن in سيدي عبد الرحمن, تونس in لاس تونس."""
+    may still be a word of a name: الرئيس in الرئيس حميدو, تونس in لاس تونس."""
     return (token.script == ARABIC and bool(token.keys) and _pronounceable(token.normalized)
             and word_zipf(token.normalized) >= ORDINARY_ZIPF)
 

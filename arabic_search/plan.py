@@ -202,10 +202,10 @@ def _after_article(tokens: list[Token], number: int) -> bool:
 
 
 def _ordinary_words_named(words: tuple[QueryWord, ...]) -> tuple[QueryWord, ...]:
-    """A name of MIN_NAME_WORDS to MAX_NAME_WORDS words may hold an ordinary word (لاس
-    تونس, سيدي عبد الرحمن, الرئيس حميدو): beside a word that is a name query, such a word
-    seeks its other spellings too, and they count beside the rest of the name only
-    (لاس توناس, سيدي عبد الرحمان, الرايس حميدو); alone it is a word, not a name."""
+    """A name of MIN_NAME_WORDS to MAX_NAME_WORDS content words may hold an ordinary word
+    (لاس تونس, الرئيس حميدو): beside a word that is a name query, such a word seeks its
+    other spellings too, and they count beside the rest of the name only (لاس توناس,
+    الرايس حميدو); alone, or among ordinary words only, it is a word, not a name."""
     content = [word for word in words if word.token.normalized not in NOT_REQUIRED]
     if not (MIN_NAME_WORDS <= len(content) <= MAX_NAME_WORDS
             and any(word.seeks_names for word in content)):
