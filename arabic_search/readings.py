@@ -239,6 +239,24 @@ def carried(word: str, readings: tuple[str, ...]) -> str:
     return best if zipf and zipf - word_zipf(word) >= CARRIED_GAP else ""
 
 
+def clitic_on_article_word(word: str, readings: tuple[str, ...]) -> str:
+    """The listed word, with its article, behind a one-letter clitic of ``word`` and at
+    least as common as ``word`` (والدهر = و + الدهر, والضر, بالتالي), or "".
+
+    A name may begin as و or ف + ال does (Walter = والتر, Valencia = فالنسيا, Waldhauser =
+    والدهاوزر): what follows is then no word.  When it is a word of the list, the written
+    word is that word with a clitic, and it spells no name as written (Waldhauser is not
+    والضر "and the harm", Balotelli not بالتالي "consequently"); beside the rest of a name
+    it still may (خديجه بالليل, Khadija Bellil).  Wallace = والاس stays: والاس is commoner
+    than الاس, a word of its own."""
+    vocab = vocabulary()
+    for reading in readings:
+        if (reading.startswith(ARTICLE) and len(_stripped(word, reading)) == 1
+                and vocab.get(reading, 0.0) >= max(word_zipf(word), COMMON_READING_ZIPF)):
+            return reading
+    return ""
+
+
 def query_readings(word: Token | WordForms) -> tuple[str, ...]:
     """The clitic readings a query word is searched by: without its article always
     (الحمزة is حمزة too); without a one-letter clitic only when what remains is a commoner
@@ -260,7 +278,8 @@ def written_forms(query: Token | WordForms, word: Token | WordForms,
     whole, readings = sounded(word)
     function_word = weigh_common and _clitic_function_word(word)
     forms = ([Reading(whole, 1.0, False, carried(whole, readings) or _listed(word, whole))]
-             if could_be_name(whole, word.script, word.exact) and not function_word else [])
+             if could_be_name(whole, word.script, word.exact) and not function_word
+             and not (weigh_common and clitic_on_article_word(whole, readings)) else [])
     forms += [Reading(reading, reading_factor(whole, reading), after_sun_article(whole, reading),
                       _listed(word, reading))
               for reading in readings

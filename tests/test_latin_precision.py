@@ -209,3 +209,23 @@ def test_an_alef_with_hamza_is_no_article():
         assert confidence(analyze(latin)[0], analyze(arabic)[0]) >= 0.9, (latin, arabic)
     for latin, arabic in (("Alam", "ألم"), ("Alf", "ألف"), ("Ilkar", "الكر")):
         assert confidence(analyze(latin)[0], analyze(arabic)[0]) == 0.0, (latin, arabic)
+
+
+@pytest.mark.parametrize(("query", "written", "accepted"), [
+    ("Waldhauser", "والضر", False),   # و + الضر, "and the harm"
+    ("Waldhauser", "والدهر", False),  # و + الدهر, "and time"
+    ("Balotelli", "بالتالي", False),  # ب + التالي, "consequently"
+    ("Waldhauser", "والدهاوزر", True), ("Valencia", "فالنسيا", True),  # و/ف + ال + no word
+    ("Walter", "والتر", True), ("Baltimore", "بالتيمور", True), ("Wallace", "والاس", True),
+])
+def test_a_clitic_on_a_word_with_its_article_is_no_name_as_written(query, written, accepted):
+    # a name may begin as و + ال does (Walter, Valencia); a listed word behind و, ف, ب or ك
+    # with its article is that word, not a name (readings.clitic_on_article_word)
+    assert _accepted(query, written) is accepted
+
+
+def test_beside_the_rest_of_the_name_the_whole_word_still_counts():
+    # Khadija Bellil is written خديجه بالليل in names_dev ("at night"): not alone, beside خديجه
+    bellil, written = analyze("Bellil")[0], analyze("بالليل")[0]
+    assert names.confidence(bellil, written) < names.MIN_CONFIDENCE
+    assert "بالليل" in names.spelling_confidences(bellil, [written])[1]
