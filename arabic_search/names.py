@@ -63,23 +63,24 @@ def _pronounceable(word: str) -> bool:
     return not word.isascii() or any(vowel in word for vowel in LATIN_VOWELS)
 
 
+def _arabic_name_shaped(token: Token) -> bool:
+    """An Arabic word that could spell a name: it has name keys and is pronounceable."""
+    return token.script == ARABIC and bool(token.keys) and _pronounceable(token.normalized)
+
+
 def is_ordinary_name_word(token: Token) -> bool:
     """True for an Arabic word too common to be a name query alone (ORDINARY_ZIPF) that
     may still be a word of a name: الرئيس in الرئيس حميدو, تونس in لاس تونس."""
-    return (token.script == ARABIC and bool(token.keys) and _pronounceable(token.normalized)
-            and word_zipf(token.normalized) >= ORDINARY_ZIPF)
+    return _arabic_name_shaped(token) and word_zipf(token.normalized) >= ORDINARY_ZIPF
 
 
 def is_name_query(token: Token) -> bool:
     """True when ``token`` should look for other spellings of itself."""
-    if not _pronounceable(token.normalized):
-        return False
     if token.script == LATIN:
         is_abbreviation = token.text.isupper() and len(token.text) <= MAX_ABBREVIATION
-        return bool(token.keys) and not is_abbreviation and token.normalized not in LATIN_PARTICLES
-    if token.script == ARABIC:
-        return bool(token.keys) and word_zipf(token.normalized) < ORDINARY_ZIPF
-    return False
+        return (bool(token.keys) and _pronounceable(token.normalized) and not is_abbreviation
+                and token.normalized not in LATIN_PARTICLES)
+    return _arabic_name_shaped(token) and word_zipf(token.normalized) < ORDINARY_ZIPF
 
 
 def confidence(query: Token | WordForms, word: Token | WordForms, weigh_common: bool = True,

@@ -201,19 +201,19 @@ def _after_article(tokens: list[Token], number: int) -> bool:
         before.normalized in LATIN_ARTICLES or before.normalized in COMPOUND_HEADS)
 
 
-def _ordinary_words_named(words: tuple[QueryWord, ...]) -> tuple[QueryWord, ...]:
+def _ordinary_words_named(plan: QueryPlan) -> QueryPlan:
     """A name of MIN_NAME_WORDS to MAX_NAME_WORDS content words may hold an ordinary word
     (لاس تونس, الرئيس حميدو): beside a word that is a name query, such a word seeks its
     other spellings too, and they count beside the rest of the name only (لاس توناس,
     الرايس حميدو); alone, or among ordinary words only, it is a word, not a name."""
-    content = [word for word in words if word.token.normalized not in NOT_REQUIRED]
+    content = plan.content_words()
     if not (MIN_NAME_WORDS <= len(content) <= MAX_NAME_WORDS
             and any(word.seeks_names for word in content)):
-        return words
-    return tuple(replace(word, seeks_names=True, beside_only=True)
-                 if word in content and not word.seeks_names and is_ordinary_name_word(word.token)
-                 and word.token.normalized not in COMPOUND_HEADS
-                 else word for word in words)
+        return plan
+    return replace(plan, words=tuple(
+        replace(word, seeks_names=True, beside_only=True)
+        if word in content and not word.seeks_names and is_ordinary_name_word(word.token)
+        and word.token.normalized not in COMPOUND_HEADS else word for word in plan.words))
 
 
 def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
@@ -229,12 +229,12 @@ def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
                                             for index, part in enumerate(parts)))
                       for number, token in enumerate(tokens) if number in kept and fuzzy
                       for parts in [compound_parts(token)] if parts)
-    words = tuple(query_word(token, fuzzy, _after_article(tokens, number))
-                  for number, token in enumerate(tokens) if number in kept)
-    return QueryPlan(words=_ordinary_words_named(words) if fuzzy else words,
+    plan = QueryPlan(words=tuple(query_word(token, fuzzy, _after_article(tokens, number))
+                                 for number, token in enumerate(tokens) if number in kept),
                      fuzzy=fuzzy, exonyms=(plan_exonyms(tokens, exonyms, kept) + split_exonyms(tokens, kept)
                                            + joined_exonyms(tokens, kept)),
                      compounds=compounds)
+    return _ordinary_words_named(plan) if fuzzy else plan
 
 
 def plan_search(query: ParsedQuery, fuzzy: bool = True) -> QueryPlan:

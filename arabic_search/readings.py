@@ -239,6 +239,7 @@ def carried(word: str, readings: tuple[str, ...]) -> str:
     return best if zipf and zipf - word_zipf(word) >= CARRIED_GAP else ""
 
 
+@functools.lru_cache(maxsize=CARRIED_KEPT)
 def clitic_on_article_word(word: str, readings: tuple[str, ...]) -> str:
     """The listed word, with its article, behind a one-letter clitic of ``word`` and at
     least as common as ``word`` (والدهر = و + الدهر, والضر, بالتالي), or "".

@@ -58,9 +58,6 @@ class LexiconEntries:
     def __init__(self) -> None:
         self._written: set[str] = set()
 
-    def __len__(self) -> int:
-        return len(self._written)
-
     def actions(self, index: str, entries: dict[str, bytes]) -> Iterator[tuple[dict, bytes]]:
         """Bulk (header, body) pairs of the ``entries`` not written yet (a chunk's)."""
         written = self._written
