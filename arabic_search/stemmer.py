@@ -6,13 +6,24 @@ Why not Snowball: PyStemmer's Arabic stemmer, measured on our seed, maps
 prepositions are already handled by clitic readings, so this stemmer only removes
 the article family (ال وال بال كال فال لل) and common suffixes, and always leaves
 at least three letters.  Its output lives in its own field, ranked below exact and
-normalized matches.
+normalized matches; a query word is matched by it only when it is an ordinary word or a
+plural (:func:`stems_query`).
 """
 from __future__ import annotations
+
+from .splitter import word_zipf
 
 PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
 SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 MIN_STEM = 3
+# A query word is matched by its stem only when its stem is long enough (fewer letters
+# conflate too much: حمدي -> حمد, حلمي -> حلم, ناديه -> ناد would find حمد, حلم, نادي) and
+# the word is an ordinary word: one the frequency list counts at least this common (in
+# any clitic reading), or a plural.  A rarer word is as often a name, and a name's ending
+# is part of it: محمدي is not محمد, التميمي not تميم, صالحي not صالح, أسيل not الأسئلة.
+MIN_STEM_LETTERS = 4
+STEM_MIN_ZIPF = 4.0
+PLURAL_ENDINGS = ("ات", "ون", "ين")
 
 
 def light_stem(word: str) -> str:
@@ -25,3 +36,13 @@ def light_stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             word = word[: -len(suffix)]
     return word
+
+
+def stems_query(forms: frozenset[str], stem: str) -> bool:
+    """True when a query word with these normalized ``forms`` (itself and its clitic
+    readings) is matched by its light ``stem`` (see STEM_MIN_ZIPF)."""
+    if len(stem) < MIN_STEM_LETTERS:
+        return False
+    if max(word_zipf(form) for form in forms) >= STEM_MIN_ZIPF:
+        return True
+    return any(form.startswith(stem) and form.endswith(PLURAL_ENDINGS) for form in forms)

@@ -23,6 +23,7 @@ from .exonym_tier import GENERIC_KIND, QueryExonym, exonym_filter, exonym_spans,
 from .plan import QueryPlan
 from .query_words import NameSpelling, QueryWord
 from .scripts import ARABIC, LATIN
+from .stemmer import stems_query
 from .tier_names import CLITIC, EXACT, EXONYM, FUZZY, NORMALIZED, SPLIT, STEM, TRANSLIT  # noqa: F401
 
 
@@ -42,8 +43,6 @@ PHRASE_SLOP = 1
 # Document-level evidence: each query word the document holds (in any passage) adds this
 # much of its weight, so words spread over several passages add up.
 COVERAGE_WEIGHT = 4.0
-# The light-stem tier needs a stem of at least this many letters (_stems).
-MIN_STEM_LETTERS = 4
 
 
 def terms(field: str, values) -> dict:
@@ -109,9 +108,8 @@ def written_clauses(q: QueryWord) -> list[dict]:
 
 
 def _stems(q: QueryWord) -> bool:
-    """Stems of fewer than MIN_STEM_LETTERS letters conflate too much: حمدي -> حمد, حلمي ->
-    حلم, ناديه -> ناد would find حمد, حلم, نادي."""
-    return q.token.script == ARABIC and len(q.token.stem or "") >= MIN_STEM_LETTERS
+    """An Arabic query word is matched by its stem when stemmer.stems_query says so."""
+    return q.token.script == ARABIC and stems_query(q.forms, q.token.stem or "")
 
 
 def _stem_clauses(q: QueryWord) -> list[dict]:
