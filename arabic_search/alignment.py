@@ -17,7 +17,7 @@ import math
 import operator
 from pathlib import Path
 
-from .graphemes import INITIAL, LATIN_VOWELS, LONGEST_GROUP, SOUNDED, grapheme_base, single_letter
+from .graphemes import FINAL, INITIAL, LATIN_VOWELS, LONGEST_GROUP, SOUNDED, grapheme_base, single_letter
 
 COSTS_FILE = Path(__file__).resolve().parent / "data" / "likeness_costs.json"
 DELETE = ""     # the output "nothing"
@@ -50,7 +50,7 @@ def _row(kind: str, key: str, common: float = 1.0, silent_initial: bool = True,
     table = cost_tables()[kind]
     costs = (table.get(key) or table.get(single_letter(key)) or table.get(grapheme_base(key))
              or table[DEFAULT])
-    if kind == "latin" and key.startswith(INITIAL):
+    if kind == "latin" and not key.endswith(FINAL):
         costs = _with_ayn_and_long_vowel(key, costs)
     if (not silent_initial and key.startswith(INITIAL)) or key.startswith(SOUNDED):
         costs = {out: cost for out, cost in costs.items() if out != DELETE}
@@ -63,13 +63,19 @@ def _row(kind: str, key: str, common: float = 1.0, silent_initial: bool = True,
 
 
 def _with_ayn_and_long_vowel(key: str, costs: dict) -> dict:
-    """An initial vowel written ع may write its long vowel after it (Issa = عيسى, Eid =
-    عيد): as dear as the ع alone.  The learned table has عا for a but lacks the others,
-    so the ي of عيسى stood for nothing (an insertion, 6.3) and Issa found عسى."""
+    """A vowel written ع may write its long vowel beside it, as dear as the ع alone.
+    Initial, after it (Issa = عيسى, Eid = عيد): the learned table has عا for a but lacks
+    the others, so the ي of عيسى stood for nothing (an insertion, 6.3) and Issa found عسى.
+    Inside a word, before it and before another vowel (Ismail = إسماعيل): a Latin
+    spelling leaves out the ع between two vowels, and as an insertion (7.0, weighed as a consonant added) it cost the
+    commonest names their spelling (Ismail found only إسمعيل and أسمال, "rags").  Not
+    after it: ع + a long vowel is spelt with both vowels or a doubled one (Maaz, Moaz =
+    معاذ), and read from one a it found ordinary words (Surian = سرعان, Basal = بسعال)."""
     long = LONG_VOWEL_LETTERS.get(grapheme_base(key)[:1])
-    if not long or AYN not in costs or AYN + long in costs:
+    if not long or AYN not in costs:
         return costs
-    return {**costs, AYN + long: costs[AYN]}
+    around = AYN + long if key.startswith(INITIAL) else long + AYN
+    return costs if around in costs else {**costs, around: costs[AYN]}
 
 
 @functools.lru_cache(maxsize=64)
@@ -107,9 +113,17 @@ def _fill(kind: str, source: tuple, target: str, limit: float = INFINITY,
             substitute = map(costs.get, target, itertools.repeat(default))
             following[1:] = map(min, following[1:], map(operator.add, row, substitute))
             for pair in two:
+                if pair.endswith(AYN) and not _vowel_at(source, i + size):
+                    continue  # an unwritten ع stands between two vowels (_with_ayn_and_long_vowel)
                 for j in _occurrences(target, pair):
                     following[j + 2] = min(following[j + 2], row[j] + costs[pair])
     return table
+
+
+def _vowel_at(source: tuple, position: int) -> bool:
+    """True when a Latin vowel may stand at ``position`` of ``source``."""
+    return position < len(source) and any(grapheme_base(key)[:1] in LATIN_VOWELS
+                                          for key, _size in source[position])
 
 
 def _occurrences(target: str, pair: str):

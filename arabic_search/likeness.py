@@ -22,7 +22,7 @@ import collections
 import functools
 
 from .alignment import align, arabic_units, cost_tables  # noqa: F401 (cost_tables: re-exported)
-from .graphemes import latin_graphemes, latin_letters
+from .graphemes import CONSONANT_GROUPS, LATIN_VOWELS, latin_graphemes, latin_letters
 from .splitter import word_zipf
 
 # Confidence = 1 - cost / (SCALE * max(letters, MIN_NORM)), costs in nats.
@@ -39,6 +39,18 @@ RESHAPE_WEIGHT = {"latin": 5.0, "arabic": 2.0}
 MIN_SHARED_LETTERS = 0.4
 # Confidences below this are reported as 0: the alignment stops as soon as it is sure.
 FLOOR = 0.5
+# Arabic begins no word with two consonants: it writes an alef, with its vowel, before
+# them (إدريس, إبراهيم, إسماعيل), which a Maghrebi Latin spelling leaves out (Driss,
+# Brahim, Smail).  So a Latin word beginning with two consonants is also read with that
+# vowel, at this factor: without it the alef was a letter added, which a common word pays
+# dearly (Driss found درس and الضريس, not إدريس; Brahim nothing of إبراهيم's 4,500).
+# The vowel left out must be the only difference: read with it, the word is spelt this
+# surely, or a vowel dropped stacked on other doubts (Bris = أبرص "leprous", 0.88;
+# Schertz = أشرت, Hlhol = الهول) let ordinary words through on prose.jsonl.
+PROSTHETIC_VOWEL = "i"
+PROSTHETIC_FACTOR = 0.95
+PROSTHETIC_SURE = 0.95
+ALEF = "ا"
 
 
 def commonness(zipf: float, kind: str) -> float:
@@ -90,8 +102,21 @@ def latin_arabic(latin: str, arabic: str, weigh_common: bool = True,
     zipf = word_zipf(listed) if listed else 0.0
     if not weigh_common and commonness(max(zipf, word_zipf(arabic)), "latin") == 1.0:
         return latin_arabic(latin, arabic, True, after_sun_article, listed)  # not common: the same
-    return _scored("latin", source, arabic, len(arabic), LATIN_SCALE, zipf if weigh_common else None,
-                   silent_initial=after_sun_article)
+    written = _scored("latin", source, arabic, len(arabic), LATIN_SCALE,
+                      zipf if weigh_common else None, silent_initial=after_sun_article)
+    if arabic.startswith(ALEF) and _initial_cluster(latin):
+        voweled = latin_arabic(PROSTHETIC_VOWEL + latin, arabic, weigh_common, after_sun_article, listed)
+        if voweled >= PROSTHETIC_SURE:
+            return max(written, PROSTHETIC_FACTOR * voweled)
+    return written
+
+
+def _initial_cluster(latin: str) -> bool:
+    """True when a Latin word begins with two consonants that are not one sound (Dr, Br,
+    Sm; not Sh, Kh, Th)."""
+    letters = latin_letters(latin)
+    return (len(letters) > 2 and letters[0] not in LATIN_VOWELS and letters[1] not in LATIN_VOWELS
+            and letters[:2] not in CONSONANT_GROUPS)
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -22,6 +22,10 @@ MUST_MATCH = [
     # an h apart from the consonant before it is sounded: Is-haq; the pair is one sound
     ("Ishaq", "إسحاق"), ("Aisha", "عائشة"), ("Khattab", "خطاب"), ("Khaled", "خالد"),
     ("Thameur", "تامر"), ("Christopher", "كريستوفر"),
+    # the ع a Latin spelling leaves out between two vowels; the alef Arabic writes before
+    # two consonants, which a Maghrebi spelling leaves out (likeness.PROSTHETIC_VOWEL)
+    ("Ismail", "إسماعيل"), ("Ismael", "إسماعيل"), ("Driss", "إدريس"), ("Brahim", "إبراهيم"),
+    ("Mhamed", "امحمد"),
 ]
 MUST_NOT_MATCH = [
     ("Aisha", "عيسى"), ("Khattab", "كتب"), ("Khattab", "كتاب"),  # s-(h), k-(h): h never silent
@@ -36,6 +40,10 @@ MUST_NOT_MATCH = [
     ("ميساتو", "مستوى"), ("Mustafa", "مستوى"),
     # a word with a pronoun glued on is an ordinary word (توازي + ها), however rare it is
     ("تازة", "توازيها"), ("وارو", "أرويها"),
+    # an ع is left out only between two vowels (Larfe is not لأعرف, Tamal not تعامل), and an
+    # initial vowel only where it is the one difference (Bris is not أبرص, "leprous")
+    ("Larfe", "لأعرف"), ("Tamal", "تعامل"), ("Surian", "سرعان"), ("Bris", "أبرص"),
+    ("Schertz", "أشرت"), ("Hlhol", "الهول"),
 ]
 
 
