@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 
 from . import mapping as m
 from .analysis import Token, WordForms, word_forms
+from .known_names import known_spellings, written_forms
 from .scripts import ARABIC, LATIN
 
 # Candidates looked at per query word (those whose vowel keys agree come first).
@@ -50,6 +51,8 @@ VOWEL_KEY_PREFIX = 1
 # 6.1 (docs/performance.md, "Fewer and cheaper requests").
 WORD_FROM_DOC_VALUES = {"stored_fields": "_none_", "docvalue_fields": [m.WORD]}
 NEAR_VOWEL_KEY_BOOST = 1.0
+# A known spelling of a Latin name word (known_names.py) comes before any key's candidates.
+KNOWN_BOOST = 10.0
 # An Arabic query's keys are short (فايز: FS and S; الزواري: LSR and SR) and find up to
 # thousands of words, all scored alike (964 for الزواري on the 600 MSA documents), of
 # which MAX_CANDIDATES are kept: those first in the index, that is in the order the
@@ -85,6 +88,9 @@ def candidates_request(token: Token) -> dict:
     for long keys; for a Latin query, a long vowel key two edits away), those with the
     query's vowel keys first."""
     keys = [{"terms": {m.KEYS: sorted(set(token.keys))}}]
+    known = _known_words(token)
+    if known:  # found by name, first: a common key (SLMN) has thousands of entries
+        keys.append(_terms(m.WORD, known))
     keys += [{"fuzzy": {m.KEYS: {"value": key, "fuzziness": FUZZY_KEY_EDITS,
                                   "max_expansions": FUZZY_EXPANSIONS}}}
              for key in _fuzzy_keys(token)]
@@ -92,7 +98,7 @@ def candidates_request(token: Token) -> dict:
                                         "prefix_length": VOWEL_KEY_PREFIX,
                                         "max_expansions": FUZZY_EXPANSIONS}}}
              for key in _fuzzy_vowel_keys(token)]
-    ranking = []
+    ranking = [{"constant_score": {"filter": _terms(m.WORD, known), "boost": KNOWN_BOOST}}] if known else []
     if token.vowel_keys:
         ranking.append({"constant_score": {"filter": _terms(m.VOWEL_KEYS, token.vowel_keys),
                                            "boost": VOWEL_KEY_BOOST}})
@@ -115,6 +121,14 @@ def candidate_words(response: dict) -> list[WordForms]:
         if isinstance(word, str) and word:
             found.extend(word_forms(word)[:1])
     return found
+
+
+def _known_words(token: Token | WordForms) -> frozenset[str]:
+    """The written words of a Latin query word's known spellings (known_names.py)."""
+    if token.script != LATIN:
+        return frozenset()
+    return frozenset(word for spelling in known_spellings(token.normalized)
+                     for word in written_forms(spelling))
 
 
 def _fuzzy_length(script: str) -> int:
@@ -156,4 +170,5 @@ def local_candidates(token: Token, words: list[WordForms]) -> list[WordForms]:
     """The candidates :func:`candidates_request` would find among ``words`` (in Python:
     for a text at hand, such as one document, and for tests without Elasticsearch)."""
     unique = {forms.exact: forms for forms in words if forms.keys}
-    return [forms for forms in unique.values() if _keys_near(token, forms)]
+    known = _known_words(token)
+    return [forms for forms in unique.values() if _keys_near(token, forms) or forms.exact in known]

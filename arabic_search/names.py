@@ -19,8 +19,9 @@ import regex
 from .analysis import LATIN_PARTICLES, Token, WordForms
 from .clitics import ARTICLE
 from .form_pairs import pair
+from .known_names import KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, well_attested
 from .lexicon import keys_agree
-from .readings import query_forms, reading_commonness, written_forms
+from .readings import query_forms, reading_commonness, sounded, written_forms
 from .scripts import ARABIC, LATIN
 from .splitter import word_zipf
 
@@ -116,9 +117,32 @@ def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_art
         shows_article = shows_article or query.normalized.startswith(ARTICLE)
         pairs = [(query_form, form, factor * _commonness(query_form, word, form, sun, shows_article),
                   sun, listed) for query_form, form, factor, sun, listed in pairs]
-    best = max((factor * pair(query, query_form, form, word.script, weigh_common, sun, listed)
-                for query_form, form, factor, sun, listed in pairs), default=0.0)
-    return round(best, 3)
+    # after an article or a compound's glue (Abd-es-Salem: السلام, God's name, not the
+    # given name سالم) a word is not the given name or surname the table lists
+    known = frozenset() if shows_article else _known_forms(query, word, readings)
+    best_known = max((factor * KNOWN_CONFIDENCE for _, form, factor, _, _ in pairs if form in known),
+                     default=0.0)
+    guessed = max((factor * pair(query, query_form, form, word.script, weigh_common, sun, listed)
+                   for query_form, form, factor, sun, listed in pairs if form not in known), default=0.0)
+    if query.script == LATIN and not shows_article and well_attested(query.normalized):
+        guessed *= UNATTESTED_FACTOR
+    return round(max(best_known, guessed), 3)
+
+
+def _known_forms(query: WordForms, word: WordForms, readings: list) -> frozenset[str]:
+    """The written forms of ``word`` that are known spellings of a Latin ``query``
+    (known_names.py): its readings, and its whole form as it sounds when the word
+    itself, normalized, is one (مصطفى is مصطفي normalized, مصطفا sounded)."""
+    if query.script != LATIN:
+        return frozenset()
+    known = known_spellings(query.normalized)
+    if not known:
+        return frozenset()
+    forms = {reading.form for reading in readings if reading.form in known}
+    whole = sounded(word)[0]
+    if word.normalized in known and any(reading.form == whole for reading in readings):
+        forms.add(whole)
+    return frozenset(forms)
 
 
 def _commonness(query_form: str, word: WordForms, form: str, sun: bool, shows_article: bool) -> float:

@@ -1,0 +1,77 @@
+"""Known Arabic spellings of common Latin name words: a table, not a guess.
+
+The alignment (``likeness.py``) guesses how a Latin name is written in Arabic, and for
+the commonest names the guess goes wrong where it matters most: Mustafa = مصطفى pays
+for two emphatic letters (0.80, below ordinary words such as المستفاد), Salah finds
+سأله ("he asked him", spelt letter for letter) before صلاح, Umar finds أمر ("order")
+and not عمر.  How these names are written is not in doubt: the name index of the
+package arabic-name-romanizer (Wikidata and DziriNames, 82,000 given names and
+surnames with their Latin spellings and how often each is seen) has Salah = صلاح 329
+times and صالح 73, never سأله.  ``data/name_spellings.tsv.gz`` (built by
+``scripts/build_name_spellings.py``) keeps, per Latin word, the Arabic spellings seen
+at least MIN_SEEN times and MIN_SHARE of the time.
+
+A known spelling is sure (KNOWN_CONFIDENCE).  A Latin word seen WELL_ATTESTED times or
+more is a well-known name whose spellings the table lists: another word that merely
+sounds alike pays UNATTESTED_FACTOR (سأله for Salah becomes an "other spelling?").
+Pure functions; the table is read once per process (stdlib only).
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+from pathlib import Path
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "name_spellings.tsv.gz"
+SPELLING_SEPARATOR = "|"
+# A spelling is known when seen this many times and this share of the word's spellings
+# (Said = سعيد 316 of 351 times; سيد, 26, is Sayyid's).
+MIN_SEEN = 3
+MIN_SHARE = 0.1
+KNOWN_CONFIDENCE = 1.0
+# A name seen this many times has its spellings listed; other words pay the factor.
+WELL_ATTESTED = 30
+UNATTESTED_FACTOR = 0.85
+
+
+@functools.cache
+def _table() -> dict[str, tuple[int, frozenset[str]]]:
+    """Latin word (normalized) -> (times seen, its known Arabic spellings, normalized)."""
+    table: dict[str, tuple[int, frozenset[str]]] = {}
+    with gzip.open(DATA_FILE, "rt", encoding="utf-8") as rows:
+        for row in rows:
+            if row.startswith("#"):
+                continue
+            word, seen, spellings = row.rstrip("\n").split("\t")
+            table[word] = (int(seen), frozenset(spellings.split(SPELLING_SEPARATOR)))
+    return table
+
+
+def known_spellings(latin: str) -> frozenset[str]:
+    """The known Arabic spellings (normalized) of a normalized Latin word."""
+    return _table().get(latin, (0, frozenset()))[1]
+
+
+# How a normalized spelling may be written (the lexicon holds written words): an initial
+# alef with its hamza or madda, a final ة or ى, one hamza seat inside (عائشة is عايشه).
+INITIAL_ALEFS = "اأإآ"
+FINAL_LETTERS = {"ه": "هة", "ي": "يى"}
+INNER_HAMZAS = {"ي": "ئ", "و": "ؤ", "ا": "أ"}
+
+
+def written_forms(normalized: str) -> frozenset[str]:
+    """The written words a normalized Arabic spelling stands for (a bounded few): the
+    lexicon look-up asks for them by name (lexicon.candidates_request)."""
+    if not normalized:
+        return frozenset()
+    starts = INITIAL_ALEFS if normalized[0] == "ا" else normalized[0]
+    ends = FINAL_LETTERS.get(normalized[-1], normalized[-1]) if len(normalized) > 1 else ""
+    middle = normalized[1:-1]
+    middles = {middle} | {middle[:i] + INNER_HAMZAS[letter] + middle[i + 1:]
+                          for i, letter in enumerate(middle) if letter in INNER_HAMZAS}
+    return frozenset(start + inner + end for start in starts for inner in middles for end in ends)
+
+
+def well_attested(latin: str) -> bool:
+    """True when the table has seen this Latin word often enough to list its spellings."""
+    return _table().get(latin, (0, frozenset()))[0] >= WELL_ATTESTED

@@ -1,0 +1,74 @@
+"""Build the table of known Arabic spellings of Latin name words
+(arabic_search/data/name_spellings.tsv.gz) from the name index of the PyPI package
+arabic-name-romanizer (given names and surnames with the Latin spellings Wikidata and
+the DziriNames benchmark give them, and how often); see docs/design.md, "Known
+spellings of common names".
+
+    .venv/bin/pip install --no-deps arabic-name-romanizer==0.2.0   # listed in requirements-build.txt
+    .venv/bin/python scripts/build_name_spellings.py
+
+Build-time only: the service reads the gzip file with the standard library.  The output
+is sorted with gzip mtime 0: a rebuild with the same package version is byte-identical.
+"""
+from __future__ import annotations
+
+import collections
+import gzip
+import sqlite3
+import sys
+from importlib.metadata import version
+from importlib.resources import as_file, files
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from arabic_search.analysis import LATIN_PARTICLES, analyze  # noqa: E402
+from arabic_search.known_names import DATA_FILE, MIN_SEEN, MIN_SHARE, SPELLING_SEPARATOR  # noqa: E402
+from arabic_search.scripts import ARABIC, LATIN  # noqa: E402
+
+PACKAGE = "arabic_name_romanizer"
+INDEX = "resources/names.sqlite3"
+
+
+def _one_word(text: str, script: str) -> str:
+    """The normalized form of ``text`` when it is one word of ``script``, else ""."""
+    tokens = analyze(text)
+    return tokens[0].normalized if len(tokens) == 1 and tokens[0].script == script else ""
+
+
+def observed(index: Path) -> dict[str, collections.Counter]:
+    """Latin word -> Counter of its Arabic spellings (normalized), from the units table."""
+    seen: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as connection:
+        for arabic, latin, count in connection.execute("SELECT arabic_key, latin, count FROM units"):
+            word, spelling = _one_word(latin, LATIN), _one_word(arabic, ARABIC)
+            if word and spelling and word not in LATIN_PARTICLES:
+                seen[word][spelling] += count
+    return seen
+
+
+def known_rows(seen: dict[str, collections.Counter]) -> list[str]:
+    """One row per Latin word with a known spelling: word, times seen, spellings."""
+    rows = []
+    for word, spellings in sorted(seen.items()):
+        total = sum(spellings.values())
+        kept = sorted(spelling for spelling, count in spellings.items()
+                      if count >= MIN_SEEN and count >= MIN_SHARE * total)
+        if kept:
+            rows.append(f"{word}\t{total}\t{SPELLING_SEPARATOR.join(kept)}\n")
+    return rows
+
+
+def main() -> None:
+    with as_file(files(PACKAGE) / INDEX) as index:
+        rows = known_rows(observed(index))
+    header = (f"# known spellings built by scripts/build_name_spellings.py from "
+              f"arabic-name-romanizer {version('arabic-name-romanizer')} (data CC0 / MIT)\n"
+              "# latin word\ttimes seen\tArabic spellings (normalized)\n")
+    with DATA_FILE.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+        out.write((header + "".join(rows)).encode("utf-8"))
+    print(f"{len(rows)} Latin words -> {DATA_FILE}")
+
+
+if __name__ == "__main__":
+    main()
