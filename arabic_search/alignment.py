@@ -67,10 +67,11 @@ def _with_ayn_and_long_vowel(key: str, costs: dict) -> dict:
     Initial, after it (Issa = عيسى, Eid = عيد): the learned table has عا for a but lacks
     the others, so the ي of عيسى stood for nothing (an insertion, 6.3) and Issa found عسى.
     Inside a word, before it and before another vowel (Ismail = إسماعيل): a Latin
-    spelling leaves out the ع between two vowels, and as an insertion (7.0, weighed as a consonant added) it cost the
-    commonest names their spelling (Ismail found only إسمعيل and أسمال, "rags").  Not
-    after it: ع + a long vowel is spelt with both vowels or a doubled one (Maaz, Moaz =
-    معاذ), and read from one a it found ordinary words (Surian = سرعان, Basal = بسعال)."""
+    spelling leaves out the ع between two vowels, and as an insertion (7.0, weighed as a
+    consonant added) it cost the commonest names their spelling (Ismail found only إسمعيل
+    and أسمال, "rags").  Not after it: ع + a long vowel is spelt with both vowels or a
+    doubled one (Maaz, Moaz = معاذ), and read from one a it found ordinary words (Surian =
+    سرعان, Basal = بسعال)."""
     long = LONG_VOWEL_LETTERS.get(grapheme_base(key)[:1])
     if not long or AYN not in costs:
         return costs

@@ -105,9 +105,9 @@ def latin_arabic(latin: str, arabic: str, weigh_common: bool = True,
     written = _scored("latin", source, arabic, len(arabic), LATIN_SCALE,
                       zipf if weigh_common else None, silent_initial=after_sun_article)
     if arabic.startswith(ALEF) and _initial_cluster(latin):
-        voweled = latin_arabic(PROSTHETIC_VOWEL + latin, arabic, weigh_common, after_sun_article, listed)
-        if voweled >= PROSTHETIC_SURE:
-            return max(written, PROSTHETIC_FACTOR * voweled)
+        with_vowel = latin_arabic(PROSTHETIC_VOWEL + latin, arabic, weigh_common, after_sun_article, listed)
+        if with_vowel >= PROSTHETIC_SURE:
+            return max(written, PROSTHETIC_FACTOR * with_vowel)
     return written
 
 

@@ -21,7 +21,7 @@ from .clitics import ARTICLE
 from .form_pairs import pair
 from .known_names import KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, well_attested
 from .lexicon import keys_agree
-from .readings import query_forms, reading_commonness, sounded, written_forms
+from .readings import query_forms, reading_commonness, whole_could_be_name, written_forms
 from .scripts import ARABIC, LATIN
 from .splitter import word_zipf
 
@@ -122,6 +122,8 @@ def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_art
     known = frozenset() if shows_article else _known_forms(query, word, readings)
     best_known = max((factor * KNOWN_CONFIDENCE for _, form, factor, _, _ in pairs if form in known),
                      default=0.0)
+    if _known_whole(query, word, weigh_common) and not shows_article:
+        best_known = KNOWN_CONFIDENCE  # the name as written, whatever its letters look like
     guessed = max((factor * pair(query, query_form, form, word.script, weigh_common, sun, listed)
                    for query_form, form, factor, sun, listed in pairs if form not in known), default=0.0)
     if query.script == LATIN and not shows_article and well_attested(query.normalized):
@@ -130,19 +132,18 @@ def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_art
 
 
 def _known_forms(query: WordForms, word: WordForms, readings: list) -> frozenset[str]:
-    """The written forms of ``word`` that are known spellings of a Latin ``query``
-    (known_names.py): its readings, and its whole form as it sounds when the word
-    itself, normalized, is one (مصطفى is مصطفي normalized, مصطفا sounded)."""
-    if query.script != LATIN:
-        return frozenset()
-    known = known_spellings(query.normalized)
-    if not known:
-        return frozenset()
-    forms = {reading.form for reading in readings if reading.form in known}
-    whole = sounded(word)[0]
-    if word.normalized in known and any(reading.form == whole for reading in readings):
-        forms.add(whole)
-    return frozenset(forms)
+    """The readings of ``word`` that are known spellings of a Latin ``query``
+    (known_names.py): وعمر for Umar as و + عمر."""
+    known = known_spellings(query.normalized) if query.script == LATIN else frozenset()
+    return frozenset(reading.form for reading in readings if reading.form in known)
+
+
+def _known_whole(query: WordForms, word: WordForms, weigh_common: bool) -> bool:
+    """True when the written word itself, normalized, is a known spelling of a Latin query
+    and could be a name: the name as written, even where it looks like a clitic on a word
+    (Bettaieb = بالطيب, seen 9 times, not ب + الطيب); not على for Ali, nor بان alone."""
+    return (query.script == LATIN and word.normalized in known_spellings(query.normalized)
+            and whole_could_be_name(word, weigh_common))
 
 
 def _commonness(query_form: str, word: WordForms, form: str, sun: bool, shows_article: bool) -> float:

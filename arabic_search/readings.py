@@ -48,6 +48,7 @@ FUNCTION_WORDS = frozenset("""
 ان اذا لو لولا لكن بل ثم او ام اي كل بعض كما مثل قد لقد لم لن لا ما ماذا متا اين كيف لماذا هل
 منه منها منهم فيه فيها فيهم عليه عليها عليهم اليه اليها اليهم عنه عنها عنهم له لها لهم به بها بهم
 ايضا فقط حيث عندما بينما لان كي ولا ولم وقد وهو وهي وكان وكانت وان وفي ومن والا وعلا
+فيمن فيما مما ممن عما عمن لمن بما بمن انما كانما ربما مهما اينما حيثما كلما
 """.split())
 MIN_NAME_LETTERS = 3
 # A function word with a one-letter clitic glued on (فلا, ففي, لأي, فإنه) is a function word
@@ -271,15 +272,25 @@ def query_readings(word: Token | WordForms) -> tuple[str, ...]:
                  if _stripped(word.normalized, reading) == ARTICLE)
 
 
+def whole_could_be_name(word: Token | WordForms, weigh_common: bool = True) -> bool:
+    """The written word, whole, could be a name: no function word (على as it sounds, علا),
+    nor, its commonness weighed, a common function word with a clitic (بان = ب + أن)."""
+    return (could_be_name(sounded(word)[0], word.script, word.exact)
+            and not (weigh_common and _clitic_function_word(word)))
+
+
 def written_forms(query: Token | WordForms, word: Token | WordForms,
                   weigh_common: bool = True) -> list[Reading]:
     """The ways ``word`` may be read as a name, each with the factor its reading costs
     (a stripped clitic, a final ي read as ى).  A common function word with a clitic is
-    none, unless its commonness is not weighed (beside the rest of a name: بان كي مون)."""
+    none, unless its commonness is not weighed (beside the rest of a name: بان كي مون);
+    nor is a function word read without what looks like a clitic (فيمن, "among whom",
+    is no ف + يمن: it found Yemen, in titles, above اليمن)."""
     whole, readings = sounded(word)
-    function_word = weigh_common and _clitic_function_word(word)
+    if weigh_common and word.normalized in FUNCTION_WORDS:
+        readings = ()
     forms = ([Reading(whole, 1.0, False, carried(whole, readings) or _listed(word, whole))]
-             if could_be_name(whole, word.script, word.exact) and not function_word
+             if whole_could_be_name(word, weigh_common)
              and not (weigh_common and clitic_on_article_word(whole, readings)) else [])
     forms += [Reading(reading, reading_factor(whole, reading), after_sun_article(whole, reading),
                       _listed(word, reading))

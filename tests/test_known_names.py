@@ -46,6 +46,14 @@ def test_a_sound_alike_of_a_well_known_name_alone_is_no_match(query, written):
     assert _confidence(query, written) < _least(query)
 
 
+def test_a_known_spelling_counts_whole_even_where_it_looks_like_a_clitic_on_a_word():
+    # Bettaieb = بالطيب (seen 9 times): not ب + الطيب, which the clitic rule reads it as
+    assert _confidence("Bettaieb", "بالطيب") == known_names.KNOWN_CONFIDENCE
+    # but a function word stays one: على is no Ali, بان alone no Ban (Ki-moon)
+    assert _confidence("Ali", "على") < _least("Ali")
+    assert _confidence("Ban", "بان") < _least("Ban")
+
+
 def test_a_compound_part_is_not_read_as_the_given_name():
     # Abdessalem: abd + salem, and salem after the glue is السلام (God's name), not سالم
     salem = analyze("salem")[0]

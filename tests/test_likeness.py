@@ -44,6 +44,8 @@ MUST_NOT_MATCH = [
     # initial vowel only where it is the one difference (Bris is not أبرص, "leprous")
     ("Larfe", "لأعرف"), ("Tamal", "تعامل"), ("Surian", "سرعان"), ("Bris", "أبرص"),
     ("Schertz", "أشرت"), ("Hlhol", "الهول"),
+    # a function word is read without no clitic: فيمن ("among whom") is no ف + يمن (Yemen)
+    ("Yemen", "فيمن"), ("Fima", "فيما"),
 ]
 
 
