@@ -22,6 +22,8 @@ import functools
 import gzip
 from pathlib import Path
 
+from pyarabic import araby
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "name_spellings.tsv.gz"
 SPELLING_SEPARATOR = "|"
 # A spelling is known when seen this many times and this share of the word's spellings
@@ -32,6 +34,8 @@ KNOWN_CONFIDENCE = 1.0
 # A name seen this many times has its spellings listed; other words pay the factor.
 WELL_ATTESTED = 30
 UNATTESTED_FACTOR = 0.85
+# Latin query words whose known written words are kept.
+KNOWN_WORDS_KEPT = 4096
 
 
 @functools.cache
@@ -54,7 +58,7 @@ def known_spellings(latin: str) -> frozenset[str]:
 
 # How a normalized spelling may be written (the lexicon holds written words): an initial
 # alef with its hamza or madda, a final ة or ى, one hamza seat inside (عائشة is عايشه).
-INITIAL_ALEFS = "اأإآ"
+INITIAL_ALEFS = araby.ALEF + araby.ALEF_HAMZA_ABOVE + araby.ALEF_HAMZA_BELOW + araby.ALEF_MADDA
 FINAL_LETTERS = {"ه": "هة", "ي": "يى"}
 INNER_HAMZAS = {"ي": "ئ", "و": "ؤ", "ا": "أ"}
 
@@ -64,12 +68,19 @@ def written_forms(normalized: str) -> frozenset[str]:
     lexicon look-up asks for them by name (lexicon.candidates_request)."""
     if not normalized:
         return frozenset()
-    starts = INITIAL_ALEFS if normalized[0] == "ا" else normalized[0]
+    starts = INITIAL_ALEFS if normalized[0] == araby.ALEF else normalized[0]
     ends = FINAL_LETTERS.get(normalized[-1], normalized[-1]) if len(normalized) > 1 else ""
     middle = normalized[1:-1]
     middles = {middle} | {middle[:i] + INNER_HAMZAS[letter] + middle[i + 1:]
                           for i, letter in enumerate(middle) if letter in INNER_HAMZAS}
     return frozenset(start + inner + end for start in starts for inner in middles for end in ends)
+
+
+@functools.lru_cache(maxsize=KNOWN_WORDS_KEPT)
+def known_words(latin: str) -> frozenset[str]:
+    """The written words of a normalized Latin word's known spellings, which the lexicon
+    look-up asks for by name (computed once per word, not per search)."""
+    return frozenset(word for spelling in known_spellings(latin) for word in written_forms(spelling))
 
 
 def well_attested(latin: str) -> bool:

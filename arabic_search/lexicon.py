@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from . import mapping as m
 from .analysis import Token, WordForms, word_forms
-from .known_names import known_spellings, written_forms
+from .known_names import known_words
 from .scripts import ARABIC, LATIN
 
 # Candidates looked at per query word (those whose vowel keys agree come first).
@@ -125,10 +125,7 @@ def candidate_words(response: dict) -> list[WordForms]:
 
 def _known_words(token: Token | WordForms) -> frozenset[str]:
     """The written words of a Latin query word's known spellings (known_names.py)."""
-    if token.script != LATIN:
-        return frozenset()
-    return frozenset(word for spelling in known_spellings(token.normalized)
-                     for word in written_forms(spelling))
+    return known_words(token.normalized) if token.script == LATIN else frozenset()
 
 
 def _fuzzy_length(script: str) -> int:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import collections
 import functools
 
+from pyarabic import araby
+
 from .alignment import align, arabic_units, cost_tables  # noqa: F401 (cost_tables: re-exported)
 from .graphemes import CONSONANT_GROUPS, LATIN_VOWELS, latin_graphemes, latin_letters
 from .splitter import word_zipf
@@ -50,7 +52,6 @@ FLOOR = 0.5
 PROSTHETIC_VOWEL = "i"
 PROSTHETIC_FACTOR = 0.95
 PROSTHETIC_SURE = 0.95
-ALEF = "ا"
 
 
 def commonness(zipf: float, kind: str) -> float:
@@ -104,7 +105,7 @@ def latin_arabic(latin: str, arabic: str, weigh_common: bool = True,
         return latin_arabic(latin, arabic, True, after_sun_article, listed)  # not common: the same
     written = _scored("latin", source, arabic, len(arabic), LATIN_SCALE,
                       zipf if weigh_common else None, silent_initial=after_sun_article)
-    if arabic.startswith(ALEF) and _initial_cluster(latin):
+    if arabic.startswith(araby.ALEF) and _initial_cluster(latin):
         with_vowel = latin_arabic(PROSTHETIC_VOWEL + latin, arabic, weigh_common, after_sun_article, listed)
         if with_vowel >= PROSTHETIC_SURE:
             return max(written, PROSTHETIC_FACTOR * with_vowel)

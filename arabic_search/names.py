@@ -107,6 +107,10 @@ CONFIDENCES_KEPT = 200_000
 @functools.lru_cache(maxsize=CONFIDENCES_KEPT)
 def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_article: bool) -> float:
     readings = written_forms(query, word, weigh_common)
+    # the table of known spellings (known_names.py) speaks for a Latin name word, not for
+    # one after an article or a compound's glue (Abd-es-Salem: السلام, God's name, not the
+    # given name سالم)
+    listed_name = query.script == LATIN and not shows_article
     wholes, bare = query_forms(query)
     pairs = [(whole, *reading) for whole in wholes for reading in readings]
     # the query without its article meets the written forms without one (with one, the
@@ -117,33 +121,30 @@ def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_art
         shows_article = shows_article or query.normalized.startswith(ARTICLE)
         pairs = [(query_form, form, factor * _commonness(query_form, word, form, sun, shows_article),
                   sun, listed) for query_form, form, factor, sun, listed in pairs]
-    # after an article or a compound's glue (Abd-es-Salem: السلام, God's name, not the
-    # given name سالم) a word is not the given name or surname the table lists
-    known = frozenset() if shows_article else _known_forms(query, word, readings)
+    known = _known_readings(query, readings) if listed_name else frozenset()
     best_known = max((factor * KNOWN_CONFIDENCE for _, form, factor, _, _ in pairs if form in known),
                      default=0.0)
-    if _known_whole(query, word, weigh_common) and not shows_article:
+    if listed_name and _known_whole(query, word, weigh_common):
         best_known = KNOWN_CONFIDENCE  # the name as written, whatever its letters look like
     guessed = max((factor * pair(query, query_form, form, word.script, weigh_common, sun, listed)
                    for query_form, form, factor, sun, listed in pairs if form not in known), default=0.0)
-    if query.script == LATIN and not shows_article and well_attested(query.normalized):
+    if listed_name and well_attested(query.normalized):
         guessed *= UNATTESTED_FACTOR
     return round(max(best_known, guessed), 3)
 
 
-def _known_forms(query: WordForms, word: WordForms, readings: list) -> frozenset[str]:
-    """The readings of ``word`` that are known spellings of a Latin ``query``
+def _known_readings(query: WordForms, readings: list) -> frozenset[str]:
+    """The readings of a written word that are known spellings of the Latin ``query``
     (known_names.py): وعمر for Umar as و + عمر."""
-    known = known_spellings(query.normalized) if query.script == LATIN else frozenset()
+    known = known_spellings(query.normalized)
     return frozenset(reading.form for reading in readings if reading.form in known)
 
 
 def _known_whole(query: WordForms, word: WordForms, weigh_common: bool) -> bool:
-    """True when the written word itself, normalized, is a known spelling of a Latin query
-    and could be a name: the name as written, even where it looks like a clitic on a word
-    (Bettaieb = بالطيب, seen 9 times, not ب + الطيب); not على for Ali, nor بان alone."""
-    return (query.script == LATIN and word.normalized in known_spellings(query.normalized)
-            and whole_could_be_name(word, weigh_common))
+    """True when the written word itself, normalized, is a known spelling of the Latin
+    query and could be a name: the name as written, even where it looks like a clitic on
+    a word (Bettaieb = بالطيب, seen 9 times, not ب + الطيب); not على for Ali, nor بان alone."""
+    return word.normalized in known_spellings(query.normalized) and whole_could_be_name(word, weigh_common)
 
 
 def _commonness(query_form: str, word: WordForms, form: str, sun: bool, shows_article: bool) -> float:
