@@ -51,6 +51,13 @@ def split_passages(body: str) -> list[str]:
     return passages
 
 
+def stem_term(forms: WordForms) -> tuple[str, ...]:
+    """What a word adds to STEM: its light stem where that is not the word itself (two
+    words in three are their own stem on prose.jsonl, and NORM holds them already:
+    tiers._stem_clauses asks NORM for such a stem, exactly equivalent, docs/performance.md)."""
+    return (forms.stem,) if forms.stem and forms.stem != forms.normalized else ()
+
+
 # Index field -> the forms of one word it holds (one record, WordForms, behind them all).
 # EXACT and NORM hold exactly one term per word, in order: the indexer's term counter
 # zips them, and NORM's positions serve the phrase clauses.
@@ -59,7 +66,7 @@ PASSAGE_FIELDS: dict[str, Callable[[WordForms], tuple[str, ...]]] = {
     m.NORM: lambda forms: (forms.normalized,),
     m.VARIANTS: lambda forms: forms.variants,
     m.READINGS: lambda forms: forms.readings,
-    m.STEM: lambda forms: (forms.stem,) if forms.stem else (),
+    m.STEM: stem_term,
     m.PARTS: lambda forms: forms.parts,
 }
 

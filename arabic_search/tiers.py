@@ -23,7 +23,7 @@ from .exonym_tier import GENERIC_KIND, QueryExonym, exonym_filter, exonym_spans,
 from .plan import QueryPlan
 from .query_words import NameSpelling, QueryWord
 from .scripts import ARABIC, LATIN
-from .stemmer import stems_query
+from .stemmer import light_stem, stems_query
 from .tier_names import CLITIC, EXACT, EXONYM, FUZZY, NORMALIZED, SPLIT, STEM, TRANSLIT  # noqa: F401
 
 
@@ -113,7 +113,14 @@ def _stems(q: QueryWord) -> bool:
 
 
 def _stem_clauses(q: QueryWord) -> list[dict]:
-    return [terms(m.STEM, [q.token.stem])] if _stems(q) else []
+    """Passage words whose light stem is the query's: STEM holds a word's stem only where
+    it is not the word itself (documents.stem_term), so a stem that is its own stem is
+    also asked of NORM: a word written so has that stem, and no word written otherwise
+    has it in NORM.  The tier's clauses score once together (word_clauses)."""
+    if not _stems(q):
+        return []
+    stem = q.token.stem
+    return [terms(m.STEM, [stem])] + ([terms(m.NORM, [stem])] if light_stem(stem) == stem else [])
 
 
 def _stem_check(q: QueryWord, word: WordForms) -> float | None:

@@ -39,6 +39,11 @@ _FATAL_HINT = {
     _UNAVAILABLE: "the index has no active primary shard (see GET _cluster/allocation/explain)",
 }
 
+# What a bulk response says of each item that the indexer reads (_deliver, and the
+# helper's retry of a 429): the rest (_index, _version, _shards, _seq_no...) was most of
+# the response, and parsing it was the main process's largest single cost.
+RESULT_FIELDS = ["errors", "items.*._id", "items.*.status", "items.*.result", "items.*.error"]
+
 OnResult = Callable[[bool, str, str], None]
 
 
@@ -73,7 +78,7 @@ def _stream(bulk_client: Elasticsearch, actions: Iterable[tuple[dict, bytes | No
             bulk_client, actions, expand_action_callback=_as_is, chunk_size=chunk_size,
             max_chunk_bytes=MAX_BULK_BYTES, max_retries=MAX_RETRIES, initial_backoff=1,
             max_backoff=30, raise_on_error=False, raise_on_exception=False, yield_ok=True,
-            timeout=SHARD_WAIT):
+            timeout=SHARD_WAIT, filter_path=RESULT_FIELDS):
         op_type, info = next(iter(item.items()))
         if not ok and isinstance(info.get("exception"), ApiError):
             ok, info = _alone(bulk_client, op_type, info)
