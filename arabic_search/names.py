@@ -21,6 +21,7 @@ from .clitics import ARTICLE
 from .form_pairs import pair
 from .known_names import KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, well_attested
 from .lexicon import keys_agree
+from .likeness import COMMON_ZIPF
 from .readings import query_forms, reading_commonness, whole_could_be_name, written_forms
 from .scripts import ARABIC, LATIN
 from .splitter import word_zipf
@@ -173,10 +174,14 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
     for "لاس توناس"), so there only the spelling counts (holders.py, beside.py).
 
     Candidates are written forms, not normalized ones: علي (Ali) and على (on) normalize
-    alike, and only one of them is the name."""
+    alike, and only one of them is the name.  Where the candidates hold a well-known Latin
+    name's known spelling, an ordinary word that only sounds like it is never accepted
+    (_known_written), only beside the rest of the name."""
     accepted: dict[str, float] = {}
     near: dict[str, float] = {}
     least = min_confidence(query, alone=not beside)
+    # as in _confidence: the table does not speak after an article or a compound's glue
+    known_written = not shows_article and _known_written(query, candidates)
     near_least = BESIDE_ARABIC_CONFIDENCE if query.script == ARABIC else BESIDE_CONFIDENCE
     for word in candidates:
         if word.normalized == query.normalized:
@@ -188,11 +193,39 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
             continue
         sure = confidence(query, word, shows_article=shows_article)
         agree = keys_agree(query, word)
-        if sure >= (least if agree else max(least, KEYS_APART_CONFIDENCE)):
+        # the corpus writes the well-known name its known way (_known_written): a word that
+        # only sounds like it counts beside the rest of the name only (دانييل كوهن)
+        other_word = known_written and sure < SURE_CONFIDENCE and _ordinary(word) \
+            and not _holds_known(query, word)
+        if not other_word and sure >= (least if agree else max(least, KEYS_APART_CONFIDENCE)):
             accepted[word.exact] = sure
         elif plain is not None and agree:
             near[word.exact] = plain
     return accepted, near
+
+
+def _known_written(query: Token | WordForms, candidates: list) -> bool:
+    """True when ``query`` is a well-known Latin name (known_names.well_attested) and the
+    corpus holds one of its known spellings, alone or with a clitic: the corpus writes the
+    name its known way, so a word that only sounds like it ("other spelling?", below
+    SURE_CONFIDENCE) is another word (Anas = أنس, not الناس "the people"; Ammar = عمار,
+    not عمر nor أمر "order")."""
+    if query.script != LATIN or not well_attested(query.normalized):
+        return False
+    return any(_holds_known(query, word) for word in candidates)
+
+
+def _holds_known(query: Token | WordForms, word: Token | WordForms) -> bool:
+    """True when ``word``, whole or without a clitic, is a known spelling of ``query``."""
+    known = known_spellings(query.normalized)
+    return word.normalized in known or not known.isdisjoint(word.readings)
+
+
+def _ordinary(word: Token | WordForms) -> bool:
+    """True when the written word, or what remains of it without a clitic, is in the word
+    list (Zipf COMMON_ZIPF or more): الناس, أمر, محمد.  A rarer written word, most often a
+    name the table does not know (معدنلي for Madanly), keeps its confidence."""
+    return max(word_zipf(form) for form in (word.normalized, *word.readings)) >= COMMON_ZIPF
 
 
 def accepted_spellings(query: Token, candidates: list[Token]) -> dict[str, float]:

@@ -88,3 +88,34 @@ def test_the_lexicon_finds_a_known_spelling_among_more_words_than_it_keeps(es_cl
     body = candidates_request(analyze("Sulaiman")[0])
     found = [forms.exact for forms in candidate_words(es_client.search(index=unique_alias, body=body).body)]
     assert found[0] == "سليمان"
+
+
+def _spellings(query: str, written: list[str], **options) -> tuple[dict, dict]:
+    return names.spelling_confidences(analyze(query)[0], [analyze(word)[0] for word in written],
+                                      **options)
+
+
+@pytest.mark.parametrize(("query", "known", "others"), [
+    ("Anas", "أنس", ["الناس"]),          # "the people"
+    ("Ammar", "عمار", ["عمر", "أمر"]),    # Umar's name, "order"
+    ("Mahmoud", "محمود", ["محمد"]),
+    ("Kamal", "كمال", ["كامل"]),          # "complete"
+])
+def test_where_the_corpus_writes_a_well_known_name_its_known_way_a_sound_alike_is_no_match(
+        query, known, others):
+    # names._known_written: on prose.jsonl Ammar found عمر (6,091 documents) before عمار
+    # (730), Mahmoud محمد (12,225) before محمود (552), Anas الناس ("the people", 2,735)
+    alone = _spellings(query, others, beside=False)[0]
+    assert set(alone) == set(others), "or this tests nothing: without the known spelling they count"
+    assert _spellings(query, [known, *others], beside=False)[0] == {known: 1.0}
+
+
+def test_a_sound_alike_of_a_known_name_still_counts_beside_the_rest_of_the_name():
+    # دانييل كوهن for "Daniel Cohen", where the corpus writes Daniel دانيال elsewhere
+    accepted, beside = _spellings("Daniel", ["دانيال", "دانييل"])
+    assert "دانييل" not in accepted and "دانييل" in beside
+
+
+def test_after_a_compound_glue_the_known_spellings_do_not_speak():
+    # Abdessalem: its part salem is السلام, not the given name سالم
+    assert "السلام" in _spellings("Salem", ["سالم", "السلام"], shows_article=True)[0]
