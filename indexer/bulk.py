@@ -41,7 +41,7 @@ _FATAL_HINT = {
 
 # What a bulk response says of each item that the indexer reads (_deliver, and the
 # helper's retry of a 429): the rest (_index, _version, _shards, _seq_no...) was most of
-# the response, and parsing it was the main process's largest single cost.
+# the response, and parsing it ~7 % of the main process's CPU (docs/performance.md).
 RESULT_FIELDS = ["errors", "items.*._id", "items.*.status", "items.*.result", "items.*.error"]
 
 OnResult = Callable[[bool, str, str], None]
