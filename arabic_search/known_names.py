@@ -51,9 +51,14 @@ def _table() -> dict[str, tuple[int, frozenset[str]]]:
     return table
 
 
+def _entry(latin: str) -> tuple[int, frozenset[str]]:
+    """(times seen, known spellings) of a normalized Latin word; (0, none) if unlisted."""
+    return _table().get(latin, (0, frozenset()))
+
+
 def known_spellings(latin: str) -> frozenset[str]:
     """The known Arabic spellings (normalized) of a normalized Latin word."""
-    return _table().get(latin, (0, frozenset()))[1]
+    return _entry(latin)[1]
 
 
 # How a normalized spelling may be written (the lexicon holds written words): an initial
@@ -85,4 +90,4 @@ def known_words(latin: str) -> frozenset[str]:
 
 def well_attested(latin: str) -> bool:
     """True when the table has seen this Latin word often enough to list its spellings."""
-    return _table().get(latin, (0, frozenset()))[0] >= WELL_ATTESTED
+    return _entry(latin)[0] >= WELL_ATTESTED

@@ -108,10 +108,7 @@ CONFIDENCES_KEPT = 200_000
 @functools.lru_cache(maxsize=CONFIDENCES_KEPT)
 def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_article: bool) -> float:
     readings = written_forms(query, word, weigh_common)
-    # the table of known spellings (known_names.py) speaks for a Latin name word, not for
-    # one after an article or a compound's glue (Abd-es-Salem: السلام, God's name, not the
-    # given name سالم)
-    listed_name = query.script == LATIN and not shows_article
+    listed_name = _table_speaks(query, shows_article)
     wholes, bare = query_forms(query)
     pairs = [(whole, *reading) for whole in wholes for reading in readings]
     # the query without its article meets the written forms without one (with one, the
@@ -132,6 +129,13 @@ def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_art
     if listed_name and well_attested(query.normalized):
         guessed *= UNATTESTED_FACTOR
     return round(max(best_known, guessed), 3)
+
+
+def _table_speaks(query: Token | WordForms, shows_article: bool) -> bool:
+    """True when the table of known spellings (known_names.py) speaks for ``query``: a
+    Latin name word, not one after an article or a compound's glue (Abd-es-Salem: السلام,
+    God's name, not the given name سالم)."""
+    return query.script == LATIN and not shows_article
 
 
 def _known_readings(query: WordForms, readings: list) -> frozenset[str]:
@@ -180,8 +184,7 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
     accepted: dict[str, float] = {}
     near: dict[str, float] = {}
     least = min_confidence(query, alone=not beside)
-    # as in _confidence: the table does not speak after an article or a compound's glue
-    known_written = not shows_article and _known_written(query, candidates)
+    known_written = _table_speaks(query, shows_article) and _known_written(query, candidates)
     near_least = BESIDE_ARABIC_CONFIDENCE if query.script == ARABIC else BESIDE_CONFIDENCE
     for word in candidates:
         if word.normalized == query.normalized:
@@ -205,14 +208,12 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
 
 
 def _known_written(query: Token | WordForms, candidates: list) -> bool:
-    """True when ``query`` is a well-known Latin name (known_names.well_attested) and the
-    corpus holds one of its known spellings, alone or with a clitic: the corpus writes the
-    name its known way, so a word that only sounds like it ("other spelling?", below
+    """True when the Latin ``query`` is a well-known name (known_names.well_attested) and
+    the corpus holds one of its known spellings, alone or with a clitic: the corpus writes
+    the name its known way, so a word that only sounds like it ("other spelling?", below
     SURE_CONFIDENCE) is another word (Anas = أنس, not الناس "the people"; Ammar = عمار,
     not عمر nor أمر "order")."""
-    if query.script != LATIN or not well_attested(query.normalized):
-        return False
-    return any(_holds_known(query, word) for word in candidates)
+    return well_attested(query.normalized) and any(_holds_known(query, word) for word in candidates)
 
 
 def _holds_known(query: Token | WordForms, word: Token | WordForms) -> bool:
