@@ -17,7 +17,10 @@ import math
 import operator
 from pathlib import Path
 
-from .graphemes import FINAL, INITIAL, LATIN_VOWELS, LONGEST_GROUP, SOUNDED, grapheme_base, single_letter
+import regex
+
+from .graphemes import (FINAL, INITIAL, LATIN_VOWELS, LONGEST_GROUP, SOUNDED, VOWEL_GROUPS, grapheme_base,
+                        single_letter)
 
 COSTS_FILE = Path(__file__).resolve().parent / "data" / "likeness_costs.json"
 DELETE = ""     # the output "nothing"
@@ -84,41 +87,119 @@ def _insert_costs(kind: str, common: float = 1.0) -> dict:
     return {letter: cost * common for letter, cost in cost_tables()[kind + "_insert"].items()}
 
 
+# A run of two or more Latin vowel letters (ou, ua, aia) is a long vowel, a diphthong or a
+# hiatus, and Arabic writes each of them: Muadh = معاذ, Noara = نوارة, Kouadria = قويدرية.
+# Read letter by letter, each vowel could go unwritten for almost nothing, so the run as a
+# whole wrote nothing and found ordinary words (Muadh = مدة, Noara = نرى, Laina = كلنا,
+# Meissen = مسن).  A run left wholly unwritten pays SILENT_RUN, weighed like a letter
+# dropped (``reshaping``).  (A cheaper ع or hamza between the vowels, for Muadh = معاذ,
+# was tried and not kept: it let in ordinary words, Surian = سرعان, Alaisaoi = الساعة.)
+SILENT_RUN = 5.0
+# The vowel letters of a run (y, a consonant before a vowel, is not one: Libya).
+RUN_VOWELS = "aeiou"
+FINAL_H = "h"
+
+
+@functools.lru_cache(maxsize=20_000)
+def _vowel_runs(source: tuple) -> dict[int, int]:
+    """start -> end of each run of Latin vowel letters that holds two vowel sounds or
+    more (a vowel group, ou or ai, is one: Maghrebi Mouhmad = محمد, Moursi = مرسي leave
+    their ou unwritten), except before a final h: -uah is ة with a case vowel before it
+    (Zainuah = زينة)."""
+    letters = "".join(grapheme_base(options[0][0])[:1] for options in source)
+    runs = {}
+    for run in regex.finditer(f"[{RUN_VOWELS}]{{2,}}", letters):
+        if _sounds(run.group()) >= 2 and letters[run.end():] != FINAL_H:
+            runs[run.start()] = run.end()
+    return runs
+
+
+def _sounds(vowels: str) -> int:
+    """How many vowel sounds a run of vowel letters holds, its vowel groups read as one."""
+    count = position = 0
+    while position < len(vowels):
+        position += 2 if vowels[position:position + 2] in VOWEL_GROUPS else 1
+        count += 1
+    return count
+
+
 def _fill(kind: str, source: tuple, target: str, limit: float = INFINITY,
           common: float = 1.0, silent_initial: bool = True,
-          reshaping: float | None = None) -> list[list[float]]:
+          reshaping: float | None = None, runs_written: bool = True) -> list[list[float]]:
     """Dynamic programme: cell [i][j] is the cheapest alignment of source[:i] with
     target[:j].  Rows are updated a whole row at a time with map() (C speed).  Once
     every open cell costs more than ``limit`` the result is INFINITY (costs only grow).
     Letters inserted and consonants left unwritten are weighted by ``reshaping`` (see
-    _row), the other costs by ``common``."""
+    _row), the other costs by ``common``.  ``runs_written``: a run of Latin vowels left
+    wholly unwritten pays SILENT_RUN; its paths that have written nothing since the run
+    began are kept apart, in ``quiet`` rows."""
     n, m = len(source), len(target)
-    inserts = _insert_costs(kind, common if reshaping is None else reshaping)
+    shape = common if reshaping is None else reshaping
+    inserts = _insert_costs(kind, shape)
     insert = [inserts.get(letter, inserts[DEFAULT]) for letter in target]
+    runs = _vowel_runs(source) if kind == "latin" and runs_written else {}
+    inside = {position: end for start, end in runs.items() for position in range(start + 1, end)}
+    quiet: dict[int, list[float]] = {}
+    weights = (common, silent_initial, reshaping)
     table = [[INFINITY] * (m + 1) for _ in range(n + 1)]
     table[0][0] = 0.0
     for i in range(n + 1):
         row = table[i]
-        for j in range(m):
-            if row[j] + insert[j] < row[j + 1]:
-                row[j + 1] = row[j] + insert[j]
+        silent = _settle(row, quiet.pop(i, None), i not in inside, insert, SILENT_RUN * shape)
         if i == n:
             break
-        if min(min(later) for later in table[i:i + LONGEST_GROUP]) > limit:
+        if i in runs:  # a run begins: every path has written nothing of it yet
+            silent, row = row, None
+        if min(min(later) for later in (*table[i:i + LONGEST_GROUP], *quiet.values(),
+                                        silent or [INFINITY])) > limit:
             table[n][m] = INFINITY
             break
-        for key, size in source[i]:
-            costs, default, delete, two = _row(kind, key, common, silent_initial, reshaping)
-            following = table[i + size]
-            following[:] = map(min, following, map(operator.add, row, itertools.repeat(delete)))
-            substitute = map(costs.get, target, itertools.repeat(default))
-            following[1:] = map(min, following[1:], map(operator.add, row, substitute))
-            for pair in two:
-                if pair.endswith(AYN) and not _vowel_at(source, i + size):
-                    continue  # an unwritten ع stands between two vowels (_with_ayn_and_long_vowel)
-                for j in _occurrences(target, pair):
-                    following[j + 2] = min(following[j + 2], row[j] + costs[pair])
+        if row is not None:
+            _push(kind, source, target, table, i, row, weights)
+        if silent is not None:
+            _push(kind, source, target, table, i, silent, weights, quiet,
+                  runs.get(i) or inside[i], SILENT_RUN * shape)
     return table
+
+
+def _settle(row: list, silent: list | None, run_ended: bool, insert: list,
+            penalty: float) -> list | None:
+    """Complete row i before its units move on: the quiet paths of a run that ends here
+    (``run_ended``) join it paying ``penalty``; letters are inserted, and one inserted
+    inside a run writes it.  Returns the quiet paths that go on (inside a run)."""
+    if silent is not None and run_ended:
+        row[:] = map(min, row, map(operator.add, silent, itertools.repeat(penalty)))
+        silent = None
+    if silent is not None:
+        row[1:] = map(min, row[1:], map(operator.add, silent, insert))
+    for j in range(len(insert)):
+        if row[j] + insert[j] < row[j + 1]:
+            row[j + 1] = row[j] + insert[j]
+    return silent
+
+
+def _push(kind: str, source: tuple, target: str, table: list, i: int, origin: list,
+          weights: tuple, quiet: dict | None = None, run_end: int = 0, penalty: float = 0.0) -> None:
+    """Every unit starting at position ``i`` moves the paths of ``origin`` on, written, to
+    the next row of ``table``.  Left unwritten: to the next row too; or, for quiet paths
+    (``quiet`` given: nothing of the run written yet), to the next quiet row up to the
+    run's end (``run_end``), paying ``penalty`` if the unit reaches past it."""
+    for key, size in source[i]:
+        costs, default, delete, two = _row(kind, key, *weights)
+        following = table[i + size]
+        unwritten = following
+        if quiet is not None and i + size <= run_end:
+            unwritten = quiet.setdefault(i + size, [INFINITY] * len(following))
+        elif quiet is not None:
+            delete += penalty
+        unwritten[:] = map(min, unwritten, map(operator.add, origin, itertools.repeat(delete)))
+        substitute = map(costs.get, target, itertools.repeat(default))
+        following[1:] = map(min, following[1:], map(operator.add, origin, substitute))
+        for pair in two:
+            if pair.endswith(AYN) and not _vowel_at(source, i + size):
+                continue  # an unwritten ع stands between two vowels (_with_ayn_and_long_vowel)
+            for j in _occurrences(target, pair):
+                following[j + 2] = min(following[j + 2], origin[j] + costs[pair])
 
 
 def _vowel_at(source: tuple, position: int) -> bool:
@@ -147,7 +228,7 @@ def align(kind: str, source: tuple, target: str, limit: float = INFINITY,
 def alignment_path(kind: str, source: tuple, target: str) -> tuple[float, list]:
     """The cost and the operations (unit key or None for an insertion, output) of the
     cheapest alignment, recovered from the filled table (for learning the costs)."""
-    table = _fill(kind, source, target)
+    table = _fill(kind, source, target, runs_written=False)
     i, j, operations = len(source), len(target), []
     inserts = _insert_costs(kind)
     while (i, j) != (0, 0):

@@ -22,7 +22,8 @@ from .form_pairs import pair
 from .known_names import KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, well_attested
 from .lexicon import keys_agree
 from .likeness import COMMON_ZIPF
-from .readings import query_forms, reading_commonness, whole_could_be_name, written_forms
+from .readings import (FUNCTION_WORDS, MIN_NAME_LETTERS, letters, query_forms, reading_commonness,
+                       sounded, whole_could_be_name, written_forms)
 from .scripts import ARABIC, LATIN
 from .splitter import word_zipf
 
@@ -56,6 +57,11 @@ SURE_CONFIDENCE = 0.9
 MAX_ABBREVIATION = 4
 # An Arabic query word this common is an ordinary word: its spelling variants are not sought.
 ORDINARY_ZIPF = 5.0
+# A known spelling of two letters (طه for Taha, عز for Ezz) is a name beside the rest of
+# the name; a single letter (ن for Noon) is not, nor a two-letter word this common (Zipf):
+# لي, لك, بك, بي are "to me", "to you", "with you", "with me" (حق, 5.4, is Haq).
+MIN_KNOWN_BESIDE_LETTERS = 2
+SHORT_NAME_MAX_ZIPF = 5.5
 
 
 def _pronounceable(word: str) -> bool:
@@ -148,8 +154,26 @@ def _known_readings(query: WordForms, readings: list) -> frozenset[str]:
 def _known_whole(query: WordForms, word: WordForms, weigh_common: bool) -> bool:
     """True when the written word itself, normalized, is a known spelling of the Latin
     query and could be a name: the name as written, even where it looks like a clitic on
-    a word (Bettaieb = بالطيب, seen 9 times, not ب + الطيب); not على for Ali, nor بان alone."""
-    return word.normalized in known_spellings(query.normalized) and whole_could_be_name(word, weigh_common)
+    a word (Bettaieb = بالطيب, seen 9 times, not ب + الطيب); not على for Ali, nor بان alone.
+
+    Beside the rest of a name (``weigh_common`` False) the table is believed even for a
+    word too short to be a name on its own: طه in "Taha Hussein", الفه in "Olfa Charni"
+    (the other word corroborates it).  Never for a function word: أن محمد is "that
+    Muhammad", not "Ann Mohamed", however often the table has Ann = ان; nor لي أحمد
+    ("Ahmed told me") for "Lee Ahmed"."""
+    if word.normalized not in known_spellings(query.normalized):
+        return False
+    if not weigh_common:
+        return _short_name_beside(word) or whole_could_be_name(word, weigh_common)
+    return whole_could_be_name(word, weigh_common)
+
+
+def _short_name_beside(word: WordForms) -> bool:
+    """A word of two letters that may be a known name beside the rest of it (طه, عز, حق),
+    not a function word nor as common as one (لي "to me" for Lee, بك for Bey)."""
+    whole = sounded(word)[0]
+    return (MIN_KNOWN_BESIDE_LETTERS <= letters(whole, word.exact) < MIN_NAME_LETTERS
+            and whole not in FUNCTION_WORDS and word_zipf(word.normalized) < SHORT_NAME_MAX_ZIPF)
 
 
 def _commonness(query_form: str, word: WordForms, form: str, sun: bool, shows_article: bool) -> float:
@@ -178,13 +202,12 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
     for "لاس توناس"), so there only the spelling counts (holders.py, beside.py).
 
     Candidates are written forms, not normalized ones: علي (Ali) and على (on) normalize
-    alike, and only one of them is the name.  Where the candidates hold a well-known Latin
-    name's known spelling, an ordinary word that only sounds like it is never accepted
-    (_known_written), only beside the rest of the name."""
+    alike, and only one of them is the name.  An ordinary word that only sounds like a
+    well-known Latin name is never accepted (_other_word), only beside the rest of the name."""
     accepted: dict[str, float] = {}
     near: dict[str, float] = {}
     least = min_confidence(query, alone=not beside)
-    known_written = _table_speaks(query, shows_article) and _known_written(query, candidates)
+    listed_name = _table_speaks(query, shows_article) and well_attested(query.normalized)
     near_least = BESIDE_ARABIC_CONFIDENCE if query.script == ARABIC else BESIDE_CONFIDENCE
     for word in candidates:
         if word.normalized == query.normalized:
@@ -196,10 +219,8 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
             continue
         sure = confidence(query, word, shows_article=shows_article)
         agree = keys_agree(query, word)
-        # the corpus writes the well-known name its known way (_known_written): a word that
-        # only sounds like it counts beside the rest of the name only (دانييل كوهن)
-        other_word = known_written and sure < SURE_CONFIDENCE and _ordinary(word) \
-            and not _holds_known(query, word)
+        # a word that only sounds like a well-known name counts beside the rest of it only
+        other_word = listed_name and _other_word(query, word, sure)
         if not other_word and sure >= (least if agree else max(least, KEYS_APART_CONFIDENCE)):
             accepted[word.exact] = sure
         elif plain is not None and agree:
@@ -207,13 +228,14 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
     return accepted, near
 
 
-def _known_written(query: Token | WordForms, candidates: list) -> bool:
-    """True when the Latin ``query`` is a well-known name (known_names.well_attested) and
-    the corpus holds one of its known spellings, alone or with a clitic: the corpus writes
-    the name its known way, so a word that only sounds like it ("other spelling?", below
-    SURE_CONFIDENCE) is another word (Anas = أنس, not الناس "the people"; Ammar = عمار,
-    not عمر nor أمر "order")."""
-    return well_attested(query.normalized) and any(_holds_known(query, word) for word in candidates)
+def _other_word(query: Token | WordForms, word: Token | WordForms, sure: float) -> bool:
+    """True when ``word`` is another word than the well-known Latin name ``query``
+    (known_names.well_attested), whose spellings the table lists: an ordinary word
+    (_ordinary) that holds none of them and only sounds like the name ("other spelling?",
+    below SURE_CONFIDENCE).  Anas = أنس, not الناس "the people"; Ammar = عمار, not عمر nor
+    أمر "order"; Michael = ميكائيل, not مشعل; whether or not the corpus holds the known
+    spelling (Ammar found عمر in 10 documents of prose_msa.jsonl, which has no عمار)."""
+    return sure < SURE_CONFIDENCE and _ordinary(word) and not _holds_known(query, word)
 
 
 def _holds_known(query: Token | WordForms, word: Token | WordForms) -> bool:

@@ -78,3 +78,32 @@ def test_reshaping_a_common_word_costs_more_than_choosing_its_letters():
 def test_an_initial_vowel_written_ayn_may_write_its_long_vowel(query, written):
     # the learned table has عا for an initial a but not عي: the ي of عيسى stood for nothing
     assert _accepted(query, written)
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Muadh", "مدة"),     # "period": u-a, two vowels, wrote nothing
+    ("Noara", "نرى"),     # "we see"
+    ("Raoudi", "الردي"),
+])
+def test_a_run_of_two_vowel_sounds_is_never_left_wholly_unwritten(query, written):
+    # alignment.SILENT_RUN: read letter by letter each vowel went unwritten for almost nothing
+    assert not _accepted(query, written)
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Mouhmad", "محمد"), ("Moursi", "مرسي"), ("Soundous", "سندس"),  # ou is one vowel, short
+    ("Tebourba", "طبربة"), ("Zouheyr", "زهير"),
+    ("Zainuah", "زينه"),   # -uah: ة with a case vowel before it
+    ("Laon", "لون"),       # the run written (و)
+])
+def test_a_single_vowel_group_may_still_go_unwritten(query, written):
+    assert _accepted(query, written)
+
+
+def test_which_vowel_runs_must_be_written():
+    from arabic_search.alignment import _vowel_runs
+    assert _vowel_runs(latin_graphemes("Muadh")) == {1: 3}
+    assert _vowel_runs(latin_graphemes("Kouadria")) == {1: 4, 6: 8}  # ou + a, i + a
+    assert _vowel_runs(latin_graphemes("Mouhmad")) == {}        # ou: one
+    assert _vowel_runs(latin_graphemes("Zainuah")) == {}        # ai, then -uah
+    assert _vowel_runs(latin_graphemes("Libya")) == {}          # y is no vowel of a run
