@@ -24,6 +24,8 @@ from pathlib import Path
 
 from pyarabic import araby
 
+from . import exonyms
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "name_spellings.tsv.gz"
 SPELLING_SEPARATOR = "|"
 # A spelling is known when seen this many times and this share of the word's spellings
@@ -91,3 +93,14 @@ def known_words(latin: str) -> frozenset[str]:
 def well_attested(latin: str) -> bool:
     """True when the table has seen this Latin word often enough to list its spellings."""
     return _entry(latin)[0] >= WELL_ATTESTED
+
+
+@functools.cache
+def name_words() -> frozenset[str]:
+    """Every Arabic word (normalized) that the tables know as a word of a name: the known
+    spellings of the name table and the words of the exonyms' Arabic names (places,
+    countries, peoples).  ليبيا, واشنطن, محمد and سعيد are common words that are names;
+    كلمة ("word"), تريد ("she wants") are not."""
+    spellings = {spelling for _seen, known in _table().values() for spelling in known}
+    places = {word for words in exonyms.table().arabic for word in words}
+    return frozenset(spellings | places)

@@ -20,8 +20,8 @@ from .analysis import LATIN_PARTICLES, Token, WordForms
 from .clitics import ARTICLE
 from .form_pairs import pair
 from .known_names import KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, well_attested
+from .other_words import another_word
 from .lexicon import keys_agree
-from .likeness import COMMON_ZIPF
 from .readings import (FUNCTION_WORDS, MIN_NAME_LETTERS, letters, query_forms, reading_commonness,
                        sounded, whole_could_be_name, written_forms)
 from .scripts import ARABIC, LATIN
@@ -203,7 +203,7 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
 
     Candidates are written forms, not normalized ones: علي (Ali) and على (on) normalize
     alike, and only one of them is the name.  An ordinary word that only sounds like a
-    well-known Latin name is never accepted (_other_word), only beside the rest of the name."""
+    Latin name is never accepted (other_words.py), only beside the rest of the name."""
     accepted: dict[str, float] = {}
     near: dict[str, float] = {}
     least = min_confidence(query, alone=not beside)
@@ -219,36 +219,13 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
             continue
         sure = confidence(query, word, shows_article=shows_article)
         agree = keys_agree(query, word)
-        # a word that only sounds like a well-known name counts beside the rest of it only
-        other_word = listed_name and _other_word(query, word, sure)
+        # a word that only spells the name letter for letter counts beside the rest of it only
+        other_word = another_word(query, word, sure < SURE_CONFIDENCE, listed_name, shows_article)
         if not other_word and sure >= (least if agree else max(least, KEYS_APART_CONFIDENCE)):
             accepted[word.exact] = sure
         elif plain is not None and agree:
             near[word.exact] = plain
     return accepted, near
-
-
-def _other_word(query: Token | WordForms, word: Token | WordForms, sure: float) -> bool:
-    """True when ``word`` is another word than the well-known Latin name ``query``
-    (known_names.well_attested), whose spellings the table lists: an ordinary word
-    (_ordinary) that holds none of them and only sounds like the name ("other spelling?",
-    below SURE_CONFIDENCE).  Anas = أنس, not الناس "the people"; Ammar = عمار, not عمر nor
-    أمر "order"; Michael = ميكائيل, not مشعل; whether or not the corpus holds the known
-    spelling (Ammar found عمر in 10 documents of prose_msa.jsonl, which has no عمار)."""
-    return sure < SURE_CONFIDENCE and _ordinary(word) and not _holds_known(query, word)
-
-
-def _holds_known(query: Token | WordForms, word: Token | WordForms) -> bool:
-    """True when ``word``, whole or without a clitic, is a known spelling of ``query``."""
-    known = known_spellings(query.normalized)
-    return word.normalized in known or not known.isdisjoint(word.readings)
-
-
-def _ordinary(word: Token | WordForms) -> bool:
-    """True when the written word, or what remains of it without a clitic, is in the word
-    list (Zipf COMMON_ZIPF or more): الناس, أمر, محمد.  A rarer written word, most often a
-    name the table does not know (معدنلي for Madanly), keeps its confidence."""
-    return max(word_zipf(form) for form in (word.normalized, *word.readings)) >= COMMON_ZIPF
 
 
 def accepted_spellings(query: Token, candidates: list[Token]) -> dict[str, float]:

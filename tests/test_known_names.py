@@ -102,7 +102,7 @@ def _spellings(query: str, written: list[str], **options) -> tuple[dict, dict]:
     ("Kamal", "كمال", ["كامل"]),          # "complete"
 ])
 def test_an_ordinary_word_that_sounds_like_a_well_known_name_is_no_match_alone(query, known, others):
-    # names._other_word: on prose.jsonl Ammar found عمر (6,091 documents) before عمار
+    # other_words._other_word: on prose.jsonl Ammar found عمر (6,091 documents) before عمار
     # (730), Mahmoud محمد (12,225) before محمود (552), Anas الناس ("the people", 2,735);
     # on prose_msa.jsonl, which has no عمار, Ammar found عمر in 10 documents
     token = analyze(query)[0]

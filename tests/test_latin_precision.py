@@ -229,3 +229,27 @@ def test_beside_the_rest_of_the_name_the_whole_word_still_counts():
     bellil, written = analyze("Bellil")[0], analyze("بالليل")[0]
     assert names.confidence(bellil, written) < names.MIN_CONFIDENCE
     assert "بالليل" in names.spelling_confidences(bellil, [written])[1]
+
+
+def _alone(query: str, written: str) -> dict:
+    return names.spelling_confidences(analyze(query)[0], [analyze(written)[0]], beside=False)[0]
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Calama", "كلمة"), ("Toride", "تريد"), ("Kuna", "كونه"), ("Azal", "عزل"), ("Talay", "التالي"),
+])
+def test_a_common_word_no_table_names_is_no_spelling_of_a_little_known_name(query, written):
+    # other_words._no_name: each is spelt letter for letter, and was found alone on prose_msa
+    token, word = analyze(query)[0], analyze(written)[0]
+    assert names.confidence(token, word) >= names.min_confidence(token, alone=True), "or this tests nothing"
+    assert _alone(query, written) == {}
+    accepted, beside = names.spelling_confidences(token, [word])
+    assert written in beside  # beside the rest of a name, still
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Bill", "بيل"), ("Nick", "نيك"), ("Ward", "ورد"),  # as common in Latin text as in Arabic
+    ("Libya", "ليبيا"), ("Obama", "أوباما"),               # names the tables know
+])
+def test_a_common_word_that_is_a_known_or_famous_name_still_is_one(query, written):
+    assert written in _alone(query, written)

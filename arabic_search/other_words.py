@@ -1,0 +1,84 @@
+"""Written words that spell a Latin name letter for letter and are another word.
+
+The alignment (``likeness.py``) says how well a written word spells a query name; it
+cannot say whether the word is a name at all.  Two rules say when it is not, for a Latin
+query word and a candidate the corpus holds (names.spelling_confidences): such a word is
+never accepted alone, and still counts beside the rest of a name (beside.py), where the
+other words corroborate it.
+
+* A well-known name (known_names.well_attested) has its spellings listed: an ordinary
+  word that holds none of them and only sounds like it is another word (_other_word).
+* A common word that no table knows as a word of a name, far commoner in Arabic than the
+  Latin word is in Latin text, is an Arabic word of its own (_no_name).
+"""
+from __future__ import annotations
+
+from . import known_names
+from .analysis import Token, WordForms
+from .clitics import ARTICLE
+from .fame import latin_zipf
+from .known_names import known_spellings
+from .likeness import COMMON_ZIPF
+from .scripts import LATIN
+from .splitter import word_zipf
+
+# A written word this common (Zipf) that no table knows as a name word, and this much
+# commoner than the Latin query word is in Latin text, is no spelling of it on its own.
+NO_NAME_ZIPF = 4.3
+FAME_GAP = 1.5
+# How a Latin spelling writes the Arabic article at the start of a word (Elfanan, Alkhor).
+LATIN_ARTICLES = ("al", "el")
+
+
+def another_word(query: Token | WordForms, word: Token | WordForms, weak: bool,
+                 listed_name: bool, shows_article: bool) -> bool:
+    """True when the written ``word`` is another word than the Latin ``query`` word
+    (``weak``: its confidence is below names.SURE_CONFIDENCE; ``listed_name``: the query
+    is a well-known name whose spellings the table lists; ``shows_article``: an article
+    precedes the query word)."""
+    if query.script != LATIN:
+        return False
+    return (listed_name and weak and _other_word(query, word)) or (
+        _no_name(query, word) and not _article_shown(query, word, shows_article))
+
+
+def _other_word(query: Token | WordForms, word: Token | WordForms) -> bool:
+    """True when the weak spelling ``word`` ("other spelling?") is another word than the
+    well-known Latin name ``query`` (known_names.well_attested), whose spellings the table
+    lists: an ordinary word (_ordinary) that holds none of them.  Anas = أنس, not الناس
+    "the people"; Ammar = عمار, not عمر nor أمر "order"; Michael = ميكائيل, not مشعل; whether or not the corpus holds the known
+    spelling (Ammar found عمر in 10 documents of prose_msa.jsonl, which has no عمار)."""
+    return _ordinary(word) and not _holds_known(query, word)
+
+
+def _no_name(query: Token | WordForms, word: Token | WordForms) -> bool:
+    """True when the written word is a common word (Zipf NO_NAME_ZIPF or more, whole or
+    without a clitic) that no table knows as a word of a name (known_names.name_words)
+    and that is FAME_GAP commoner than the Latin query word is in Latin text
+    (fame.latin_zipf): Calama is not كلمة ("word"), Toride not تريد, Kuna not كونه,
+    though each is spelt letter for letter, while Trump is ترامب and Bill بيل.  Such a
+    word still counts beside the rest of a name."""
+    forms = (word.normalized, *word.readings)
+    common = max(word_zipf(form) for form in forms)
+    return (common >= NO_NAME_ZIPF and known_names.name_words().isdisjoint(forms)
+            and common - latin_zipf(query.exact) >= FAME_GAP)
+
+
+def _article_shown(query: Token | WordForms, word: Token | WordForms, shows_article: bool) -> bool:
+    """True when the Latin query shows the article the written word begins with (Elfanan
+    = الفنان, Al Madinah = المدينة): it transliterates an Arabic word, ordinary or not."""
+    return word.normalized.startswith(ARTICLE) and (
+        shows_article or query.normalized.startswith(LATIN_ARTICLES))
+
+
+def _holds_known(query: Token | WordForms, word: Token | WordForms) -> bool:
+    """True when ``word``, whole or without a clitic, is a known spelling of ``query``."""
+    known = known_spellings(query.normalized)
+    return word.normalized in known or not known.isdisjoint(word.readings)
+
+
+def _ordinary(word: Token | WordForms) -> bool:
+    """True when the written word, or what remains of it without a clitic, is in the word
+    list (Zipf COMMON_ZIPF or more): الناس, أمر, محمد.  A rarer written word, most often a
+    name the table does not know (معدنلي for Madanly), keeps its confidence."""
+    return max(word_zipf(form) for form in (word.normalized, *word.readings)) >= COMMON_ZIPF
