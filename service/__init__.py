@@ -69,9 +69,12 @@ def _flag(value: str) -> bool:
 
 
 def _warm_up_analysis() -> None:
-    """Load the splitting vocabulary (~0.5 s), the exonym table (~0.6 s) and the spelling
-    costs in the background, so that the first search of each worker does not pay for them."""
+    """Load the splitting vocabulary (~0.5 s), the exonym table (~0.6 s), the spelling
+    costs, the words of names and the Latin word lists (~0.2 s) in the background, so that
+    the first search of each worker does not pay for them."""
     from arabic_search.exonyms import table
+    from arabic_search.fame import latin_zipf
+    from arabic_search.known_names import name_words
     from arabic_search.likeness import latin_arabic
     from arabic_search.splitter import vocabulary
 
@@ -79,5 +82,8 @@ def _warm_up_analysis() -> None:
     threading.Thread(target=table, name="warm-up-exonyms", daemon=True).start()
     # the learned spelling costs and the alignment code paths
     threading.Thread(target=latin_arabic, args=("ali", "علي"), name="warm-up-likeness",
+                     daemon=True).start()
+    threading.Thread(target=name_words, name="warm-up-name-words", daemon=True).start()
+    threading.Thread(target=latin_zipf, args=("ali",), name="warm-up-latin-words",
                      daemon=True).start()
 
