@@ -98,18 +98,24 @@ SILENT_RUN = 5.0
 # The vowel letters of a run (y, a consonant before a vowel, is not one: Libya).
 RUN_VOWELS = "aeiou"
 FINAL_H = "h"
+# Vowel groups that Latin spellings use for a short vowel, which Arabic leaves unwritten:
+# French ou (u) and eu (e), ai before a nasal (Fountain = فاونتن), aa and ui in the
+# Maghreb's spellings (Sanaad = سند, Khidhuir = خضر).
+SHORT_GROUPS = frozenset({"ou", "eu", "ai", "aa", "ui"})
 
 
 @functools.lru_cache(maxsize=20_000)
 def _vowel_runs(source: tuple) -> dict[int, int]:
     """start -> end of each run of Latin vowel letters that holds two vowel sounds or
-    more (a vowel group, ou or ai, is one: Maghrebi Mouhmad = محمد, Moursi = مرسي leave
-    their ou unwritten), except before a final h: -uah is ة with a case vowel before it
-    (Zainuah = زينة)."""
+    more, or one that is a long vowel or a diphthong (au, ei, ie, ee: Waldhauser is not
+    والبسر, a-u both unwritten); not a group that often spells a short vowel (SHORT_GROUPS:
+    Maghrebi Mouhmad = محمد, Moursi = مرسي leave their ou unwritten, Fountain = فاونتن its
+    ai), nor a run before a final h: -uah is ة with a case vowel before it (Zainuah = زينة)."""
     letters = "".join(grapheme_base(options[0][0])[:1] for options in source)
     runs = {}
     for run in regex.finditer(f"[{RUN_VOWELS}]{{2,}}", letters):
-        if _sounds(run.group()) >= 2 and letters[run.end():] != FINAL_H:
+        vowels = run.group()
+        if (_sounds(vowels) >= 2 or vowels not in SHORT_GROUPS) and letters[run.end():] != FINAL_H:
             runs[run.start()] = run.end()
     return runs
 
