@@ -17,10 +17,8 @@ import math
 import operator
 from pathlib import Path
 
-import regex
-
-from .graphemes import (FINAL, INITIAL, LATIN_VOWELS, LONGEST_GROUP, SOUNDED, VOWEL_GROUPS, grapheme_base,
-                        single_letter)
+from .graphemes import FINAL, INITIAL, LATIN_VOWELS, LONGEST_GROUP, SOUNDED, grapheme_base, single_letter
+from .vowel_runs import SILENT_RUN, vowel_runs
 
 COSTS_FILE = Path(__file__).resolve().parent / "data" / "likeness_costs.json"
 DELETE = ""     # the output "nothing"
@@ -87,48 +85,6 @@ def _insert_costs(kind: str, common: float = 1.0) -> dict:
     return {letter: cost * common for letter, cost in cost_tables()[kind + "_insert"].items()}
 
 
-# A run of two or more Latin vowel letters (ou, ua, aia) is a long vowel, a diphthong or a
-# hiatus, and Arabic writes each of them: Muadh = معاذ, Noara = نوارة, Kouadria = قويدرية.
-# Read letter by letter, each vowel could go unwritten for almost nothing, so the run as a
-# whole wrote nothing and found ordinary words (Muadh = مدة, Noara = نرى, Laina = كلنا,
-# Meissen = مسن).  A run left wholly unwritten pays SILENT_RUN, weighed like a letter
-# dropped (``reshaping``).  (A cheaper ع or hamza between the vowels, for Muadh = معاذ,
-# was tried and not kept: it let in ordinary words, Surian = سرعان, Alaisaoi = الساعة.)
-SILENT_RUN = 5.0
-# The vowel letters of a run (y, a consonant before a vowel, is not one: Libya).
-RUN_VOWELS = "aeiou"
-FINAL_H = "h"
-# Vowel groups that Latin spellings use for a short vowel, which Arabic leaves unwritten:
-# French ou (u) and eu (e), ai before a nasal (Fountain = فاونتن), aa and ui in the
-# Maghreb's spellings (Sanaad = سند, Khidhuir = خضر).
-SHORT_GROUPS = frozenset({"ou", "eu", "ai", "aa", "ui"})
-
-
-@functools.lru_cache(maxsize=20_000)
-def _vowel_runs(source: tuple) -> dict[int, int]:
-    """start -> end of each run of Latin vowel letters that holds two vowel sounds or
-    more, or one that is a long vowel or a diphthong (au, ei, ie, ee: Waldhauser is not
-    والبسر, a-u both unwritten); not a group that often spells a short vowel (SHORT_GROUPS:
-    Maghrebi Mouhmad = محمد, Moursi = مرسي leave their ou unwritten, Fountain = فاونتن its
-    ai), nor a run before a final h: -uah is ة with a case vowel before it (Zainuah = زينة)."""
-    letters = "".join(grapheme_base(options[0][0])[:1] for options in source)
-    runs = {}
-    for run in regex.finditer(f"[{RUN_VOWELS}]{{2,}}", letters):
-        vowels = run.group()
-        if (_sounds(vowels) >= 2 or vowels not in SHORT_GROUPS) and letters[run.end():] != FINAL_H:
-            runs[run.start()] = run.end()
-    return runs
-
-
-def _sounds(vowels: str) -> int:
-    """How many vowel sounds a run of vowel letters holds, its vowel groups read as one."""
-    count = position = 0
-    while position < len(vowels):
-        position += 2 if vowels[position:position + 2] in VOWEL_GROUPS else 1
-        count += 1
-    return count
-
-
 def _fill(kind: str, source: tuple, target: str, limit: float = INFINITY,
           common: float = 1.0, silent_initial: bool = True,
           reshaping: float | None = None, runs_written: bool = True) -> list[list[float]]:
@@ -143,7 +99,7 @@ def _fill(kind: str, source: tuple, target: str, limit: float = INFINITY,
     shape = common if reshaping is None else reshaping
     inserts = _insert_costs(kind, shape)
     insert = [inserts.get(letter, inserts[DEFAULT]) for letter in target]
-    runs = _vowel_runs(source) if kind == "latin" and runs_written else {}
+    runs = vowel_runs(source) if kind == "latin" and runs_written else {}
     inside = {position: end for start, end in runs.items() for position in range(start + 1, end)}
     quiet: dict[int, list[float]] = {}
     weights = (common, silent_initial, reshaping)

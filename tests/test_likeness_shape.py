@@ -87,7 +87,7 @@ def test_an_initial_vowel_written_ayn_may_write_its_long_vowel(query, written):
     ("Waldhauser", "والبسر"),  # au, a diphthong: 23 documents of junk on prose.jsonl
 ])
 def test_a_run_of_two_vowel_sounds_is_never_left_wholly_unwritten(query, written):
-    # alignment.SILENT_RUN: read letter by letter each vowel went unwritten for almost nothing
+    # vowel_runs.SILENT_RUN: read letter by letter each vowel went unwritten for almost nothing
     assert not _accepted(query, written)
 
 
@@ -103,10 +103,10 @@ def test_a_single_vowel_group_may_still_go_unwritten(query, written):
 
 
 def test_which_vowel_runs_must_be_written():
-    from arabic_search.alignment import _vowel_runs
-    assert _vowel_runs(latin_graphemes("Muadh")) == {1: 3}
-    assert _vowel_runs(latin_graphemes("Kouadria")) == {1: 4, 6: 8}  # ou + a, i + a
-    assert _vowel_runs(latin_graphemes("Mouhmad")) == {}        # ou: one, often short
-    assert _vowel_runs(latin_graphemes("Waldhauser")) == {5: 7}  # au: one, a diphthong
-    assert _vowel_runs(latin_graphemes("Zainuah")) == {}        # ai, then -uah
-    assert _vowel_runs(latin_graphemes("Libya")) == {}          # y is no vowel of a run
+    from arabic_search.vowel_runs import vowel_runs
+    assert vowel_runs(latin_graphemes("Muadh")) == {1: 3}
+    assert vowel_runs(latin_graphemes("Kouadria")) == {1: 4, 6: 8}  # ou + a, i + a
+    assert vowel_runs(latin_graphemes("Mouhmad")) == {}        # ou: one, often short
+    assert vowel_runs(latin_graphemes("Waldhauser")) == {5: 7}  # au: one, a diphthong
+    assert vowel_runs(latin_graphemes("Zainuah")) == {}        # ai, then -uah
+    assert vowel_runs(latin_graphemes("Libya")) == {}          # y is no vowel of a run
