@@ -20,8 +20,8 @@ from .analysis import LATIN_PARTICLES, Token, WordForms
 from .clitics import ARTICLE
 from .form_pairs import pair
 from .known_names import KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, well_attested
-from .other_words import another_word
 from .lexicon import keys_agree
+from .other_words import another_word
 from .readings import (FUNCTION_WORDS, MIN_NAME_LETTERS, letters, query_forms, reading_commonness,
                        sounded, whole_could_be_name, written_forms)
 from .scripts import ARABIC, LATIN
@@ -161,11 +161,8 @@ def _known_whole(query: WordForms, word: WordForms, weigh_common: bool) -> bool:
     (the other word corroborates it).  Never for a function word: أن محمد is "that
     Muhammad", not "Ann Mohamed", however often the table has Ann = ان; nor لي أحمد
     ("Ahmed told me") for "Lee Ahmed"."""
-    if word.normalized not in known_spellings(query.normalized):
-        return False
-    if not weigh_common:
-        return _short_name_beside(word) or whole_could_be_name(word, weigh_common)
-    return whole_could_be_name(word, weigh_common)
+    return word.normalized in known_spellings(query.normalized) and (
+        whole_could_be_name(word, weigh_common) or (not weigh_common and _short_name_beside(word)))
 
 
 def _short_name_beside(word: WordForms) -> bool:

@@ -58,9 +58,8 @@ def _no_name(query: Token | WordForms, word: Token | WordForms) -> bool:
     (fame.latin_zipf): Calama is not كلمة ("word"), Toride not تريد, Kuna not كونه,
     though each is spelt letter for letter, while Trump is ترامب and Bill بيل.  Such a
     word still counts beside the rest of a name."""
-    forms = (word.normalized, *word.readings)
-    common = max(word_zipf(form) for form in forms)
-    return (common >= NO_NAME_ZIPF and known_names.name_words().isdisjoint(forms)
+    common = _commonness(word)
+    return (common >= NO_NAME_ZIPF and known_names.name_words().isdisjoint(_forms(word))
             and common - latin_zipf(query.exact) >= FAME_GAP)
 
 
@@ -73,12 +72,21 @@ def _article_shown(query: Token | WordForms, word: Token | WordForms, shows_arti
 
 def _holds_known(query: Token | WordForms, word: Token | WordForms) -> bool:
     """True when ``word``, whole or without a clitic, is a known spelling of ``query``."""
-    known = known_spellings(query.normalized)
-    return word.normalized in known or not known.isdisjoint(word.readings)
+    return not known_spellings(query.normalized).isdisjoint(_forms(word))
 
 
 def _ordinary(word: Token | WordForms) -> bool:
     """True when the written word, or what remains of it without a clitic, is in the word
     list (Zipf COMMON_ZIPF or more): الناس, أمر, محمد.  A rarer written word, most often a
     name the table does not know (معدنلي for Madanly), keeps its confidence."""
-    return max(word_zipf(form) for form in (word.normalized, *word.readings)) >= COMMON_ZIPF
+    return _commonness(word) >= COMMON_ZIPF
+
+
+def _forms(word: Token | WordForms) -> tuple[str, ...]:
+    """The written word and what remains of it without a clitic (normalized)."""
+    return (word.normalized, *word.readings)
+
+
+def _commonness(word: Token | WordForms) -> float:
+    """The Zipf value of the commonest of the word's forms (_forms)."""
+    return max(word_zipf(form) for form in _forms(word))
