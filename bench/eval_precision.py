@@ -3,7 +3,8 @@
 Corpus: prose_msa.jsonl + seeds/ (or, with ``--big``, all of prose.jsonl).
 Queries: names of names_dev.tsv absent from the corpus (no word of the Latin
 name nor of any of its Arabic spellings occurs, compared in
-``arabic_text.normalize`` form), each asked once in Latin and once in one
+``arabic_text.normalize`` form and with the clitics Arabic glues to a word:
+``corpus_words.py``), each asked once in Latin and once in one
 Arabic spelling; a smaller set of "partly present" names (the name does not
 occur as a word sequence, but one of its words does: محمد of محمد زروق); and
 random letter strings in both scripts, no word of which occurs.  Every document
@@ -21,8 +22,9 @@ from pathlib import Path
 import baselines
 import common
 import kept
-from querygen import (ARABIC_LETTERS, LATIN_LETTERS, CorpusWords, name_absent, name_partly_present,
-                      nonsense, plain_text, text_absent, within_limits)
+from corpus_words import CorpusWords
+from querygen import (ARABIC_LETTERS, LATIN_LETTERS, name_absent, name_partly_present, nonsense, plain_text,
+                      text_absent, within_limits)
 from service_api import Api, first_match, index, read_jsonl, read_tsv
 from split import in_split
 

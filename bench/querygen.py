@@ -3,7 +3,8 @@
 Everything is decided from the corpus text and a seeded ``random.Random``; the
 same corpus and seed always give the same queries, whatever the service does.
 Words are compared in ``arabic_text.normalize`` form, so "absent" means absent
-in every hamza/ta-marbuta/vowel-mark spelling too.
+in every hamza/ta-marbuta/vowel-mark spelling too, and with the clitics Arabic glues
+to a word (``corpus_words.py``).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 import regex
 
 from arabic_text import is_arabic, letter_count, normalize, words
+from corpus_words import CorpusWords
 
 LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
@@ -31,26 +33,6 @@ RARE_MAX_DF = 5
 COMMON_TOP = 50
 MIN_CONTENT_LETTERS = 3
 DISTINCTIVE_WORDS = (3, 5)
-
-
-class CorpusWords:
-    """What words and word sequences a corpus contains (light-normalized)."""
-
-    def __init__(self, texts: Iterable[str]):
-        lines = [" ".join(normalize(w) for w in words(text)) for text in texts]
-        self.vocab = frozenset(w for line in lines for w in line.split())
-        # One line per text, spaces around every word: " a b " in joined <=> a b is a word sequence.
-        self.joined = "".join(f" {line} \n" for line in lines)
-
-    def has_word(self, word: str) -> bool:
-        return normalize(word) in self.vocab
-
-    def has_phrase(self, text: str) -> bool:
-        """True when the words of ``text`` occur together, in this order, in one text."""
-        found = [normalize(w) for w in words(text)]
-        if not found or any(w not in self.vocab for w in found):
-            return False
-        return len(found) == 1 or f" {' '.join(found)} " in self.joined
 
 
 def document_frequencies(texts: Iterable[str]) -> Counter:

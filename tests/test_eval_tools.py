@@ -111,6 +111,7 @@ CORPUS = querygen.CorpusWords([
     "وصل محمد الفلاني إلى طرابلس أمس",
     "قال الرئيس في مؤتمر صحفي إن المدرسة مغلقة",
     "Debian est une distribution Linux",
+    "سافر بإسبانيا وزار عبد الحميد فوزا والخيضر ووليد سعيد",
 ])
 
 
@@ -126,7 +127,15 @@ def test_absent_name_filter():
     assert not querygen.name_absent("Tripoli", ["اطرابلس", "طرابلس"], CORPUS)  # any spelling counts
     assert not querygen.name_absent("Linux", ["لينكس"], CORPUS)             # the Latin name occurs
     assert not querygen.name_absent("Al-Madrasa", ["المدرسه"], CORPUS)     # normalized form occurs
-    assert querygen.name_absent("Madrasa", ["مدرسة"], CORPUS)               # no clitic stripping
+    assert not querygen.name_absent("Madrasa", ["مدرسة"], CORPUS)           # behind the article
+    assert not querygen.name_absent("Spain", ["اسبانيا"], CORPUS)            # behind a preposition
+    assert not querygen.name_absent("Al-Khaydar", ["الخيضر"], CORPUS)       # و + ال
+    assert not querygen.name_absent("Khaydar", ["خيضر"], CORPUS)
+    assert not querygen.name_absent("Abdelhamid", ["عبدالحميد"], CORPUS)    # written as two words
+    assert not querygen.name_absent("Walid Said", ["وليد سعيد"], CORPUS)     # a clitic on the first word
+    assert querygen.name_absent("Waza", ["وزا"], CORPUS)      # too short to be read behind ف (فوزا)
+    assert querygen.name_absent("Walid", ["لوليد"], CORPUS)   # a clitic is read off the corpus, not the name
+    assert querygen.name_absent("Said Walid", ["سعيد وليد"], CORPUS)       # order still matters
     assert not querygen.name_absent("X", [], CORPUS)                        # no spelling: not a name
 
 
