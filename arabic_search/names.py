@@ -21,7 +21,7 @@ from .clitics import ARTICLE
 from .form_pairs import pair
 from .known_names import KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, well_attested
 from .lexicon import keys_agree
-from .other_words import another_word
+from .other_words import LONE_UNNAMED_CONFIDENCE, another_word, unnamed_word
 from .readings import (FUNCTION_WORDS, MIN_NAME_LETTERS, letters, query_forms, reading_commonness,
                        sounded, whole_could_be_name, written_forms)
 from .scripts import ARABIC, LATIN
@@ -218,11 +218,22 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
         agree = keys_agree(query, word)
         # a word that only spells the name letter for letter counts beside the rest of it only
         other_word = another_word(query, word, sure < SURE_CONFIDENCE, listed_name, shows_article)
-        if not other_word and sure >= (least if agree else max(least, KEYS_APART_CONFIDENCE)):
+        if not other_word and sure >= _needed(query, word, least, agree, alone=not beside):
             accepted[word.exact] = sure
         elif plain is not None and agree:
             near[word.exact] = plain
     return accepted, near
+
+
+def _needed(query: Token, word: WordForms, least: float, agree: bool, alone: bool) -> float:
+    """The confidence written ``word`` needs to be accepted: ``least``, KEYS_APART_CONFIDENCE
+    when its consonant keys are apart from the query's (not ``agree``), and for a query word
+    asked ``alone`` LONE_UNNAMED_CONFIDENCE when it is an ordinary word no table names
+    (other_words.unnamed_word)."""
+    needed = least if agree else max(least, KEYS_APART_CONFIDENCE)
+    if alone and unnamed_word(query, word):
+        needed = max(needed, LONE_UNNAMED_CONFIDENCE)
+    return needed
 
 
 def accepted_spellings(query: Token, candidates: list[Token]) -> dict[str, float]:

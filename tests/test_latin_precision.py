@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from arabic_search import names, readings
+from arabic_search import names, other_words, readings
 from arabic_search.analysis import analyze, word_forms
 from arabic_search.plan import plan_query
 from support import api_search, indexed_client
@@ -252,4 +252,27 @@ def test_a_common_word_no_table_names_is_no_spelling_of_a_little_known_name(quer
     ("Libya", "ليبيا"), ("Obama", "أوباما"),               # names the tables know
 ])
 def test_a_common_word_that_is_a_known_or_famous_name_still_is_one(query, written):
+    assert written in _alone(query, written)
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Eagan", "أكان"), ("Ghafir", "غفير"), ("Selb", "السلب"), ("Urdu", "أورد"), ("Chingola", "شغله"),
+])
+def test_an_ordinary_word_no_table_names_must_spell_a_lone_name_surely(query, written):
+    # other_words.unnamed_word: each was found alone for an absent name on prose_msa.jsonl
+    token, word = analyze(query)[0], analyze(written)[0]
+    sure = names.confidence(token, word)
+    assert names.min_confidence(token, alone=True) <= sure < other_words.LONE_UNNAMED_CONFIDENCE
+    assert _alone(query, written) == {}
+    accepted, _beside = names.spelling_confidences(token, [word])
+    assert written in accepted  # beside the rest of a name it needs no more
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Gualeguay", "قلقة"),  # spelt letter for letter: that is not this rule's to judge
+    ("Rshad", "إرشاد"),     # a word the name table knows
+    ("Iddioui", "إيدوي"),   # a rare word
+    ("Evans", "إيفانز"),    # a name commoner in Latin text than the written word is in Arabic
+])
+def test_a_sure_or_named_or_rare_spelling_is_not_held_to_more(query, written):
     assert written in _alone(query, written)
