@@ -22,7 +22,6 @@ from .analysis import WordForms
 from .exonym_tier import GENERIC_KIND, QueryExonym, exonym_filter, exonym_spans, stands_beside
 from .plan import QueryPlan
 from .query_words import NameSpelling, QueryWord
-from .readings import plausible_reading
 from .scripts import ARABIC, LATIN
 from .stemmer import light_stem, stems_query
 from .tier_names import CLITIC, EXACT, EXONYM, FUZZY, NORMALIZED, SPLIT, STEM, TRANSLIT  # noqa: F401
@@ -90,26 +89,15 @@ def _normalized_check(q: QueryWord, word: WordForms) -> float | None:
     return 1.0 if found else None
 
 
-def _held_behind_clitics(q: QueryWord) -> frozenset[str]:
-    """The query word's forms a written word may hold behind a clitic: a word of
-    readings.MIN_READING letters or more, or a common one (readings.plausible_reading), as
-    the names' readings ask.  A rarer short form is as often the tail of another word: the
-    nonsense وزا is no reading of فوزا ("victory").  What it costs: a rare name of three
-    letters is found as written, not behind a clitic (لمى, not ولمى)."""
-    return frozenset(form for form in q.forms if plausible_reading(form))
-
-
 def _clitic_clauses(q: QueryWord) -> list[dict]:
     if q.token.script != ARABIC:
         return []
-    held = _held_behind_clitics(q)
-    return (([terms(m.READINGS, held)] if held else [])
-            + ([terms(m.NORM, q.readings)] if q.readings else []))
+    return [terms(m.READINGS, q.forms)] + ([terms(m.NORM, q.readings)] if q.readings else [])
 
 
 def _clitic_check(q: QueryWord, word: WordForms) -> float | None:
     # Any word may be what remains of an Arabic query word (الـ10 -> 10), as in the clause.
-    found = q.token.script == ARABIC and (not _held_behind_clitics(q).isdisjoint(word.readings)
+    found = q.token.script == ARABIC and (not q.forms.isdisjoint(word.readings)
                                           or word.normalized in q.readings)
     return 1.0 if found else None
 
