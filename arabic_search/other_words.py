@@ -28,9 +28,10 @@ from .splitter import word_zipf
 # commoner than the Latin query word is in Latin text, is no spelling of it on its own.
 NO_NAME_ZIPF = 4.3
 FAME_GAP = 1.5
-# A Latin name word asked alone is spelt by a written word this common (Zipf) that no table
-# knows as a word of a name only at LONE_UNNAMED_CONFIDENCE (unnamed_word).
-UNNAMED_ZIPF = 3.0
+# A Latin name word asked alone is spelt by an ordinary written word (COMMON_ZIPF) that no
+# table knows as a word of a name, at least as common as the Latin word is in Latin text
+# (UNNAMED_GAP), only at LONE_UNNAMED_CONFIDENCE (unnamed_word).
+UNNAMED_GAP = 0.0
 LONE_UNNAMED_CONFIDENCE = 0.9
 # How a Latin spelling writes the Arabic article at the start of a word (Elfanan, Alkhor).
 LATIN_ARTICLES = ("al", "el")
@@ -49,7 +50,7 @@ def another_word(query: Token | WordForms, word: Token | WordForms, weak: bool,
 
 
 def unnamed_word(query: Token | WordForms, word: Token | WordForms) -> bool:
-    """True when the written ``word`` is an ordinary Arabic word (Zipf UNNAMED_ZIPF or more,
+    """True when the written ``word`` is an ordinary Arabic word (Zipf COMMON_ZIPF or more,
     whole or without a clitic) that no table knows as a word of a name, and at least as
     common in Arabic as the Latin query word is in Latin text: asked alone, such a word
     must spell the name surely (LONE_UNNAMED_CONFIDENCE).  On the tune half of
@@ -58,19 +59,16 @@ def unnamed_word(query: Token | WordForms, word: Token | WordForms) -> bool:
     لاعبي); names spelt so are rarer (3 of the 1,957 Latin -> Arabic queries lost: Ghafl =
     غافل, Menaa = منعة, Alaşehir = آلاشهر).  A name as common in Latin text keeps its
     spelling (Evans = إيفانز).  Beside the rest of a name it needs no more."""
-    if query.script != LATIN:
-        return False
-    common = _commonness(word)
-    return (common >= UNNAMED_ZIPF and known_names.name_words().isdisjoint(_forms(word))
-            and common >= latin_zipf(query.exact))
+    return query.script == LATIN and _unnamed(query, word, COMMON_ZIPF, UNNAMED_GAP)
 
 
 def _other_word(query: Token | WordForms, word: Token | WordForms) -> bool:
     """True when the weak spelling ``word`` ("other spelling?") is another word than the
     well-known Latin name ``query`` (known_names.well_attested), whose spellings the table
     lists: an ordinary word (_ordinary) that holds none of them.  Anas = أنس, not الناس
-    "the people"; Ammar = عمار, not عمر nor أمر "order"; Michael = ميكائيل, not مشعل; whether or not the corpus holds the known
-    spelling (Ammar found عمر in 10 documents of prose_msa.jsonl, which has no عمار)."""
+    "the people"; Ammar = عمار, not عمر nor أمر "order"; Michael = ميكائيل, not مشعل;
+    whether or not the corpus holds the known spelling (Ammar found عمر in 10 documents of
+    prose_msa.jsonl, which has no عمار)."""
     return _ordinary(word) and not _holds_known(query, word)
 
 
@@ -81,9 +79,17 @@ def _no_name(query: Token | WordForms, word: Token | WordForms) -> bool:
     (fame.latin_zipf): Calama is not كلمة ("word"), Toride not تريد, Kuna not كونه,
     though each is spelt letter for letter, while Trump is ترامب and Bill بيل.  Such a
     word still counts beside the rest of a name."""
+    return _unnamed(query, word, NO_NAME_ZIPF, FAME_GAP)
+
+
+def _unnamed(query: Token | WordForms, word: Token | WordForms, least_zipf: float, gap: float) -> bool:
+    """True when the written word is this common (Zipf ``least_zipf``, whole or without a
+    clitic), no table knows it as a word of a name (known_names.name_words), and it is
+    ``gap`` Zipf steps commoner than the Latin query word is in Latin text (fame.latin_zipf):
+    the one test of _no_name and unnamed_word, at their own bars."""
     common = _commonness(word)
-    return (common >= NO_NAME_ZIPF and known_names.name_words().isdisjoint(_forms(word))
-            and common - latin_zipf(query.exact) >= FAME_GAP)
+    return (common >= least_zipf and known_names.name_words().isdisjoint(_forms(word))
+            and common - latin_zipf(query.exact) >= gap)
 
 
 def _article_shown(query: Token | WordForms, word: Token | WordForms, shows_article: bool) -> bool:

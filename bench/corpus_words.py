@@ -38,7 +38,7 @@ MIN_ARTICLE_BASE = 3
 MIN_CLITIC_BASE = 4
 MIN_SPLIT_PART = 3
 # A first word of a sequence with any clitic before it (the sequence itself is the evidence).
-_SEQUENCE_CLITICS = "(?:[وفبكل]|[وفبك]?ال|[وف]?لل)?"
+_SEQUENCE_CLITICS = f"(?:{'|'.join((*ARTICLE_FORMS, *ONE_LETTER_CLITICS))})?"
 
 
 def _bare(word: str) -> str:
