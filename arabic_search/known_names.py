@@ -96,6 +96,26 @@ def well_attested(latin: str) -> bool:
 
 
 @functools.cache
+def _arabic_seen() -> dict[str, int]:
+    """Arabic spelling (normalized) -> how often the table saw it as a name's spelling (the
+    times seen of every Latin word it spells, summed)."""
+    seen: dict[str, int] = {}
+    for times, spellings in _table().values():
+        for spelling in spellings:
+            seen[spelling] = seen.get(spelling, 0) + times
+    return seen
+
+
+def named_as_written(word: str, readings: tuple[str, ...]) -> bool:
+    """True when the table knows the Arabic ``word`` (normalized) as a name's spelling more
+    often than any word it carries behind a clitic (``readings``): فاخر (Fakher, seen 14
+    times) is no ف + آخر "another", لبنى (40) no ل + بني (17), فراس no ف + رأس; while
+    وعلي (14) is و + علي (4,793), لحسن ل + حسن."""
+    seen = _arabic_seen()
+    return seen.get(word, 0) > max((seen.get(reading, 0) for reading in readings), default=0)
+
+
+@functools.cache
 def name_words() -> frozenset[str]:
     """Every Arabic word (normalized) that the tables know as a word of a name: the known
     spellings of the name table and the words of the exonyms' Arabic names (places,
