@@ -15,6 +15,10 @@ ONE_LETTER_CLITICS = frozenset((*CONJUNCTIONS, *PREPOSITIONS))
 ARTICLE = "ال"
 # ل + ال is written with the alef dropped: للحكومة.
 LAM_ARTICLE = "لل"
+# The article as written at the start of a word, alone or behind a conjunction or a
+# preposition: ال, وال, فال, بال, كال, لل, ولل, فلل.
+ARTICLE_FORMS = (ARTICLE, *(clitic + ARTICLE for clitic in (*CONJUNCTIONS, "ب", "ك")),
+                 LAM_ARTICLE, *(conjunction + LAM_ARTICLE for conjunction in CONJUNCTIONS))
 # The shortest word a stripped reading may leave behind.
 MIN_REMAINDER = 2
 # Object and possessive pronouns glued after a word (توازيها = توازي + ها, كتابهم), longest

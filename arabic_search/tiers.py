@@ -14,14 +14,17 @@ tiers only.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import mapping as m
 from .analysis import WordForms
+from .clitics import ARTICLE_FORMS
 from .exonym_tier import GENERIC_KIND, QueryExonym, exonym_filter, exonym_spans, stands_beside
 from .plan import QueryPlan
 from .query_words import NameSpelling, QueryWord
+from .readings import plausible_reading
 from .scripts import ARABIC, LATIN
 from .stemmer import light_stem, stems_query
 from .tier_names import CLITIC, EXACT, EXONYM, FUZZY, NORMALIZED, SPLIT, STEM, TRANSLIT  # noqa: F401
@@ -89,16 +92,33 @@ def _normalized_check(q: QueryWord, word: WordForms) -> float | None:
     return 1.0 if found else None
 
 
+@functools.lru_cache(maxsize=4096)
+def _behind_clitics(forms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(the query word's forms a written word may hold behind any clitic, the written words
+    that hold its other forms behind the article).  Behind و ف ب ك ل only a plausible
+    reading (readings.plausible_reading: four letters or more, or a common word), as the
+    names' readings ask: a rarer short form is as often the tail of another word, and the
+    nonsense وزا is no reading of فوزا ("victory").  Behind the article any form (نجف is
+    النجف, رس الرس, والنجف, للنجف)."""
+    held = frozenset(form for form in forms if plausible_reading(form))
+    return held, frozenset(article + form for form in forms - held for article in ARTICLE_FORMS)
+
+
 def _clitic_clauses(q: QueryWord) -> list[dict]:
     if q.token.script != ARABIC:
         return []
-    return [terms(m.READINGS, q.forms)] + ([terms(m.NORM, q.readings)] if q.readings else [])
+    held, with_article = _behind_clitics(q.forms)
+    return ([terms(m.READINGS, held)] if held else []) + (
+        [terms(m.NORM, with_article | q.readings)] if with_article or q.readings else [])
 
 
 def _clitic_check(q: QueryWord, word: WordForms) -> float | None:
     # Any word may be what remains of an Arabic query word (الـ10 -> 10), as in the clause.
-    found = q.token.script == ARABIC and (not q.forms.isdisjoint(word.readings)
-                                          or word.normalized in q.readings)
+    if q.token.script != ARABIC:
+        return None
+    held, with_article = _behind_clitics(q.forms)
+    found = (not held.isdisjoint(word.readings) or word.normalized in with_article
+             or word.normalized in q.readings)
     return 1.0 if found else None
 
 

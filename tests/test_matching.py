@@ -79,6 +79,29 @@ def test_a_query_word_is_read_without_a_clitic_only_when_it_carries_a_word(query
 
 
 @pytest.mark.parametrize("query, text, found", [
+    ("ويليامز", "حديث لويليامز", True),          # four letters or more
+    ("يسر", "تم ذلك بيسر", True),                 # a common short word
+    ("وزا", "حقق الفريق فوزا كبيرا", False),       # the tail of another word (فوزا, "victory")
+    ("نجف", "وصل الوفد إلى النجف", True),         # behind the article, any word
+    ("نجف", "زار الوفد والنجف وكربلاء", True),
+    ("رس", "وصل الوفد إلى الرس", True),
+])
+def test_a_short_rare_query_word_is_read_behind_the_article_only(query, text, found):
+    # tiers._behind_clitics, in the clause and in the explanation alike
+    assert ("clitic" in how(query, text, fuzzy=False).values()) is found, how(query, text)
+    word = plan_for(query, text, fuzzy=False).words[0]
+    written = [forms for token in analyze(text) for forms in word_forms(token.text)
+               if forms.normalized.endswith(word.token.normalized)
+               and forms.normalized != word.token.normalized]
+    asked = {field: set(values) for clause in tiers.BY_NAME["clitic"].clauses(word)
+             for kind in clause.values() for field, values in kind.items()
+             for values in [values if isinstance(values, list) else [values]]}
+    held = any(forms.normalized in asked.get("norm", ()) or
+               not asked.get("readings", set()).isdisjoint(forms.readings) for forms in written)
+    assert held is found, asked
+
+
+@pytest.mark.parametrize("query, text, found", [
     ("الاجتماعات", "اجتماعاتهم", True),        # a common word: its inflections are its own
     ("المستوطنين", "قال المستوطنون", True),     # a rarer word, a plural: grammar
     ("محمدي", "قال محمد", False),              # a rarer word's ending is part of the name
