@@ -36,6 +36,11 @@ LONGEST_GROUP = 3
 # two short vowels, each free to leave unwritten, so these are read as the group only;
 # not at the start of a word, where the first is the initial vowel (Iiad = إياد).
 LONG_VOWELS = frozenset({"ee", "oo", "ii", "uu"})
+# A final ay is a diphthong, and Arabic writes its y: Murray = موراي, Dubai = دبي, Bombay =
+# بومباي.  Read as one group it learned only French -ay, ه in Saguenay = ساغينيه, so ة
+# wrote it alone: Talay = تلة ("hill"), Waray = الفأرة ("the mouse"), Gualeguay = قلقة
+# ("anxiety"), each at 0.92 or more.  At the end it is read letter by letter only.
+FINAL_DIPHTHONGS = frozenset({"ay"})
 # Place marks of a vowel grapheme: at the start, at the end (medial vowels have none).
 INITIAL = "^"
 FINAL = "$"
@@ -112,6 +117,8 @@ def latin_graphemes(word: str) -> tuple[tuple[tuple[str, int], ...], ...]:
                 continue
             if len(group) < size:
                 break
+            if start + size == length and group in FINAL_DIPHTHONGS:
+                continue
             if size == 1 or group in CONSONANT_GROUPS or group in VOWEL_GROUPS:
                 options.append((_tagged(group, start, start + size, length, letters), size))
         positions.append(tuple(options))
