@@ -34,10 +34,10 @@ SHORT_GROUPS = frozenset({"ou", "eu", "ai", "aa", "ui"})
 # A word that begins with a diphthong before a consonant (Aimen, Ayman, Eid) writes its
 # glide right after the letters that carry its vowel (VOWEL_CARRIERS): ي in أيمن and عيد, ئ
 # in عائشة.  37 of the 40 such one-word pairs of the tune half of names_dev.tsv do (not
-# French Aix = آكس, nor AIshoar = عاشور and Aizati = عزتي, whose ai is an ع).  Read letter by letter, its i could go
-# unwritten beside the initial alef that writes the a: Aimen found أمن ("security", 10
-# documents of prose_msa.jsonl) and أمين (Amin).  Left unwritten, the glide pays SILENT_RUN
-# as a run does.
+# French Aix = آكس, nor AIshoar = عاشور and Aizati = عزتي, whose ai is an ع).  Read letter
+# by letter, its i could go unwritten beside the initial alef that writes the a: Aimen
+# found أمن ("security", 10 documents of prose_msa.jsonl) and أمين (Amin).  Left
+# unwritten, the glide pays SILENT_RUN as a run does.
 INITIAL_DIPHTHONG = regex.compile(r"(?:ai|ay|ei|ey)[^aeiouy]")
 GLIDES = frozenset("يئى")
 VOWEL_CARRIERS = "اأإآعء"
