@@ -17,7 +17,8 @@ ARTICLE = "ال"
 LAM_ARTICLE = "لل"
 # The article as written at the start of a word, alone or behind a conjunction or a
 # preposition: ال, وال, فال, بال, كال, لل, ولل, فلل.
-ARTICLE_FORMS = (ARTICLE, *(clitic + ARTICLE for clitic in (*CONJUNCTIONS, "ب", "ك")),
+ARTICLE_FORMS = (ARTICLE, *(clitic + ARTICLE for clitic in (*CONJUNCTIONS, *PREPOSITIONS)
+                            if clitic != LAM_ARTICLE[0]),  # ل + ال is LAM_ARTICLE
                  LAM_ARTICLE, *(conjunction + LAM_ARTICLE for conjunction in CONJUNCTIONS))
 # The shortest word a stripped reading may leave behind.
 MIN_REMAINDER = 2

@@ -121,6 +121,5 @@ def name_words() -> frozenset[str]:
     spellings of the name table and the words of the exonyms' Arabic names (places,
     countries, peoples).  ليبيا, واشنطن, محمد and سعيد are common words that are names;
     كلمة ("word"), تريد ("she wants") are not."""
-    spellings = {spelling for _seen, known in _table().values() for spelling in known}
     places = {word for words in exonyms.table().arabic for word in words}
-    return frozenset(spellings | places)
+    return frozenset(_arabic_seen()) | places

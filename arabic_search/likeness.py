@@ -79,12 +79,17 @@ def _scored(kind: str, source: tuple, target: str, letters: int, scale: float,
     ``zipf`` None: the words' commonness is not weighed (beside the rest of a name,
     where the word is a name: names.spelling_confidences)."""
     weighed = 0.0 if zipf is None else max(zipf, word_zipf(target))
-    per_cost = 1.0 / (scale * max(letters, MIN_NORM))
+    per_cost = _per_cost(letters, scale)
     cost = align(kind, source, target, limit=(1.0 - FLOOR) / per_cost,
                  common=commonness(weighed, kind), silent_initial=silent_initial,
                  reshaping=reshaping(weighed, kind))
     confidence = 1.0 - cost * per_cost
     return confidence if confidence >= FLOOR else 0.0
+
+
+def _per_cost(letters: int, scale: float) -> float:
+    """What one nat of cost takes off the confidence of a word of ``letters`` letters."""
+    return 1.0 / (scale * max(letters, MIN_NORM))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -107,7 +112,7 @@ def latin_arabic(latin: str, arabic: str, weigh_common: bool = True,
     written = _scored("latin", source, arabic, len(arabic), LATIN_SCALE,
                       zipf if weigh_common else None, silent_initial=after_sun_article)
     if written and glide_unwritten(latin_letters(latin), arabic):
-        written = max(0.0, written - SILENT_RUN / (LATIN_SCALE * max(len(arabic), MIN_NORM)))
+        written = max(0.0, written - SILENT_RUN * _per_cost(len(arabic), LATIN_SCALE))
     if arabic.startswith(araby.ALEF) and _initial_cluster(latin):
         with_vowel = latin_arabic(PROSTHETIC_VOWEL + latin, arabic, weigh_common, after_sun_article, listed)
         if with_vowel >= PROSTHETIC_SURE:

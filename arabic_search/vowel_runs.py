@@ -39,15 +39,16 @@ SHORT_GROUPS = frozenset({"ou", "eu", "ai", "aa", "ui"})
 # found أمن ("security", 10 documents of prose_msa.jsonl) and أمين (Amin).  Left
 # unwritten, the glide pays SILENT_RUN as a run does.
 INITIAL_DIPHTHONG = regex.compile(r"(?:ai|ay|ei|ey)[^aeiouy]")
-GLIDES = frozenset("يئى")
-VOWEL_CARRIERS = "اأإآعء"
+# In normalized letters (normalize.normalize_word: ئ and ى are ي, أ إ آ are ا).
+GLIDE = "ي"
+VOWEL_CARRIERS = "اعء"
 
 
 def glide_unwritten(letters: str, arabic: str) -> bool:
     """True when the Latin ``letters`` (graphemes.latin_letters) begin with a diphthong
-    before a consonant and ``arabic`` writes no glide after its initial vowel carriers."""
-    return (bool(INITIAL_DIPHTHONG.match(letters))
-            and arabic.lstrip(VOWEL_CARRIERS)[:1] not in GLIDES)
+    before a consonant and ``arabic`` (normalized) writes no glide after its initial vowel
+    carriers."""
+    return bool(INITIAL_DIPHTHONG.match(letters)) and arabic.lstrip(VOWEL_CARRIERS)[:1] != GLIDE
 
 
 @functools.lru_cache(maxsize=20_000)

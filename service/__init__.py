@@ -74,7 +74,7 @@ def _warm_up_analysis() -> None:
     the first search of each worker does not pay for them."""
     from arabic_search.exonyms import table
     from arabic_search.fame import latin_zipf
-    from arabic_search.known_names import name_words, named_as_written
+    from arabic_search.known_names import name_words
     from arabic_search.likeness import latin_arabic
     from arabic_search.splitter import vocabulary
 
@@ -84,8 +84,6 @@ def _warm_up_analysis() -> None:
     threading.Thread(target=latin_arabic, args=("ali", "علي"), name="warm-up-likeness",
                      daemon=True).start()
     threading.Thread(target=name_words, name="warm-up-name-words", daemon=True).start()
-    threading.Thread(target=named_as_written, args=("علي", ()), name="warm-up-names-seen",
-                     daemon=True).start()
     threading.Thread(target=latin_zipf, args=("ali",), name="warm-up-latin-words",
                      daemon=True).start()
 
