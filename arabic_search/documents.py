@@ -15,6 +15,8 @@ import regex
 
 from . import mapping as m
 from .analysis import WordForms, written_words, word_forms
+from .clitics import ARTICLE_FORMS
+from .readings import plausible_reading
 from .tokens import words
 
 # Passages are cut at sentence ends and grow up to this many characters.
@@ -101,8 +103,17 @@ def analysed_fields(text: str) -> dict[str, str]:
 
 def title_forms(forms: WordForms) -> tuple[str, ...]:
     """The forms of a title word in TITLE_TERMS (the title clause asks for them; the
-    explanation of a title match compares the same ones, ``titles.title_check``)."""
-    return (forms.normalized, *forms.readings, *forms.parts)
+    explanation of a title match compares the same ones, ``titles.title_check``).  Its
+    readings as the passages' clitic tier asks them (tiers._behind_clitics): behind any
+    clitic a plausible one, behind the article any (the title لبسة does not hold the rare
+    بسه, النجف holds نجف)."""
+    readings = (reading for reading in forms.readings
+                if plausible_reading(reading) or _behind_article(forms.normalized, reading))
+    return (forms.normalized, *readings, *forms.parts)
+
+
+def _behind_article(word: str, reading: str) -> bool:
+    return any(word == article + reading for article in ARTICLE_FORMS)
 
 
 @functools.lru_cache(maxsize=TITLES_CACHE_SIZE)

@@ -26,7 +26,7 @@ from pyarabic import araby
 from .alignment import align, arabic_units, cost_tables  # noqa: F401 (cost_tables: re-exported)
 from .graphemes import CONSONANT_GROUPS, LATIN_VOWELS, latin_graphemes, latin_letters
 from .splitter import word_zipf
-from .vowel_runs import SILENT_RUN, glide_unwritten
+from .vowel_runs import SILENT_RUN, glide_unwritten, vowel_written_as_w
 
 # Confidence = 1 - cost / (SCALE * max(letters, MIN_NORM)), costs in nats.
 LATIN_SCALE = 6.0
@@ -111,7 +111,8 @@ def latin_arabic(latin: str, arabic: str, weigh_common: bool = True,
         return latin_arabic(latin, arabic, True, after_sun_article, listed)  # not common: the same
     written = _scored("latin", source, arabic, len(arabic), LATIN_SCALE,
                       zipf if weigh_common else None, silent_initial=after_sun_article)
-    if written and glide_unwritten(latin_letters(latin), arabic):
+    letters = latin_letters(latin)
+    if written and (glide_unwritten(letters, arabic) or vowel_written_as_w(letters, arabic)):
         written = max(0.0, written - SILENT_RUN * _per_cost(len(arabic), LATIN_SCALE))
     if arabic.startswith(araby.ALEF) and _initial_cluster(latin):
         with_vowel = latin_arabic(PROSTHETIC_VOWEL + latin, arabic, weigh_common, after_sun_article, listed)

@@ -63,8 +63,10 @@ ANALYSED_FIELDS = (*PASSAGE_FIELDS, TITLE_TERMS, KEYS, VOWEL_KEYS)
 # 2: numbers keep their separators (11.1.3), compound-name and particle rules.
 # 3: name keys read ث ذ ظ as sibilants too, Latin bh as ب + ح, a final -et as ة, German
 #    st/sp/-stadt as ش, zh as ج, Slavic c as تس.
+# 4: the final ى of على, إلى, حتى, متى, لدى is kept (normalize.MAKSURA_FUNCTION_WORDS);
+#    a title word's readings are those the clitic tier asks for (documents.title_forms).
 ANALYSIS_META = "analysis_version"
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 _TERMS_ONLY = {"type": "text", "analyzer": "whitespace", "index_options": "docs", "norms": False}
 _WITH_POSITIONS = {**_TERMS_ONLY, "index_options": "positions"}

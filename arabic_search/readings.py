@@ -15,7 +15,7 @@ from typing import NamedTuple
 from .analysis import Token, WordForms
 from .clitics import ARTICLE, LAM_ARTICLE, ONE_LETTER_CLITICS, clitic_readings
 from .known_names import named_as_written
-from .normalize import normalize_word
+from .normalize import MAKSURA_FUNCTION_WORDS, normalize_word
 from .scripts import ARABIC, LATIN
 from .splitter import part_zipf, vocabulary, word_zipf
 
@@ -38,8 +38,8 @@ SHORT_READING_ZIPF = 3.0
 READING_COMMON_WEIGHT = 0.3
 CLITIC_COMMON_WEIGHT = 0.5
 COMMON_READING_ZIPF = 3.0
-# Function words (prepositions, pronouns, particles; normalized, with ى read as ا as
-# sounded reads it, so على is علا and the name علي stays a name) are never another
+# Function words (prepositions, pronouns, particles; normalized, and those written with
+# ى also as sounded reads them, with ا: على is علا too) are never another
 # spelling of a name (بين for "Bain", كان for "Kan"); nor is a written word of fewer letters
 # than MIN_NAME_LETTERS once its article is off (من for "Imane", ل for "Elie").
 FUNCTION_WORDS = frozenset("""
@@ -50,7 +50,7 @@ FUNCTION_WORDS = frozenset("""
 منه منها منهم فيه فيها فيهم عليه عليها عليهم اليه اليها اليهم عنه عنها عنهم له لها لهم به بها بهم
 ايضا فقط حيث عندما بينما لان كي ولا ولم وقد وهو وهي وكان وكانت وان وفي ومن والا وعلا
 فيمن فيما مما ممن عما عمن لمن بما بمن انما كانما ربما مهما اينما حيثما كلما
-""".split())
+""".split()) | MAKSURA_FUNCTION_WORDS | {"و" + word for word in MAKSURA_FUNCTION_WORDS}
 MIN_NAME_LETTERS = 3
 # A function word with a one-letter clitic glued on (فلا, ففي, لأي, فإنه) is a function word
 # too, not a name, when it is this common (Zipf): "Villa" is not فلا nor "Fianga" فإنه.
@@ -267,8 +267,9 @@ def query_readings(word: Token | WordForms) -> tuple[str, ...]:
     name as typed: كايس is Kayes, not ك + ايس, فاتيك not ف + آتيك (query_forms: a name
     query rarely carries a clitic); so is a common word the name table knows better as a
     name than what it carries (known_names.named_as_written: فاخر is Fakher, not ف + آخر
-    "another", which found 517 documents for "محمد فاخر" on prose.jsonl)."""
-    readings = word.readings
+    "another", which found 517 documents for "محمد فاخر" on prose.jsonl).  Never a
+    function word: الله is not ال + له ("to him"), which "عبد الله" found beside عبد."""
+    readings = tuple(reading for reading in word.readings if reading not in FUNCTION_WORDS)
     if carried(word.normalized, readings) and not named_as_written(word.normalized, readings):
         return readings
     return tuple(reading for reading in readings

@@ -41,6 +41,18 @@ def test_normalize_word(raw, expected):
     assert normalize_word(raw) == expected
 
 
+@pytest.mark.parametrize("function_word, name", [
+    ("على", "علي"), ("عَلَى", "علي"), ("إلى", "إلي"), ("حتى", "حتي"), ("لدى", "لدي"),
+    ("وعلى", "وعلي"), ("فإلى", "فإلي"),
+])
+def test_function_words_written_with_alef_maksura_keep_it(function_word, name):
+    # على ("on") is not علي (Ali); every other ى is folded (مستشفى, موسى = موسي)
+    assert normalize_word(function_word) != normalize_word(name)
+    assert normalize_word(function_word).endswith("ى")
+    assert normalize_word("موسى") == normalize_word("موسي") == "موسي"
+    assert normalize_word("بعلى") == "بعلي"  # not a function word behind ب
+
+
 def test_quranic_marks_and_zero_width_characters_vanish():
     assert normalize_word("الرَّحْمَٰنِ\u06da") == "الرحمن"
     assert normalize_word("ويليا\u200cمز\u200d") == "ويليامز"

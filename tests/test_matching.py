@@ -10,8 +10,9 @@ import json
 
 import pytest
 
-from arabic_search import tiers
+from arabic_search import tiers, titles
 from arabic_search.analysis import analyze, word_forms
+from arabic_search.documents import title_terms
 from arabic_search.matching import explain_passage
 from arabic_search.plan import plan_query
 from arabic_search.query import search_body
@@ -71,11 +72,27 @@ def test_each_way_of_matching_is_labelled(query, text, expected):
     ("فراس", "على رأس الوفد", False),             # Firas, not ف + رأس
     ("وعلي", "قال علي", True),                   # و + علي: the commoner name
     ("لحسن", "قال حسن", True),
+    # never a function word: الله is not ال + له ("to him"), وفي not و + في
+    ("الله", "قال له", False),
+    ("وفي", "جلس في البيت", False),
+    ("الليل", "في ليل طويل", True),
 ])
 def test_a_query_word_is_read_without_a_clitic_only_when_it_carries_a_word(query, text, found):
     # readings.query_readings: the written word keeps every clitic reading, the query's
     # one-letter clitics come off only when what remains is a commoner word
     assert ("clitic" in how(query, text).values()) is found, how(query, text)
+
+
+@pytest.mark.parametrize("query, text, found", [
+    ("علي", "قال علي حسن", True),
+    ("علي", "وقع الاختيار على حسن", False),        # the preposition على, not Ali
+    ("علي", "وعلى حسن أن يختار", False),
+    ("على", "قال علي حسن", False),
+    ("موسى", "قال موسي", True),                    # a name's ى is folded as ever
+])
+def test_the_preposition_ala_is_not_the_name_ali(query, text, found):
+    assert bool(explain(query, text)["matches"]) is found, explain(query, text)
+    assert bool(explain(query, text, fuzzy=False)["matches"]) is found
 
 
 @pytest.mark.parametrize("query, text, found", [
@@ -99,6 +116,20 @@ def test_a_short_rare_query_word_is_read_behind_the_article_only(query, text, fo
     held = any(forms.normalized in asked.get("norm", ()) or
                not asked.get("readings", set()).isdisjoint(forms.readings) for forms in written)
     assert held is found, asked
+
+
+@pytest.mark.parametrize("query, title, held", [
+    ("بسه", "لبسة", False),          # a rare short word is no reading behind ل
+    ("وزا", "فوزا", False),
+    ("نجف", "النجف", True),          # behind the article, any word
+    ("ويليامز", "لويليامز", True),    # four letters or more, behind any clitic
+])
+def test_a_title_holds_a_word_behind_a_clitic_as_a_passage_does(query, title, held):
+    # documents.title_forms keeps the readings the clitic tier asks for (TITLE_TERMS)
+    word = plan_for(query, title, fuzzy=False).words[0]
+    assert titles.title_check(word, word_forms(title)[0]) is held
+    assert (word.token.normalized in title_terms(title).split()) is held
+    assert ("clitic" in how(query, title, fuzzy=False).values()) is held
 
 
 @pytest.mark.parametrize("query, text, found", [
