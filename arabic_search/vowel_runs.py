@@ -52,11 +52,12 @@ def glide_unwritten(letters: str, arabic: str) -> bool:
 
 
 # A Latin initial vowel is written with an alef or ع (Obama = أوباما, Omar = عمر, Oslo =
-# أوسلو); a word that begins with و begins with the consonant w.  Of the ~2,000 one-word
-# pairs of names_dev.tsv whose Latin begins with a vowel, 7 begin with و, all but one
-# noise (Ahmed = وشفون), besides the French ou and oi that spell w (Oued = وادي, Ouarzazate =
-# ورززات, Oild = ولد).  Read so, و wrote the vowel: Obama found وبأمه ("and with his
-# mother", 0.86) in all of prose.jsonl.  That vowel pays SILENT_RUN, as left unwritten.
+# أوسلو); a word that begins with و begins with the consonant w.  Of the 2,225 one-word
+# translit pairs of names_dev.tsv whose Latin begins with a vowel, 4 begin with و besides
+# the French ou and oi that spell w (Ouarzazate = ورززات, Oild = ولد): Orodara = ورودارا,
+# Uíge = ويغ, and two that are noise (Ahmed = وشفون, Uniondale = ونيوندالى).  Read so,
+# و wrote the vowel: Obama found وبأمه ("and with his mother", 0.86) in all of
+# prose.jsonl.  That vowel pays SILENT_RUN, as left unwritten.
 W_SPELLINGS = ("ou", "oi")
 CONSONANT_W = "و"
 
