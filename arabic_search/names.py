@@ -50,7 +50,7 @@ KEYS_APART_CONFIDENCE = 0.82
 # difference (الفجيرة / فجيره), but with other letters changed the word is as often another
 # word carrying it (قيدار / الأقدار "the fates", سريح / الأسرية, بوانات / البانيات: absent
 # names of the tune half at 0.81-0.86), while names_dev.tsv's variants that differ so
-# mostly align surer (الاحواز / اهواز 0.93, الشيحاني / شحاني 0.93; not السويس / سويز 0.85).
+# mostly align surer (الاحواز / اهواز 0.93, الشيحاني / شحاني 0.93; سويز / السويس 0.85 not).
 ARTICLE_APART_CONFIDENCE = 0.86
 # A spelling this sure (its commonness not weighed) but below the minimum counts only
 # beside another word of the query (beside.py): سناء جميل for "Sanaa Gamil".  Another
