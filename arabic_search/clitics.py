@@ -31,12 +31,22 @@ ENCLITICS = ("هما", "كما", "ها", "هم", "هن", "كم")
 MIN_ENCLITIC_BASE = 3
 
 
+def without_article(word: str, least: int = MIN_REMAINDER) -> str | None:
+    """The normalized word without its article, when it begins with one and what remains
+    has ``least`` letters or more; else None."""
+    rest = word[len(ARTICLE):]
+    return rest if word.startswith(ARTICLE) and len(rest) >= least else None
+
+
+def behind_article(word: str, reading: str) -> bool:
+    """True when the written ``word`` is ``reading`` behind one of ARTICLE_FORMS (والنجف)."""
+    return any(word == article + reading for article in ARTICLE_FORMS)
+
+
 def _after_article(word: str) -> list[str]:
     """Readings of a word after its conjunction/preposition: itself, minus ال."""
-    readings = [word]
-    if word.startswith(ARTICLE) and len(word) - 2 >= MIN_REMAINDER:
-        readings.append(word[2:])
-    return readings
+    rest = without_article(word)
+    return [word] if rest is None else [word, rest]
 
 
 def _after_preposition(word: str) -> list[str]:

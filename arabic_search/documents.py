@@ -15,7 +15,7 @@ import regex
 
 from . import mapping as m
 from .analysis import WordForms, written_words, word_forms
-from .clitics import ARTICLE_FORMS
+from .clitics import behind_article
 from .readings import plausible_reading
 from .tokens import words
 
@@ -108,12 +108,8 @@ def title_forms(forms: WordForms) -> tuple[str, ...]:
     clitic a plausible one, behind the article any (the title لبسة does not hold the rare
     بسه, النجف holds نجف)."""
     readings = (reading for reading in forms.readings
-                if plausible_reading(reading) or _behind_article(forms.normalized, reading))
+                if plausible_reading(reading) or behind_article(forms.normalized, reading))
     return (forms.normalized, *readings, *forms.parts)
-
-
-def _behind_article(word: str, reading: str) -> bool:
-    return any(word == article + reading for article in ARTICLE_FORMS)
 
 
 @functools.lru_cache(maxsize=TITLES_CACHE_SIZE)

@@ -17,7 +17,7 @@ import functools
 import regex
 
 from .analysis import LATIN_PARTICLES, Token, WordForms
-from .clitics import ARTICLE
+from .clitics import ARTICLE, without_article
 from .form_pairs import pair
 from .known_names import KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, well_attested
 from .lexicon import keys_agree
@@ -246,20 +246,15 @@ def _needed(query: Token, word: WordForms, least: float, agree: bool, alone: boo
     return needed
 
 
-def _without_article(word: str) -> tuple[bool, str]:
-    """(whether the normalized word may carry the article, the word without it)."""
-    if word.startswith(ARTICLE) and len(word) - len(ARTICLE) >= MIN_NAME_LETTERS:
-        return True, word[len(ARTICLE):]
-    return False, word
-
-
 def _article_apart(query: Token, word: WordForms) -> bool:
-    """True when two Arabic words differ by the article and by letters besides it."""
+    """True when two Arabic words differ by the article (a name's letters behind it) and by
+    letters besides it."""
     if query.script != ARABIC or word.script != ARABIC:
         return False
-    (query_has, query_rest), (word_has, word_rest) = (_without_article(query.normalized),
-                                                      _without_article(word.normalized))
-    return query_has != word_has and query_rest != word_rest
+    query_rest = without_article(query.normalized, MIN_NAME_LETTERS)
+    word_rest = without_article(word.normalized, MIN_NAME_LETTERS)
+    return (query_rest is None) != (word_rest is None) and (
+        (query_rest or query.normalized) != (word_rest or word.normalized))
 
 
 def accepted_spellings(query: Token, candidates: list[Token]) -> dict[str, float]:

@@ -20,6 +20,8 @@ import unicodedata
 import regex
 from pyarabic import araby
 
+from .clitics import CONJUNCTIONS
+
 # Letters that survive NFKD but still need folding.
 _LETTER_MAP = {
     "\u0671": araby.ALEF,            # ٱ alef wasla
@@ -51,7 +53,8 @@ _TRANSLATION = str.maketrans(_LETTER_MAP)
 # preposition على ("on", in 10,051 of the 36,419 documents of prose.jsonl) was the name
 # علي (Ali, in 4,329): "علي" returned 13,460 documents, most of them for على.
 MAKSURA_FUNCTION_WORDS = frozenset("على الى حتى متى لدى".split())
-_KEEPS_MAKSURA = regex.compile("[\u0648\u0641]?(?:" + "|".join(sorted(MAKSURA_FUNCTION_WORDS)) + ")")
+_KEEPS_MAKSURA = regex.compile(f"[{''.join(CONJUNCTIONS)}]?"
+                               f"(?:{'|'.join(sorted(MAKSURA_FUNCTION_WORDS))})")
 
 # Quranic annotation signs that are not combining marks (small high letters, etc.).
 _QURANIC = {chr(c) for c in range(0x06D6, 0x06EE)} | {chr(c) for c in range(0x0610, 0x061B)}
