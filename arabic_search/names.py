@@ -19,6 +19,7 @@ import regex
 from .analysis import LATIN_PARTICLES, Token, WordForms
 from .clitics import ARTICLE, without_article
 from .form_pairs import pair
+from .graphemes import latin_letters
 from .known_names import KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, well_attested
 from .lexicon import keys_agree
 from .other_words import LONE_UNNAMED_CONFIDENCE, another_word, unnamed_word
@@ -69,6 +70,14 @@ ORDINARY_ZIPF = 5.0
 # لي, لك, بك, بي are "to me", "to you", "with you", "with me" (حق, 5.4, is Haq).
 MIN_KNOWN_BESIDE_LETTERS = 2
 SHORT_NAME_MAX_ZIPF = 5.5
+# A query word shorter than this, asked alone, has no other spelling: two letters, in
+# either script, align with too many words for a guess to mean anything (ol = أول, ih =
+# أية, ته = تهيئ), and a two-letter spelling the name table knows is too short to be a
+# name alone already (_known_whole).  No two-letter Latin word of names_dev.tsv finds its
+# Arabic spelling by a guess, nor any two-letter Arabic spelling another of its spellings.
+# Beside the rest of a name a guess stands (سن خوستو for سان خوستو, Xi Jinping): the
+# other words corroborate it.
+MIN_GUESSED_LETTERS = 3
 
 
 def _pronounceable(word: str) -> bool:
@@ -207,9 +216,12 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
 
     Candidates are written forms, not normalized ones: علي (Ali) and على (on) normalize
     alike, and only one of them is the name.  An ordinary word that only sounds like a
-    Latin name is never accepted (other_words.py), only beside the rest of the name."""
+    Latin name is never accepted (other_words.py), only beside the rest of the name.  A
+    word of under MIN_GUESSED_LETTERS letters asked alone has no other spelling at all."""
     accepted: dict[str, float] = {}
     near: dict[str, float] = {}
+    if not beside and _too_short_to_guess(query):
+        return accepted, near
     least = min_confidence(query, alone=not beside)
     listed_name = _table_speaks(query, shows_article) and well_attested(query.normalized)
     near_least = BESIDE_ARABIC_CONFIDENCE if query.script == ARABIC else BESIDE_CONFIDENCE
@@ -230,6 +242,14 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
         elif plain is not None and agree:
             near[word.exact] = plain
     return accepted, near
+
+
+def _too_short_to_guess(query: Token | WordForms) -> bool:
+    """True for a query word too short for another spelling of it to be guessed alone
+    (MIN_GUESSED_LETTERS); an Arabic word's article does not count."""
+    if query.script == LATIN:
+        return len(latin_letters(query.normalized)) < MIN_GUESSED_LETTERS
+    return letters(query.normalized, _forms_of(query).exact) < MIN_GUESSED_LETTERS
 
 
 def _needed(query: Token, word: WordForms, least: float, agree: bool, alone: bool) -> float:

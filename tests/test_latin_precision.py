@@ -177,6 +177,24 @@ def test_a_lone_name_word_must_be_surer_than_one_beside_others():
     assert names.spelling_confidences(antibes, [written], beside=False)[0] == {}
 
 
+@pytest.mark.parametrize(("query", "written"), [
+    ("ol", "أول"), ("ih", "أية"), ("ag", "عاق"),   # letter for letter, or nearly
+    ("ته", "تهيئ"), ("ذت", "آذت")])                # another Arabic spelling of two letters
+def test_a_two_letter_word_alone_has_no_guessed_spelling(query, written):
+    token, word = analyze(query)[0], analyze(written)[0]
+    assert names.spelling_confidences(token, [word], beside=False)[0] == {}
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("ol", "أول"), ("سن", "سان")])   # San Justo: سن خوستو and سان خوستو
+def test_a_two_letter_word_beside_others_may_still_be_guessed(query, written):
+    # accepted, or counted beside the rest of the name (سان at 0.85, below the Arabic least)
+    token, word = analyze(query)[0], analyze(written)[0]
+    accepted, beside = names.spelling_confidences(token, [word], beside=True)
+    assert written in accepted or written in beside
+
+
+
 DOCS = {
     "artist": {"title": "فن", "body": "كرم المهرجان الفنان الشاب وناقش الحلول المقترحة."},
     "fourth": {"title": "رياضة", "body": "حل الفريق في المركز الرابع هذا الموسم."},
