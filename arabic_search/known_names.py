@@ -14,7 +14,7 @@ at least MIN_SEEN times and MIN_SHARE of the time.
 A known spelling is sure (KNOWN_CONFIDENCE).  A Latin word seen WELL_ATTESTED times or
 more is a well-known name whose spellings the table lists: another word that merely
 sounds alike pays UNATTESTED_FACTOR (سأله for Salah becomes an "other spelling?").  A
-place the gazetteer names (exonyms.py) is written as it says, the same way: Gaza = غزة,
+place the exonym table names (exonyms.py) is written as it says, the same way: Gaza = غزة,
 and جزأ ("a part") is at most another spelling; Paris no longer finds بعرس alone.
 Pure functions; the table is read once per process (stdlib only).
 """
@@ -62,16 +62,16 @@ def _entry(latin: str) -> tuple[int, frozenset[str]]:
 
 def known_spellings(latin: str) -> frozenset[str]:
     """The known Arabic spellings (normalized) of a normalized Latin word: the name
-    table's and, for a place, the gazetteer's (place_spellings)."""
-    return _entry(latin)[1] | place_spellings(latin)
+    table's and, for a place, the exonym table's (exonym_spellings)."""
+    return _entry(latin)[1] | exonym_spellings(latin)
 
 
 @functools.lru_cache(maxsize=KNOWN_WORDS_KEPT)
-def place_spellings(latin: str) -> frozenset[str]:
-    """The one-word Arabic names (normalized) the gazetteer gives a one-word Latin place
-    name (exonyms.py): Gaza = غزه, Rabat = الرباط, Hagen = هاغن.  How a place is written
-    in Arabic is known, as a common name's spelling is: Gaza is not جزأ ("a part"), nor
-    Paris بعرس, nor Hawaii هواة ("amateurs")."""
+def exonym_spellings(latin: str) -> frozenset[str]:
+    """The one-word Arabic names (normalized) the exonym table (exonyms.py: places,
+    peoples, organisations) gives a one-word Latin name: Gaza = غزه, Rabat = الرباط,
+    Toyota = تويوتا.  How a place is written in Arabic is known, as a common name's
+    spelling is: Gaza is not جزأ ("a part"), nor Paris بعرس, nor Homs همس ("whisper")."""
     entries = exonyms.table().latin.get((exonyms.latin_form(latin),), ())
     return frozenset(name.words[0] for _kind, names in entries for name in names if len(name.words) == 1)
 
@@ -105,8 +105,8 @@ def known_words(latin: str) -> frozenset[str]:
 
 def well_attested(latin: str) -> bool:
     """True when the tables list this Latin word's spellings: the name table has seen it
-    often enough, or the gazetteer names the place (place_spellings)."""
-    return _entry(latin)[0] >= WELL_ATTESTED or bool(place_spellings(latin))
+    often enough, or the exonym table names the place (exonym_spellings)."""
+    return _entry(latin)[0] >= WELL_ATTESTED or bool(exonym_spellings(latin))
 
 
 @functools.cache

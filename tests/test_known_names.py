@@ -163,7 +163,7 @@ def test_a_two_word_name_with_a_short_known_spelling_is_found(es_client, es_url,
 @pytest.mark.parametrize(("query", "written"), [
     ("Gaza", "غزة"), ("Paris", "باريس"), ("Rabat", "الرباط"), ("Toyota", "تويوتا")])
 def test_a_place_is_spelt_as_the_gazetteer_names_it(query, written):
-    assert known_names.place_spellings(analyze(query)[0].normalized)
+    assert known_names.exonym_spellings(analyze(query)[0].normalized)
     assert _confidence(query, written) == known_names.KNOWN_CONFIDENCE
 
 
