@@ -103,6 +103,22 @@ def known_words(latin: str) -> frozenset[str]:
     return frozenset(word for spelling in known_spellings(latin) for word in written_forms(spelling))
 
 
+# The endings of an adjective of place (nisba), normalized: بولندي, البولندية, البولنديون.
+NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يات")
+# The final letters a place's name drops before them: ليبيا -> ليبي, غزة -> غزي, سوريا -> سوري.
+NISBA_DROPPED = "اهي"
+
+
+def place_adjective(latin: str, forms: tuple[str, ...]) -> bool:
+    """True when one of a written word's ``forms`` (normalized; itself, without its article
+    or a clitic) is the adjective of a place the exonym table spells for the Latin word:
+    البولندية of بولندا (Poland), الليبية of ليبيا, باريسي of باريس.  It is the place's own
+    word, not a sound-alike ("Gliwice Poland" finds غليفيتسه البولندية)."""
+    stems = {place.rstrip(NISBA_DROPPED) for place in exonym_spellings(latin)}
+    return any(stem and form == stem + ending for form in forms for stem in stems
+               for ending in NISBA_ENDINGS)
+
+
 def well_attested(latin: str) -> bool:
     """True when the tables list this Latin word's spellings: the name table has seen it
     often enough, or the exonym table names the place (exonym_spellings)."""

@@ -20,7 +20,8 @@ from .analysis import LATIN_PARTICLES, Token, WordForms
 from .clitics import ARTICLE, without_article
 from .form_pairs import pair
 from .graphemes import latin_letters
-from .known_names import KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, well_attested
+from .known_names import (KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, place_adjective,
+                          well_attested)
 from .lexicon import keys_agree
 from .other_words import LONE_UNNAMED_CONFIDENCE, another_word, unnamed_word
 from .readings import (FUNCTION_WORDS, MIN_NAME_LETTERS, letters, query_forms, reading_commonness,
@@ -148,7 +149,7 @@ def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_art
         best_known = KNOWN_CONFIDENCE  # the name as written, whatever its letters look like
     guessed = max((factor * pair(query, query_form, form, word.script, weigh_common, sun, listed)
                    for query_form, form, factor, sun, listed in pairs if form not in known), default=0.0)
-    if listed_name and well_attested(query.normalized):
+    if listed_name and _lists_spellings(query, word):
         guessed *= UNATTESTED_FACTOR
     return round(max(best_known, guessed), 3)
 
@@ -158,6 +159,14 @@ def _table_speaks(query: Token | WordForms, shows_article: bool) -> bool:
     Latin name word, not one after an article or a compound's glue (Abd-es-Salem: السلام,
     God's name, not the given name سالم)."""
     return query.script == LATIN and not shows_article
+
+
+def _lists_spellings(query: Token | WordForms, word: Token | WordForms) -> bool:
+    """True when the tables list the Latin ``query``'s spellings (known_names.well_attested),
+    so that another word sounding like it pays UNATTESTED_FACTOR; not for the adjective of
+    a place the exonym table spells (البولندية of Poland), the place's own word."""
+    forms = (word.normalized, *_forms_of(word).readings)
+    return well_attested(query.normalized) and not place_adjective(query.normalized, forms)
 
 
 def _known_readings(query: WordForms, readings: list) -> frozenset[str]:
@@ -223,7 +232,7 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
     if not beside and _too_short_to_guess(query):
         return accepted, near
     least = min_confidence(query, alone=not beside)
-    listed_name = _table_speaks(query, shows_article) and well_attested(query.normalized)
+    table_speaks = _table_speaks(query, shows_article)
     near_least = BESIDE_ARABIC_CONFIDENCE if query.script == ARABIC else BESIDE_CONFIDENCE
     for word in candidates:
         if word.normalized == query.normalized:
@@ -236,6 +245,7 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
         sure = confidence(query, word, shows_article=shows_article)
         agree = keys_agree(query, word)
         # a word that only spells the name letter for letter counts beside the rest of it only
+        listed_name = table_speaks and _lists_spellings(query, word)
         other_word = another_word(query, word, sure < SURE_CONFIDENCE, listed_name, shows_article)
         if not other_word and sure >= _needed(query, word, least, agree, alone=not beside):
             accepted[word.exact] = sure

@@ -169,7 +169,7 @@ def test_a_place_is_spelt_as_the_gazetteer_names_it(query, written):
 
 @pytest.mark.parametrize(("query", "written"), [
     ("Paris", "بعرس"), ("Moscow", "مسكة"), ("Tunis", "تنس"), ("Homs", "همس"),
-    ("Aleppo", "عليبة"), ("Rabat", "رباط"), ("Toyota", "تؤتى")])
+    ("Aleppo", "عليبة"), ("Rabat", "رباط"), ("Toyota", "تؤتى"), ("Libya", "لابيا")])
 def test_a_sound_alike_of_a_place_alone_is_no_match(query, written):
     # each was accepted alone before the gazetteer's names counted as the place's spellings
     assert _confidence(query, written) < _least(query)
@@ -178,3 +178,14 @@ def test_a_sound_alike_of_a_place_alone_is_no_match(query, written):
 def test_a_sound_alike_of_a_place_is_at_most_another_spelling():
     # Gaza = جزأ ("a part") aligns at 0.97: an "other spelling?" now, not a sure match
     assert _least("Gaza") <= _confidence("Gaza", "جزأ") < names.SURE_CONFIDENCE
+
+
+@pytest.mark.parametrize(("query", "written", "adjective"), [
+    ("Poland", "البولندية", True), ("Libya", "الليبيون", True), ("Gaza", "غزي", True),
+    ("Paris", "باريسي", True), ("Gaza", "جزأ", False), ("Paris", "بعرس", False)])
+def test_the_adjective_of_a_place_is_its_own_word(query, written, adjective):
+    # "Gliwice Poland" finds غليفيتسه البولندية: the adjective pays nothing for the table's
+    # بولندا, while a sound-alike does
+    word = analyze(written)[0]
+    forms = (word.normalized, *word.forms.readings)
+    assert known_names.place_adjective(analyze(query)[0].normalized, forms) == adjective

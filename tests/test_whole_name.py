@@ -162,12 +162,17 @@ def test_compound_names_and_lineage_particles(client, query, marked):
     assert marked in texts
 
 
+# Libia (Italian, Spanish) is no name the exonym table knows: لابيا is a weak spelling of it.
+# For Libya the table's ليبيا is known, and لابيا, paying for it, no match alone.
+WEAK_QUERY = "Libia"
+
+
 def test_a_weak_sound_alike_in_a_title_does_not_outrank_the_name(client):
-    response = client.get("/api/search", query_string={"q": "Libya", "size": 20, "explain": 1})
+    response = client.get("/api/search", query_string={"q": WEAK_QUERY, "size": 20, "explain": 1})
     hits = response.get_json()["hits"]
     assert hits[0]["id"] == "libya_body"
     weak = [hit for hit in hits if hit["id"] == "father_title"]
-    assert weak, "لابيا should be a weak spelling of Libya here, or this tests nothing"
+    assert weak, "لابيا should be a weak spelling of Libia here, or this tests nothing"
     matches = [m for p in weak[0]["passages"] for m in p["matches"]]
     assert all(m["confidence"] < 0.9 for m in matches)
     assert weak[0]["explanation"]["title"] == 0  # a weak match's title earns nothing
@@ -196,16 +201,16 @@ def weak_client(es_client, es_url, tmp_path_factory):
 
 
 def test_a_weak_sound_alike_away_from_the_name_is_no_holder(weak_client):
-    result = search(weak_client, "Waldhauser Libya")
+    result = search(weak_client, f"Waldhauser {WEAK_QUERY}")
     matches = {m["text"]: m["confidence"] for hit in result["hits"] for p in hit["passages"]
                for m in p["matches"]}
-    assert matches.get("لابيا", 1.0) < 0.9, "لابيا must be a weak spelling of Libya, or this tests nothing"
+    assert matches.get("لابيا", 1.0) < 0.9, "لابيا must be a weak spelling of Libia, or this tests nothing"
     assert {hit["id"] for hit in result["hits"]} == {"weak_beside", "sure_apart"}
     # the weak word alone still finds every document holding it
-    assert {"weak_apart", "weak_beside"} <= {hit["id"] for hit in search(weak_client, "Libya")["hits"]}
+    assert {"weak_apart", "weak_beside"} <= {hit["id"] for hit in search(weak_client, WEAK_QUERY)["hits"]}
     # so does it after a function word: no other word of the name to stand beside (أم
     # الدروع found الدروع only, while الدروع alone found الذروع too)
-    assert {"weak_apart", "weak_beside"} <= {hit["id"] for hit in search(weak_client, "في Libya")["hits"]}
+    assert {"weak_apart", "weak_beside"} <= {hit["id"] for hit in search(weak_client, f"في {WEAK_QUERY}")["hits"]}
 
 
 BESIDE_DOCS = {
