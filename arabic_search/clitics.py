@@ -38,9 +38,15 @@ def without_article(word: str, least: int = MIN_REMAINDER) -> str | None:
     return rest if word.startswith(ARTICLE) and len(rest) >= least else None
 
 
+def with_article(reading: str) -> frozenset[str]:
+    """``reading`` behind each of ARTICLE_FORMS: the written words that hold it behind the
+    article (النجف, والنجف, للنجف)."""
+    return frozenset(article + reading for article in ARTICLE_FORMS)
+
+
 def behind_article(word: str, reading: str) -> bool:
     """True when the written ``word`` is ``reading`` behind one of ARTICLE_FORMS (والنجف)."""
-    return any(word == article + reading for article in ARTICLE_FORMS)
+    return word in with_article(reading)
 
 
 def _after_article(word: str) -> list[str]:

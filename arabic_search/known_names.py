@@ -60,6 +60,7 @@ def _entry(latin: str) -> tuple[int, frozenset[str]]:
     return _table().get(latin, (0, frozenset()))
 
 
+@functools.lru_cache(maxsize=KNOWN_WORDS_KEPT)
 def known_spellings(latin: str) -> frozenset[str]:
     """The known Arabic spellings (normalized) of a normalized Latin word: the name
     table's and, for a place, the exonym table's (exonym_spellings)."""

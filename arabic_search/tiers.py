@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from . import mapping as m
 from .analysis import WordForms
-from .clitics import ARTICLE_FORMS
+from .clitics import with_article
 from .exonym_tier import GENERIC_KIND, QueryExonym, exonym_filter, exonym_spans, stands_beside
 from .plan import QueryPlan
 from .query_words import NameSpelling, QueryWord
@@ -101,7 +101,7 @@ def _behind_clitics(forms: frozenset[str]) -> tuple[frozenset[str], frozenset[st
     nonsense وزا is no reading of فوزا ("victory").  Behind the article any form (نجف is
     النجف, رس الرس, والنجف, للنجف)."""
     held = frozenset(form for form in forms if plausible_reading(form))
-    return held, frozenset(article + form for form in forms - held for article in ARTICLE_FORMS)
+    return held, frozenset(word for form in forms - held for word in with_article(form))
 
 
 def _clitic_clauses(q: QueryWord) -> list[dict]:
