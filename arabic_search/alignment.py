@@ -17,6 +17,7 @@ import math
 import operator
 from pathlib import Path
 
+from . import english_vowels
 from .graphemes import FINAL, INITIAL, LATIN_VOWELS, LONGEST_GROUP, SOUNDED, grapheme_base, single_letter
 from .vowel_runs import SILENT_RUN, vowel_runs
 
@@ -49,10 +50,14 @@ def _row(kind: str, key: str, common: float = 1.0, silent_initial: bool = True,
     None; see likeness.commonness).
     ``silent_initial`` False: an initial Latin vowel must be written (see likeness.py)."""
     table = cost_tables()[kind]
+    english = key.endswith(english_vowels.MARK)
+    key = key.removesuffix(english_vowels.MARK)
     costs = (table.get(key) or table.get(single_letter(key)) or table.get(grapheme_base(key))
              or table[DEFAULT])
     if kind == "latin" and not key.endswith(FINAL):
         costs = _with_ayn_and_long_vowel(key, costs)
+    if english:
+        costs = _with_english_reading(key, costs)
     if (not silent_initial and key.startswith(INITIAL)) or key.startswith(SOUNDED):
         costs = {out: cost for out, cost in costs.items() if out != DELETE}
     vowel = kind == "latin" and grapheme_base(key)[0] in LATIN_VOWELS
@@ -61,6 +66,13 @@ def _row(kind: str, key: str, common: float = 1.0, silent_initial: bool = True,
         costs = {out: cost * (unwritten if out == DELETE else common) for out, cost in costs.items()}
     two = tuple(out for out in costs if len(out) == 2)
     return costs, costs[DEFAULT], costs.get(DELETE, costs[DEFAULT]), two
+
+
+def _with_english_reading(key: str, costs: dict) -> dict:
+    """A vowel English sounds otherwise may be written as it sounds (english_vowels.py)."""
+    added = {out: english_vowels.COST for out in english_vowels.OUTPUTS[key]
+             if costs.get(out, INFINITY) > english_vowels.COST}
+    return {**costs, **added}
 
 
 def _with_ayn_and_long_vowel(key: str, costs: dict) -> dict:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import functools
 
-LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "tr", "id")
+ENGLISH = "en"
+LANGUAGES = (ENGLISH, "fr", "es", "de", "it", "pt", "tr", "id")
 WORDS_KEPT = 20_000
 
 
@@ -23,3 +24,11 @@ def latin_zipf(word: str) -> float:
 
     return max(wordfreq.zipf_frequency(word.lower(), language, wordlist="small")
                for language in LANGUAGES)
+
+
+@functools.lru_cache(maxsize=WORDS_KEPT)
+def english_zipf(word: str) -> float:
+    """Zipf frequency of Latin ``word`` (any case) in English (english_vowels.py)."""
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word.lower(), ENGLISH, wordlist="small")

@@ -20,6 +20,8 @@ import functools
 
 from anyascii import anyascii
 
+from . import english_vowels
+
 LATIN_VOWELS = frozenset("aeiouy")
 # Letter groups read as one grapheme (each also readable letter by letter).
 CONSONANT_GROUPS = frozenset({
@@ -103,9 +105,10 @@ def _tagged(group: str, start: int, end: int, length: int, letters: str = "") ->
 
 
 @functools.lru_cache(maxsize=20_000)
-def latin_graphemes(word: str) -> tuple[tuple[tuple[str, int], ...], ...]:
+def latin_graphemes(word: str, english: bool = False) -> tuple[tuple[tuple[str, int], ...], ...]:
     """Per position of ``latin_letters(word)``: (grapheme key, length) of each grapheme
-    that may start there, the single letter first."""
+    that may start there, the single letter first; ``english``: a medial vowel English
+    would sound otherwise carries english_vowels.MARK (Biden's i)."""
     letters = latin_letters(word)
     length = len(letters)
     positions = []
@@ -120,7 +123,10 @@ def latin_graphemes(word: str) -> tuple[tuple[tuple[str, int], ...], ...]:
             if start + size == length and group in FINAL_DIPHTHONGS:
                 continue
             if size == 1 or group in CONSONANT_GROUPS or group in VOWEL_GROUPS:
-                options.append((_tagged(group, start, start + size, length, letters), size))
+                key = _tagged(group, start, start + size, length, letters)
+                if english and key == group and english_vowels.english_vowel(letters, start, group):
+                    key += english_vowels.MARK
+                options.append((key, size))
         positions.append(tuple(options))
     return tuple(positions)
 
@@ -135,4 +141,4 @@ def single_letter(key: str) -> str:
 
 def grapheme_base(key: str) -> str:
     """The grapheme without its place mark."""
-    return key.strip(INITIAL + FINAL + SOUNDED)
+    return key.strip(INITIAL + FINAL + SOUNDED + english_vowels.MARK)

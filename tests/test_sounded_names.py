@@ -22,6 +22,9 @@ DOCS = {
     "gliwice": {"title": "", "body": "زار الوفد مدينة غليفيتسه البولندية الأسبوع الماضي."},
     "kragujevac": {"title": "", "body": "افتتح مصنع جديد في كراغوييفاتس وسط صربيا."},
     "eloy": {"title": "", "body": "سجل اللاعب إلوي هدفين في المباراة."},
+    "biden": {"title": "", "body": "أعرب جو بايدن نائب الرئيس الأميركي عن تأييد بلاده للخطة."},
+    "trump": {"title": "", "body": "التقى دونالد ترامب وزير الخارجية في البيت الأبيض."},
+    "body": {"title": "", "body": "يحتاج البدن إلى الراحة بعد الجهد، والرجل البدين يتعب سريعا."},
     "far": {"title": "", "body": "وادي كبير يمر بالقرية، وبعد ساعات طويلة من السير على ضفته "
                                  "وصل الزناتي إلى بيته."},
     "other": {"title": "", "body": "رأى السان في الوادي صباحا كاظما غيظه، والنجاة صعبة."},
@@ -44,6 +47,9 @@ def client(es_client, es_url, tmp_path_factory):
     ("Kragujevac", "kragujevac", "كراغوييفاتس"),
     ("Gliwice Poland", "gliwice", "غليفيتسه"),  # corroborated: see the test below
     ("Eloy", "eloy", "إلوي"),
+    # English sounds i as اي and u as ا (english_vowels.py): "Joe Biden" found nothing
+    ("Joe Biden", "biden", "بايدن"),
+    ("Donald Trump", "trump", "ترامب"), ("Trump", "trump", "ترامب"),
 ])
 def test_a_name_finds_its_sounded_spelling_first_and_marks_it(client, query, doc, word):
     hits = api_search(client, q=query, size=10)["hits"]
@@ -74,3 +80,14 @@ def test_a_place_word_counts_only_beside_the_rest_of_the_name(client):
     # nor does the rest of the name far from it
     hits = api_search(client, q="Oued Zenati", size=10)["hits"]
     assert [hit["id"] for hit in hits] == ["oued"]
+
+
+def test_an_english_name_alone_finds_the_press_spelling_among_the_best(client):
+    # بدن ("body") and بدين ("obese") spell Biden letter for letter as the learned table
+    # reads it, about as surely as بايدن, the press's spelling, is read the English way:
+    # alone, nothing tells them apart, so بايدن must stand at the top score, marked
+    hits = api_search(client, q="Biden", size=10)["hits"]
+    scores = {hit["id"]: hit["score"] for hit in hits}
+    assert "biden" in scores and scores["biden"] == max(scores.values()), scores
+    biden = next(hit for hit in hits if hit["id"] == "biden")
+    assert "بايدن" in matches_by_text(biden), matches_by_text(biden)
