@@ -34,6 +34,9 @@ COST = 2.0
 # graphemes.py's letters (it imports this module, so they are not imported from there)
 LATIN_VOWELS = frozenset("aeiouy")
 LATIN_CONSONANTS = "bcdfghjklmnpqrstvwxz"
+# A closed u sounds otherwise before these: ur as in Turk, Kurd, Turner (ترك, كردي, تيرنر),
+# u before sh or l as in Bush, Bull (بوش, بول; a doubled consonant is one letter here).
+U_NOT_SHORT_A = ("r", "sh", "l")
 # A vowel's "silent e" may sit this many consonants after it: Biden, Gates; Wilde, Clive.
 MAGIC_E_CONSONANTS = {"i": 2, "y": 2, "a": 1}
 
@@ -47,14 +50,15 @@ def english_vowel(letters: str, start: int, group: str) -> bool:
     """True when the medial vowel ``group`` at ``start`` of ``letters`` (graphemes.latin_letters)
     is one English sounds as OUTPUTS writes it: i, y or a before a silent e (Biden, Rice,
     Wilde, Gates, Haley); i before gh or before a vowel, y between consonants (Dwight,
-    Brian, Tyson); u in a closed syllable (Trump, Musk, Truss); ow anywhere (Powell)."""
+    Brian, Tyson); u in a closed syllable (Trump, Musk, Truss), not before r, sh or l
+    (Turk, Bush, Bull); ow anywhere (Powell)."""
     if start == 0 or group not in OUTPUTS:
         return False
     rest = letters[start + len(group):]
     if group == "ow":
         return True
     if group == "u":
-        return _closed(rest)
+        return _closed(rest) and not rest.startswith(U_NOT_SHORT_A)
     if _before_silent_e(rest, MAGIC_E_CONSONANTS[group]):
         return True
     if group == "i":
