@@ -7,8 +7,10 @@ English sounds the vowel so.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from arabic_search import english_vowels, names
+from arabic_search import alignment, english_vowels, names
 from arabic_search.analysis import analyze
 from arabic_search.graphemes import latin_graphemes, latin_letters
 
@@ -56,3 +58,21 @@ def test_the_gate_is_english_text():
     assert english_vowels.known_in_english("Biden") and english_vowels.known_in_english("Trump")
     assert not english_vowels.known_in_english("Safed")
     assert latin_letters("Truss") == "trus"   # a doubled consonant is one: Truss's u is closed
+
+
+LATIN_WORDS = st.text(alphabet="abcdeghiklmnoprstuwy", min_size=2, max_size=9)
+ARABIC_WORDS = st.text(alphabet="ابتدرسكلمنهويق", min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LATIN_WORDS, ARABIC_WORDS)
+def test_the_english_reading_only_adds_ways_to_write_a_vowel(latin, arabic):
+    # marked graphemes keep their learned row: no spelling the learned reading accepts
+    # costs more read the English way, and only medial vowels are ever marked
+    english = latin_graphemes(latin, english=True)
+    assert alignment.align("latin", english, arabic) <= alignment.align("latin", latin_graphemes(latin), arabic)
+    letters = latin_letters(latin)
+    for start, options in enumerate(english):
+        for key, size in options:
+            if key.endswith(english_vowels.MARK):
+                assert 0 < start and start + size < len(letters), (latin, key, start)
