@@ -232,6 +232,19 @@ def _step_back(kind, source, target, table, i, j, inserts) -> tuple:
     raise AssertionError("no step reaches the cell")  # the table was filled by these same moves
 
 
-def arabic_units(word: str) -> tuple:
-    """An Arabic word as alignment positions (one letter each)."""
-    return tuple(((letter, 1),) for letter in word)
+# Letters that begin an inflected word as well as a name: the prefixes of a verb (يسمر "he
+# stays up", تتأولون) and the clitics (فداروا, برحوا).  As the first letter of a name
+# (after its article) they are written in every spelling of it (see arabic_units).
+PREFIX_LETTERS = frozenset("يتنفوبك")
+ARTICLE = "ال"
+
+
+def arabic_units(word: str, first_written: bool = False) -> tuple:
+    """An Arabic word as alignment positions (one letter each); ``first_written``: the
+    name's first letter (after the article), when a prefix letter, may not be left
+    unwritten (marked SOUNDED)."""
+    units = [((letter, 1),) for letter in word]
+    first = len(ARTICLE) if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 2 else 0
+    if first_written and first < len(word) and word[first] in PREFIX_LETTERS:
+        units[first] = ((SOUNDED + word[first], 1),)
+    return tuple(units)

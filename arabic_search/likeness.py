@@ -152,10 +152,10 @@ def arabic_arabic(query: str, arabic: str, weigh_common: bool = True, listed: st
     if not weigh_common and commonness(zipf, "arabic") == 1.0:
         return arabic_arabic(query, arabic, True, listed)  # neither is common: the same
     zipf = zipf if weigh_common else None
-    there = _scored("arabic", arabic_units(query), arabic, letters, ARABIC_SCALE, zipf)
+    there = _scored("arabic", arabic_units(query, True), arabic, letters, ARABIC_SCALE, zipf)
     if not there:
         return 0.0  # below FLOOR one way: the mean is below it too
-    mean = (there + _scored("arabic", arabic_units(arabic), query, letters, ARABIC_SCALE, zipf)) / 2
+    mean = (there + _scored("arabic", arabic_units(arabic, True), query, letters, ARABIC_SCALE, zipf)) / 2
     return mean if mean >= FLOOR else 0.0
 
 
