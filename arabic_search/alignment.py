@@ -233,18 +233,16 @@ def _step_back(kind, source, target, table, i, j, inserts) -> tuple:
 
 
 # Letters that begin an inflected word as well as a name: the prefixes of a verb (يسمر "he
-# stays up", تتأولون) and the clitics (فداروا, برحوا).  As the first letter of a name
-# (after its article) they are written in every spelling of it (see arabic_units).
+# stays up", يطلى) and the clitics.  As a word's first letter they are written in every
+# spelling of a name (see arabic_units).  Not behind ال: in a foreign name it is no article
+# (Alytus: أليتس / الوتس).
 PREFIX_LETTERS = frozenset("يتنفوبك")
-ARTICLE = "ال"
 
 
 def arabic_units(word: str, first_written: bool = False) -> tuple:
-    """An Arabic word as alignment positions (one letter each); ``first_written``: the
-    name's first letter (after the article), when a prefix letter, may not be left
-    unwritten (marked SOUNDED)."""
+    """An Arabic word as alignment positions (one letter each); ``first_written``: its
+    first letter, when a prefix letter, may not be left unwritten (marked SOUNDED)."""
     units = [((letter, 1),) for letter in word]
-    first = len(ARTICLE) if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 2 else 0
-    if first_written and first < len(word) and word[first] in PREFIX_LETTERS:
-        units[first] = ((SOUNDED + word[first], 1),)
+    if first_written and word[:1] in PREFIX_LETTERS:
+        units[0] = ((SOUNDED + word[0], 1),)
     return tuple(units)

@@ -24,7 +24,7 @@ MUST_MATCH = [
     # a letter may still come before a name's first letter, and و and ف stand for one
     # another there (German W)
     ("ليومنستر", "يومنستر"), ("يومنستر", "ليومنستر"), ("ولفنبوتل", "فولفنبوتل"),
-    ("ونيوندالي", "يونيوندايل"),
+    ("ونيوندالي", "يونيوندايل"), ("أليتس", "الوتس"),   # ال is no article in Alytus
     ("Thameur", "تامر"), ("Christopher", "كريستوفر"),
     # the ع a Latin spelling leaves out between two vowels; the alef Arabic writes before
     # two consonants, which a Maghrebi spelling leaves out (likeness.PROSTHETIC_VOWEL)
