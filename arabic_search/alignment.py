@@ -18,7 +18,9 @@ import operator
 from pathlib import Path
 
 from . import english_vowels
-from .graphemes import FINAL, INITIAL, LATIN_VOWELS, LONGEST_GROUP, SOUNDED, grapheme_base, single_letter
+from .clitics import CONJUNCTIONS, PREPOSITIONS, VERB_PREFIXES
+from .graphemes import (ENGLISH, FINAL, INITIAL, LATIN_VOWELS, LONGEST_GROUP, SOUNDED, grapheme_base,
+                        single_letter)
 from .vowel_runs import SILENT_RUN, vowel_runs
 
 COSTS_FILE = Path(__file__).resolve().parent / "data" / "likeness_costs.json"
@@ -50,8 +52,8 @@ def _row(kind: str, key: str, common: float = 1.0, silent_initial: bool = True,
     None; see likeness.commonness).
     ``silent_initial`` False: an initial Latin vowel must be written (see likeness.py)."""
     table = cost_tables()[kind]
-    english = key.endswith(english_vowels.MARK)
-    key = key.removesuffix(english_vowels.MARK)
+    english = key.endswith(ENGLISH)
+    key = key.removesuffix(ENGLISH)
     costs = (table.get(key) or table.get(single_letter(key)) or table.get(grapheme_base(key))
              or table[DEFAULT])
     if kind == "latin" and not key.endswith(FINAL):
@@ -234,9 +236,11 @@ def _step_back(kind, source, target, table, i, j, inserts) -> tuple:
 
 # Letters that begin an inflected word as well as a name: the prefixes of a verb (يسمر "he
 # stays up", يطلى) and the clitics.  As a word's first letter they are written in every
-# spelling of a name (see arabic_units).  Not behind ال: in a foreign name it is no article
-# (Alytus: أليتس / الوتس).
-PREFIX_LETTERS = frozenset("يتنفوبك")
+# spelling of a name (see arabic_units).  Not ل, which a Maghrebi spelling writes for the
+# article (لعيون / عيون); not behind ال, which in a foreign name is no article (Alytus:
+# أليتس / الوتس).
+MAGHREBI_ARTICLE = "ل"
+PREFIX_LETTERS = frozenset((*VERB_PREFIXES, *CONJUNCTIONS, *PREPOSITIONS)) - {MAGHREBI_ARTICLE}
 
 
 def arabic_units(word: str, first_written: bool = False) -> tuple:

@@ -12,6 +12,8 @@ CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ك", "ل")
 # The clitics of one letter, glued before a word: و ف ب ك ل.
 ONE_LETTER_CLITICS = frozenset((*CONJUNCTIONS, *PREPOSITIONS))
+# The person prefixes of an imperfect verb that are not alef (يسمر, تطلى, نسقي).
+VERB_PREFIXES = ("ي", "ت", "ن")
 ARTICLE = "ال"
 # ل + ال is written with the alef dropped: للحكومة.
 LAM_ARTICLE = "لل"

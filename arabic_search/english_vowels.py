@@ -22,18 +22,16 @@ spells keeps its confidence.
 """
 from __future__ import annotations
 
+import functools
+
 from .fame import english_zipf
+from .graphemes import ENGLISH, LATIN_VOWELS, latin_graphemes, latin_letters
 
 # A Latin word this common in English text (wordfreq's Zipf scale) may be read as English sounds it.
 ENGLISH_ZIPF = 3.0
-# The mark of a vowel grapheme that may be read the English way (graphemes.latin_graphemes).
-MARK = "~"
 # How Arabic writes each such vowel, and what that costs (the learned rows keep theirs).
 OUTPUTS = {"i": ("اي",), "y": ("اي",), "a": ("ي",), "u": ("ا",), "ow": ("او",)}
 COST = 2.0
-# graphemes.py's letters (it imports this module, so they are not imported from there)
-LATIN_VOWELS = frozenset("aeiouy")
-LATIN_CONSONANTS = "bcdfghjklmnpqrstvwxz"
 # A closed u sounds otherwise before these: ur as in Turk, Kurd, Turner (ترك, كردي, تيرنر),
 # u before sh or l as in Bush, Bull (بوش, بول; a doubled consonant is one letter here).
 U_NOT_SHORT_A = ("r", "sh", "l")
@@ -41,9 +39,29 @@ U_NOT_SHORT_A = ("r", "sh", "l")
 MAGIC_E_CONSONANTS = {"i": 2, "y": 2, "a": 1}
 
 
+GRAPHEMES_KEPT = 20_000
+
+
 def known_in_english(word: str) -> bool:
     """True when English text knows the Latin word well enough (ENGLISH_ZIPF)."""
     return english_zipf(word) >= ENGLISH_ZIPF
+
+
+def name_graphemes(word: str) -> tuple:
+    """The graphemes the alignment reads a Latin name word as: english_graphemes for a
+    word English text knows, else graphemes.latin_graphemes."""
+    return english_graphemes(word) if known_in_english(word) else latin_graphemes(word)
+
+
+@functools.lru_cache(maxsize=GRAPHEMES_KEPT)
+def english_graphemes(word: str) -> tuple:
+    """graphemes.latin_graphemes, each medial vowel English sounds otherwise (english_vowel)
+    marked graphemes.ENGLISH (Biden's i): the alignment adds OUTPUTS to its learned row."""
+    letters = latin_letters(word)
+    return tuple(tuple((key + ENGLISH if key == letters[start:start + size]
+                        and english_vowel(letters, start, key) else key, size)
+                       for key, size in options)
+                 for start, options in enumerate(latin_graphemes(word)))
 
 
 def english_vowel(letters: str, start: int, group: str) -> bool:
@@ -69,7 +87,7 @@ def english_vowel(letters: str, start: int, group: str) -> bool:
 def _before_silent_e(rest: str, most: int) -> bool:
     """True when ``rest`` is 1 to ``most`` consonants, an e, and at most one letter more:
     -de, -des, -den, -ley, -ker (the e and what follows it ends the word)."""
-    consonants = len(rest) - len(rest.lstrip(LATIN_CONSONANTS))
+    consonants = next((i for i, letter in enumerate(rest) if letter in LATIN_VOWELS), len(rest))
     tail = rest[consonants + 1:]
     return 1 <= consonants <= most and rest[consonants:consonants + 1] == "e" and len(tail) <= 1
 

@@ -20,15 +20,16 @@ WORDS_KEPT = 20_000
 @functools.lru_cache(maxsize=WORDS_KEPT)
 def latin_zipf(word: str) -> float:
     """Zipf frequency of Latin ``word`` (any case) in the language where it is commonest."""
-    import wordfreq  # imported lazily: it loads its data files
-
-    return max(wordfreq.zipf_frequency(word.lower(), language, wordlist="small")
-               for language in LANGUAGES)
+    return max(_zipf(word, language) for language in LANGUAGES)
 
 
-@functools.lru_cache(maxsize=WORDS_KEPT)
 def english_zipf(word: str) -> float:
     """Zipf frequency of Latin ``word`` (any case) in English (english_vowels.py)."""
-    import wordfreq
+    return _zipf(word, ENGLISH)
 
-    return wordfreq.zipf_frequency(word.lower(), ENGLISH, wordlist="small")
+
+@functools.lru_cache(maxsize=WORDS_KEPT * len(LANGUAGES))
+def _zipf(word: str, language: str) -> float:
+    import wordfreq  # imported lazily: it loads its data files
+
+    return wordfreq.zipf_frequency(word.lower(), language, wordlist="small")

@@ -20,8 +20,6 @@ import functools
 
 from anyascii import anyascii
 
-from . import english_vowels
-
 LATIN_VOWELS = frozenset("aeiouy")
 # Letter groups read as one grapheme (each also readable letter by letter).
 CONSONANT_GROUPS = frozenset({
@@ -46,6 +44,8 @@ FINAL_DIPHTHONGS = frozenset({"ay"})
 # Place marks of a vowel grapheme: at the start, at the end (medial vowels have none).
 INITIAL = "^"
 FINAL = "$"
+# Mark of a medial vowel that may also be read as English sounds it (english_vowels.py).
+ENGLISH = "~"
 # Mark of a consonant that Arabic always writes (the alignment never leaves it unwritten):
 # * An h read apart from the consonant before it, where the two could be one sound (s-h,
 #   k-h, g-h, z-h, t-h, d-h, p-h), is a sound of its own: Is-haq = إسحاق.  It is never
@@ -105,10 +105,9 @@ def _tagged(group: str, start: int, end: int, length: int, letters: str = "") ->
 
 
 @functools.lru_cache(maxsize=20_000)
-def latin_graphemes(word: str, english: bool = False) -> tuple[tuple[tuple[str, int], ...], ...]:
+def latin_graphemes(word: str) -> tuple[tuple[tuple[str, int], ...], ...]:
     """Per position of ``latin_letters(word)``: (grapheme key, length) of each grapheme
-    that may start there, the single letter first; ``english``: a medial vowel English
-    would sound otherwise carries english_vowels.MARK (Biden's i)."""
+    that may start there, the single letter first."""
     letters = latin_letters(word)
     length = len(letters)
     positions = []
@@ -123,10 +122,7 @@ def latin_graphemes(word: str, english: bool = False) -> tuple[tuple[tuple[str, 
             if start + size == length and group in FINAL_DIPHTHONGS:
                 continue
             if size == 1 or group in CONSONANT_GROUPS or group in VOWEL_GROUPS:
-                key = _tagged(group, start, start + size, length, letters)
-                if english and key == group and english_vowels.english_vowel(letters, start, group):
-                    key += english_vowels.MARK
-                options.append((key, size))
+                options.append((_tagged(group, start, start + size, length, letters), size))
         positions.append(tuple(options))
     return tuple(positions)
 
@@ -141,4 +137,4 @@ def single_letter(key: str) -> str:
 
 def grapheme_base(key: str) -> str:
     """The grapheme without its place mark."""
-    return key.strip(INITIAL + FINAL + SOUNDED + english_vowels.MARK)
+    return key.strip(INITIAL + FINAL + SOUNDED + ENGLISH)

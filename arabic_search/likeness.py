@@ -24,8 +24,8 @@ import functools
 from pyarabic import araby
 
 from .alignment import align, arabic_units, cost_tables  # noqa: F401 (cost_tables: re-exported)
-from .english_vowels import known_in_english
-from .graphemes import CONSONANT_GROUPS, LATIN_VOWELS, latin_graphemes, latin_letters
+from .english_vowels import name_graphemes
+from .graphemes import CONSONANT_GROUPS, LATIN_VOWELS, latin_letters
 from .splitter import word_zipf
 from .vowel_runs import SILENT_RUN, glide_unwritten, vowel_written_as_w
 
@@ -104,7 +104,7 @@ def latin_arabic(latin: str, arabic: str, weigh_common: bool = True,
     Eddine = الدين, Assarraj = السراج).  Before a moon letter the ل is sounded and a name
     writes it (Elfanan, not Afanan, for الفنان).  ``listed``: ``arabic`` as the word list
     has it when not itself (مستوا, مستوى read as it sounds, is as common as مستوى)."""
-    source = latin_graphemes(latin, known_in_english(latin))
+    source = name_graphemes(latin)
     if not source or not arabic:
         return 0.0
     zipf = word_zipf(listed) if listed else 0.0

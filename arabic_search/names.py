@@ -23,7 +23,7 @@ from .graphemes import latin_letters
 from .known_names import (KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, place_adjective,
                           well_attested)
 from .lexicon import keys_agree
-from .other_words import LONE_UNNAMED_CONFIDENCE, another_word, unnamed_word
+from .other_words import LONE_UNNAMED_CONFIDENCE, another_word, unnamed_word, written_and_bare
 from .readings import (FUNCTION_WORDS, MIN_NAME_LETTERS, letters, query_forms, reading_commonness,
                        sounded, whole_could_be_name, written_forms)
 from .scripts import ARABIC, LATIN
@@ -165,8 +165,8 @@ def _lists_spellings(query: Token | WordForms, word: Token | WordForms) -> bool:
     """True when the tables list the Latin ``query``'s spellings (known_names.well_attested),
     so that another word sounding like it pays UNATTESTED_FACTOR; not for the adjective of
     a place the exonym table spells (البولندية of Poland), the place's own word."""
-    forms = (word.normalized, *_forms_of(word).readings)
-    return well_attested(query.normalized) and not place_adjective(query.normalized, forms)
+    return well_attested(query.normalized) and not place_adjective(query.normalized,
+                                                                    written_and_bare(word))
 
 
 def _known_readings(query: WordForms, readings: list) -> frozenset[str]:

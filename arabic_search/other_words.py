@@ -88,7 +88,7 @@ def _unnamed(query: Token | WordForms, word: Token | WordForms, least_zipf: floa
     ``gap`` Zipf steps commoner than the Latin query word is in Latin text (fame.latin_zipf):
     the one test of _no_name and unnamed_word, at their own bars."""
     common = _commonness(word)
-    return (common >= least_zipf and known_names.name_words().isdisjoint(_forms(word))
+    return (common >= least_zipf and known_names.name_words().isdisjoint(written_and_bare(word))
             and common - latin_zipf(query.exact) >= gap)
 
 
@@ -101,7 +101,7 @@ def _article_shown(query: Token | WordForms, word: Token | WordForms, shows_arti
 
 def _holds_known(query: Token | WordForms, word: Token | WordForms) -> bool:
     """True when ``word``, whole or without a clitic, is a known spelling of ``query``."""
-    return not known_spellings(query.normalized).isdisjoint(_forms(word))
+    return not known_spellings(query.normalized).isdisjoint(written_and_bare(word))
 
 
 def _ordinary(word: Token | WordForms) -> bool:
@@ -111,11 +111,11 @@ def _ordinary(word: Token | WordForms) -> bool:
     return _commonness(word) >= COMMON_ZIPF
 
 
-def _forms(word: Token | WordForms) -> tuple[str, ...]:
+def written_and_bare(word: Token | WordForms) -> tuple[str, ...]:
     """The written word and what remains of it without a clitic (normalized)."""
     return (word.normalized, *word.readings)
 
 
 def _commonness(word: Token | WordForms) -> float:
-    """The Zipf value of the commonest of the word's forms (_forms)."""
-    return max(word_zipf(form) for form in _forms(word))
+    """The Zipf value of the commonest of the word's forms (written_and_bare)."""
+    return max(word_zipf(form) for form in written_and_bare(word))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from arabic_search import alignment, english_vowels, names
 from arabic_search.analysis import analyze
-from arabic_search.graphemes import latin_graphemes, latin_letters
+from arabic_search.graphemes import ENGLISH, latin_graphemes, latin_letters
 
 
 def _confidence(query: str, written: str) -> float:
@@ -46,11 +46,11 @@ def test_other_names_are_not_read_the_english_way(query, written):
     ("turk", None), ("bush", None),   # ur and u before sh are no short a: Turk is not تارك
 ])
 def test_only_vowels_english_sounds_otherwise_are_marked(word, english):
-    marked = [key for options in latin_graphemes(word, english=True) for key, _size in options
-              if key.endswith(english_vowels.MARK)]
-    assert marked == ([english + english_vowels.MARK] if english else []), marked
+    marked = [key for options in english_vowels.english_graphemes(word) for key, _size in options
+              if key.endswith(ENGLISH)]
+    assert marked == ([english + ENGLISH] if english else []), marked
     # and the learned reading alone marks nothing
-    assert not any(key.endswith(english_vowels.MARK) for options in latin_graphemes(word)
+    assert not any(key.endswith(ENGLISH) for options in latin_graphemes(word)
                    for key, _size in options)
 
 
@@ -69,10 +69,10 @@ ARABIC_WORDS = st.text(alphabet="ابتدرسكلمنهويق", min_size=1, max_
 def test_the_english_reading_only_adds_ways_to_write_a_vowel(latin, arabic):
     # marked graphemes keep their learned row: no spelling the learned reading accepts
     # costs more read the English way, and only medial vowels are ever marked
-    english = latin_graphemes(latin, english=True)
+    english = english_vowels.english_graphemes(latin)
     assert alignment.align("latin", english, arabic) <= alignment.align("latin", latin_graphemes(latin), arabic)
     letters = latin_letters(latin)
     for start, options in enumerate(english):
         for key, size in options:
-            if key.endswith(english_vowels.MARK):
+            if key.endswith(ENGLISH):
                 assert 0 < start and start + size < len(letters), (latin, key, start)
