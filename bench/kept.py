@@ -5,7 +5,8 @@ name carries a fingerprint of everything that shapes its content: the corpus
 file (size, mtime), the Elasticsearch version and the source of the code that
 writes it — for the service, every module ``indexer.load`` imports (found by
 importing it in a fresh interpreter, so a refactor of the internals is picked
-up without touching this file); for the baseline, ``baselines.py`` and
+up without touching this file) and the data files of ``arabic_search/data``
+(the name table shapes how words are read at index time); for the baseline, ``baselines.py`` and
 ``arabic_text.py``.  Older fingerprints of the same kind are deleted; nothing
 outside the ``eval-big-`` prefix is ever touched.
 """
@@ -50,8 +51,13 @@ def indexer_sources() -> list[Path]:
     return [Path(p) for p in json.loads(out.stdout)]
 
 
+def data_files() -> list[Path]:
+    """The package's data files (tables read by the modules ``indexer.load`` imports)."""
+    return sorted(path for path in (common.ROOT / "arabic_search" / "data").iterdir() if path.is_file())
+
+
 def service_fingerprint(corpus: Path, version: str) -> str:
-    sources = [p.read_bytes() for p in indexer_sources()]
+    sources = [p.read_bytes() for p in indexer_sources() + data_files()]
     return _digest([version, _corpus_stamp(corpus), *sources])
 
 

