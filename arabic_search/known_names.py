@@ -123,7 +123,14 @@ def place_adjective(latin: str, forms: tuple[str, ...]) -> bool:
 def well_attested(latin: str) -> bool:
     """True when the tables list this Latin word's spellings: the name table has seen it
     often enough, or the exonym table names the place (exonym_spellings)."""
-    return _entry(latin)[0] >= WELL_ATTESTED or bool(exonym_spellings(latin))
+    return well_known_name(latin) or bool(exonym_spellings(latin))
+
+
+def well_known_name(latin: str) -> bool:
+    """True when the name table has seen this Latin word WELL_ATTESTED times as a person's
+    name (Ahmad, Khalil, Amani): a gazetteer's alternate name of a town that is such a word
+    is left to the name (scripts/exonym_sources.py, latin_alternates)."""
+    return _entry(latin)[0] >= WELL_ATTESTED
 
 
 @functools.cache

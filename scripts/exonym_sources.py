@@ -25,6 +25,7 @@ import regex
 from wordfreq import zipf_frequency
 
 from arabic_search.exonyms import latin_key, norm_words
+from arabic_search.known_names import well_known_name
 from exonym_filters import believable, beside_curated
 
 # Letters of the Arabic alphabet proper, with vowel marks, tatweel, spaces and hyphens: a
@@ -190,14 +191,16 @@ def _wanted(city: dict, arabic: list[str]) -> bool:
 def latin_alternates(city: dict) -> list[str]:
     """Other Latin names of an Arab town or a large city (Mecca for Makkah, Basra for Al
     Basrah, Peking, Bombay, Constantinople): capitalised, not an airport code, not a common
-    English word; at most MAX_LATIN_ALTERNATES distinct forms."""
+    English word, not a person's name the name table knows well (known_names.well_known_name:
+    Amani, one of Amman's, is أماني; Ahmad, one of Al Ahmadi's, is أحمد; Khalil, Hebron's, is
+    خليل as often); at most MAX_LATIN_ALTERNATES distinct forms."""
     if city["countrycode"] not in ARABIC_SPEAKING and city["population"] < MIN_POPULATION_ALTERNATES:
         return []
     found: dict[tuple, str] = {}
     for name in city["alternatenames"]:
         key = latin_key(name)
         if LATIN_NAME.match(name) and 0 < len(key) <= MAX_ALTERNATE_WORDS and not (
-                len(key) == 1 and zipf_frequency(key[0], "en") >= COMMON_WORD_ZIPF):
+                len(key) == 1 and (zipf_frequency(key[0], "en") >= COMMON_WORD_ZIPF or well_known_name(key[0]))):
             found.setdefault(key, name)
     return list(found.values())[:MAX_LATIN_ALTERNATES]
 

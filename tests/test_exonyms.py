@@ -196,3 +196,22 @@ def test_an_ordinary_word_that_spells_no_name_of_the_city_is_not_its_exonym(quer
 ])
 def test_the_city_keeps_its_own_names(query, spelling):
     assert spelling in arabic_of(query)
+
+
+@pytest.mark.parametrize("given_name, town", [
+    ("Amani", ("عمان",)),       # أماني, not Amman
+    ("Ahmad", ("الاحمدي",)),    # أحمد, not Al Ahmadi
+    ("Khalil", ("الخليل",)),    # خليل as often as Hebron
+    ("Riad", ("الرياض",)),      # رياض
+])
+def test_a_well_known_given_name_is_no_town_s_alternate_name(given_name, town):
+    """A GeoNames alternate that the name table knows as a person's name (seen 30 times or
+    more) is left to the name: "Amani" found Amman's documents, not أماني."""
+    assert town not in arabic_of(given_name)
+
+
+@pytest.mark.parametrize("query, town", [
+    ("Amman", ("عمان",)), ("Hebron", ("الخليل",)), ("Riyadh", ("الرياض",)), ("Sanaa", ("صنعاء",)),
+])
+def test_the_town_keeps_its_own_latin_names(query, town):
+    assert town in arabic_of(query)
