@@ -60,21 +60,33 @@ def _entry(latin: str) -> tuple[int, frozenset[str]]:
     return _table().get(latin, (0, frozenset()))
 
 
+# Kinds of the exonym table whose name, as a query, means the territory or body and not a
+# person named after it (France Gall, a Siam written صيام "fasting"): a city is as often a
+# given name (Sofia, Victoria), and keeps the name table's spellings beside its own.
+TERRITORY_KINDS = frozenset({"country", "region", "org"})
+
+
 @functools.lru_cache(maxsize=KNOWN_WORDS_KEPT)
 def known_spellings(latin: str) -> frozenset[str]:
     """The known Arabic spellings (normalized) of a normalized Latin word: the name
-    table's and, for a place, the exonym table's (exonym_spellings)."""
+    table's and, for a place, the exonym table's (exonym_spellings); for a country, region
+    or organisation only the exonym table's: France is فرنسا, and the name table's يوسف (a
+    person called France, seen 9 times) would have been a sure spelling of it."""
+    if exonym_spellings(latin, TERRITORY_KINDS):
+        return exonym_spellings(latin)
     return _entry(latin)[1] | exonym_spellings(latin)
 
 
 @functools.lru_cache(maxsize=KNOWN_WORDS_KEPT)
-def exonym_spellings(latin: str) -> frozenset[str]:
+def exonym_spellings(latin: str, kinds: frozenset[str] | None = None) -> frozenset[str]:
     """The one-word Arabic names (normalized) the exonym table (exonyms.py: places,
-    peoples, organisations) gives a one-word Latin name: Gaza = غزه, Rabat = الرباط,
-    Toyota = تويوتا.  How a place is written in Arabic is known, as a common name's
-    spelling is: Gaza is not جزأ ("a part"), nor Paris بعرس, nor Homs همس ("whisper")."""
+    peoples, organisations) gives a one-word Latin name, of its entities of ``kinds``
+    (all when None): Gaza = غزه, Rabat = الرباط, Toyota = تويوتا.  How a place is written
+    in Arabic is known, as a common name's spelling is: Gaza is not جزأ ("a part"), nor
+    Paris بعرس, nor Homs همس ("whisper")."""
     entries = exonyms.table().latin.get((exonyms.latin_form(latin),), ())
-    return frozenset(name.words[0] for _kind, names in entries for name in names if len(name.words) == 1)
+    return frozenset(name.words[0] for kind, names in entries for name in names
+                     if len(name.words) == 1 and (kinds is None or kind in kinds))
 
 
 # How a normalized spelling may be written (the lexicon holds written words): an initial

@@ -189,3 +189,22 @@ def test_the_adjective_of_a_place_is_its_own_word(query, written, adjective):
     word = analyze(written)[0]
     forms = (word.normalized, *word.forms.readings)
     assert known_names.place_adjective(analyze(query)[0].normalized, forms) == adjective
+
+
+@pytest.mark.parametrize("query, person_spelling, territory", [
+    ("France", "يوسف", "فرنسا"),   # a person called France, seen 9 times, was written يوسف
+    ("Siam", "صيام", "سيام"),      # صيام is "fasting"
+])
+def test_a_country_or_region_is_spelt_as_the_exonym_table_says_not_as_a_person_named_after_it(
+        query, person_spelling, territory):
+    assert _confidence(query, territory) == known_names.KNOWN_CONFIDENCE
+    # at most another spelling, and alone none
+    assert _confidence(query, person_spelling) < names.SURE_CONFIDENCE
+    token = analyze(query)[0]
+    assert person_spelling not in names.spelling_confidences(token, [analyze(person_spelling)[0]], beside=False)[0]
+
+
+def test_a_city_keeps_the_name_table_s_spellings_beside_its_own():
+    """Sofia is the city صوفيا and the given name صوفيه alike."""
+    assert _confidence("Sofia", "صوفيه") == known_names.KNOWN_CONFIDENCE
+    assert _confidence("Sofia", "صوفيا") == known_names.KNOWN_CONFIDENCE
