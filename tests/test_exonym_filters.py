@@ -23,6 +23,14 @@ def test_a_word_spells_a_latin_name_or_one_run_together():
     assert not spells_a_name("كان", ["Cannes"])  # a function word is no name
 
 
+def test_a_native_name_is_spelt_by_its_romanization_however_short():
+    """A town of an Arabic-speaking country: تل is too short to be read as a name alone,
+    but At Tall romanizes التل."""
+    assert not spells_a_name("التل", ["At Tall"])
+    assert spells_a_name("التل", ["At Tall"], native=True)
+    assert not spells_a_name("ربك", ["Kosti"], native=True)
+
+
 def test_believable_drops_only_ordinary_words_that_spell_no_name():
     assert believable(["سِنَّ", "سِنِّه", "سنندج"], ["Sanandaj"]) == ["سنندج"]
     assert believable(["كابول", "كابل"], ["Kabul"]) == ["كابول", "كابل"]

@@ -193,6 +193,7 @@ def test_an_ordinary_word_that_spells_no_name_of_the_city_is_not_its_exonym(quer
     ("The Hague", ("لاهاي",)),
     ("Sevilla", ("اشبيليه",)),
     ("Jericho", ("اريحا",)),     # spelt by a Latin alternate (Ariha)
+    ("At Tall", ("التل",)),      # a Syrian town's native name, an ordinary word too
 ])
 def test_the_city_keeps_its_own_names(query, spelling):
     assert spelling in arabic_of(query)
