@@ -1,23 +1,25 @@
 """Which of a gazetteer's Arabic names for a city are names of it in Arabic text.
 
-GeoNames' alternate names carry no language tag and many are noise: a word that is
-another thing's name (Mesquite, Texas = موسكو "Moscow"), a nickname or a former name
-that is an ordinary word (Tabqa = الثورة "the revolution", Khartoum North = بحري
-"marine", Casablanca = أنفا), or the Persian or Kurdish name in Arabic letters (Sanandaj
-= سنه "year").  The exonym tier answers a table name as surely as the name itself
-(confidence 1.0, no ordinary-word rule), so "Sanandaj" found 1,634 documents of سنة
-("year") on prose.jsonl, "Amman" ranked أمان ("safety") above عمان, "Moldova" found
-المالديف.  An Arabic name that is an ordinary word (ORDINARY_WORD_ZIPF) is kept only
-where the table's word for it is believable:
+GeoNames' alternate names carry no language tag and some are noise: a word that is
+another thing's name (Mesquite, Texas = موسكو "Moscow"), a translation that is an
+ordinary word (Liberdade = الحرية "freedom"), the Persian or Kurdish name in Arabic
+letters (Sanandaj = سنه "year").  The exonym tier answers a table name as surely as the
+name itself (confidence 1.0, no ordinary-word rule), so "Sanandaj" found 1,634 documents
+of سنة on prose.jsonl and "Amman" ranked أمان ("safety") above عمّان.  An Arabic name
+that is an ordinary word (ORDINARY_WORD_ZIPF) is kept only where it is believable:
 
 * it spells one of the city's Latin names as the service would read it
-  (names.confidence, SPELT_CONFIDENCE): Kabul = كابل, Seoul = سيول, Al Ain = العين;
-  a word no Latin name of the city spells is a translation or noise, and the translations
-  worth keeping (Venice = البندقية) are the hand-curated supplement's to give;
+  (names.confidence, SPELT_CONFIDENCE): Kabul = كابل, Seoul = سيول, Al Ain = العين; for
+  a town of an Arabic-speaking country, whose Arabic name is its own, the bare alignment
+  counts too (At Tall = التل).  A word no Latin name of the city spells is a translation
+  or noise; the translations worth keeping (Venice = البندقية) are the hand-curated
+  supplement's to give;
 * beside a name CLDR gives (curated), it is a close variant of that name
   (likeness.arabic_arabic, CLOSE_VARIANT): كابل beside كابول, not امان beside عمّان.
-  Where the table drops a transliteration, name matching (names.py) still finds it, with
-  its ordinary-word rules.
+
+Where the table drops a transliteration, name matching (names.py) still finds it, with
+its ordinary-word rules.  Noise that spells a Latin name of the city stays (Mosul =
+موصول "connected"; Tabqa = الثورة, spelt by its former name Ath Thawrah).
 
 Build-time only (scripts/build_exonyms.py); pure functions of the names.
 """
