@@ -26,11 +26,11 @@ Build-time only (scripts/build_exonyms.py); pure functions of the names.
 from __future__ import annotations
 
 from arabic_search.analysis import analyze
-from arabic_search.clitics import without_article
 from arabic_search.exonyms import latin_key
 from arabic_search.likeness import arabic_arabic, latin_arabic
 from arabic_search.names import confidence
 from arabic_search.normalize import normalize_word
+from arabic_search.other_words import written_and_bare
 from arabic_search.scripts import LATIN
 from arabic_search.splitter import word_zipf
 
@@ -69,9 +69,8 @@ def spells_a_name(arabic: str, latin_names: list[str], native: bool = False) -> 
     if any(confidence(token, written[0], weigh_common=False, shows_article=True) >= SPELT_CONFIDENCE
            for token in tokens):
         return True
-    forms = {written[0].normalized} | ({without_article(written[0].normalized)} - {None})
     return native and any(latin_arabic(token.normalized, form, weigh_common=False) >= SPELT_CONFIDENCE
-                          for token in tokens for form in forms)
+                          for token in tokens for form in written_and_bare(written[0]))
 
 
 def believable(arabic: list[str], latin_names: list[str], native: bool = False) -> list[str]:

@@ -241,9 +241,9 @@ def cities() -> dict[str, dict]:
         latin = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
         key = by_zone_name.get((zone, latin_key(latin)))
         if key:
-            curated = [n for n in [names["city"]] if ARABIC_NAME.match(n)]
-            out[key]["arabic"] = curated + beside_curated(curated[0], out[key]["arabic"]) if curated \
-                else out[key]["arabic"]
+            curated = names["city"]
+            if ARABIC_NAME.match(curated):
+                out[key]["arabic"] = [curated] + beside_curated(curated, out[key]["arabic"])
             out[key]["sources"].add("cldr")
         else:
             out[f"city:tz:{zone}"] = entity("city", [latin], [names["city"]], "cldr")
