@@ -24,9 +24,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from arabic_search.analysis import LATIN_PARTICLES, analyze  # noqa: E402
 from arabic_search.known_names import DATA_FILE, MIN_SEEN, MIN_SHARE, SPELLING_SEPARATOR  # noqa: E402
+from arabic_search.likeness import latin_arabic  # noqa: E402
 from arabic_search.scripts import ARABIC, LATIN  # noqa: E402
 
 PACKAGE = "arabic_name_romanizer"
+# A spelling that spells a part of the Latin word this well (its commonness not weighed)
+# and the whole word less well than WHOLE_SPELLED spells only that part: Hassanpour = حسن
+# (Hassan), Amirreza = امير, Aliakbar = اكبر, Jabalpuri = جبل.  The part has PART_LETTERS
+# letters at least and leaves REST_LETTERS (Jacques = جاك: "jac" is too short a part to
+# tell, and the French spelling is silent after it).
+PART_SPELLED = 0.9
+WHOLE_SPELLED = 0.7
+PART_LETTERS = 4
+REST_LETTERS = 3
 INDEX = "resources/names.sqlite3"
 
 
@@ -47,13 +57,25 @@ def observed(index: Path) -> dict[str, collections.Counter]:
     return seen
 
 
+def spells_a_part_only(latin: str, arabic: str) -> bool:
+    """True when the Arabic spelling writes only a part of the Latin word, a compound's
+    first or last name (a source giving the Arabic of one part): the table would make
+    "Hassanpour" find حسن everywhere (3,062 documents of prose.jsonl)."""
+    if latin_arabic(latin, arabic, weigh_common=False) >= WHOLE_SPELLED:
+        return False
+    ends = range(PART_LETTERS, len(latin) - REST_LETTERS + 1)
+    parts = [latin[:end] for end in ends] + [latin[len(latin) - end:] for end in ends]
+    return any(latin_arabic(part, arabic, weigh_common=False) >= PART_SPELLED for part in parts)
+
+
 def known_rows(seen: dict[str, collections.Counter]) -> list[str]:
     """One row per Latin word with a known spelling: word, times seen, spellings."""
     rows = []
     for word, spellings in sorted(seen.items()):
         total = sum(spellings.values())
         kept = sorted(spelling for spelling, count in spellings.items()
-                      if count >= MIN_SEEN and count >= MIN_SHARE * total)
+                      if count >= MIN_SEEN and count >= MIN_SHARE * total
+                      and not spells_a_part_only(word, spelling))
         if kept:
             rows.append(f"{word}\t{total}\t{SPELLING_SEPARATOR.join(kept)}\n")
     return rows
