@@ -65,8 +65,10 @@ ANALYSED_FIELDS = (*PASSAGE_FIELDS, TITLE_TERMS, KEYS, VOWEL_KEYS)
 #    st/sp/-stadt as ش, zh as ج, Slavic c as تس.
 # 4: the final ى of على, إلى, حتى, متى, لدى is kept (normalize.MAKSURA_FUNCTION_WORDS);
 #    a title word's readings are those the clitic tier asks for (documents.title_forms).
+# 5: a title word is also held whole, marked (documents.WHOLE_WORD_MARK): a name's other
+#    spellings match a title word as written, not as the reading of a longer word.
 ANALYSIS_META = "analysis_version"
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 5
 
 _TERMS_ONLY = {"type": "text", "analyzer": "whitespace", "index_options": "docs", "norms": False}
 _WITH_POSITIONS = {**_TERMS_ONLY, "index_options": "positions"}

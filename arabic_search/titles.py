@@ -4,7 +4,8 @@ A title holding a query word says what the whole document is about, so it is str
 evidence (a headline query finds its document even when the body never repeats it).
 The title field (``TITLE_TERMS``) holds every form of every title word
 (``documents.title_forms``); a word is in the title by its own forms or an accepted
-spelling (:func:`title_clause`, :func:`title_check`), and earns a bonus by how it
+spelling, that one as a whole title word as a passage holds it (:func:`title_clause`,
+:func:`title_check`), and earns a bonus by how it
 matched (:func:`title_bonus_clauses`, :func:`words_in_title`): a sure other spelling
 its tier's worth against an exact match times its confidence, a weak one nothing.
 """
@@ -15,7 +16,7 @@ import functools
 from . import mapping as m
 from .analysis import LATIN_PARTICLES, WordForms, analyze
 from .scripts import LATIN
-from .documents import title_forms
+from .documents import title_forms, whole_title_word
 from .names import SURE_CONFIDENCE
 from .plan import QueryPlan
 from .query_words import QueryWord
@@ -27,7 +28,7 @@ TITLE_WEIGHT = 6.0
 
 
 def _title_wanted(q: QueryWord) -> set[str]:
-    return {*q.forms, *(spelling.normalized for spelling in q.names)}
+    return {*q.forms, *(whole_title_word(spelling.normalized) for spelling in q.names)}
 
 
 def _title_strengths(q: QueryWord) -> dict[str, float]:
@@ -39,8 +40,8 @@ def _title_strengths(q: QueryWord) -> dict[str, float]:
     for spelling in q.names:
         if spelling.confidence < SURE_CONFIDENCE:
             continue  # a weak match ("other spelling?") earns no title bonus
-        worth = spelling_strength(q, spelling)
-        strengths[spelling.normalized] = max(worth, strengths.get(spelling.normalized, 0.0))
+        worth, whole = spelling_strength(q, spelling), whole_title_word(spelling.normalized)
+        strengths[whole] = max(worth, strengths.get(whole, 0.0))
     return strengths | {form: 1.0 for form in q.forms}
 
 

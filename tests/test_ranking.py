@@ -81,3 +81,30 @@ def test_a_headline_query_finds_the_document_it_titles_before_the_lists_naming_i
     # the contents page holds every word and the phrase in its body; the section's title
     # is the query and nothing else (the topical evaluation's headline misses)
     assert ids(headline_client, "B.3.4. فضاء المستخدم")[0] == "section"
+
+
+# A title holds a name's other spelling as a whole word, as a passage does: every hadith
+# of prose.jsonl is titled "كتاب ...", and كتاب read as ك + تاب held تاب, a guess for
+# "Tayeb" (33,965 documents found by their titles alone); كامل held أمل (Amal).
+TITLE_NAME_DOCS = [
+    {"id": "book", "title": "كتاب الطهارة", "body": "حدثنا فلان عن فلان في الوضوء."},
+    {"id": "repent", "title": "باب", "body": "فمن تاب منهم قبل أن يقدر عليه."},
+    {"id": "team", "title": "فريق كامل", "body": "لعب الفريق مباراة جيدة."},
+    {"id": "amal", "title": "خبر", "body": "قالت أمل إن الوضع صعب."},
+]
+
+
+@pytest.fixture(scope="module")
+def title_client(es_client, es_url, tmp_path_factory):
+    return indexed_client(es_client, es_url, tmp_path_factory.mktemp("title_names"), "title_names",
+                          TITLE_NAME_DOCS)
+
+
+@pytest.mark.parametrize("query, found, not_found", [
+    ("Amal", "amal", "team"),      # أمل, a known spelling; كامل is no Amal
+    ("Tayeb", "repent", "book"),   # تاب, a guess; كتاب is no Tayeb
+])
+def test_a_title_holds_a_name_spelling_as_a_whole_word(title_client, query, found, not_found):
+    found_ids = ids(title_client, query)
+    assert found in found_ids, f"the spelling in the body is found: {found_ids}"
+    assert not_found not in found_ids, found_ids
