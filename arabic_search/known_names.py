@@ -152,6 +152,14 @@ def well_known_name(latin: str) -> bool:
     return _entry(latin)[0] >= WELL_KNOWN_NAME
 
 
+def well_known_spelling(latin: str) -> bool:
+    """True when one of the Latin word's known spellings is a name the table has seen
+    WELL_KNOWN_NAME times, for whichever Latin spelling: Redha (seen 19 times) is written
+    رضا, seen 795 times (as Reda, Reza, Ridha...)."""
+    seen = _arabic_seen()
+    return any(seen.get(spelling, 0) >= WELL_KNOWN_NAME for spelling in known_spellings(latin))
+
+
 @functools.cache
 def _arabic_seen() -> dict[str, int]:
     """Arabic spelling (normalized) -> how often the table saw it as a name's spelling (the

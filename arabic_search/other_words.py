@@ -33,9 +33,9 @@ FAME_GAP = 1.5
 # (UNNAMED_GAP), only at LONE_UNNAMED_CONFIDENCE (unnamed_word).
 UNNAMED_GAP = 0.0
 LONE_UNNAMED_CONFIDENCE = 0.9
-# A name the table knows less well (seen known_names.WELL_ATTESTED times, under
-# WELL_KNOWN_NAME) is another word's sound-alike only when the word is this much commoner
-# (Zipf) than the name's known spellings (_commoner_than_known).
+# A name the table knows less well (seen known_names.WELL_ATTESTED times, its spellings
+# under WELL_KNOWN_NAME) is another word's sound-alike only when the word is this much
+# commoner (Zipf) than the name's known spellings (_commoner_than_known).
 KNOWN_MARGIN = 0.3
 # How a Latin spelling writes the Arabic article at the start of a word (Elfanan, Alkhor).
 LATIN_ARTICLES = ("al", "el")
@@ -78,14 +78,15 @@ def _other_word(query: Token | WordForms, word: Token | WordForms) -> bool:
 
 
 def _commoner_than_known(query: Token | WordForms, word: Token | WordForms) -> bool:
-    """True when the table knows ``query`` well (known_names.well_known_name, or a place
+    """True when the table knows ``query`` well (one of its spellings is a well-known
+    name's, known_names.well_known_spelling: Redha = رضا, not رضى "contentment"; or a place
     the exonym table names), or when the written word is KNOWN_MARGIN Zipf steps commoner
     than the commonest known spelling of the name: its frequency is then its own, as with
     بمدينة (5.8) for Boumediene (بومدين, 3.1) or شرف ("honour", 4.7) for Charef (شارف,
     3.3), while سيباستيان (3.6) is as common as Sebastian's سباستيان (3.6): another
     spelling of the name, not another word."""
     latin = query.normalized
-    if known_names.well_known_name(latin) or known_names.exonym_spellings(latin):
+    if known_names.well_known_spelling(latin) or known_names.exonym_spellings(latin):
         return True
     known = max((word_zipf(spelling) for spelling in known_spellings(latin)), default=0.0)
     return _commonness(word) - known >= KNOWN_MARGIN

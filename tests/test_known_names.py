@@ -139,6 +139,9 @@ def test_a_name_known_less_well_keeps_a_variant_as_common_as_its_known_spelling(
     accepted = _spellings("Sebastian", ["سيباستيان"], beside=False)[0]
     assert 0 < accepted.get("سيباستيان", 0) < names.SURE_CONFIDENCE, accepted
     assert _spellings("Ammar", ["عمر"], beside=False)[0] == {}
+    # a name known through its spelling: Redha (seen 19 times) is رضا, seen 795 times
+    assert known_names.well_known_spelling("redha") and not known_names.well_known_spelling("sebastian")
+    assert _spellings("Redha", ["رضى"], beside=False)[0] == {}
 
 
 def test_a_sound_alike_of_a_known_name_still_counts_beside_the_rest_of_the_name():
