@@ -135,13 +135,15 @@ def test_a_title_holds_a_word_behind_a_clitic_as_a_passage_does(query, title, he
 @pytest.mark.parametrize("query, text, title, held", [
     ("Amal", "قالت أمل إن الفريق كامل", "فريق كامل", False),   # كامل read as ك + أمل: no
     ("Amal", "قالت أمل", "أمل", True),
-    ("Tayeb", "فمن تاب منهم", "كتاب الطهارة", False),          # كتاب read as ك + تاب: no
-    ("Tayeb", "فمن تاب منهم", "من تاب", True),
+    ("Taab", "فمن تاب منهم", "كتاب الطهارة", False),           # كتاب read as ك + تاب: no
+    ("Taab", "فمن تاب منهم", "من تاب", True),                  # تاب, a guess (Taab: no table entry)
 ])
 def test_a_title_holds_another_spelling_of_a_name_as_a_passage_does(query, text, title, held):
     """A name's other spelling is a written word (the name tiers ask EXACT): a title holds
     it as a whole word, as a passage does, not as the clitic reading of a longer word.
-    Unmarked, every hadith of prose.jsonl ("كتاب ...") was found for "Tayeb" by its title."""
+    Unmarked, every hadith of prose.jsonl ("كتاب ...") was found for "Tayeb" by its title
+    (since Tayeb's table spellings are listed, known_names.WELL_ATTESTED, it no longer
+    guesses تاب at all; Taab, which the table does not know, does)."""
     word = plan_for(query, f"{text} {title}").words[0]
     assert word.names, "the text holds a spelling of the name"
     forms = [f for token in analyze(title) for f in word_forms(token.text)]
