@@ -160,6 +160,15 @@ def well_known_spelling(latin: str) -> bool:
     return any(seen.get(spelling, 0) >= WELL_KNOWN_NAME for spelling in known_spellings(latin))
 
 
+def known_well(latin: str) -> bool:
+    """True when the tables know this Latin word surely: one of its spellings is a
+    well-known name's (well_known_spelling), or it is a place the exonym table names.
+    An ordinary word that only sounds like it is then another word, however common
+    (other_words._commoner_than_known); well_attested is the looser bar at which the
+    table's spellings are listed at all."""
+    return well_known_spelling(latin) or bool(exonym_spellings(latin))
+
+
 @functools.cache
 def _arabic_seen() -> dict[str, int]:
     """Arabic spelling (normalized) -> how often the table saw it as a name's spelling (the

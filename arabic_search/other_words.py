@@ -78,15 +78,15 @@ def _other_word(query: Token | WordForms, word: Token | WordForms) -> bool:
 
 
 def _commoner_than_known(query: Token | WordForms, word: Token | WordForms) -> bool:
-    """True when the table knows ``query`` well (one of its spellings is a well-known
-    name's, known_names.well_known_spelling: Redha = رضا, not رضى "contentment"; or a place
-    the exonym table names), or when the written word is KNOWN_MARGIN Zipf steps commoner
-    than the commonest known spelling of the name: its frequency is then its own, as with
+    """True when the tables know ``query`` well (known_names.known_well: Redha = رضا, a
+    well-known name's spelling, not رضى "contentment"; or a place the exonym table names),
+    or when the written word is KNOWN_MARGIN Zipf steps commoner than the commonest known
+    spelling of the name: its frequency is then its own, as with
     بمدينة (5.8) for Boumediene (بومدين, 3.1) or شرف ("honour", 4.7) for Charef (شارف,
     3.3), while سيباستيان (3.6) is as common as Sebastian's سباستيان (3.6): another
     spelling of the name, not another word."""
     latin = query.normalized
-    if known_names.well_known_spelling(latin) or known_names.exonym_spellings(latin):
+    if known_names.known_well(latin):
         return True
     known = max((word_zipf(spelling) for spelling in known_spellings(latin)), default=0.0)
     return _commonness(word) - known >= KNOWN_MARGIN

@@ -40,8 +40,8 @@ def _title_strengths(q: QueryWord) -> dict[str, float]:
     for spelling in q.names:
         if spelling.confidence < SURE_CONFIDENCE:
             continue  # a weak match ("other spelling?") earns no title bonus
-        worth, whole = spelling_strength(q, spelling), whole_title_word(spelling.normalized)
-        strengths[whole] = max(worth, strengths.get(whole, 0.0))
+        whole = whole_title_word(spelling.normalized)
+        strengths[whole] = max(spelling_strength(q, spelling), strengths.get(whole, 0.0))
     return strengths | {form: 1.0 for form in q.forms}
 
 
