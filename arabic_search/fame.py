@@ -7,14 +7,25 @@ of its own: Calama / كلمة ("word"), Toride / تريد ("she wants"), Talay /
 next") (other_words._no_name).  The most over the languages whose Latin spellings of names a
 corpus of Arabic news meets; wordfreq's small lists (bundled in the package, nothing
 fetched), loaded once per process.
+
+A famous name has one spelling the Arabic press has settled on (Putin = بوتين, Biden =
+بايدن): ``data/world_spellings.tsv.gz`` (scripts/build_world_spellings.py, from Wikidata's
+people) gives it for the Latin words that Latin text knows (WORLD_ZIPF), and a sound-alike
+far from it is another word (other_words._not_as_the_world_writes).
 """
 from __future__ import annotations
 
 import functools
+import gzip
+from pathlib import Path
 
 ENGLISH = "en"
 LANGUAGES = (ENGLISH, "fr", "es", "de", "it", "pt", "tr", "id")
 WORDS_KEPT = 20_000
+WORLD_FILE = Path(__file__).resolve().parent / "data" / "world_spellings.tsv.gz"
+# A Latin word this common (Zipf) in Latin text is well known; the table keeps no other.
+WORLD_ZIPF = 3.0
+SPELLING_SEPARATOR = "|"
 
 
 @functools.lru_cache(maxsize=WORDS_KEPT)
@@ -33,3 +44,21 @@ def _zipf(word: str, language: str) -> float:
     import wordfreq  # imported lazily: it loads its data files
 
     return wordfreq.zipf_frequency(word.lower(), language, wordlist="small")
+
+
+@functools.cache
+def _world_table() -> dict[str, frozenset[str]]:
+    """Latin word (normalized) -> the Arabic spellings (normalized) Wikidata's people give it."""
+    table: dict[str, frozenset[str]] = {}
+    with gzip.open(WORLD_FILE, "rt", encoding="utf-8") as rows:
+        for row in rows:
+            if not row.startswith("#"):
+                word, _, spellings = row.rstrip("\n").split("\t")
+                table[word] = frozenset(spellings.split(SPELLING_SEPARATOR))
+    return table
+
+
+def world_spellings(latin: str) -> frozenset[str]:
+    """How the world writes the well-known Latin name word ``latin`` (normalized) in
+    Arabic (normalized): بوتين for putin; none for a word the table does not hold."""
+    return _world_table().get(latin, frozenset())

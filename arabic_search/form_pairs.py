@@ -54,6 +54,17 @@ def pair(query: Token, query_form: str, form: str, form_script: str,
     return best
 
 
+def one_name_likeness(one: str, other: str) -> float:
+    """How surely two normalized Arabic words are spellings of one name, their commonness
+    not weighed: as written, without a final vowel letter (ايسي / ايسه), and without what
+    one spelling leaves unwritten (other_words._not_as_the_world_writes)."""
+    best = 0.0
+    for factor, (first, second) in ((1.0, (one, other)), (UNWRITTEN_FACTOR, (_unwritten(one), _unwritten(other)))):
+        best = max(best, factor * arabic_arabic(first, second, False),
+                   factor * FINAL_VOWEL_FACTOR * _final_vowel_free(first, second, False))
+    return best
+
+
 def _unwritten(form: str) -> str:
     """``form`` without a final hamza after alef, each letter written twice once."""
     form = form[:-1] if form.endswith(FINAL_HAMZA) else form
