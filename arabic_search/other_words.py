@@ -59,7 +59,7 @@ def another_word(query: Token | WordForms, word: Token | WordForms, weak: bool,
         return False
     return (listed_name and weak and _other_word(query, word)) or (
         _no_name(query, word) and not _article_shown(query, word, shows_article)) or (
-        _not_as_the_world_writes(query, word))
+        not shows_article and _not_as_the_world_writes(query, word))
 
 
 def unnamed_word(query: Token | WordForms, word: Token | WordForms) -> bool:
@@ -107,7 +107,8 @@ def _not_as_the_world_writes(query: Token | WordForms, word: Token | WordForms) 
     written word, whole or without a clitic, is not near that spelling (WORLD_NEAR).  The
     press writes Putin بوتين and Biden بايدن; where a corpus lacks them, البطين ("the
     ventricle", 129 documents of prose.jsonl at 0.95) and بدن ("body") were found instead,
-    as were الذاكرون for Macron and كنتن for Clinton."""
+    as were الذاكرون for Macron and كنتن for Clinton.  Not after an article (another_word's
+    ``shows_article``): Al-Fath is الفتح, an Arabic word, whatever a person named Fath is."""
     world = world_spellings(query.normalized)
     if not world or known_spellings(query.normalized):
         return False

@@ -84,3 +84,9 @@ def test_a_famous_name_finds_its_spelling_and_not_its_sound_alikes(es_client, es
 
     assert found("Putin") == ["putin"]
     assert found("Biden") == ["biden"]
+
+
+def test_after_an_article_the_world_s_spelling_does_not_speak():
+    # Al-Fath is الفتح, an Arabic word; Wikidata's one person named Fath is written فاث
+    assert "الفتح" not in _spellings("Fath", ["الفتح"])[0]
+    assert "الفتح" in _spellings("Fath", ["الفتح"], shows_article=True)[0]
