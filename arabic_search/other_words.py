@@ -25,7 +25,7 @@ from .fame import latin_zipf, world_spellings
 from .known_names import known_spellings
 from .form_pairs import one_name_likeness
 from .likeness import COMMON_ZIPF
-from .scripts import LATIN
+from .scripts import ARABIC, LATIN
 from .splitter import word_zipf
 
 # A written word this common (Zipf) that no table knows as a name word, and this much
@@ -110,8 +110,8 @@ def _not_as_the_world_writes(query: Token | WordForms, word: Token | WordForms) 
     as were الذاكرون for Macron and كنتن for Clinton.  Not after an article (another_word's
     ``shows_article``): Al-Fath is الفتح, an Arabic word, whatever a person named Fath is."""
     world = world_spellings(query.normalized)
-    if not world or known_spellings(query.normalized):
-        return False
+    if not world or word.script != ARABIC or known_spellings(query.normalized):
+        return False  # a Latin written word is compared as Latin (Waldhausser)
     return not any(one_name_likeness(spelling, form) >= WORLD_NEAR
                    for spelling in world for form in written_and_bare(word))
 

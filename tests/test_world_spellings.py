@@ -90,3 +90,8 @@ def test_after_an_article_the_world_s_spelling_does_not_speak():
     # Al-Fath is الفتح, an Arabic word; Wikidata's one person named Fath is written فاث
     assert "الفتح" not in _spellings("Fath", ["الفتح"])[0]
     assert "الفتح" in _spellings("Fath", ["الفتح"], shows_article=True)[0]
+
+
+def test_a_latin_written_word_is_left_to_the_latin_comparison():
+    # Arabic text quotes Latin names too; the world's Arabic spelling says nothing of them
+    assert "Clintonn" in _spellings("Clinton", ["Clintonn"], beside=False)[0]
