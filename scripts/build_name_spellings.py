@@ -40,7 +40,7 @@ REST_LETTERS = 3
 INDEX = "resources/names.sqlite3"
 
 
-def _one_word(text: str, script: str) -> str:
+def one_word(text: str, script: str) -> str:
     """The normalized form of ``text`` when it is one word of ``script``, else ""."""
     tokens = analyze(text)
     return tokens[0].normalized if len(tokens) == 1 and tokens[0].script == script else ""
@@ -51,7 +51,7 @@ def observed(index: Path) -> dict[str, collections.Counter]:
     seen: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as connection:
         for arabic, latin, count in connection.execute("SELECT arabic_key, latin, count FROM units"):
-            word, spelling = _one_word(latin, LATIN), _one_word(arabic, ARABIC)
+            word, spelling = one_word(latin, LATIN), one_word(arabic, ARABIC)
             if word and spelling and word not in LATIN_PARTICLES:
                 seen[word][spelling] += count
     return seen
@@ -84,12 +84,17 @@ def known_rows(seen: dict[str, collections.Counter]) -> list[str]:
 def main() -> None:
     with as_file(files(PACKAGE) / INDEX) as index:
         rows = known_rows(observed(index))
-    header = (f"# known spellings built by scripts/build_name_spellings.py from "
-              f"arabic-name-romanizer {version('arabic-name-romanizer')} (data CC0 / MIT)\n"
-              "# latin word\ttimes seen\tArabic spellings (normalized)\n")
-    with DATA_FILE.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+    write_table(DATA_FILE, f"known spellings built by scripts/build_name_spellings.py from "
+                f"arabic-name-romanizer {version('arabic-name-romanizer')} (data CC0 / MIT)", rows)
+
+
+def write_table(path: Path, source: str, rows: list[str]) -> None:
+    """Write a table of Latin words and their spellings, gzip with mtime 0: a rebuild from
+    the same source is byte-identical (also scripts/build_world_spellings.py)."""
+    header = f"# {source}\n# latin word\ttimes seen\tArabic spellings (normalized)\n"
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
         out.write((header + "".join(rows)).encode("utf-8"))
-    print(f"{len(rows)} Latin words -> {DATA_FILE}")
+    print(f"{len(rows)} Latin words -> {path}")
 
 
 if __name__ == "__main__":

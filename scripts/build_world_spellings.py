@@ -17,7 +17,6 @@ sorted with gzip mtime 0: a rebuild from the same file is byte-identical.
 from __future__ import annotations
 
 import collections
-import gzip
 import sys
 from pathlib import Path
 
@@ -28,17 +27,12 @@ from arabic_search.fame import SPELLING_SEPARATOR, WORLD_FILE, WORLD_ZIPF, latin
 from arabic_search.known_names import MIN_SHARE  # noqa: E402
 from arabic_search.likeness import latin_arabic  # noqa: E402
 from arabic_search.scripts import ARABIC, LATIN  # noqa: E402
+from build_name_spellings import one_word, write_table  # noqa: E402
 
 SOURCE = "steveash/NETransliteration-COLING2018 5d5f59e (data/wd_arabic.normalized.aligned.tokens, CC0)"
 # A pair whose Arabic spells its Latin word this poorly is a misaligned pair of the source
 # (struck = اندرياس, finder = مكتشف "discoverer"), not a spelling.
 ALIGNED = 0.6
-
-
-def _one_word(text: str, script: str) -> str:
-    """The normalized form of ``text`` when it is one word of ``script``, else ""."""
-    tokens = analyze(text)
-    return tokens[0].normalized if len(tokens) == 1 and tokens[0].script == script else ""
 
 
 def observed(path: Path) -> dict[str, collections.Counter]:
@@ -49,7 +43,7 @@ def observed(path: Path) -> dict[str, collections.Counter]:
             fields = row.rstrip("\n").split("\t")
             if len(fields) != 3 or not fields[2].isdigit():
                 continue
-            word, spelling = _one_word(fields[0], LATIN), _one_word(fields[1].replace(" ", ""), ARABIC)
+            word, spelling = one_word(fields[0], LATIN), one_word(fields[1].replace(" ", ""), ARABIC)
             if word and spelling and word not in LATIN_PARTICLES and latin_zipf(word) >= WORLD_ZIPF:
                 seen[word][spelling] += int(fields[2])
     return seen
@@ -71,12 +65,8 @@ def world_rows(seen: dict[str, collections.Counter]) -> list[str]:
 
 def main(path: str) -> None:
     rows = world_rows(observed(Path(path)))
-    header = (f"# how the world writes well-known Latin name words, built by "
-              f"scripts/build_world_spellings.py from {SOURCE}\n"
-              "# latin word\ttimes seen\tArabic spellings (normalized)\n")
-    with WORLD_FILE.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
-        out.write((header + "".join(rows)).encode("utf-8"))
-    print(f"{len(rows)} Latin words -> {WORLD_FILE}")
+    write_table(WORLD_FILE, "how the world writes well-known Latin name words, built by "
+                f"scripts/build_world_spellings.py from {SOURCE}", rows)
 
 
 if __name__ == "__main__":
