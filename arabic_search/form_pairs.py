@@ -55,14 +55,18 @@ def pair(query: Token, query_form: str, form: str, form_script: str,
 
 
 def one_name_likeness(one: str, other: str) -> float:
-    """How surely two normalized Arabic words are spellings of one name, their commonness
-    not weighed: as written, without a final vowel letter (ايسي / ايسه), and without what
-    one spelling leaves unwritten (other_words._not_as_the_world_writes)."""
-    best = 0.0
-    for factor, (first, second) in ((1.0, (one, other)), (UNWRITTEN_FACTOR, (_unwritten(one), _unwritten(other)))):
-        best = max(best, factor * arabic_arabic(first, second, False),
-                   factor * FINAL_VOWEL_FACTOR * _final_vowel_free(first, second, False))
-    return best
+    """How surely two normalized Arabic words are spellings of one name, their letters
+    compared unweighed: as written and, as pair() does, without a final vowel letter
+    (ايسي / ايسه) or what one spelling leaves unwritten, unless a word is common: an
+    ordinary word's ending is grammar, and مدينة ("a city") is no spelling of Medina's
+    ميدينا (other_words._not_as_the_world_writes)."""
+    best = arabic_arabic(one, other, False)
+    if max(word_zipf(one), word_zipf(other)) > COMMON_ZIPF:
+        return best
+    forms = ((1.0, one, other), (UNWRITTEN_FACTOR, _unwritten(one), _unwritten(other)))
+    return max(best, *(factor * max(arabic_arabic(first, second, False),
+                                     FINAL_VOWEL_FACTOR * _final_vowel_free(first, second, False))
+                       for factor, first, second in forms))
 
 
 def _unwritten(form: str) -> str:

@@ -110,3 +110,13 @@ def test_the_build_keeps_spellings_and_drops_the_source_s_misalignments():
             "napoleon": collections.Counter({"نابليون": 7, "نابوليون": 2, "نبليون": 0}),
             "trump": collections.Counter({"ترامب": 12, "ترمب": 1})}
     assert world_rows(seen) == ["napoleon\t9\tنابليون|نابوليون\n", "trump\t13\tترامب\n"]
+
+
+@pytest.mark.parametrize(("query", "written", "accepted"), [
+    ("Ise", "إيسه", True),      # a rare word: a final vowel letter is a spelling (the world has ايسي)
+    ("Medina", "مدينة", False),  # "a city": an ordinary word's ending is grammar (the world has ميدينا)
+])
+def test_a_final_vowel_letter_is_a_spelling_only_of_a_rare_word(query, written, accepted):
+    token = analyze(query)[0]
+    assert names.confidence(token, analyze(written)[0]) >= names.min_confidence(token, alone=True)
+    assert (written in _spellings(query, [written], beside=False)[0]) is accepted
