@@ -9,7 +9,6 @@ Wikidata's people give each its settled spelling (بوتين, بايدن, ماك
 from __future__ import annotations
 
 import collections
-import json
 import sys
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pytest
 
 from arabic_search import fame, known_names, names
 from arabic_search.analysis import analyze
-from indexer.load import index_paths
+from support import api_search, indexed_client
 
 
 def _spellings(query: str, written: list[str], **options) -> tuple[dict, dict]:
@@ -70,20 +69,14 @@ def test_a_name_the_name_table_knows_is_left_to_it():
     assert "أسد" in _spellings("Assad", ["أسد"], beside=False)[0]
 
 
-def test_a_famous_name_finds_its_spelling_and_not_its_sound_alikes(es_client, es_url, unique_alias,
-                                                                    tmp_path):
-    from service import create_app
+def test_a_famous_name_finds_its_spelling_and_not_its_sound_alikes(es_client, es_url, tmp_path):
     bodies = {"putin": "التقى الرئيس بوتين نظيره أمس.", "ventricle": "أصيب البطين الأيسر للقلب.",
               "body": "غسل بدن المريض.", "biden": "قال جو بايدن إن الاتفاق قريب."}
-    lines = [json.dumps({"id": key, "title": "", "body": body}, ensure_ascii=False)
-             for key, body in bodies.items()]
-    (tmp_path / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    index_paths(es_client, unique_alias, [tmp_path])
-    client = create_app({"ELASTICSEARCH_URL": es_url, "SEARCH_INDEX": unique_alias,
-                         "TESTING": True}).test_client()
+    client = indexed_client(es_client, es_url, tmp_path, "world-spellings",
+                            [{"id": key, "title": "", "body": body} for key, body in bodies.items()])
 
     def found(query: str) -> list[str]:
-        return [hit["id"] for hit in client.get("/api/search", query_string={"q": query}).get_json()["hits"]]
+        return [hit["id"] for hit in api_search(client, q=query)["hits"]]
 
     assert found("Putin") == ["putin"]
     assert found("Biden") == ["biden"]
