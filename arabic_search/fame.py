@@ -16,8 +16,9 @@ far from it is another word (other_words._not_as_the_world_writes).
 from __future__ import annotations
 
 import functools
-import gzip
 from pathlib import Path
+
+from .spelling_tables import read_table
 
 ENGLISH = "en"
 LANGUAGES = (ENGLISH, "fr", "es", "de", "it", "pt", "tr", "id")
@@ -25,7 +26,6 @@ WORDS_KEPT = 20_000
 WORLD_FILE = Path(__file__).resolve().parent / "data" / "world_spellings.tsv.gz"
 # A Latin word this common (Zipf) in Latin text is well known; the table keeps no other.
 WORLD_ZIPF = 3.0
-SPELLING_SEPARATOR = "|"
 
 
 @functools.lru_cache(maxsize=WORDS_KEPT)
@@ -47,18 +47,12 @@ def _zipf(word: str, language: str) -> float:
 
 
 @functools.cache
-def _world_table() -> dict[str, frozenset[str]]:
-    """Latin word (normalized) -> the Arabic spellings (normalized) Wikidata's people give it."""
-    table: dict[str, frozenset[str]] = {}
-    with gzip.open(WORLD_FILE, "rt", encoding="utf-8") as rows:
-        for row in rows:
-            if not row.startswith("#"):
-                word, _, spellings = row.rstrip("\n").split("\t")
-                table[word] = frozenset(spellings.split(SPELLING_SEPARATOR))
-    return table
+def _world_table() -> dict[str, tuple[int, frozenset[str]]]:
+    """Latin word (normalized) -> (times seen, the Arabic spellings Wikidata's people give it)."""
+    return read_table(WORLD_FILE)
 
 
 def world_spellings(latin: str) -> frozenset[str]:
     """How the world writes the well-known Latin name word ``latin`` (normalized) in
     Arabic (normalized): بوتين for putin; none for a word the table does not hold."""
-    return _world_table().get(latin, frozenset())
+    return _world_table().get(latin, (0, frozenset()))[1]

@@ -21,15 +21,14 @@ Pure functions; the table is read once per process (stdlib only).
 from __future__ import annotations
 
 import functools
-import gzip
 from pathlib import Path
 
 from pyarabic import araby
 
 from . import exonyms
+from .spelling_tables import read_table
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "name_spellings.tsv.gz"
-SPELLING_SEPARATOR = "|"
 # A spelling is known when seen this many times and this share of the word's spellings
 # (Said = سعيد 316 of 351 times; سيد, 26, is Sayyid's).
 MIN_SEEN = 3
@@ -52,14 +51,7 @@ KNOWN_WORDS_KEPT = 4096
 @functools.cache
 def _table() -> dict[str, tuple[int, frozenset[str]]]:
     """Latin word (normalized) -> (times seen, its known Arabic spellings, normalized)."""
-    table: dict[str, tuple[int, frozenset[str]]] = {}
-    with gzip.open(DATA_FILE, "rt", encoding="utf-8") as rows:
-        for row in rows:
-            if row.startswith("#"):
-                continue
-            word, seen, spellings = row.rstrip("\n").split("\t")
-            table[word] = (int(seen), frozenset(spellings.split(SPELLING_SEPARATOR)))
-    return table
+    return read_table(DATA_FILE)
 
 
 def _entry(latin: str) -> tuple[int, frozenset[str]]:

@@ -22,8 +22,8 @@ from . import known_names
 from .analysis import Token, WordForms
 from .clitics import ARTICLE
 from .fame import latin_zipf, world_spellings
-from .known_names import known_spellings
 from .form_pairs import one_name_likeness
+from .known_names import known_spellings
 from .likeness import COMMON_ZIPF
 from .scripts import ARABIC, LATIN
 from .splitter import word_zipf

@@ -13,7 +13,6 @@ is sorted with gzip mtime 0: a rebuild with the same package version is byte-ide
 from __future__ import annotations
 
 import collections
-import gzip
 import sqlite3
 import sys
 from importlib.metadata import version
@@ -23,9 +22,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from arabic_search.analysis import LATIN_PARTICLES, analyze  # noqa: E402
-from arabic_search.known_names import DATA_FILE, MIN_SEEN, MIN_SHARE, SPELLING_SEPARATOR  # noqa: E402
+from arabic_search.known_names import DATA_FILE, MIN_SEEN, MIN_SHARE  # noqa: E402
 from arabic_search.likeness import latin_arabic  # noqa: E402
 from arabic_search.scripts import ARABIC, LATIN  # noqa: E402
+from arabic_search.spelling_tables import table_row, write_table  # noqa: E402
 
 PACKAGE = "arabic_name_romanizer"
 # A spelling that spells a part of the Latin word this well (its commonness not weighed)
@@ -73,11 +73,11 @@ def known_rows(seen: dict[str, collections.Counter]) -> list[str]:
     rows = []
     for word, spellings in sorted(seen.items()):
         total = sum(spellings.values())
-        kept = sorted(spelling for spelling, count in spellings.items()
-                      if count >= MIN_SEEN and count >= MIN_SHARE * total
-                      and not spells_a_part_only(word, spelling))
+        kept = [spelling for spelling, count in spellings.items()
+                if count >= MIN_SEEN and count >= MIN_SHARE * total
+                and not spells_a_part_only(word, spelling)]
         if kept:
-            rows.append(f"{word}\t{total}\t{SPELLING_SEPARATOR.join(kept)}\n")
+            rows.append(table_row(word, total, kept))
     return rows
 
 
@@ -87,14 +87,6 @@ def main() -> None:
     write_table(DATA_FILE, f"known spellings built by scripts/build_name_spellings.py from "
                 f"arabic-name-romanizer {version('arabic-name-romanizer')} (data CC0 / MIT)", rows)
 
-
-def write_table(path: Path, source: str, rows: list[str]) -> None:
-    """Write a table of Latin words and their spellings, gzip with mtime 0: a rebuild from
-    the same source is byte-identical (also scripts/build_world_spellings.py)."""
-    header = f"# {source}\n# latin word\ttimes seen\tArabic spellings (normalized)\n"
-    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
-        out.write((header + "".join(rows)).encode("utf-8"))
-    print(f"{len(rows)} Latin words -> {path}")
 
 
 if __name__ == "__main__":

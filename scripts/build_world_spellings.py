@@ -23,11 +23,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from arabic_search.analysis import LATIN_PARTICLES, analyze  # noqa: E402
-from arabic_search.fame import SPELLING_SEPARATOR, WORLD_FILE, WORLD_ZIPF, latin_zipf  # noqa: E402
+from arabic_search.fame import WORLD_FILE, WORLD_ZIPF, latin_zipf  # noqa: E402
 from arabic_search.known_names import MIN_SHARE  # noqa: E402
 from arabic_search.likeness import latin_arabic  # noqa: E402
 from arabic_search.scripts import ARABIC, LATIN  # noqa: E402
-from build_name_spellings import one_word, write_table  # noqa: E402
+from arabic_search.spelling_tables import table_row, write_table  # noqa: E402
+from build_name_spellings import one_word  # noqa: E402
 
 SOURCE = "steveash/NETransliteration-COLING2018 5d5f59e (data/wd_arabic.normalized.aligned.tokens, CC0)"
 # A pair whose Arabic spells its Latin word this poorly is a misaligned pair of the source
@@ -55,11 +56,11 @@ def world_rows(seen: dict[str, collections.Counter]) -> list[str]:
     rows = []
     for word, spellings in sorted(seen.items()):
         total = sum(spellings.values())
-        kept = sorted(spelling for spelling, count in spellings.items()
-                      if count >= MIN_SHARE * total
-                      and latin_arabic(word, spelling, weigh_common=False) >= ALIGNED)
+        kept = [spelling for spelling, count in spellings.items()
+                if count >= MIN_SHARE * total
+                and latin_arabic(word, spelling, weigh_common=False) >= ALIGNED]
         if kept:
-            rows.append(f"{word}\t{total}\t{SPELLING_SEPARATOR.join(kept)}\n")
+            rows.append(table_row(word, total, kept))
     return rows
 
 
