@@ -11,19 +11,26 @@ marked:
 * all its words run together in one word (الأممالمتحدة, بالولاياتالمتحدة).
 
 The proclitic forms are generated from the name (:func:`clitic_forms`), not read off the
-passage, so ES (a ``terms``/``span_or`` over them) and Python (set membership) agree.
+passage, so ES (a ``terms``/``span_or`` over them) and Python (set membership) agree.  A
+form that is itself a commoner word is no form of the name (كبير is not ك + بير, فعالية
+not ف + عالية), and a one-word name whose ة written ه is another word (marbuta.py: جده
+"his grandfather" for جدة, Jeddah) is asked as written with ة, in ``exact``
+(:func:`one_word_forms`).
 """
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import mapping as m
 from .clitics import ARTICLE, LAM_ARTICLE
 from .exonyms import GENERIC_KIND, Match, Name, find_exonyms, find_latin_names
+from .marbuta import heh_is_another_word, marbuta_spellings, written_zipf
 from .namekeys import arabic_compound
-from .normalize import is_arabic
+from .normalize import exact_form, is_arabic, normalize_word
+from .tokens import word_spans
 from .query_words import LINK_SPELLINGS, NEAR_SLOP
 from .readings import FUNCTION_WORDS
 from .tier_names import EXONYM, SPLIT
@@ -38,17 +45,72 @@ LAM_ARTICLES = tuple(conjunction + LAM_ARTICLE for conjunction in ("", "و", "ف
 CLITIC_FORMS_KEPT = 4096
 
 
+# A proclitic form this common (Zipf) and at least as common as the name is another word:
+# a clitic reading is far rarer than its word (of the 72 listed proclitic forms of 30
+# capitals and countries, the closest is بالرياض, 0.42 below الرياض; the median 1.5).
+OTHER_WORD_ZIPF = 3.0
+
+
 @functools.lru_cache(maxsize=CLITIC_FORMS_KEPT)
 def clitic_forms(word: str) -> frozenset[str]:
-    """Normalized forms of a name word with a proclitic and/or the article (Arabic only)."""
+    """Forms of a name word with a proclitic and/or the article (Arabic only), spelt as
+    ``word`` is (normalized, or as written for the exact field)."""
     if not is_arabic(word):
         return frozenset({word})
     bare = word[len(ARTICLE):] if word.startswith(ARTICLE) else word
     forms = {prefix + ARTICLE + bare for prefix in PROCLITICS if prefix != "ل"}
     forms |= {prefix + bare for prefix in LAM_ARTICLES}
     if not word.startswith(ARTICLE):  # names without the article also stand without it
-        forms |= {prefix + word for prefix in PROCLITICS}
+        forms |= _proclitic_forms(word)
     return frozenset(forms)
+
+
+def _proclitic_forms(word: str) -> frozenset[str]:
+    """The forms of a name word without the article, alone or behind a proclitic, less
+    those that are other words (:func:`_other_words`)."""
+    return frozenset(prefix + word for prefix in PROCLITICS if prefix not in _other_words(word))
+
+
+@functools.lru_cache(maxsize=CLITIC_FORMS_KEPT)
+def _other_words(word: str) -> frozenset[str]:
+    """The proclitics that make another word of ``word``: common (OTHER_WORD_ZIPF) and at
+    least as common as the name, which no reading is, and a conjunction before such a
+    word.  Sirte (سرت) is not كسرت "broke" nor فكسرت, Accra
+    (اكرا) not باكرا "early", Abha (ابها) not بابها "its door", Anah (عنة) not لعنة
+    "curse"; the article's forms stay (Qods, قدس, is القدس)."""
+    name = written_zipf(word)
+    own = {prefix for prefix in PROCLITICS if prefix
+           and (zipf := written_zipf(prefix + word)) >= OTHER_WORD_ZIPF and zipf >= name}
+    return frozenset(own | {prefix for prefix in PROCLITICS if len(prefix) > 1 and prefix[1:] in own})
+
+
+@functools.lru_cache(maxsize=CLITIC_FORMS_KEPT)
+def one_word_forms(word: str, dotted: bool = True) -> tuple[frozenset[str], frozenset[str]]:
+    """(normalized forms, written forms) a one-word name is found by: its clitic forms as
+    normalized, or, when ``dotted`` (not a generic word, which is asked in span queries)
+    and its ة written ه is another word (marbuta.heh_is_another_word), as written with ة
+    in each hamza seat (marbuta.marbuta_spellings), for the ``exact`` field: Jeddah is
+    جدة, بجدة, وجدة, not جده "his grandfather".  Such a name is asked without the
+    article: its ة-spelling is then an ordinary noun (الجدة is "the grandmother"), and a
+    name the table writes without the article takes none."""
+    spellings = marbuta_spellings(word) if dotted and heh_is_another_word(word) else ()
+    if not spellings:
+        return clitic_forms(word), frozenset()
+    return frozenset(), frozenset(form for spelling in spellings for form in _proclitic_forms(spelling))
+
+
+class PassageWord(NamedTuple):
+    """A passage word as the exonym tier compares it: offsets, normalized and exact forms."""
+
+    start: int
+    end: int
+    form: str
+    exact: str = ""
+
+
+def passage_words(text: str) -> list[PassageWord]:
+    """The words of ``text`` as :func:`exonym_spans` reads them."""
+    return [PassageWord(s, e, normalize_word(text[s:e]), exact_form(text[s:e])) for s, e in word_spans(text)]
 
 
 # The kind of a query word's own parts in a row (split_exonyms), and of two query words
@@ -154,33 +216,40 @@ def _joined_counts(exonym: QueryExonym) -> bool:
     return exonym.kind != SPLIT_KIND
 
 
-def _name_clauses(exonym: QueryExonym) -> tuple[set[str], list[dict]]:
-    """(one-word forms, phrases): the exonym's names as NORM terms (a one-word name, or a
-    name run together, with its clitic forms) and as words in a row (span queries)."""
+def _name_clauses(exonym: QueryExonym) -> tuple[set[str], set[str], list[dict]]:
+    """(one-word forms, their written forms, phrases): the exonym's names as NORM terms (a
+    one-word name, or a name run together, with its clitic forms), as EXACT terms (a
+    one-word name asked as written: one_word_forms) and as words in a row (span queries)."""
     single: set[str] = set()
+    written: set[str] = set()
     phrases = []
     for name in exonym.names:
         if len(name.words) == 1:
-            single |= clitic_forms(name.words[0])
+            norm, exact = one_word_forms(name.words[0], exonym.kind != GENERIC_KIND)
+            single |= norm
+            written |= exact
             continue
         phrases.append(_span([clitic_forms(name.words[0]), *name.words[1:]]))
         if _joined_counts(exonym):
             single |= clitic_forms(name.joined)
-    return single, phrases
+    return single, written, phrases
 
 
 def exonym_filter(exonym: QueryExonym, anchors: frozenset[str] = frozenset()) -> dict:
     """The ES side: any of the names, in a row or run together (unscored); a generic
     word's within NEAR_SLOP words of one of ``anchors`` (the rest of the name's forms),
     in either order, and nowhere without anchors."""
-    single, phrases = _name_clauses(exonym)
+    single, written, phrases = _name_clauses(exonym)
     if exonym.kind == GENERIC_KIND:
         if not anchors:
             return {"match_none": {}}
         names = {"span_or": {"clauses": phrases + _span_terms(single)}}
         return {"span_near": {"clauses": [names, {"span_or": {"clauses": _span_terms(anchors)}}],
                               "slop": NEAR_SLOP, "in_order": False}}
-    should = phrases + ([{"terms": {m.NORM: sorted(single)}}] if single else [])
+    should = phrases + ([{"terms": {m.NORM: sorted(single)}}] if single else []) + (
+        [{"terms": {m.EXACT: sorted(written)}}] if written else [])
+    if not should:
+        return {"match_none": {}}
     return should[0] if len(should) == 1 else {"bool": {"should": should}}
 
 
@@ -188,28 +257,28 @@ def _span_terms(forms: Iterable[str]) -> list[dict]:
     return [{"span_term": {m.NORM: form}} for form in sorted(forms)]
 
 
-def stands_beside(words: Sequence[tuple[int, int, str]], start: int, end: int,
+def stands_beside(words: Sequence[PassageWord], start: int, end: int,
                   anchors: frozenset[str]) -> bool:
     """The Python side of a generic word's :func:`exonym_filter`: True when a passage word within NEAR_SLOP
     words of the span ``[start, end)`` (other than its own) has a form in ``anchors``."""
-    inside = [index for index, word in enumerate(words) if start <= word[0] and word[1] <= end]
+    inside = [index for index, word in enumerate(words) if start <= word.start and word.end <= end]
     if not inside:
         return False
     near = words[max(0, inside[0] - NEAR_SLOP - 1):inside[-1] + NEAR_SLOP + 2]
-    return any(form in anchors for s, e, form in near if not (start <= s and e <= end))
+    return any(word.form in anchors for word in near if not (start <= word.start and word.end <= end))
 
 
-def exonym_spans(words: Sequence[tuple[int, int, str]],
+def exonym_spans(words: Sequence[PassageWord],
                  exonyms: Sequence[QueryExonym]) -> list[tuple[int, int, QueryExonym]]:
     """The Python side: (start, end, exonym) of every name in a passage whose words are
-    ``(start, end, normalized)``; the longest name wins where several start together."""
+    ``words`` (:func:`passage_words`); the longest name wins where several start together."""
     found = []
     starting = _names_by_first_form(tuple(exonyms))
     i = 0
     while i < len(words):
         best = None
-        for exonym, name in starting.get(words[i][2], ()):
-            length = _matched_length(words, i, name, _joined_counts(exonym))
+        for exonym, name in starting.get(words[i].form, ()):
+            length = _matched_length(words, i, name, exonym)
             if length and (best is None or length > best[0]):
                 best = (length, exonym)
         if best:
@@ -228,21 +297,27 @@ def _names_by_first_form(exonyms: tuple[QueryExonym, ...]) -> dict[str, list[tup
     starting: dict[str, list[tuple[QueryExonym, Name]]] = {}
     for exonym in exonyms:
         for name in exonym.names:
-            forms = set(clitic_forms(name.words[0])) if name.words else set()
-            if _joined_counts(exonym) and len(name.words) > 1:
-                forms |= clitic_forms(name.joined)
+            if len(name.words) == 1:
+                norm, exact = one_word_forms(name.words[0], exonym.kind != GENERIC_KIND)
+                forms = set(norm) | {normalize_word(form) for form in exact}
+            else:
+                forms = set(clitic_forms(name.words[0]))
+                if _joined_counts(exonym):
+                    forms |= clitic_forms(name.joined)
             for form in forms:
                 starting.setdefault(form, []).append((exonym, name))
     return starting
 
 
-def _matched_length(words: Sequence[tuple[int, int, str]], i: int, name: Name,
-                    joined: bool = True) -> int:
+def _matched_length(words: Sequence[PassageWord], i: int, name: Name, exonym: QueryExonym) -> int:
     """How many passage words from ``i`` on spell ``name`` (0 = none)."""
-    first = words[i][2]
-    if joined and len(name.words) > 1 and first in clitic_forms(name.joined):
+    first = words[i]
+    if len(name.words) == 1:
+        norm, exact = one_word_forms(name.words[0], exonym.kind != GENERIC_KIND)
+        return 1 if first.form in norm or first.exact in exact else 0
+    if _joined_counts(exonym) and first.form in clitic_forms(name.joined):
         return 1
-    if first not in clitic_forms(name.words[0]):
+    if first.form not in clitic_forms(name.words[0]):
         return 0
-    rest = tuple(word[2] for word in words[i + 1:i + len(name.words)])
+    rest = tuple(word.form for word in words[i + 1:i + len(name.words)])
     return len(name.words) if rest == name.words[1:] else 0

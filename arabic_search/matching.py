@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from . import tiers, titles
 from .analysis import word_forms
 from .beside import beside_matches
+from .exonym_tier import passage_words
 from .plan import QueryPlan
-from .normalize import normalize_word
 from .tokens import word_spans
 
 # Verdicts are kept per plan (the plans of this many recent queries), across passages
@@ -87,7 +87,7 @@ def find_matches(text: str, plan: QueryPlan) -> list[Match]:
     name (exonym) is one Match over all its words (الأمم المتحدة)."""
     memo = _verdicts_of(plan)
     spans = list(word_spans(text))
-    words = [(s, e, normalize_word(text[s:e])) for s, e in spans] if plan.exonyms else []
+    words = passage_words(text) if plan.exonyms else []
     matches = [Match(start, end, text[start:end], exonym.query, exonym.how, exonym.confidence)
                for start, end, exonym in tiers.exonym_matches(words, plan)]
     taken = {(s, e) for s, e in spans for match in matches if match.start <= s and e <= match.end}

@@ -14,6 +14,10 @@ other words corroborate it.
   (fame.world_spellings): a word far from that spelling is another word
   (_not_as_the_world_writes).
 
+* A name whose Latin spelling ends as a final ة is spelt (Jeddah, Rahma) is not a word
+  written with ه where that is another word, the pronoun "his" glued on (marbuta.py: جده
+  "his grandfather", رحمه "had mercy on him") (_pronoun_for_marbuta).
+
 A third says when such a word must be spelt surely to be believed alone (unnamed_word).
 """
 from __future__ import annotations
@@ -25,6 +29,7 @@ from .fame import latin_zipf, world_spellings
 from .form_pairs import one_name_likeness
 from .known_names import known_spellings
 from .likeness import COMMON_ZIPF
+from .marbuta import HEH, heh_is_another_word
 from .scripts import ARABIC, LATIN
 from .splitter import word_zipf
 
@@ -47,6 +52,8 @@ KNOWN_MARGIN = 0.3
 WORLD_NEAR = 0.85
 # How a Latin spelling writes the Arabic article at the start of a word (Elfanan, Alkhor).
 LATIN_ARTICLES = ("al", "el")
+# How a Latin spelling ends where the Arabic ends in ة (Jeddah, Rahma, Taybeh, Medinat).
+LATIN_MARBUTA_ENDINGS = ("a", "ah", "eh", "at")
 
 
 def another_word(query: Token | WordForms, word: Token | WordForms, weak: bool,
@@ -59,7 +66,8 @@ def another_word(query: Token | WordForms, word: Token | WordForms, weak: bool,
         return False
     return (listed_name and weak and _other_word(query, word)) or (
         _no_name(query, word) and not _article_shown(query, word, shows_article)) or (
-        not shows_article and _not_as_the_world_writes(query, word))
+        not shows_article and _not_as_the_world_writes(query, word)) or (
+        _pronoun_for_marbuta(query, word))
 
 
 def unnamed_word(query: Token | WordForms, word: Token | WordForms) -> bool:
@@ -114,6 +122,16 @@ def _not_as_the_world_writes(query: Token | WordForms, word: Token | WordForms) 
         return False  # a Latin written word is compared as Latin (Waldhausser)
     return not any(one_name_likeness(spelling, form) >= WORLD_NEAR
                    for spelling in world for form in written_and_bare(word))
+
+
+def _pronoun_for_marbuta(query: Token | WordForms, word: Token | WordForms) -> bool:
+    """True when the Latin ``query`` ends as a final ة is spelt (LATIN_MARBUTA_ENDINGS) and
+    the written word ends in ه where, whole or without a clitic, that is mostly another
+    word than the ة-spelling (marbuta.heh_is_another_word): Jeddah is جدة, not جده "his
+    grandfather"; Rahma رحمة, not رحمه "had mercy on him"; Oujda وجدة, not وجده "found
+    him".  Gaza keeps غزه and Misrata مصراته, the name with its dots left off."""
+    return (query.normalized.endswith(LATIN_MARBUTA_ENDINGS) and word.script == ARABIC
+            and word.exact.endswith(HEH) and any(map(heh_is_another_word, written_and_bare(word))))
 
 
 def _no_name(query: Token | WordForms, word: Token | WordForms) -> bool:

@@ -50,6 +50,31 @@ def vocabulary() -> dict[str, float]:
     return zipf
 
 
+# Words whose written ending is read (ending_zipfs) down to this Zipf value.
+ENDING_ZIPF = 1.0
+FINAL_LETTERS = ("ة", "ه")
+
+
+@functools.lru_cache(maxsize=1)
+def ending_zipfs() -> dict[str, tuple[float, float]]:
+    """Normalized word less its final ة or ه -> (Zipf written with ة, Zipf written with ه),
+    from the same list as :func:`vocabulary`, which folds the two (marbuta.py: جدة 4.83,
+    جده "his grandfather" 4.3)."""
+    import wordfreq
+
+    zipfs: dict[str, list[float]] = {}
+    last_bucket = int(round((9 - ENDING_ZIPF) * 100))
+    for bucket, words in enumerate(wordfreq.get_frequency_list("ar", wordlist="large")):
+        if bucket > last_bucket:
+            break
+        for word in words:
+            ending = FINAL_LETTERS.index(word[-1]) if word[-1] in FINAL_LETTERS else -1
+            if ending >= 0:
+                pair = zipfs.setdefault(normalize_word(word[:-1]), [0.0, 0.0])
+                pair[ending] = pair[ending] or round(9 - bucket / 100, 2)  # first = commonest
+    return {stem: (pair[0], pair[1]) for stem, pair in zipfs.items()}
+
+
 def word_zipf(word: str) -> float:
     """How common normalized Arabic ``word`` is (Zipf; 0 when rarer than the list goes):
     as itself, or as an ordinary word with a pronoun glued on, which the list mostly

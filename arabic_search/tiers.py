@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from . import mapping as m
 from .analysis import WordForms
 from .clitics import with_article
-from .exonym_tier import GENERIC_KIND, QueryExonym, exonym_filter, exonym_spans, stands_beside
+from .exonym_tier import (GENERIC_KIND, PassageWord, QueryExonym, exonym_filter, exonym_spans,
+                          stands_beside)
 from .plan import QueryPlan
 from .query_words import NameSpelling, QueryWord
 from .readings import plausible_reading
@@ -286,10 +287,10 @@ def best_tier(q: QueryWord, word: WordForms, plan: QueryPlan) -> tuple[str, floa
     return best
 
 
-def exonym_matches(words: list[tuple[int, int, str]],
+def exonym_matches(words: list[PassageWord],
                    plan: QueryPlan) -> list[tuple[int, int, QueryExonym]]:
-    """(start, end, query) of the translated names among a passage's (start, end, normalized)
-    words: the Python side of :func:`_exonym_clauses` (a generic word beside the rest of
+    """(start, end, query) of the translated names among a passage's words
+    (exonym_tier.passage_words): the Python side of :func:`_exonym_clauses` (a generic word beside the rest of
     the name only)."""
     found = exonym_spans(words, plan.exonyms) if plan.exonyms else []
     return [(start, end, exonym) for start, end, exonym in found

@@ -70,15 +70,17 @@ def _flag(value: str) -> bool:
 
 def _warm_up_analysis() -> None:
     """Load the splitting vocabulary (~0.5 s), the exonym table (~0.6 s), the spelling
-    costs, the words of names and the Latin word lists (~0.2 s) in the background, so that
+    costs, the words of names, the Latin word lists (~0.2 s) and the words by written
+    ending (~0.7 s, marbuta.py) in the background, so that
     the first search of each worker does not pay for them."""
     from arabic_search.exonyms import table
     from arabic_search.fame import latin_zipf
     from arabic_search.known_names import name_words
     from arabic_search.likeness import latin_arabic
-    from arabic_search.splitter import vocabulary
+    from arabic_search.splitter import ending_zipfs, vocabulary
 
     threading.Thread(target=vocabulary, name="warm-up-vocabulary", daemon=True).start()
+    threading.Thread(target=ending_zipfs, name="warm-up-endings", daemon=True).start()
     threading.Thread(target=table, name="warm-up-exonyms", daemon=True).start()
     # the learned spelling costs and the alignment code paths
     threading.Thread(target=latin_arabic, args=("ali", "علي"), name="warm-up-likeness",

@@ -10,10 +10,9 @@ import pytest
 
 from arabic_search import mapping as m
 from arabic_search.analysis import analyze
-from arabic_search.exonym_tier import clitic_forms, exonym_filter, exonym_spans
+from arabic_search.exonym_tier import clitic_forms, exonym_filter, exonym_spans, passage_words
 from arabic_search.normalize import normalize_word
 from arabic_search.plan import plan_query
-from arabic_search.tokens import word_spans
 from corpora import write_docs
 from service import create_app
 
@@ -54,7 +53,7 @@ def test_clitic_forms():
 
 
 def python_side(text: str, query: str) -> list[tuple[int, int, str]]:
-    words = [(s, e, normalize_word(text[s:e])) for s, e in word_spans(text)]
+    words = passage_words(text)
     return [(start, end, exonym.query)
             for start, end, exonym in exonym_spans(words, plan_query(analyze(query)).exonyms)]
 
@@ -147,7 +146,7 @@ def test_a_generic_word_stands_beside_the_rest_of_the_name_within_two_words():
     """The Python twin of the generic word's span_near (slop 2, either order)."""
     from arabic_search.exonym_tier import NEAR_SLOP, stands_beside
     text = "وادي كبير جدا هنا الزناتي"
-    words = [(start, end, text[start:end]) for start, end in word_spans(text)]
+    words = passage_words(text)
     anchors = frozenset({"الزناتي"})
     assert NEAR_SLOP == 2
     assert not stands_beside(words, 0, 4, anchors)       # three words between
