@@ -35,6 +35,8 @@ TEH_MARBUTA = "ة"
 # 0.07) and طيبه (Taybeh, 0.07) are still the name misspelt.
 OWN_WORD_SHARE = 0.2
 STEM_ZIPF = 3.5
+# A word of two letters at least: the list counts single letters too (ط), and طه is Taha.
+MIN_STEM = 2
 # ـيه is ـية without its dots far more often than a word in ي with the pronoun: the
 # feminine and nisba ending of names (ماريه Maria, جونيه Jounieh, رقيه, عاليه), whose ي-stem
 # is often a name or word of its own (ماري, جوني, رقي).
@@ -54,7 +56,7 @@ def heh_is_another_word(form: str) -> bool:
     if not form.endswith(HEH) or form.startswith(ARTICLE) or form.endswith(NISBA_HEH):
         return False
     stem = form[:-1]
-    if vocabulary().get(stem, 0.0) < STEM_ZIPF:
+    if len(stem) < MIN_STEM or vocabulary().get(stem, 0.0) < STEM_ZIPF:
         return False
     with_marbuta, with_heh = ending_zipfs().get(stem, (0.0, 0.0))
     if not with_heh:

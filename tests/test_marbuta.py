@@ -29,6 +29,7 @@ def test_a_heh_spelling_that_is_mostly_another_word(form):
     "المدينه",                # a word with the article takes no pronoun
     "ماريه", "جونيه",         # ـيه is ـية undotted (Maria, Jounieh), though ماري and جوني are words
     "جدة", "بغداد",           # no final ه
+    "طه", "له",               # a single letter before the ه is no word
 ])
 def test_a_heh_spelling_that_is_the_word_misspelt(form):
     assert not marbuta.heh_is_another_word(form)
