@@ -100,17 +100,23 @@ def one_word_forms(word: str, dotted: bool = True) -> tuple[frozenset[str], froz
 
 
 class PassageWord(NamedTuple):
-    """A passage word as the exonym tier compares it: offsets, normalized and exact forms."""
+    """A passage word as the exonym tier compares it: offsets, normalized form and the
+    word as written (its exact form is asked only of a dotted name's candidates)."""
 
     start: int
     end: int
     form: str
-    exact: str = ""
+    written: str = ""
 
 
 def passage_words(text: str) -> list[PassageWord]:
     """The words of ``text`` as :func:`exonym_spans` reads them."""
-    return [PassageWord(s, e, normalize_word(text[s:e]), exact_form(text[s:e])) for s, e in word_spans(text)]
+    return [PassageWord(s, e, normalize_word(text[s:e]), text[s:e]) for s, e in word_spans(text)]
+
+
+def _one_word_forms(exonym: QueryExonym, name: Name) -> tuple[frozenset[str], frozenset[str]]:
+    """one_word_forms of a one-word ``name`` of ``exonym`` (a generic word's undotted)."""
+    return one_word_forms(name.words[0], exonym.kind != GENERIC_KIND)
 
 
 # The kind of a query word's own parts in a row (split_exonyms), and of two query words
@@ -225,7 +231,7 @@ def _name_clauses(exonym: QueryExonym) -> tuple[set[str], set[str], list[dict]]:
     phrases = []
     for name in exonym.names:
         if len(name.words) == 1:
-            norm, exact = one_word_forms(name.words[0], exonym.kind != GENERIC_KIND)
+            norm, exact = _one_word_forms(exonym, name)
             single |= norm
             written |= exact
             continue
@@ -298,7 +304,7 @@ def _names_by_first_form(exonyms: tuple[QueryExonym, ...]) -> dict[str, list[tup
     for exonym in exonyms:
         for name in exonym.names:
             if len(name.words) == 1:
-                norm, exact = one_word_forms(name.words[0], exonym.kind != GENERIC_KIND)
+                norm, exact = _one_word_forms(exonym, name)
                 forms = set(norm) | {normalize_word(form) for form in exact}
             else:
                 forms = set(clitic_forms(name.words[0]))
@@ -313,8 +319,8 @@ def _matched_length(words: Sequence[PassageWord], i: int, name: Name, exonym: Qu
     """How many passage words from ``i`` on spell ``name`` (0 = none)."""
     first = words[i]
     if len(name.words) == 1:
-        norm, exact = one_word_forms(name.words[0], exonym.kind != GENERIC_KIND)
-        return 1 if first.form in norm or first.exact in exact else 0
+        norm, exact = _one_word_forms(exonym, name)
+        return 1 if first.form in norm or (exact and exact_form(first.written) in exact) else 0
     if _joined_counts(exonym) and first.form in clitic_forms(name.joined):
         return 1
     if first.form not in clitic_forms(name.words[0]):

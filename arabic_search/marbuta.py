@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
+
+from pyarabic import araby
 
 from .clitics import ARTICLE
 from .normalize import normalize_word
 from .splitter import ending_zipfs, vocabulary, word_zipf
 
-HEH = "ه"
-TEH_MARBUTA = "ة"
+HEH = araby.HEH
+TEH_MARBUTA = araby.TEH_MARBUTA
 # The ه-spelling is another word when what precedes the ه is a word (Zipf, as a part of a
 # glued word: splitter.PART_ZIPF) and the ه-spelling takes at least this share of the two
 # spellings' uses.  Where what precedes the ه is no word, the ه-spelling can only be the
@@ -73,10 +76,7 @@ def marbuta_spellings(form: str) -> frozenset[str]:
     if not form.endswith(HEH):
         return frozenset()
     choices = [HAMZA_SEATS.get(letter, letter) for letter in form[:-1]]
-    count = 1
-    for letters in choices:
-        count *= len(letters)
-    if count > MAX_SPELLINGS:
+    if math.prod(map(len, choices)) > MAX_SPELLINGS:
         return frozenset()
     return frozenset("".join(letters) + TEH_MARBUTA for letters in itertools.product(*choices))
 

@@ -27,26 +27,33 @@ MAX_WORD = 40
 MAX_PARTS = 3
 
 
+def _listed_words(least_zipf: float):
+    """(Zipf, written word) of wordfreq's large Arabic list, commonest first, down to
+    ``least_zipf``: the list is bucketed by centibels, bucket i holding words of frequency
+    10**(-i/100), i.e. Zipf 9 - i/100."""
+    import wordfreq  # imported lazily: it loads its data files
+
+    last_bucket = int(round((9 - least_zipf) * 100))
+    for bucket, words in enumerate(wordfreq.get_frequency_list("ar", wordlist="large")):
+        if bucket > last_bucket:
+            return
+        value = round(9 - bucket / 100, 2)
+        for word in words:
+            yield value, word
+
+
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> dict[str, float]:
     """Normalized Arabic word -> Zipf frequency, from wordfreq's large list.
 
     The project's one Arabic word-frequency list: splitting, ``names.py`` and
     ``likeness.py`` (how ordinary a word is) and the indexer's ``TermCounter``
-    (function words) all read it here.
+    (function words) all read it here.  Rarer words than COMMON_ZIPF and PART_ZIPF
+    never matter here.
     """
-    import wordfreq  # imported lazily: it loads its data files
-
-    # wordfreq's list is bucketed by centibels: bucket i holds words of frequency
-    # 10**(-i/100), i.e. Zipf 9 - i/100.  Rarer buckets never matter here.
-    last_bucket = int(round((9 - min(COMMON_ZIPF, PART_ZIPF)) * 100))
     zipf: dict[str, float] = {}
-    for bucket, words in enumerate(wordfreq.get_frequency_list("ar", wordlist="large")):
-        if bucket > last_bucket:
-            break
-        value = round(9 - bucket / 100, 2)
-        for word in words:
-            zipf.setdefault(normalize_word(word), value)  # first seen = most frequent
+    for value, word in _listed_words(min(COMMON_ZIPF, PART_ZIPF)):
+        zipf.setdefault(normalize_word(word), value)  # first seen = most frequent
     return zipf
 
 
@@ -60,18 +67,12 @@ def ending_zipfs() -> dict[str, tuple[float, float]]:
     """Normalized word less its final ة or ه -> (Zipf written with ة, Zipf written with ه),
     from the same list as :func:`vocabulary`, which folds the two (marbuta.py: جدة 4.83,
     جده "his grandfather" 4.3)."""
-    import wordfreq
-
     zipfs: dict[str, list[float]] = {}
-    last_bucket = int(round((9 - ENDING_ZIPF) * 100))
-    for bucket, words in enumerate(wordfreq.get_frequency_list("ar", wordlist="large")):
-        if bucket > last_bucket:
-            break
-        for word in words:
-            ending = FINAL_LETTERS.index(word[-1]) if word[-1] in FINAL_LETTERS else -1
-            if ending >= 0:
-                pair = zipfs.setdefault(normalize_word(word[:-1]), [0.0, 0.0])
-                pair[ending] = pair[ending] or round(9 - bucket / 100, 2)  # first = commonest
+    for value, word in _listed_words(ENDING_ZIPF):
+        if word[-1] in FINAL_LETTERS:
+            pair = zipfs.setdefault(normalize_word(word[:-1]), [0.0, 0.0])
+            ending = FINAL_LETTERS.index(word[-1])
+            pair[ending] = pair[ending] or value  # first seen = most frequent
     return {stem: (pair[0], pair[1]) for stem, pair in zipfs.items()}
 
 
