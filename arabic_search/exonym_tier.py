@@ -27,6 +27,7 @@ from typing import NamedTuple
 from . import mapping as m
 from .clitics import ARTICLE, LAM_ARTICLE
 from .exonyms import GENERIC_KIND, Match, Name, find_exonyms, find_latin_names
+from .known_names import takes_article
 from .marbuta import heh_is_another_word, marbuta_spellings, written_zipf
 from .namekeys import arabic_compound
 from .normalize import exact_form, is_arabic, normalize_word
@@ -52,17 +53,26 @@ OTHER_WORD_ZIPF = 3.0
 
 
 @functools.lru_cache(maxsize=CLITIC_FORMS_KEPT)
-def clitic_forms(word: str) -> frozenset[str]:
+def clitic_forms(word: str, article: bool = False) -> frozenset[str]:
     """Forms of a name word with a proclitic and/or the article (Arabic only), spelt as
-    ``word`` is (normalized, or as written for the exact field)."""
+    ``word`` is (normalized, or as written for the exact field).  A name word written
+    without the article takes it only when ``article`` (known_names.takes_article)."""
     if not is_arabic(word):
         return frozenset({word})
-    bare = word[len(ARTICLE):] if word.startswith(ARTICLE) else word
-    forms = {prefix + ARTICLE + bare for prefix in PROCLITICS if prefix != "ل"}
-    forms |= {prefix + bare for prefix in LAM_ARTICLES}
-    if not word.startswith(ARTICLE):  # names without the article also stand without it
-        forms |= _proclitic_forms(word)
-    return frozenset(forms)
+    if not word.startswith(ARTICLE):
+        return _proclitic_forms(word) | (_article_forms(word) if article else frozenset())
+    return _article_forms(word[len(ARTICLE):])
+
+
+def _article_forms(bare: str) -> frozenset[str]:
+    """``bare`` with the article, alone or behind a proclitic (ل + ال drops the alef)."""
+    return frozenset({prefix + ARTICLE + bare for prefix in PROCLITICS if prefix != "ل"}
+                     | {prefix + bare for prefix in LAM_ARTICLES})
+
+
+def name_forms(exonym: QueryExonym, word: str) -> frozenset[str]:
+    """clitic_forms of a name word of ``exonym``, the article as its kind takes it."""
+    return clitic_forms(word, takes_article(exonym.kind, word))
 
 
 def _proclitic_forms(word: str) -> frozenset[str]:
@@ -77,7 +87,7 @@ def _other_words(word: str) -> frozenset[str]:
     least as common as the name, which no reading is, and a conjunction before such a
     word.  Sirte (سرت) is not كسرت "broke" nor فكسرت, Accra
     (اكرا) not باكرا "early", Abha (ابها) not بابها "its door", Anah (عنة) not لعنة
-    "curse"; the article's forms stay (Qods, قدس, is القدس)."""
+    "curse"."""
     name = written_zipf(word)
     own = {prefix for prefix in PROCLITICS if prefix
            and (zipf := written_zipf(prefix + word)) >= OTHER_WORD_ZIPF and zipf >= name}
@@ -85,7 +95,8 @@ def _other_words(word: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=CLITIC_FORMS_KEPT)
-def one_word_forms(word: str, dotted: bool = True) -> tuple[frozenset[str], frozenset[str]]:
+def one_word_forms(word: str, dotted: bool = True,
+                   article: bool = False) -> tuple[frozenset[str], frozenset[str]]:
     """(normalized forms, written forms) a one-word name is found by: its clitic forms as
     normalized, or, when ``dotted`` (not a generic word, which is asked in span queries)
     and its ة written ه is another word (marbuta.heh_is_another_word), as written with ة
@@ -95,7 +106,7 @@ def one_word_forms(word: str, dotted: bool = True) -> tuple[frozenset[str], froz
     name the table writes without the article takes none."""
     spellings = marbuta_spellings(word) if dotted and heh_is_another_word(word) else ()
     if not spellings:
-        return clitic_forms(word), frozenset()
+        return clitic_forms(word, article), frozenset()
     return frozenset(), frozenset(form for spelling in spellings for form in _proclitic_forms(spelling))
 
 
@@ -116,7 +127,8 @@ def passage_words(text: str) -> list[PassageWord]:
 
 def _one_word_forms(exonym: QueryExonym, name: Name) -> tuple[frozenset[str], frozenset[str]]:
     """one_word_forms of a one-word ``name`` of ``exonym`` (a generic word's undotted)."""
-    return one_word_forms(name.words[0], exonym.kind != GENERIC_KIND)
+    word = name.words[0]
+    return one_word_forms(word, exonym.kind != GENERIC_KIND, takes_article(exonym.kind, word))
 
 
 # The kind of a query word's own parts in a row (split_exonyms), and of two query words
@@ -235,9 +247,9 @@ def _name_clauses(exonym: QueryExonym) -> tuple[set[str], set[str], list[dict]]:
             single |= norm
             written |= exact
             continue
-        phrases.append(_span([clitic_forms(name.words[0]), *name.words[1:]]))
+        phrases.append(_span([name_forms(exonym, name.words[0]), *name.words[1:]]))
         if _joined_counts(exonym):
-            single |= clitic_forms(name.joined)
+            single |= name_forms(exonym, name.joined)
     return single, written, phrases
 
 
@@ -307,9 +319,9 @@ def _names_by_first_form(exonyms: tuple[QueryExonym, ...]) -> dict[str, list[tup
                 norm, exact = _one_word_forms(exonym, name)
                 forms = set(norm) | {normalize_word(form) for form in exact}
             else:
-                forms = set(clitic_forms(name.words[0]))
+                forms = set(name_forms(exonym, name.words[0]))
                 if _joined_counts(exonym):
-                    forms |= clitic_forms(name.joined)
+                    forms |= name_forms(exonym, name.joined)
             for form in forms:
                 starting.setdefault(form, []).append((exonym, name))
     return starting
@@ -321,9 +333,9 @@ def _matched_length(words: Sequence[PassageWord], i: int, name: Name, exonym: Qu
     if len(name.words) == 1:
         norm, exact = _one_word_forms(exonym, name)
         return 1 if first.form in norm or (exact and exact_form(first.written) in exact) else 0
-    if _joined_counts(exonym) and first.form in clitic_forms(name.joined):
+    if _joined_counts(exonym) and first.form in name_forms(exonym, name.joined):
         return 1
-    if first.form not in clitic_forms(name.words[0]):
+    if first.form not in name_forms(exonym, name.words[0]):
         return 0
     rest = tuple(word.form for word in words[i + 1:i + len(name.words)])
     return len(name.words) if rest == name.words[1:] else 0

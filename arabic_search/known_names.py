@@ -26,6 +26,8 @@ from pathlib import Path
 from pyarabic import araby
 
 from . import exonyms
+from .clitics import ARTICLE
+from .marbuta import written_zipf
 from .spelling_tables import read_table
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "name_spellings.tsv.gz"
@@ -63,6 +65,37 @@ def _entry(latin: str) -> tuple[int, frozenset[str]]:
 # person named after it (France Gall, a Siam written صيام "fasting"): a city is as often a
 # given name (Sofia, Victoria), and keeps the name table's spellings beside its own.
 TERRITORY_KINDS = frozenset({"country", "region", "org"})
+
+
+# The kind of entity whose name the table writes without the article and that may yet
+# take it (takes_article): an organisation named by an acronym or a foreign word.
+ARTICLE_KIND = "org"
+# ... unless its form with the article is a word this common (Zipf): الحماس for Hamas.
+ARTICLE_WORD_ZIPF = 3.0
+
+
+def takes_article(kind: str, word: str) -> bool:
+    """True when a one-word name of this exonym ``kind`` that the table writes without the
+    article (``word``, normalized) is also found with it.  A place, a country or a person
+    is written as the table writes it, and names that take the article are listed with it
+    (القاهرة, الخرطوم): Lille is ليل, not الليل "the night"; Aley عالية, not العالية "the
+    high"; Mali مالي, not المالي "financial"; Qods (in Iran) قدس, not القدس (Jerusalem);
+    Hama حماة, not الحمأة "the mud".  An organisation named by a word that is no Arabic word
+    takes it as Arabic does (الأفريكوم, السنتكوم), not one whose form with the article is
+    a common word (ARTICLE_WORD_ZIPF): الحماس is "the enthusiasm", not Hamas."""
+    return kind == ARTICLE_KIND and written_zipf(ARTICLE + word) < ARTICLE_WORD_ZIPF
+
+
+@functools.lru_cache(maxsize=KNOWN_WORDS_KEPT)
+def articleless_spellings(latin: str) -> frozenset[str]:
+    """The one-word Arabic names (normalized) the exonym table gives a Latin word that take
+    no article (takes_article) and that it does not also list with the article: their
+    forms with it are other words (حماة, بخارى; not خرطوم, listed as الخرطوم too)."""
+    entries = exonyms.table().latin.get((exonyms.latin_form(latin),), ())
+    bare = {name.words[0] for kind, names in entries for name in names
+            if len(name.words) == 1 and not name.words[0].startswith(ARTICLE)
+            and not takes_article(kind, name.words[0])}
+    return frozenset(word for word in bare if ARTICLE + word not in exonym_spellings(latin))
 
 
 @functools.lru_cache(maxsize=KNOWN_WORDS_KEPT)
@@ -117,8 +150,10 @@ def known_words(latin: str) -> frozenset[str]:
 
 # The endings of an adjective of place (nisba), normalized: بولندي, البولندية, البولنديون.
 NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يات")
-# The final letters a place's name drops before them: ليبيا -> ليبي, غزة -> غزي, سوريا -> سوري.
-NISBA_DROPPED = "اهي"
+# The ending a place's name drops before them, one at most: ليبيا -> ليبي, غزة -> غزي,
+# سوريا -> سوري, بولندا -> بولندي.  Not two: حماة -> حمي was حمى "fever" (its adjective
+# is حموي, which no rule here makes).
+NISBA_DROPPED = ("يا", "ا", "ه", "ي")
 
 
 def place_adjective(latin: str, forms: tuple[str, ...]) -> bool:
@@ -126,15 +161,28 @@ def place_adjective(latin: str, forms: tuple[str, ...]) -> bool:
     or a clitic) is the adjective of a place the exonym table spells for the Latin word:
     البولندية of بولندا (Poland), الليبية of ليبيا, باريسي of باريس.  It is the place's own
     word, not a sound-alike ("Gliwice Poland" finds غليفيتسه البولندية)."""
-    stems = {place.rstrip(NISBA_DROPPED) for place in exonym_spellings(latin)}
+    stems = {_nisba_stem(place) for place in exonym_spellings(latin)}
     return any(stem and form == stem + ending for form in forms for stem in stems
                for ending in NISBA_ENDINGS)
+
+
+def _nisba_stem(place: str) -> str:
+    """A place's name without the one ending its adjective drops (NISBA_DROPPED)."""
+    return next((place[:-len(end)] for end in NISBA_DROPPED if place.endswith(end)), place)
 
 
 def well_attested(latin: str) -> bool:
     """True when the tables list this Latin word's spellings: the name table has seen it
     often enough, or the exonym table names the place (exonym_spellings)."""
     return _entry(latin)[0] >= WELL_ATTESTED or bool(exonym_spellings(latin))
+
+
+def place_only(latin: str) -> bool:
+    """True when the exonym table names this Latin word and the name table has seen it
+    under WELL_ATTESTED times as a person's name (Hama, Lille; not Salem nor Sofia): the
+    table's spelling is then how the word is written, however surely an ordinary word
+    sounds like it (other_words.another_word)."""
+    return bool(exonym_spellings(latin)) and _entry(latin)[0] < WELL_ATTESTED
 
 
 def well_known_name(latin: str) -> bool:

@@ -14,6 +14,8 @@ other words corroborate it.
   (fame.world_spellings): a word far from that spelling is another word
   (_not_as_the_world_writes).
 
+* A place the exonym table writes without the article is not a word written with it
+  (Hama is not الحمأة "the mud", Bukhara not البخاري) (_place_behind_article).
 * A name whose Latin spelling ends as a final ة is spelt (Jeddah, Rahma) is not a word
   written with ه where that is another word, the pronoun "his" glued on (marbuta.py: جده
   "his grandfather", رحمه "had mercy on him") (_pronoun_for_marbuta).
@@ -24,10 +26,10 @@ from __future__ import annotations
 
 from . import known_names
 from .analysis import Token, WordForms
-from .clitics import ARTICLE
+from .clitics import ARTICLE, behind_article
 from .fame import latin_zipf, world_spellings
 from .form_pairs import one_name_likeness
-from .known_names import known_spellings
+from .known_names import articleless_spellings, known_spellings
 from .likeness import COMMON_ZIPF
 from .marbuta import HEH, heh_is_another_word
 from .scripts import ARABIC, LATIN
@@ -61,13 +63,17 @@ def another_word(query: Token | WordForms, word: Token | WordForms, weak: bool,
     """True when the written ``word`` is another word than the Latin ``query`` word
     (``weak``: its confidence is below names.SURE_CONFIDENCE; ``listed_name``: the query
     is a well-known name whose spellings the table lists; ``shows_article``: an article
-    precedes the query word)."""
+    precedes the query word).  A place that is no person's name (known_names.place_only)
+    is an ordinary word's sound-alike even when spelt surely: Hama is حماة, not حمى
+    "fever" (0.95)."""
     if query.script != LATIN:
         return False
-    return (listed_name and weak and _other_word(query, word)) or (
+    return (listed_name and (weak or known_names.place_only(query.normalized))
+            and _other_word(query, word)) or (
         _no_name(query, word) and not _article_shown(query, word, shows_article)) or (
         not shows_article and _not_as_the_world_writes(query, word)) or (
-        _pronoun_for_marbuta(query, word))
+        _pronoun_for_marbuta(query, word)) or (
+        not shows_article and _place_behind_article(query, word))
 
 
 def unnamed_word(query: Token | WordForms, word: Token | WordForms) -> bool:
@@ -132,6 +138,19 @@ def _pronoun_for_marbuta(query: Token | WordForms, word: Token | WordForms) -> b
     him".  Gaza keeps غزه and Misrata مصراته, the name with its dots left off."""
     return (query.normalized.endswith(LATIN_MARBUTA_ENDINGS) and word.script == ARABIC
             and word.exact.endswith(HEH) and any(map(heh_is_another_word, written_and_bare(word))))
+
+
+def _place_behind_article(query: Token | WordForms, word: Token | WordForms) -> bool:
+    """True when the Latin ``query`` names a place the exonym table writes without the
+    article (known_names.articleless_spellings), no person's name the table knows well, and
+    the written word is that spelling behind the article, which the place never takes
+    (known_names.takes_article): Hama is حماة, not الحمأة "the mud"; Bukhara بخارى, not
+    البخاري (al-Bukhari, 7,284 documents of prose.jsonl); Qods قدس, not القدس.  Not when
+    the Latin shows the article itself (Al-Hama)."""
+    places = articleless_spellings(query.normalized)
+    return (bool(places) and word.script == ARABIC and not query.normalized.startswith(LATIN_ARTICLES)
+            and not known_names.well_known_name(query.normalized)
+            and any(behind_article(word.normalized, place) for place in places))
 
 
 def _no_name(query: Token | WordForms, word: Token | WordForms) -> bool:

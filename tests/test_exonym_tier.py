@@ -11,6 +11,7 @@ import pytest
 from arabic_search import mapping as m
 from arabic_search.analysis import analyze
 from arabic_search.exonym_tier import clitic_forms, exonym_filter, exonym_spans, passage_words
+from arabic_search.known_names import takes_article
 from arabic_search.normalize import normalize_word
 from arabic_search.plan import plan_query
 from corpora import write_docs
@@ -48,8 +49,29 @@ def test_clitic_forms():
     forms = clitic_forms(normalize_word("القاهرة"))
     assert {"القاهره", "بالقاهره", "والقاهره", "للقاهره", "وللقاهره"} <= forms
     assert "قاهره" not in forms  # the bare word is another word
-    assert {"افريكوم", "الافريكوم", "بافريكوم", "للافريكوم"} <= clitic_forms("افريكوم")
+    assert {"افريكوم", "الافريكوم", "بافريكوم", "للافريكوم"} <= clitic_forms("افريكوم", article=True)
     assert clitic_forms("cairo") == {"cairo"}
+
+
+@pytest.mark.parametrize(("kind", "word", "takes"), [
+    ("city", "ليل", False),      # Lille: الليل is "the night"
+    ("city", "عاليه", False),    # Aley: العالية is "the high"
+    ("country", "مالي", False),  # Mali: المالي is "financial"
+    ("city", "قدس", False),      # Qods, in Iran: القدس is Jerusalem
+    ("org", "افريكوم", True),    # an acronym takes it as Arabic does: الأفريكوم
+    ("org", "حماس", False),      # الحماس is "the enthusiasm"
+])
+def test_only_an_organisation_named_by_no_word_takes_the_article(kind, word, takes):
+    assert takes_article(kind, word) is takes
+    forms = clitic_forms(word, takes_article(kind, word))
+    assert {word, "ب" + word} <= forms
+    assert ("ال" + word in forms) is takes
+
+
+def test_a_city_is_not_marked_where_the_article_makes_another_word():
+    text = "سهرنا الليل كله في ليل وزرنا بليل المدينة."
+    assert python_side(text, "Lille") == [(text.index("في ليل") + 3, text.index("في ليل") + 6, "Lille"),
+                                          (text.index("بليل"), text.index("بليل") + 4, "Lille")]
 
 
 def python_side(text: str, query: str) -> list[tuple[int, int, str]]:

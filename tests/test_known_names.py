@@ -214,7 +214,8 @@ def test_a_sound_alike_of_a_place_is_at_most_another_spelling():
 
 @pytest.mark.parametrize(("query", "written", "adjective"), [
     ("Poland", "البولندية", True), ("Libya", "الليبيون", True), ("Gaza", "غزي", True),
-    ("Paris", "باريسي", True), ("Gaza", "جزأ", False), ("Paris", "بعرس", False)])
+    ("Paris", "باريسي", True), ("Gaza", "جزأ", False), ("Paris", "بعرس", False),
+    ("Hama", "حمى", False)])   # حماة drops one ending, not two: حمى is "fever"
 def test_the_adjective_of_a_place_is_its_own_word(query, written, adjective):
     # "Gliwice Poland" finds غليفيتسه البولندية: the adjective pays nothing for the table's
     # بولندا, while a sound-alike does
@@ -234,6 +235,23 @@ def test_a_country_or_region_is_spelt_as_the_exonym_table_says_not_as_a_person_n
     assert _confidence(query, person_spelling) < names.SURE_CONFIDENCE
     token = analyze(query)[0]
     assert person_spelling not in names.spelling_confidences(token, [analyze(person_spelling)[0]], beside=False)[0]
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Hama", "حمى"),          # "fever", spelt surely (0.995), not حماة
+    ("Hama", "الحمأة"),       # "the mud": حماة takes no article
+    ("Bukhara", "البخاري"),   # al-Bukhari, not بخارى
+    ("Qods", "القدس"),        # Jerusalem, not Qods in Iran
+])
+def test_a_place_alone_is_not_an_ordinary_word_nor_its_spelling_behind_the_article(query, written):
+    token = analyze(query)[0]
+    assert names.spelling_confidences(token, [analyze(written)[0]], beside=False)[0] == {}
+
+
+def test_a_place_that_is_a_person_s_name_keeps_the_name_s_sure_spellings():
+    # Salem is a city and a name seen 289 times: السالم is a family name
+    assert known_names.place_only("hama") and not known_names.place_only("salem")
+    assert known_names.articleless_spellings("khartoum") == frozenset()  # listed as الخرطوم too
 
 
 def test_a_city_keeps_the_name_table_s_spellings_beside_its_own():
