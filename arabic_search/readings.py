@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from .analysis import Token, WordForms
 from .clitics import ARTICLE, LAM_ARTICLE, ONE_LETTER_CLITICS, clitic_readings
-from .known_names import named_as_written
+from .known_names import name_words, named_as_written
 from .normalize import MAKSURA_FUNCTION_WORDS, normalize_word
 from .scripts import ARABIC, LATIN
 from .splitter import part_zipf, vocabulary, word_zipf
@@ -260,17 +260,47 @@ def clitic_on_article_word(word: str, readings: tuple[str, ...]) -> str:
     return ""
 
 
+# A query word that is a one-letter clitic before a name the tables know (a place, a
+# person's name word) carries it when the name is commoner by this many Zipf steps:
+# بجدة, وروسيا, بحلب (0.9, 0.95, 1.3) are ب and و before the place.  Half CARRIED_GAP: a
+# clitic before a place is common in news (بجدة has Zipf 3.9), and the tables vouch that
+# what remains is a name.  Only و, ب and ل: ك ("like") and ف ("so") seldom stand before a
+# name and begin many words whose rest is one (كسول "lazy" is no ك + سول, Seoul; فعالية
+# "effectiveness" no ف + عالية, Aley; فلوس "money" no ف + لوس).
+NAME_CARRIED_GAP = 0.5
+NAME_CLITICS = frozenset({"و", "ب", "ل"})
+# ... and only a written word this common (Zipf): a rare one is a name as typed (بشام is
+# Bisham, not ب + شام; لانجي, وانو), as query_readings says of every rare query word.
+NAME_CARRIER_ZIPF = 3.0
+
+
+def carried_name(word: str, readings: tuple[str, ...]) -> bool:
+    """True when ``word``, common (NAME_CARRIER_ZIPF) and no name word the tables know
+    itself (known_names.name_words), is a clitic of NAME_CLITICS before such a name word
+    NAME_CARRIED_GAP commoner."""
+    names = name_words()
+    if word in names or word_zipf(word) < NAME_CARRIER_ZIPF:
+        return False
+    least = word_zipf(word) + NAME_CARRIED_GAP
+    return any(_stripped(word, reading) in NAME_CLITICS and reading in names
+               and word_zipf(reading) >= least for reading in readings)
+
+
 def query_readings(word: Token | WordForms) -> tuple[str, ...]:
     """The clitic readings a query word is searched by: without its article always
     (الحمزة is حمزة too); without a one-letter clitic only when what remains is a commoner
-    word the query carries (بطرابلس = ب + طرابلس, وليبيا, لبوتين).  A rare query word is a
+    word the query carries (بطرابلس = ب + طرابلس, وليبيا, لبوتين), a name the tables
+    know that is commoner (carried_name: بجدة, وروسيا), or a word with its article as
+    common (clitic_on_article_word: بالرياض, والقاهرة).  A rare query word is a
     name as typed: كايس is Kayes, not ك + ايس, فاتيك not ف + آتيك (query_forms: a name
     query rarely carries a clitic); so is a common word the name table knows better as a
     name than what it carries (known_names.named_as_written: فاخر is Fakher, not ف + آخر
     "another", which found 517 documents for "محمد فاخر" on prose.jsonl).  Never a
     function word: الله is not ال + له ("to him"), which "عبد الله" found beside عبد."""
     readings = tuple(reading for reading in word.readings if reading not in FUNCTION_WORDS)
-    if carried(word.normalized, readings) and not named_as_written(word.normalized, readings):
+    whole = word.normalized
+    if ((carried(whole, readings) or carried_name(whole, readings)
+         or clitic_on_article_word(whole, readings)) and not named_as_written(whole, readings)):
         return readings
     return tuple(reading for reading in readings
                  if _stripped(word.normalized, reading) == ARTICLE)
