@@ -87,3 +87,10 @@ def written_zipf(word: str) -> float:
     if word.endswith(TEH_MARBUTA):
         return ending_zipfs().get(normalize_word(word[:-1]), (0.0, 0.0))[0]
     return word_zipf(normalize_word(word))
+
+
+def dots_tell(written: str) -> bool:
+    """True when a written word's final ة is all that tells it from another word: its
+    ه-spelling is one (heh_is_another_word: جدة, not جده "his grandfather").  A field
+    that holds normalized forms only cannot ask for it (titles.py)."""
+    return written.endswith(TEH_MARBUTA) and heh_is_another_word(normalize_word(written))

@@ -17,9 +17,10 @@ from . import mapping as m
 from .analysis import LATIN_PARTICLES, WordForms, analyze
 from .scripts import LATIN
 from .documents import title_forms, whole_title_word
+from .marbuta import dots_tell
 from .names import SURE_CONFIDENCE
 from .plan import QueryPlan
-from .query_words import QueryWord
+from .query_words import NameSpelling, QueryWord
 from .tiers import scored, spelling_strength, terms
 
 # A title holding a query word counts like this much of an exact match (times the
@@ -27,8 +28,15 @@ from .tiers import scored, spelling_strength, terms
 TITLE_WEIGHT = 6.0
 
 
+def _title_spellings(q: QueryWord) -> tuple[NameSpelling, ...]:
+    """The accepted spellings a title may hold: not one whose final ة alone tells it from
+    another word (marbuta.dots_tell), as TITLE_TERMS holds normalized forms only: the title
+    of "Jeddah" must not hold جده, "his grandfather", which the passages' check refuses."""
+    return tuple(spelling for spelling in q.names if not dots_tell(spelling.written))
+
+
 def _title_wanted(q: QueryWord) -> set[str]:
-    return {*q.forms, *(whole_title_word(spelling.normalized) for spelling in q.names)}
+    return {*q.forms, *(whole_title_word(spelling.normalized) for spelling in _title_spellings(q))}
 
 
 def _title_strengths(q: QueryWord) -> dict[str, float]:
@@ -37,7 +45,7 @@ def _title_strengths(q: QueryWord) -> dict[str, float]:
     nothing for a weak one (a sound-alike of 0.75 in a title, لأبيه for "Libya", must not
     outweigh the name itself in a passage)."""
     strengths: dict[str, float] = {}
-    for spelling in q.names:
+    for spelling in _title_spellings(q):
         if spelling.confidence < SURE_CONFIDENCE:
             continue  # a weak match ("other spelling?") earns no title bonus
         whole = whole_title_word(spelling.normalized)
