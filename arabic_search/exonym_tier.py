@@ -102,8 +102,9 @@ def one_word_forms(word: str, dotted: bool = True,
     and its ة written ه is another word (marbuta.heh_is_another_word), as written with ة
     in each hamza seat (marbuta.marbuta_spellings), for the ``exact`` field: Jeddah is
     جدة, بجدة, وجدة, not جده "his grandfather".  Such a name is asked without the
-    article: its ة-spelling is then an ordinary noun (الجدة is "the grandmother"), and a
-    name the table writes without the article takes none."""
+    article: its ة-spelling is then an ordinary noun (الجدة is "the grandmother"); any other
+    name the table writes without the article takes it only when ``article``
+    (known_names.takes_article)."""
     spellings = marbuta_spellings(word) if dotted and heh_is_another_word(word) else ()
     if not spellings:
         return clitic_forms(word, article), frozenset()

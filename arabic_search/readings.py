@@ -278,10 +278,10 @@ def carried_name(word: str, readings: tuple[str, ...]) -> bool:
     """True when ``word``, common (NAME_CARRIER_ZIPF) and no name word the tables know
     itself (known_names.name_words), is a clitic of NAME_CLITICS before such a name word
     NAME_CARRIED_GAP commoner."""
-    names = name_words()
-    if word in names or word_zipf(word) < NAME_CARRIER_ZIPF:
+    names, zipf = name_words(), word_zipf(word)
+    if word in names or zipf < NAME_CARRIER_ZIPF:
         return False
-    least = word_zipf(word) + NAME_CARRIED_GAP
+    least = zipf + NAME_CARRIED_GAP
     return any(_stripped(word, reading) in NAME_CLITICS and reading in names
                and word_zipf(reading) >= least for reading in readings)
 
@@ -302,8 +302,7 @@ def query_readings(word: Token | WordForms) -> tuple[str, ...]:
     if ((carried(whole, readings) or carried_name(whole, readings)
          or clitic_on_article_word(whole, readings)) and not named_as_written(whole, readings)):
         return readings
-    return tuple(reading for reading in readings
-                 if _stripped(word.normalized, reading) == ARTICLE)
+    return tuple(reading for reading in readings if _stripped(whole, reading) == ARTICLE)
 
 
 def whole_could_be_name(word: Token | WordForms, weigh_common: bool = True) -> bool:
