@@ -14,7 +14,8 @@ from dataclasses import asdict, dataclass
 
 import regex
 
-from .clitics import clitic_readings
+from .clitics import behind_article, clitic_readings
+from .marbuta import HEH, dotted_form, redot
 from .namekeys import arabic_keys, arabic_vowel_key, latin_keys, latin_vowel_keys
 from .normalize import exact_form, hamza_free, is_arabic, normalize_word
 from .scripts import ARABIC, LATIN, NUMBER
@@ -57,6 +58,18 @@ class WordForms:
     keys: tuple[str, ...] = ()      # name keys, same space for Arabic and Latin
     variants: tuple[str, ...] = ()  # other normalized spellings (hamza seats: مسؤول/مسئول)
     vowel_keys: tuple[str, ...] = ()  # name keys with long vowels: rank lexicon candidates
+    dotted: str = ""     # normalized, with the final ة the writer dotted (marbuta.py), else ''
+
+    @property
+    def dotted_readings(self) -> tuple[str, ...]:
+        """The clitic readings with the final ة the writer dotted (بجدة: جدة), and those
+        behind the article, which takes no pronoun, so that their final ه can only be a ة
+        undotted (الناصره: ناصرة; ناصره alone is mostly "his supporter"): the index holds them
+        beside the normalized ones (marbuta.py: بجده is "with his grandfather")."""
+        if not self.normalized.endswith(HEH):
+            return ()
+        return tuple(redot(reading) for reading in self.readings
+                     if self.dotted or behind_article(self.normalized, reading))
 
 
 @dataclass(frozen=True)
@@ -104,7 +117,7 @@ def _arabic_forms(normalized: str, variant: str | None, exact: str) -> WordForms
     return WordForms(normalized, ARABIC, exact, readings, light_stem(normalized),
                      tuple(split_word(normalized, readings)),
                      tuple(arabic_keys([normalized, *readings])), variants,
-                     _arabic_vowel_keys(normalized, exact))
+                     _arabic_vowel_keys(normalized, exact), dotted_form(normalized, exact))
 
 
 def _other_forms(normalized: str, exact: str) -> WordForms:

@@ -16,6 +16,7 @@ import regex
 from . import mapping as m
 from .analysis import WordForms, written_words, word_forms
 from .clitics import behind_article
+from .marbuta import redot
 from .readings import plausible_reading
 from .tokens import words
 
@@ -62,12 +63,14 @@ def stem_term(forms: WordForms) -> tuple[str, ...]:
 
 # Index field -> the forms of one word it holds (one record, WordForms, behind them all).
 # EXACT and NORM hold exactly one term per word, in order: the indexer's term counter
-# zips them, and NORM's positions serve the phrase clauses.
+# zips them, and NORM's positions serve the phrase clauses.  A word written with a final
+# ة is also held with it (marbuta.py), as a whole word in VARIANTS and as its readings in
+# READINGS: no normalized form holds a ة, so the two kinds never meet.
 PASSAGE_FIELDS: dict[str, Callable[[WordForms], tuple[str, ...]]] = {
     m.EXACT: lambda forms: (forms.exact,),
     m.NORM: lambda forms: (forms.normalized,),
-    m.VARIANTS: lambda forms: forms.variants,
-    m.READINGS: lambda forms: forms.readings,
+    m.VARIANTS: lambda forms: (*forms.variants, *filter(None, (forms.dotted,))),
+    m.READINGS: lambda forms: (*forms.readings, *forms.dotted_readings),
     m.STEM: stem_term,
     m.PARTS: lambda forms: forms.parts,
 }
@@ -121,9 +124,19 @@ def title_forms(forms: WordForms) -> tuple[str, ...]:
     readings as the passages' clitic tier asks them (tiers._behind_clitics): behind any
     clitic a plausible one, behind the article any (the title لبسة does not hold the rare
     بسه, النجف holds نجف); and the word whole, marked, for the name spellings."""
-    readings = (reading for reading in forms.readings
-                if plausible_reading(reading) or behind_article(forms.normalized, reading))
-    return (forms.normalized, *readings, *forms.parts, whole_title_word(forms.normalized))
+    readings = tuple(reading for reading in forms.readings
+                     if plausible_reading(reading) or behind_article(forms.normalized, reading))
+    return (forms.normalized, *readings, *forms.parts, whole_title_word(forms.normalized),
+            *_dotted_title_forms(forms, readings))
+
+
+def _dotted_title_forms(forms: WordForms, readings: tuple[str, ...]) -> tuple[str, ...]:
+    """The title word's dotted forms (marbuta.py, WordForms.dotted_readings) among those it
+    holds: the title جدة holds جدة (whole, marked and as the reading of بجدة), which the
+    title جده "his grandfather" does not."""
+    dotted = frozenset(forms.dotted_readings)
+    held = tuple(form for form in map(redot, readings) if form in dotted)
+    return held + ((forms.dotted, whole_title_word(forms.dotted)) if forms.dotted else ())
 
 
 @functools.lru_cache(maxsize=TITLES_CACHE_SIZE)

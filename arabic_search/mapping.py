@@ -33,10 +33,10 @@ TEXT = "text"            # the passage exactly as in the document (stored only)
 # Analysed passage fields, strongest evidence first (see tiers.py).
 EXACT = "exact"          # written forms without vowel marks (hamza forms, ة, ى kept)
 NORM = "norm"            # normalized words, one per token: positions follow the text
-READINGS = "readings"    # clitic-stripped readings
+READINGS = "readings"    # clitic-stripped readings (with their ة too)
 STEM = "stem"            # light stems
 PARTS = "parts"          # parts of run-together words
-VARIANTS = "variants"    # other normalized spellings (hamza seats)
+VARIANTS = "variants"    # other normalized spellings (hamza seats), the word with its ة
 TITLE_TERMS = "title_terms"  # every form of every title word
 
 # Lexicon entries (kind: word): a distinct normalized word and its name keys.  A name
@@ -67,8 +67,10 @@ ANALYSED_FIELDS = (*PASSAGE_FIELDS, TITLE_TERMS, KEYS, VOWEL_KEYS)
 #    a title word's readings are those the clitic tier asks for (documents.title_forms).
 # 5: a title word is also held whole, marked (documents.WHOLE_WORD_MARK): a name's other
 #    spellings match a title word as written, not as the reading of a longer word.
+# 6: a word written with a final ة is also held with it, whole (VARIANTS, and TITLE_TERMS)
+#    and as its clitic readings (READINGS): جدة is not جده "his grandfather" (marbuta.py).
 ANALYSIS_META = "analysis_version"
-ANALYSIS_VERSION = 5
+ANALYSIS_VERSION = 6
 
 _TERMS_ONLY = {"type": "text", "analyzer": "whitespace", "index_options": "docs", "norms": False}
 _WITH_POSITIONS = {**_TERMS_ONLY, "index_options": "positions"}

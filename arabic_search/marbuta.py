@@ -11,7 +11,10 @@ found 3,802, all "about him".
 Where a name's ة written ه is another word (:func:`heh_is_another_word`), a written ه
 is not the name: only a written ة is (``exonym_tier.py`` asks the ``exact`` field for the
 name's ة-spellings, :func:`marbuta_spellings`; ``other_words.py`` refuses the ه-spelling
-for a Latin name ending in a vowel).  The frequencies are wordfreq's Arabic list read
+for a Latin name ending in a vowel).  So for an Arabic query word written with ة
+(:func:`dots_meant`: صديقة "female friend" is not صديقه "his friend"): the index holds
+each word written with ة and its clitic readings with their ة too (:func:`dotted_form`,
+:func:`redot`), and the tiers ask those.  The frequencies are wordfreq's Arabic list read
 by written ending (``splitter.ending_zipfs``).  Pure functions.
 """
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+from collections.abc import Iterable
 
 from pyarabic import araby
 
@@ -49,6 +53,14 @@ NISBA_HEH = "يه"
 # each of them.  A word with more combinations than this is asked as normalized only.
 HAMZA_SEATS = {"ا": "اأإآ", "و": "وؤ", "ي": "يئ"}
 MAX_SPELLINGS = 64
+# A query word's written ة is meant (the word in ة, not the ه-word with stray dots) when
+# the ة-spelling takes at least this share of the two spellings' uses.  Writers dot a ه
+# that is no ة far more seldom than they leave a ة undotted: هذة takes 0.012 of هذه's
+# uses, منة 0.013 of منه's, نفسة 0.011, اسمة 0.007: of the 40 words of wordfreq's list
+# (Zipf 2.5 or more) whose ه-spelling is another word and whose ة-spelling takes under
+# 0.04, all but a few (غضبة, فعلة) are the ه-word misspelt.  A word of its own in ة takes
+# more (عمرة "Umrah" 0.043, بينة "evidence" 0.075, عملة "currency" 0.15, جدة 0.76).
+MEANT_SHARE = 0.04
 
 
 def heh_is_another_word(form: str) -> bool:
@@ -79,6 +91,36 @@ def marbuta_spellings(form: str) -> frozenset[str]:
     if math.prod(map(len, choices)) > MAX_SPELLINGS:
         return frozenset()
     return frozenset("".join(letters) + TEH_MARBUTA for letters in itertools.product(*choices))
+
+
+def redot(form: str) -> str:
+    """A normalized form with the ة its final ه was folded from put back: جده -> جدة.
+    The index holds such forms beside the normalized ones (documents.PASSAGE_FIELDS); no
+    normalized form holds a ة, so the two never meet."""
+    return form[:-1] + TEH_MARBUTA if form.endswith(HEH) else form
+
+
+def dotted_form(normalized: str, exact: str) -> str:
+    """The normalized word with the final ة its writer dotted (جدة), '' when the written
+    word (``exact``) does not end in ة."""
+    return redot(normalized) if exact.endswith(TEH_MARBUTA) and normalized.endswith(HEH) else ""
+
+
+def _dotted_share(form: str) -> float:
+    """The ة-spelling's share of the uses of the normalized ``form`` spelt with ة or ه."""
+    with_marbuta, with_heh = ending_zipfs().get(form[:-1], (0.0, 0.0))
+    if not with_marbuta:
+        return 0.0
+    return 10 ** with_marbuta / (10 ** with_marbuta + 10 ** with_heh) if with_heh else 1.0
+
+
+def dots_meant(forms: Iterable[str]) -> bool:
+    """True when a query word written with a final ة is that word only as so written: one
+    of its normalized ``forms`` (the word, a clitic reading) written with ه is another word
+    (:func:`heh_is_another_word`: صديقة is not صديقه "his friend", بجدة not بجده "with his
+    grandfather"), and its ة-spelling a word of its own (MEANT_SHARE), not that word with
+    stray dots (هذة is هذه)."""
+    return any(heh_is_another_word(form) and _dotted_share(form) >= MEANT_SHARE for form in forms)
 
 
 def written_zipf(word: str) -> float:

@@ -16,9 +16,10 @@ other words corroborate it.
 
 * A place the exonym table writes without the article is not a word written with it
   (Hama is not الحمأة "the mud", Bukhara not البخاري) (_place_behind_article).
-* A name whose Latin spelling ends as a final ة is spelt (Jeddah, Rahma) is not a word
-  written with ه where that is another word, the pronoun "his" glued on (marbuta.py: جده
-  "his grandfather", رحمه "had mercy on him") (_pronoun_for_marbuta).
+* A name whose Latin spelling ends as a final ة is spelt (Jeddah, Rahma), or an Arabic
+  query word written with a ة it means (جدة), is not a word written with ه where that is
+  another word, the pronoun "his" glued on (marbuta.py: جده "his grandfather", رحمه "had
+  mercy on him") (_pronoun_for_marbuta).  This rule alone holds for an Arabic query.
 
 A third says when such a word must be spelt surely to be believed alone (unnamed_word).
 """
@@ -31,7 +32,7 @@ from .fame import latin_zipf, world_spellings
 from .form_pairs import one_name_likeness
 from .known_names import articleless_spellings, known_spellings
 from .likeness import COMMON_ZIPF
-from .marbuta import HEH, heh_is_another_word
+from .marbuta import HEH, dots_meant, heh_is_another_word
 from .scripts import ARABIC, LATIN
 from .splitter import word_zipf
 
@@ -60,14 +61,14 @@ LATIN_MARBUTA_ENDINGS = ("a", "ah", "eh", "at")
 
 def another_word(query: Token | WordForms, word: Token | WordForms, weak: bool,
                  listed_name: bool, shows_article: bool) -> bool:
-    """True when the written ``word`` is another word than the Latin ``query`` word
-    (``weak``: its confidence is below names.SURE_CONFIDENCE; ``listed_name``: the query
+    """True when the written ``word`` is another word than the ``query`` word (an Arabic
+    one: only a word with the pronoun for its ة, :func:`_pronoun_for_marbuta`; ``weak``: its confidence is below names.SURE_CONFIDENCE; ``listed_name``: the query
     is a well-known name whose spellings the table lists; ``shows_article``: an article
     precedes the query word).  A place that is no person's name (known_names.place_only)
     is an ordinary word's sound-alike even when spelt surely: Hama is حماة, not حمى
     "fever" (0.95)."""
     if query.script != LATIN:
-        return False
+        return _pronoun_for_marbuta(query, word)
     return (listed_name and (weak or known_names.place_only(query.normalized))
             and _other_word(query, word)) or (
         _no_name(query, word) and not _article_shown(query, word, shows_article)) or (
@@ -131,13 +132,21 @@ def _not_as_the_world_writes(query: Token | WordForms, word: Token | WordForms) 
 
 
 def _pronoun_for_marbuta(query: Token | WordForms, word: Token | WordForms) -> bool:
-    """True when the Latin ``query`` ends as a final ة is spelt (LATIN_MARBUTA_ENDINGS) and
-    the written word ends in ه where, whole or without a clitic, that is mostly another
-    word than the ة-spelling (marbuta.heh_is_another_word): Jeddah is جدة, not جده "his
-    grandfather"; Rahma رحمة, not رحمه "had mercy on him"; Oujda وجدة, not وجده "found
-    him".  Gaza keeps غزه and Misrata مصراته, the name with its dots left off."""
-    return (query.normalized.endswith(LATIN_MARBUTA_ENDINGS) and word.script == ARABIC
-            and word.exact.endswith(HEH) and any(map(heh_is_another_word, written_and_bare(word))))
+    """True when the ``query`` ends in a final ة (:func:`_ends_in_marbuta`) and the written
+    word ends in ه where, whole or without a clitic, that is mostly another word than the
+    ة-spelling (marbuta.heh_is_another_word): Jeddah is جدة, not جده "his grandfather";
+    Rahma رحمة, not رحمه "had mercy on him"; Oujda وجدة, not وجده "found him"; the Arabic
+    جدة not وجده.  Gaza keeps غزه and Misrata مصراته, the name with its dots left off."""
+    return (_ends_in_marbuta(query) and word.script == ARABIC and word.exact.endswith(HEH)
+            and any(map(heh_is_another_word, written_and_bare(word))))
+
+
+def _ends_in_marbuta(query: Token | WordForms) -> bool:
+    """A Latin query word ending as a final ة is spelt (LATIN_MARBUTA_ENDINGS), an Arabic
+    one written with a final ة it means (marbuta.dots_meant, as its written tiers ask it)."""
+    if query.script == LATIN:
+        return query.normalized.endswith(LATIN_MARBUTA_ENDINGS)
+    return query.script == ARABIC and bool(query.dotted) and dots_meant(written_and_bare(query))
 
 
 def _place_behind_article(query: Token | WordForms, word: Token | WordForms) -> bool:

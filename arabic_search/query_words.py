@@ -14,6 +14,8 @@ import math
 from dataclasses import dataclass
 
 from .analysis import Token, WordForms
+from .clitics import ARTICLE, LAM_ARTICLE
+from .marbuta import HEH, dots_meant, redot
 from .names import SURE_CONFIDENCE, is_name_query, spelling_confidences
 from .normalize import is_arabic, normalize_word
 from .readings import query_readings
@@ -53,6 +55,8 @@ class QueryWord:
     beside_only: bool = False     # an ordinary word of a name: its spellings are all beside-only
     shows_article: bool = False   # a Latin article before it (Al Madinah): names.confidence
     weight: float = 1.0           # how rare the word is (rarity.idf): the worth of its evidence
+    # its spellings and forms found only as written with their final ة (marbuta.dots_meant)
+    dotted: frozenset[str] = frozenset()
 
     @property
     def readings(self) -> frozenset[str]:
@@ -70,6 +74,13 @@ class QueryWord:
         """norm_forms and the spellings that count beside the rest of the name: the forms
         the word may stand by in a run of the query's words (quoted phrases, beside.py)."""
         return self.norm_forms | {spelling.normalized for spelling in self.beside}
+
+    def asked(self, forms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """(the normalized forms of ``forms`` a passage may hold the word by, the forms it
+        must hold as written with their final ة, with it: marbuta.redot)."""
+        if not self.dotted:
+            return forms, frozenset()
+        return forms - self.dotted, frozenset(map(redot, forms & self.dotted))
 
     def weak_names(self) -> tuple[NameSpelling, ...]:
         """Accepted spellings below SURE_CONFIDENCE: "other spelling?" on the page."""
@@ -96,10 +107,21 @@ COMPOUND_HEADS = frozenset({"عبد", "abd", "abdul", "abdel", "abdal", "abdoul"
 
 
 def query_word(token: Token, fuzzy: bool, shows_article: bool = False) -> QueryWord:
-    spellings = (token.normalized, *token.variants, *LINK_SPELLINGS.get(token.normalized, ()))
-    return QueryWord(token=token, spellings=frozenset(spellings),
-                     forms=frozenset((token.normalized, *query_readings(token))),
+    spellings = frozenset((token.normalized, *token.variants, *LINK_SPELLINGS.get(token.normalized, ())))
+    forms = frozenset((token.normalized, *query_readings(token)))
+    return QueryWord(token=token, spellings=spellings, forms=forms, dotted=_dotted(token, spellings | forms),
                      seeks_names=fuzzy and is_name_query(token), shows_article=shows_article)
+
+
+def _dotted(token: Token, forms: frozenset[str]) -> frozenset[str]:
+    """The forms a word written with a final ة is found by only as so written, when its ة
+    is meant (marbuta.dots_meant: صديقة is not صديقه "his friend", بجدة not بجده): all but
+    those with the article, which takes no pronoun (الناصرة is الناصره undotted, while
+    ناصره is mostly "his supporter")."""
+    if not token.dotted or not dots_meant(forms):
+        return frozenset()
+    return frozenset(form for form in forms
+                     if form.endswith(HEH) and not form.startswith((ARTICLE, LAM_ARTICLE)))
 
 
 def not_other_words(candidates: list[WordForms], words: list[QueryWord], number: int

@@ -17,12 +17,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import mapping as m
 from .analysis import WordForms
 from .clitics import with_article
 from .exonym_tier import (GENERIC_KIND, PassageWord, QueryExonym, exonym_filter, exonym_spans,
                           stands_beside)
+from .marbuta import redot
 from .plan import QueryPlan
 from .query_words import NameSpelling, QueryWord
 from .readings import plausible_reading
@@ -83,13 +85,18 @@ def _exact_check(q: QueryWord, word: WordForms) -> float | None:
 
 
 def _normalized_clauses(q: QueryWord) -> list[dict]:
-    if len(q.spellings) == 1:
-        return [terms(m.NORM, q.spellings)]
-    return [terms(m.NORM, q.spellings), terms(m.VARIANTS, q.spellings)]
+    """The word's spellings in NORM (and VARIANTS, when it has several); one whose ة is
+    meant, as written with it in VARIANTS (query_words.QueryWord.asked)."""
+    plain, dotted = q.asked(q.spellings)
+    clauses = [terms(m.NORM, plain)] if plain else []
+    if plain and len(q.spellings) > 1:
+        clauses.append(terms(m.VARIANTS, plain))
+    return clauses + ([terms(m.VARIANTS, dotted)] if dotted else [])
 
 
 def _normalized_check(q: QueryWord, word: WordForms) -> float | None:
-    found = word.normalized in q.spellings or not q.spellings.isdisjoint(word.variants)
+    plain, dotted = q.asked(q.spellings)
+    found = word.normalized in plain or not plain.isdisjoint(word.variants) or word.dotted in dotted
     return 1.0 if found else None
 
 
@@ -105,21 +112,49 @@ def _behind_clitics(forms: frozenset[str]) -> tuple[frozenset[str], frozenset[st
     return held, frozenset(word for form in forms - held for word in with_article(form))
 
 
+class CliticAsks(NamedTuple):
+    """What the clitic tier asks of a passage word, normalized and (where the query word's ة
+    is meant, query_words.QueryWord.asked) as written with the ة."""
+
+    readings: frozenset[str]         # READINGS: the word behind a clitic
+    words: frozenset[str]            # NORM: the word behind the article, a query reading
+    dotted_readings: frozenset[str]  # READINGS, with the ة
+    dotted_words: frozenset[str]     # VARIANTS, with the ة
+
+
+@functools.lru_cache(maxsize=4096)
+def _clitic_asks(forms: frozenset[str], dotted: frozenset[str], normalized: str) -> CliticAsks:
+    """The clitic tier's sets for a query word of ``forms`` (``normalized`` itself and its
+    readings), those of ``dotted`` with their ة."""
+    readings = forms - {normalized}
+    held, with_article = _behind_clitics(forms - dotted)
+    held_dotted, article_dotted = _behind_clitics(forms & dotted)
+    return CliticAsks(held, with_article | (readings - dotted), frozenset(map(redot, held_dotted)),
+                      frozenset(map(redot, article_dotted | (readings & dotted))))
+
+
+def _asks(q: QueryWord) -> CliticAsks:
+    return _clitic_asks(q.forms, q.dotted, q.token.normalized)
+
+
 def _clitic_clauses(q: QueryWord) -> list[dict]:
     if q.token.script != ARABIC:
         return []
-    held, with_article = _behind_clitics(q.forms)
-    return ([terms(m.READINGS, held)] if held else []) + (
-        [terms(m.NORM, with_article | q.readings)] if with_article or q.readings else [])
+    asks = _asks(q)
+    readings = asks.readings | asks.dotted_readings
+    return ([terms(m.READINGS, readings)] if readings else []) + (
+        [terms(m.NORM, asks.words)] if asks.words else []) + (
+        [terms(m.VARIANTS, asks.dotted_words)] if asks.dotted_words else [])
 
 
 def _clitic_check(q: QueryWord, word: WordForms) -> float | None:
     # Any word may be what remains of an Arabic query word (الـ10 -> 10), as in the clause.
     if q.token.script != ARABIC:
         return None
-    held, with_article = _behind_clitics(q.forms)
-    found = (not held.isdisjoint(word.readings) or word.normalized in with_article
-             or word.normalized in q.readings)
+    asks = _asks(q)
+    found = (not asks.readings.isdisjoint(word.readings) or word.normalized in asks.words
+             or not asks.dotted_readings.isdisjoint(word.dotted_readings)
+             or word.dotted in asks.dotted_words)
     return 1.0 if found else None
 
 

@@ -17,7 +17,7 @@ from . import mapping as m
 from .analysis import LATIN_PARTICLES, WordForms, analyze
 from .scripts import LATIN
 from .documents import title_forms, whole_title_word
-from .marbuta import dots_tell
+from .marbuta import dots_tell, redot
 from .names import SURE_CONFIDENCE
 from .plan import QueryPlan
 from .query_words import NameSpelling, QueryWord
@@ -28,15 +28,21 @@ from .tiers import scored, spelling_strength, terms
 TITLE_WEIGHT = 6.0
 
 
-def _title_spellings(q: QueryWord) -> tuple[NameSpelling, ...]:
-    """The accepted spellings a title may hold: not one whose final ة alone tells it from
-    another word (marbuta.dots_tell), as TITLE_TERMS holds normalized forms only: the title
-    of "Jeddah" must not hold جده, "his grandfather", which the passages' check refuses."""
-    return tuple(spelling for spelling in q.names if not dots_tell(spelling.written))
+def _whole_spelling(spelling: NameSpelling) -> str:
+    """The title term of an accepted spelling, a whole word: with its ة where that alone
+    tells it from another word (marbuta.dots_tell): the title of "Jeddah" holds جدة, not
+    جده, "his grandfather", which the passages' check refuses."""
+    return whole_title_word(redot(spelling.normalized) if dots_tell(spelling.written)
+                            else spelling.normalized)
+
+
+def _own_forms(q: QueryWord) -> frozenset[str]:
+    """The word's own forms as a title holds them: with their ة where it is meant."""
+    return frozenset().union(*q.asked(q.forms))
 
 
 def _title_wanted(q: QueryWord) -> set[str]:
-    return {*q.forms, *(whole_title_word(spelling.normalized) for spelling in _title_spellings(q))}
+    return {*_own_forms(q), *map(_whole_spelling, q.names)}
 
 
 def _title_strengths(q: QueryWord) -> dict[str, float]:
@@ -45,12 +51,12 @@ def _title_strengths(q: QueryWord) -> dict[str, float]:
     nothing for a weak one (a sound-alike of 0.75 in a title, لأبيه for "Libya", must not
     outweigh the name itself in a passage)."""
     strengths: dict[str, float] = {}
-    for spelling in _title_spellings(q):
+    for spelling in q.names:
         if spelling.confidence < SURE_CONFIDENCE:
             continue  # a weak match ("other spelling?") earns no title bonus
-        whole = whole_title_word(spelling.normalized)
+        whole = _whole_spelling(spelling)
         strengths[whole] = max(spelling_strength(q, spelling), strengths.get(whole, 0.0))
-    return strengths | {form: 1.0 for form in q.forms}
+    return strengths | {form: 1.0 for form in _own_forms(q)}
 
 
 def title_bonus_clauses(q: QueryWord) -> list[dict]:

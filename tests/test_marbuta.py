@@ -11,10 +11,12 @@ import json
 import pytest
 
 from arabic_search import mapping as m
-from arabic_search import marbuta, names
+from arabic_search import marbuta, names, tiers
 from arabic_search.analysis import analyze
+from arabic_search.documents import analysed_fields, title_terms
 from arabic_search.exonym_tier import clitic_forms, exonym_filter, exonym_spans, one_word_forms, passage_words
 from arabic_search.plan import plan_query
+from arabic_search.query_words import query_word
 from support import api_search, indexed_client, matches_by_text
 
 
@@ -128,4 +130,85 @@ def test_jeddah_finds_jeddah_and_not_his_grandfather(es_client, es_url, tmp_path
     assert sirte["sirte"]["سرت"]["how"] == "exonym"
     # كسرت may still sound like it ("other spelling?"), but it is not the translated name
     assert "broke" not in sirte or sirte["broke"]["كسرت"]["how"] != "exonym"
-    assert {"jeddah", "grandfather", "grandmother"} <= set(found("جدة"))  # the Arabic word as asked
+    # The Arabic word as asked: its written ة is meant, so not جده "his grandfather" ...
+    arabic = found("جدة")
+    assert set(arabic) == {"jeddah", "in-jeddah", "grandmother"}
+    assert arabic["in-jeddah"]["بجدة"]["how"] == "clitic"
+    assert set(found("بجدة")) >= {"jeddah", "in-jeddah"} and "grandfather" not in found("بجدة")
+    # ... while the word written with ه may be either (a ة left undotted)
+    assert {"jeddah", "in-jeddah", "grandfather", "grandmother"} <= set(found("جده"))
+
+
+# An Arabic query written with ة (marbuta.dots_meant, the index's dotted forms).
+
+@pytest.mark.parametrize("word", ["جدة", "صديقة", "رحمة", "وحدة", "بجدة", "الجدة", "عملة"])
+def test_a_written_ta_marbuta_is_meant_where_the_heh_spelling_is_another_word(word):
+    assert marbuta.dots_meant(query_word(analyze(word)[0], True).forms)
+
+
+@pytest.mark.parametrize("word", [
+    "غزة", "مصراتة",   # the ه-spelling is the word undotted
+    "هذة", "منة",      # the ة-spelling is the ه-word with stray dots
+])
+def test_a_written_ta_marbuta_is_not_meant(word):
+    assert not marbuta.dots_meant(query_word(analyze(word)[0], True).forms)
+
+
+def test_the_index_holds_a_word_written_with_ta_marbuta_with_it_too():
+    fields = analysed_fields("بجدة جده غزه")
+    assert fields[m.VARIANTS].split() == ["بجدة"] and "جدة" in fields[m.READINGS].split()
+    assert "جده" in fields[m.NORM].split() and "ة" not in fields[m.NORM]
+    assert {"جدة", "=جدة"} <= set(title_terms("قصة جدة").split())
+    assert not {"جدة", "=جدة"} & set(title_terms("قصة جده").split())
+
+
+def _tier_pair(query: str, written: str, tier: str) -> tuple[bool, bool]:
+    """(the tier's clause matches the passage word's index terms, its check accepts it)."""
+    q = query_word(analyze(query)[0], True)
+    forms = analyze(written)[0].forms
+    fields = {name: set(terms.split()) for name, terms in analysed_fields(written).items()}
+    asked = [(field, set(values if isinstance(values, list) else [values]))
+             for clause in tiers.BY_NAME[tier].clauses(q)
+             for kind in ("term", "terms") if kind in clause
+             for field, values in clause[kind].items()]
+    return (any(values & fields[field] for field, values in asked),
+            tiers.BY_NAME[tier].check(q, forms) is not None)
+
+
+@pytest.mark.parametrize(("query", "written", "tier", "found"), [
+    ("جدة", "جدة", tiers.NORMALIZED, True), ("جدة", "جده", tiers.NORMALIZED, False),
+    ("جدة", "بجدة", tiers.CLITIC, True), ("جدة", "بجده", tiers.CLITIC, False),
+    ("جدة", "الجدة", tiers.CLITIC, True), ("جدة", "وجده", tiers.CLITIC, False),
+    ("جدة", "والجده", tiers.CLITIC, True),  # the article takes no pronoun: الجدة undotted
+    ("بجدة", "جدة", tiers.CLITIC, True), ("بجدة", "جده", tiers.CLITIC, False),
+    ("جده", "جدة", tiers.NORMALIZED, True), ("جده", "بجدة", tiers.CLITIC, True),
+    ("غزة", "غزه", tiers.NORMALIZED, True), ("صديقة", "صديقه", tiers.NORMALIZED, False),
+    ("والدة", "والده", tiers.NORMALIZED, False),  # "mother" is not "his father"
+    # with the article a final ه is no pronoun: الناصره is الناصرة undotted (Nazareth)
+    ("الناصرة", "الناصره", tiers.NORMALIZED, True), ("الناصرة", "ناصره", tiers.CLITIC, False),
+    ("ناصرة", "الناصره", tiers.CLITIC, True), ("ناصرة", "بالناصره", tiers.CLITIC, True),
+    ("ناصرة", "وناصره", tiers.CLITIC, False),
+])
+def test_the_clause_and_the_check_agree_on_the_dotted_forms(query, written, tier, found):
+    assert _tier_pair(query, written, tier) == (found, found)
+
+
+def test_an_ordinary_word_in_ta_marbuta_is_not_the_word_with_his(es_client, es_url, tmp_path):
+    bodies = {"mercy": "نزلت رحمة الله على العباد.", "on-him": "توفي الشيخ رحمه الله أمس.",
+              "friend": "التقت صديقة الطفولة في المدينة.", "his-friend": "التقى صديقه في المدينة.",
+              "gaza": "وصلت القافلة إلى غزه."}
+    docs = [{"id": key, "title": "", "body": body} for key, body in bodies.items()]
+    docs += [{"id": "titled", "title": "رحمة الأمهات", "body": "قصة قصيرة عن الوفاء."},
+             {"id": "titled-on-him", "title": "الشيخ رحمه الله", "body": "قصة قصيرة عن الوفاء."}]
+    client = indexed_client(es_client, es_url, tmp_path, "dotted", docs)
+
+    def found(query: str) -> dict[str, dict]:
+        return {hit["id"]: matches_by_text(hit) for hit in api_search(client, q=query)["hits"]}
+
+    assert set(found("رحمة")) == {"mercy", "titled"}  # not رحمه "had mercy on him"
+    assert {"mercy", "on-him", "titled", "titled-on-him"} <= set(found("رحمه"))  # may be رحمة undotted
+    friend = found("صديقة")
+    assert list(friend)[0] == "friend" and friend["friend"]["صديقة"]["how"] == "exact"
+    # صديقه "his friend" shares the light stem, and says so; it is not the word normalized
+    assert "his-friend" not in friend or friend["his-friend"]["صديقه"]["how"] == "stem"
+    assert "gaza" in found("غزة")  # غزه is Gaza undotted

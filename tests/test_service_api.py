@@ -288,7 +288,7 @@ def test_analyze(client):
     assert text[last["start"]:last["end"]] == "لويليامز"
     assert "ويليامز" in last["readings"] and last["script"] == "arabic"
     assert set(last) == {"text", "start", "end", "normalized", "script", "readings", "stem",
-                         "parts", "keys", "variants", "exact", "vowel_keys"}
+                         "parts", "keys", "variants", "exact", "vowel_keys", "dotted"}
 
 
 def test_analyze_needs_no_elasticsearch():
