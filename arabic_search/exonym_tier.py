@@ -34,6 +34,7 @@ from .normalize import exact_form, is_arabic, normalize_word
 from .tokens import word_spans
 from .query_words import LINK_SPELLINGS, NEAR_SLOP
 from .readings import FUNCTION_WORDS
+from .splitter import guessed_splits
 from .tier_names import EXONYM, SPLIT
 
 # Proclitics a name may carry: conjunction (و ف), preposition (ب ك ل), or both.
@@ -166,15 +167,19 @@ def split_exonyms(tokens: Sequence, kept: set[int]) -> tuple[QueryExonym, ...]:
 
 
 def _split_names(token) -> tuple[Name, ...]:
-    """The parts of a run-together query word: those the word list finds, or a name's
-    link glued to the rest (بو, أبو, بن, ابن, عبد; بو and أبو, بن and ابن write one link)."""
+    """The parts of a run-together query word: those the word list finds, or else a name's
+    link glued to the rest (بو, أبو, بن, ابن, عبد; بو and أبو, بن and ابن write one link)
+    and every cut of it into two (splitter.guessed_splits: ماهاسارخام, بورسعيد) but into a
+    function word, no part of a name (احدان is not لأحد أن, on the tune half of
+    prose.jsonl)."""
     if len(token.parts) > 1:
         return (Name(" ".join(token.parts), tuple(token.parts)),)
-    compound = arabic_compound(token.normalized) if is_arabic(token.normalized) else None
-    if not compound:
+    if not is_arabic(token.normalized):
         return ()
-    head, rest = compound
-    return tuple(Name(f"{link} {rest}", (link, rest)) for link in LINK_SPELLINGS.get(head, (head,)))
+    compound = arabic_compound(token.normalized)
+    cuts = [(link, compound[1]) for link in LINK_SPELLINGS.get(compound[0], compound[:1])] if compound else []
+    cuts += [cut for cut in guessed_splits(token.normalized) if FUNCTION_WORDS.isdisjoint(cut)]
+    return tuple(Name(f"{head} {rest}", (head, rest)) for head, rest in dict.fromkeys(cuts))
 
 
 def joined_exonyms(tokens: Sequence, kept: set[int]) -> tuple[QueryExonym, ...]:

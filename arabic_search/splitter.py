@@ -124,3 +124,21 @@ def split_word(word: str, readings: tuple[str, ...] = ()) -> list[str]:
         return []
     splits = [parts for parts in _segmentations(word, vocab, MAX_PARTS) if len(parts) > 1]
     return max(splits, key=lambda parts: _score(parts, vocab)) if splits else []
+
+
+# A query word of at least this many letters and under GUESSED_ZIPF may be a name run
+# together that no word list knows (ماهاسارخام for ماها سارخام, طوزخورماتو, بورسعيد for
+# بور سعيد, مهاباد for مه آباد: names are common words too, Port Said 3.9): each cut into
+# two parts of GUESSED_PART letters or more is asked as two words in a row
+# (exonym_tier.split_exonyms).  The words must stand together in a passage, so a wrong
+# cut finds little; a commoner word is a word, never cut so.
+MIN_GUESSED_WORD = 5
+GUESSED_PART = 2
+GUESSED_ZIPF = 4.0
+
+
+def guessed_splits(word: str) -> list[tuple[str, str]]:
+    """Every cut of the normalized ``word`` into two parts (see MIN_GUESSED_WORD)."""
+    if not MIN_GUESSED_WORD <= len(word) <= MAX_WORD or word_zipf(word) >= GUESSED_ZIPF:
+        return []
+    return [(word[:cut], word[cut:]) for cut in range(GUESSED_PART, len(word) - GUESSED_PART + 1)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from arabic_search.analysis import analyze
 from arabic_search.exonym_tier import JOINED_KIND
 from arabic_search.plan import plan_query
+from arabic_search.splitter import guessed_splits
 from support import api_search, indexed_client, matches_by_text
 
 import pytest
@@ -26,6 +27,8 @@ DOCS = {
     "gabes": {"title": "تونس", "body": "وصل الوفد إلى قابس صباح اليوم."},
     "bou_glued": {"title": "الجزائر", "body": "افتتح الوالي مستشفى بومرداس الجديد."},
     "ibn_apart": {"title": "تاريخ", "body": "كتب عبد الرحمن بن خلدون المقدمة."},
+    "tuz_apart": {"title": "العراق", "body": "انفجرت سيارة في قضاء طوز خورماتو أمس."},
+    "port_apart": {"title": "مصر", "body": "رست السفينة في ميناء بور سعيد مساء."},
 }
 
 
@@ -41,7 +44,8 @@ def search(client, query: str) -> dict:
 
 def test_two_query_words_in_a_row_are_also_sought_run_together():
     exonyms = plan_query(analyze("ماها سارخام")).exonyms
-    assert [(e.kind, e.names[0].words) for e in exonyms] == [(JOINED_KIND, ("ماهاسارخام",))]
+    joined = [(e.kind, e.names[0].words) for e in exonyms if e.kind == JOINED_KIND]
+    assert joined == [(JOINED_KIND, ("ماهاسارخام",))]
     assert plan_query(analyze("في الدار")).exonyms == ()  # a function word is no part of a name
 
 
@@ -103,3 +107,22 @@ def test_a_name_link_is_one_word_written_either_way(client, query, found):
     assert {hit["id"] for hit in result["hits"]} == set(found)
     for hit in result["hits"]:
         assert found[hit["id"]] in matches_by_text(hit)
+
+
+def test_a_query_word_no_word_list_splits_is_cut_every_way():
+    assert ("طوز", "خورماتو") in guessed_splits("طوزخورماتو")
+    assert ("بور", "سعيد") in guessed_splits("بورسعيد")  # a name as common as Port Said
+    assert guessed_splits("كلما") == [] and guessed_splits("الحكومه") == []  # words, not runs
+    assert all(len(head) >= 2 and len(rest) >= 2 for head, rest in guessed_splits("طوزخورماتو"))
+    # a function word is no part of a name: the absent name احدان found لأحد أن on prose.jsonl
+    cuts = {name.words for e in plan_query(analyze("احدان")).exonyms for name in e.names}
+    assert ("احد", "ان") not in cuts and ("اح", "دان") in cuts
+
+
+@pytest.mark.parametrize(("query", "doc", "written"), [
+    ("طوزخورماتو", "tuz_apart", "طوز خورماتو"), ("بورسعيد", "port_apart", "بور سعيد")])
+def test_a_name_run_together_in_the_query_finds_it_written_apart(client, query, doc, written):
+    result = search(client, query)
+    assert [hit["id"] for hit in result["hits"]] == [doc]
+    assert {m["how"] for m in matches_by_text(result["hits"][0]).values()} == {"split"}
+    assert written in matches_by_text(result["hits"][0])  # both words, one mark
