@@ -69,13 +69,17 @@ def _filters(plan: QueryPlan, source: str | None, date_from: str | None, date_to
 
 
 def _required_phrase(phrase: tuple[QueryWord, ...]) -> dict:
-    """A quoted phrase: its words in order, each in any accepted spelling."""
+    """A quoted phrase: its words in order, each in any accepted spelling.  NORM folds ة
+    into ه, so a word whose ة is meant (QueryWord.dotted) must also be in the passage as
+    written with it: "عن جدة" is not "عن جده", "from his grandfather"."""
     spans = []
     for word in phrase:
         spellings = sorted(word.near_forms)
         spans.append({"span_or": {"clauses": [{"span_term": {m.NORM: spelling}}
                                               for spelling in spellings]}})
-    return {"span_near": {"clauses": spans, "slop": 0, "in_order": True}}
+    near = {"span_near": {"clauses": spans, "slop": 0, "in_order": True}}
+    dotted = [{"bool": {"should": written_clauses(word)}} for word in phrase if word.dotted]
+    return {"bool": {"must": [near, *dotted]}} if dotted else near
 
 
 def _exclusions(plan: QueryPlan) -> list[dict]:

@@ -212,3 +212,13 @@ def test_an_ordinary_word_in_ta_marbuta_is_not_the_word_with_his(es_client, es_u
     # صديقه "his friend" shares the light stem, and says so; it is not the word normalized
     assert "his-friend" not in friend or friend["his-friend"]["صديقه"]["how"] == "stem"
     assert "gaza" in found("غزة")  # غزه is Gaza undotted
+
+
+def test_a_quoted_phrase_holds_the_word_as_written_with_its_ta_marbuta(es_client, es_url, tmp_path):
+    bodies = {"mercy": "وسعت رحمة الله كل شيء.", "on-him": "توفي الشيخ رحمه الله وبر رحم أمه."}
+    client = indexed_client(es_client, es_url, tmp_path, "dotted-phrase",
+                            [{"id": key, "title": "", "body": body} for key, body in bodies.items()])
+    # norm cannot tell رحمة الله from رحمه الله ("God have mercy on him"), and الله and رحم
+    # (a sound-alike of رحمة) let the passage in
+    assert {hit["id"] for hit in api_search(client, q='"رحمة الله"')["hits"]} == {"mercy"}
+    assert {hit["id"] for hit in api_search(client, q='"رحمه الله"')["hits"]} == {"mercy", "on-him"}
