@@ -69,7 +69,7 @@ def stem_term(forms: WordForms) -> tuple[str, ...]:
 PASSAGE_FIELDS: dict[str, Callable[[WordForms], tuple[str, ...]]] = {
     m.EXACT: lambda forms: (forms.exact,),
     m.NORM: lambda forms: (forms.normalized,),
-    m.VARIANTS: lambda forms: (*forms.variants, *filter(None, (forms.dotted,))),
+    m.VARIANTS: lambda forms: forms.variants + ((forms.dotted,) if forms.dotted else ()),
     m.READINGS: lambda forms: (*forms.readings, *forms.dotted_readings),
     m.STEM: stem_term,
     m.PARTS: lambda forms: forms.parts,

@@ -176,8 +176,10 @@ def _split_names(token) -> tuple[Name, ...]:
         return (Name(" ".join(token.parts), tuple(token.parts)),)
     if not is_arabic(token.normalized):
         return ()
-    compound = arabic_compound(token.normalized)
-    cuts = [(link, compound[1]) for link in LINK_SPELLINGS.get(compound[0], compound[:1])] if compound else []
+    cuts: list[tuple[str, str]] = []
+    if compound := arabic_compound(token.normalized):
+        head, rest = compound
+        cuts = [(link, rest) for link in LINK_SPELLINGS.get(head, (head,))]
     cuts += [cut for cut in guessed_splits(token.normalized) if FUNCTION_WORDS.isdisjoint(cut)]
     return tuple(Name(f"{head} {rest}", (head, rest)) for head, rest in dict.fromkeys(cuts))
 

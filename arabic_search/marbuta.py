@@ -74,10 +74,7 @@ def heh_is_another_word(form: str) -> bool:
     if len(stem) < MIN_STEM or vocabulary().get(stem, 0.0) < STEM_ZIPF:
         return False
     with_marbuta, with_heh = ending_zipfs().get(stem, (0.0, 0.0))
-    if not with_heh:
-        return False
-    share = 10 ** with_heh / (10 ** with_heh + 10 ** with_marbuta) if with_marbuta else 1.0
-    return share >= OWN_WORD_SHARE
+    return _share(with_heh, with_marbuta) >= OWN_WORD_SHARE
 
 
 @functools.lru_cache(maxsize=1024)
@@ -106,12 +103,17 @@ def dotted_form(normalized: str, exact: str) -> str:
     return redot(normalized) if exact.endswith(TEH_MARBUTA) and normalized.endswith(HEH) else ""
 
 
+def _share(zipf: float, other_zipf: float) -> float:
+    """One spelling's share of the uses of two (Zipf values; 0 is unlisted, no use)."""
+    if not zipf:
+        return 0.0
+    return 10 ** zipf / (10 ** zipf + 10 ** other_zipf) if other_zipf else 1.0
+
+
 def _dotted_share(form: str) -> float:
     """The ة-spelling's share of the uses of the normalized ``form`` spelt with ة or ه."""
     with_marbuta, with_heh = ending_zipfs().get(form[:-1], (0.0, 0.0))
-    if not with_marbuta:
-        return 0.0
-    return 10 ** with_marbuta / (10 ** with_marbuta + 10 ** with_heh) if with_heh else 1.0
+    return _share(with_marbuta, with_heh)
 
 
 def dots_meant(forms: Iterable[str]) -> bool:

@@ -62,8 +62,9 @@ LATIN_MARBUTA_ENDINGS = ("a", "ah", "eh", "at")
 def another_word(query: Token | WordForms, word: Token | WordForms, weak: bool,
                  listed_name: bool, shows_article: bool) -> bool:
     """True when the written ``word`` is another word than the ``query`` word (an Arabic
-    one: only a word with the pronoun for its ة, :func:`_pronoun_for_marbuta`; ``weak``: its confidence is below names.SURE_CONFIDENCE; ``listed_name``: the query
-    is a well-known name whose spellings the table lists; ``shows_article``: an article
+    one: only a word with the pronoun for its ة, :func:`_pronoun_for_marbuta`; ``weak``:
+    its confidence is below names.SURE_CONFIDENCE; ``listed_name``: the query is a
+    well-known name whose spellings the table lists; ``shows_article``: an article
     precedes the query word).  A place that is no person's name (known_names.place_only)
     is an ordinary word's sound-alike even when spelt surely: Hama is حماة, not حمى
     "fever" (0.95)."""
