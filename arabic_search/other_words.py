@@ -32,7 +32,8 @@ from .fame import latin_zipf, world_spellings
 from .form_pairs import one_name_likeness
 from .known_names import articleless_spellings, known_spellings
 from .likeness import COMMON_ZIPF
-from .marbuta import HEH, dots_meant, heh_is_another_word
+from .marbuta import HEH, heh_is_another_word
+from .readings import meant_dots
 from .scripts import ARABIC, LATIN
 from .splitter import word_zipf
 
@@ -144,10 +145,10 @@ def _pronoun_for_marbuta(query: Token | WordForms, word: Token | WordForms) -> b
 
 def _ends_in_marbuta(query: Token | WordForms) -> bool:
     """A Latin query word ending as a final ة is spelt (LATIN_MARBUTA_ENDINGS), an Arabic
-    one written with a final ة it means (marbuta.dots_meant, as its written tiers ask it)."""
+    one written with a final ة it means (readings.meant_dots, as its written tiers ask it)."""
     if query.script == LATIN:
         return query.normalized.endswith(LATIN_MARBUTA_ENDINGS)
-    return query.script == ARABIC and bool(query.dotted) and dots_meant(written_and_bare(query))
+    return query.script == ARABIC and meant_dots(query)
 
 
 def _place_behind_article(query: Token | WordForms, word: Token | WordForms) -> bool:

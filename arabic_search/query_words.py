@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from .analysis import Token, WordForms
 from .clitics import ARTICLE, LAM_ARTICLE
-from .marbuta import HEH, dots_meant, redot
+from .marbuta import HEH, redot
 from .names import SURE_CONFIDENCE, is_name_query, spelling_confidences
 from .normalize import is_arabic, normalize_word
-from .readings import query_readings
+from .readings import meant_dots, query_readings
 from .scripts import ARABIC, LATIN
 
 # Confidences are rounded down to this step: one search clause per step, and the
@@ -55,7 +55,7 @@ class QueryWord:
     beside_only: bool = False     # an ordinary word of a name: its spellings are all beside-only
     shows_article: bool = False   # a Latin article before it (Al Madinah): names.confidence
     weight: float = 1.0           # how rare the word is (rarity.idf): the worth of its evidence
-    # its spellings and forms found only as written with their final ة (marbuta.dots_meant)
+    # its spellings and forms found only as written with their final ة (readings.meant_dots)
     dotted: frozenset[str] = frozenset()
 
     @property
@@ -115,10 +115,10 @@ def query_word(token: Token, fuzzy: bool, shows_article: bool = False) -> QueryW
 
 def _dotted(token: Token, forms: frozenset[str]) -> frozenset[str]:
     """The forms a word written with a final ة is found by only as so written, when its ة
-    is meant (marbuta.dots_meant: صديقة is not صديقه "his friend", بجدة not بجده): all but
+    is meant (readings.meant_dots: صديقة is not صديقه "his friend", بجدة not بجده): all but
     those with the article, which takes no pronoun (الناصرة is الناصره undotted, while
     ناصره is mostly "his supporter")."""
-    if not token.dotted or not dots_meant(forms):
+    if not meant_dots(token):
         return frozenset()
     return frozenset(form for form in forms
                      if form.endswith(HEH) and not form.startswith((ARTICLE, LAM_ARTICLE)))

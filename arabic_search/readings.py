@@ -15,6 +15,7 @@ from typing import NamedTuple
 from .analysis import Token, WordForms
 from .clitics import ARTICLE, LAM_ARTICLE, ONE_LETTER_CLITICS, clitic_readings
 from .known_names import name_words, named_as_written
+from .marbuta import dots_meant
 from .normalize import MAKSURA_FUNCTION_WORDS, normalize_word
 from .scripts import ARABIC, LATIN
 from .splitter import part_zipf, vocabulary, word_zipf
@@ -303,6 +304,14 @@ def query_readings(word: Token | WordForms) -> tuple[str, ...]:
          or clitic_on_article_word(whole, readings)) and not named_as_written(whole, readings)):
         return readings
     return tuple(reading for reading in readings if _stripped(whole, reading) == ARTICLE)
+
+
+def meant_dots(word: Token | WordForms) -> bool:
+    """True when ``word`` is written with a final ة it means (marbuta.dots_meant), read with
+    the clitic readings it is searched by (:func:`query_readings`): the one test of the
+    written tiers (query_words.QueryWord.dotted) and of the other-word check
+    (other_words._pronoun_for_marbuta)."""
+    return bool(word.dotted) and dots_meant((word.normalized, *query_readings(word)))
 
 
 def whole_could_be_name(word: Token | WordForms, weigh_common: bool = True) -> bool:
