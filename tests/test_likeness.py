@@ -102,6 +102,11 @@ def test_another_arabic_spelling_is_as_sure_both_ways(one, other):
     ("دونا", "دوننا", True),          # a foreign double consonant written twice (Donna)
     ("بيلا", "بيللا", True),          # (Bella)
     ("لار", "الآراء", False),         # the opinions: an ordinary word
+    ("بنغازي", "بنجازي", True),       # ج and غ write one name's g every way (Benghazi)
+    ("جوردون", "غوردون", True),
+    ("جريب", "غريب", False),          # but غريب is "strange", not a spelling of جريب
+    ("جدة", "غدة", False),            # Jeddah is no gland
+    ("الجرب", "الغرب", False),        # scabies is not the West
 ])
 def test_arabic_spellings_and_printed_alef_maksura(query, written, accepted):
     assert (_confidence(query, written) >= _least(query)) is accepted
