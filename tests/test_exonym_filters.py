@@ -6,7 +6,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from exonym_filters import beside_curated, believable, is_ordinary_word, spells_a_name  # noqa: E402
+from exonym_filters import (beside_curated, believable, commoner_than_the_town, is_ordinary_word,  # noqa: E402
+                             spells_a_name)
 
 
 def test_ordinary_words_are_common_one_word_names():
@@ -39,3 +40,18 @@ def test_believable_drops_only_ordinary_words_that_spell_no_name():
 def test_beside_a_curated_name_only_its_close_variants_stay():
     assert beside_curated("عمّان", ["امان"]) == []
     assert beside_curated("كابول", ["كابل"]) == ["كابل"]
+
+
+def test_a_foreign_town_is_not_a_word_written_far_more_often_than_the_town_is_named():
+    """GeoNames spells Qom قوم ("people") and Yuma يوما ("a day"): Arabic text writes those
+    words a hundred times as often as English or French names the towns."""
+    assert commoner_than_the_town("قوم", ["Qom"]) and commoner_than_the_town("يوما", ["Yuma"])
+    assert not commoner_than_the_town("برلين", ["Berlin"])
+    assert not commoner_than_the_town("مانشستر", ["Manchester"])
+    assert believable(["قوم"], ["Qom"]) == []
+    assert believable(["برلين"], ["Berlin"]) == ["برلين"]
+
+
+def test_an_arabic_speaking_town_keeps_its_own_name_however_common():
+    """Latin text names few towns of Arabic-speaking countries: their names are their own."""
+    assert believable(["الوجه"], ["Al Wajh"], native=True) == ["الوجه"]
