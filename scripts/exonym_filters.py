@@ -34,12 +34,15 @@ its ordinary-word rules.  Noise that spells a Latin name of the city stays (Mosu
 the names of Arabic-speaking towns that are ordinary words (Al Wajh = الوجه): they are
 the towns' own names, and Latin text names few of them at all.
 
+And a country's iso-codes translation that is another country's CLDR name is a translation
+error (Moldova = المالديف, the Maldives): :func:`names_another_country`.
+
 Build-time only (scripts/build_exonyms.py); pure functions of the names.
 """
 from __future__ import annotations
 
 from arabic_search.analysis import analyze
-from arabic_search.exonyms import latin_key
+from arabic_search.exonyms import latin_key, norm_words
 from arabic_search.likeness import arabic_arabic, latin_arabic
 from arabic_search.names import confidence
 from arabic_search.normalize import normalize_word
@@ -119,3 +122,15 @@ def beside_curated(curated: str, arabic: list[str]) -> list[str]:
     anchor = normalize_word(curated)
     return [name for name in arabic if not is_ordinary_word(name) or
             arabic_arabic(anchor, normalize_word(name), weigh_common=False) >= CLOSE_VARIANT]
+
+
+def names_another_country(name: str, code: str, arabic: dict[str, str]) -> bool:
+    """True when an iso-codes translation of country ``code`` is CLDR's Arabic name of
+    another country, or its last words (iso-codes translates Moldova المالديف, the
+    Maldives, whose CLDR name is جزر المالديف): a translation error, not a second name."""
+    words = norm_words(name)
+    if not words or words == norm_words(arabic.get(code) or ""):
+        return False
+    return any(other != code and other.isalpha() and len(other) == 2
+               and norm_words(other_name)[-len(words):] == words
+               for other, other_name in arabic.items())

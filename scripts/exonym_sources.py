@@ -26,7 +26,7 @@ from wordfreq import zipf_frequency
 
 from arabic_search.exonyms import latin_key, norm_words
 from arabic_search.known_names import well_known_name
-from exonym_filters import believable, beside_curated
+from exonym_filters import believable, beside_curated, names_another_country
 
 # Letters of the Arabic alphabet proper, with vowel marks, tatweel, spaces and hyphens: a
 # GeoNames alternate name with پ چ ژ گ ک ی ے ھ ە is Persian, Urdu, Pashto, Kurdish or Uyghur.
@@ -86,7 +86,9 @@ def countries() -> dict[str, dict]:
         code = country.alpha_2
         iso_names = [getattr(country, field, None) for field in ("common_name", "name", "official_name")]
         latin = [english.get(code), geonames.get(code, {}).get("name")] + [reorder(n) for n in iso_names]
-        native = [arabic.get(code)] + [iso_arabic.gettext(n) for n in iso_names if n]
+        translated = [iso_arabic.gettext(n) for n in iso_names if n and iso_arabic.gettext(n) != n]
+        native = [arabic.get(code)] + [name for name in translated
+                                       if not names_another_country(name, code, arabic)]
         out[f"country:{code}"] = entity("country", latin, native, "cldr;iso-codes;geonames",
                                         geonames.get(code, {}).get("population", 0))
     return out

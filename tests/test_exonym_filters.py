@@ -7,7 +7,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from exonym_filters import (beside_curated, believable, commoner_than_the_town, is_ordinary_word,  # noqa: E402
-                             spells_a_name)
+                             names_another_country, spells_a_name)
 
 
 def test_ordinary_words_are_common_one_word_names():
@@ -55,3 +55,12 @@ def test_a_foreign_town_is_not_a_word_written_far_more_often_than_the_town_is_na
 def test_an_arabic_speaking_town_keeps_its_own_name_however_common():
     """Latin text names few towns of Arabic-speaking countries: their names are their own."""
     assert believable(["الوجه"], ["Al Wajh"], native=True) == ["الوجه"]
+
+
+def test_a_country_is_not_named_by_another_countrys_name():
+    """iso-codes translates Moldova المالديف, the Maldives (CLDR: جزر المالديف)."""
+    cldr = {"MD": "مولدوفا", "MV": "جزر المالديف", "CG": "الكونغو - برازافيل", "001": "العالم"}
+    assert names_another_country("المالديف", "MD", cldr)
+    assert not names_another_country("جمهورية مولدوفا", "MD", cldr)
+    assert not names_another_country("مولدوفا", "MD", cldr)          # its own name
+    assert not names_another_country("جزر المالديف", "MV", cldr)
