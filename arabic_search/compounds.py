@@ -39,7 +39,11 @@ _ALLAH = regex.compile(r"^[aeiou]?ll?ah?$")
 _LINEAGE = regex.compile(r"^(ben|bin|ibn)(.{4,})$")
 BEN = "ben"
 # The remainder + الله / الدين (Saadallah, Abdullah, Noureddine, Alaeddin, Salahuddin).
-_GOD = regex.compile(r"^(.{3,}?)([aeiou]?(?:ll?ah?|llah))$")
+# Allah with one l only after its own vowel a, u or o (Saadala, Nasrulah, Fathola): a name
+# ending in -la, -lah is mostly a name of its own (Ramla = الرملة, not رام الله Ramallah, which
+# it found at 1.0; Nabila, Jamila, Layla, Leila, Villa; 156 words of names_dev.tsv, none of
+# them Allah's).
+_GOD = regex.compile(r"^(.{3,}?)([aeiou]?llah?|[aou]lah?)$")
 _FAITH = regex.compile(r"^(.{3,}?)(?:[aeiou]d{1,2}|[aeiou]ld)(in|ine|een|dine)$")
 ALLAH, ADDIN = "allah", "din"
 # A remainder this short is the name's own letters (Abdi, Abdo), not a second word.

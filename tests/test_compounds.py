@@ -23,6 +23,9 @@ from test_matching import explain  # noqa: E402
     ("abdallah", ("abd", "allah")),
     ("saadallah", ("saad", "allah")),
     ("nasrallah", ("nasr", "allah")),
+    ("ramallah", ("ram", "allah")),
+    ("saadala", ("saad", "allah")),          # one l after Allah's own vowel
+    ("nasrulah", ("nasr", "allah")),
     ("noureddine", ("nour", "din")),
     ("salahuddin", ("salah", "din")),
     ("abdul", ("abd",)),                     # "Abdul Aziz": the article goes with Aziz
@@ -35,7 +38,9 @@ def test_compound_words_split_into_their_parts(word, parts):
 
 
 @pytest.mark.parametrize("word", ["abdi", "abdo", "allah", "mohamed", "khalid", "dine", "adel",
-                                  "medina", "aladdin", "benin", "bouteflika"])
+                                  "medina", "aladdin", "benin", "bouteflika",
+                                  "ramla", "ramlah", "nabila", "jamilah", "layla", "leila",
+                                  "villa"])  # a name ending in -la, -lah is its own
 def test_other_words_stay_whole(word):
     assert _parts(word) == ()
 
