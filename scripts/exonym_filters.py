@@ -25,8 +25,8 @@ that is an ordinary word (ORDINARY_WORD_ZIPF) is kept only where it is believabl
   ("people", 4.5; Qom 2.0), Yuma يوما ("a day"), Albacete البسيط ("the simple"), Uşak
   عشاق ("lovers"), Emmen امن ("security"), Dhule دوله ("state"), and each Latin query
   answered them at confidence 1.0 (Qom: 458 documents of prose.jsonl, none about it).
-  Medan = ميدان and Mashhad = مشهد go too: names that are words ("square", "scene"),
-  left to name matching like any other.
+  Medan = ميدان and Hisar = حصار go too: names that are words ("square", "siege"), left
+  to name matching like any other (Mashhad keeps مشهد, the name CLDR gives it).
 
 Where the table drops a transliteration, name matching (names.py) still finds it, with
 its ordinary-word rules.  Noise that spells a Latin name of the city stays (Mosul =
@@ -59,9 +59,12 @@ ORDINARY_WORD_ZIPF = 3.5
 SPELT_CONFIDENCE = 0.6
 # A foreign town's ordinary-word name is written at most this many Zipf steps more often in
 # Arabic than its Latin names are in English or French (FAME_LANGUAGES).  Of the 238 such
-# names GeoNames gives, those written 2 steps more were noise but for Medan, Mashhad,
-# Orumiyeh and Hisar (20 of 24); at 1.5-2 steps legitimate names begin (Odesa, Köln, Hefei).
+# names GeoNames gives, 25 are written 2 steps more or over, all noise but Medan, Mashhad,
+# Orumiyeh, Hisar and Āmol (20 of 25); at 1.5-2 steps legitimate names begin (Odesa, Köln,
+# Hefei).
 FAME_GAP = 2.0
+# wordfreq's full lists in these two languages, not fame.latin_zipf (the service's: small
+# lists, eight languages), which lacks towns as well known as Isfahan and would drop أصفهان.
 FAME_LANGUAGES = ("en", "fr")
 # Two spellings of one name this alike (كابول / كابل 0.88, سول / سيول 0.90; عمان / امان
 # 0.70, الموصل / موصول 0.65).
@@ -108,10 +111,11 @@ def believable(arabic: list[str], latin_names: list[str], native: bool = False) 
 def commoner_than_the_town(arabic: str, latin_names: list[str]) -> bool:
     """True when the one Arabic word is FAME_GAP Zipf steps commoner in Arabic text than
     the commonest of the town's ``latin_names`` is in English or French text."""
-    words = arabic.split()
+    if len(arabic.split()) != 1:
+        return False
     fame = max((zipf_frequency(" ".join(latin_key(name)), language)
                 for name in latin_names for language in FAME_LANGUAGES), default=0.0)
-    return len(words) == 1 and word_zipf(normalize_word(words[0])) - fame >= FAME_GAP
+    return word_zipf(normalize_word(arabic.strip())) - fame >= FAME_GAP
 
 
 def beside_curated(curated: str, arabic: list[str]) -> list[str]:

@@ -86,7 +86,7 @@ def countries() -> dict[str, dict]:
         code = country.alpha_2
         iso_names = [getattr(country, field, None) for field in ("common_name", "name", "official_name")]
         latin = [english.get(code), geonames.get(code, {}).get("name")] + [reorder(n) for n in iso_names]
-        translated = [iso_arabic.gettext(n) for n in iso_names if n and iso_arabic.gettext(n) != n]
+        translated = [iso_arabic.gettext(n) for n in iso_names if n]
         native = [arabic.get(code)] + [name for name in translated
                                        if not names_another_country(name, code, arabic)]
         out[f"country:{code}"] = entity("country", latin, native, "cldr;iso-codes;geonames",
