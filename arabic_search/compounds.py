@@ -6,7 +6,13 @@ Saadallah, Nour ed-Din -> Noureddine, Ben Zekri -> Benzekri.  Matched whole, suc
 name finds nothing.  So a Latin query word made of a known compound element and a
 remainder is searched as its two parts, each matched like any other word (the article
 of the remainder is free, as everywhere): Abdelkader -> abd + kader, Abderrahim ->
-abd + rahim (the article assimilated: er-R), Saadallah -> saad + allah.
+abd + rahim (the article assimilated: er-R), Saadallah -> saad + allah, Abdelhak ->
+abd + الحق (God's names of two letters are fixed), and Persian place names by their last
+word: Karimabad -> karim + آباد, Azadshahr -> azad + شهر.  A lineage written apart (Ben
+Sghir, Ibn Khaldun) is the same compound at the name word's place: بن + sghir.  The
+part looked up is matched beside its fixed element as beside the rest of a name (its
+plain spelling, not weighed for commonness: قيام دشت, فتح الله, بن صغير), since the two
+must stand in a row.
 
 The whole word is still matched as itself; its parts are looked up in the lexicon like
 name words (``plan.py``), and their accepted Arabic spellings, in a row, answer the
@@ -22,9 +28,10 @@ from dataclasses import dataclass
 
 import regex
 
-from .analysis import Token, word_forms
+from .analysis import Token, WordForms, word_forms
 from .exonym_tier import QueryExonym
-from .exonyms import Name
+from .exonyms import GENERIC_KIND, Name
+from .query_words import NameSpelling, QueryWord, name_spellings
 from .scripts import ARABIC, LATIN
 from .tier_names import TRANSLIT
 
@@ -33,11 +40,17 @@ from .tier_names import TRANSLIT
 _SERVANT = regex.compile(r"^abd(?:[aeiou]l(?!l?ah?$)|[aeiou](?=([bcdfghjkmnpqrstvwxz])\1)|[aeiou])?(.{3,})$")
 _SERVANT_ALONE = regex.compile(r"^abd(?:[aeiou]{1,2}[lr])?$")
 _ALLAH = regex.compile(r"^[aeiou]?ll?ah?$")
+# God's names of two letters behind the article: too short to be guessed as a name word
+# (readings.MIN_NAME_LETTERS), always written so (Abdelhak = عبد الحق, Abdelhay = عبد الحي).
+_SHORT_DIVINE = {"hak": "haqq", "haq": "haqq", "hakk": "haqq", "haqq": "haqq",
+                 "hay": "hayy", "hai": "hayy", "hayy": "hayy", "hayi": "hayy"}
 # بن + a family name, glued in Maghrebi Latin spellings: Benzekri = بن زكري (the whole
 # word is still matched as itself: بنزكري).  Bou- is not split: Arabic writes بوتفليقة,
 # بومدين as one word, and the part looked up would cost a look-up for nothing.
 _LINEAGE = regex.compile(r"^(ben|bin|ibn)(.{4,})$")
 BEN = "ben"
+# The particles of a lineage written apart (Ben Sghir, Ibn Khaldun, Bint Ali).
+LINEAGE_WORDS = frozenset({BEN, "bin", "ibn", "bint"})
 # The remainder + الله / الدين (Saadallah, Abdullah, Noureddine, Alaeddin, Salahuddin).
 # Allah with one l only after its own vowel a, u or o (Saadala, Nasrulah, Fathola): a name
 # ending in -la, -lah is mostly a name of its own (Ramla = الرملة, not رام الله Ramallah, which
@@ -46,6 +59,10 @@ BEN = "ben"
 _GOD = regex.compile(r"^(.{3,}?)([aeiou]?llah?|[aou]lah?)$")
 _FAITH = regex.compile(r"^(.{3,}?)(?:[aeiou]d{1,2}|[aeiou]ld)(in|ine|een|dine)$")
 ALLAH, ADDIN = "allah", "din"
+# Persian place names glue their last word (Karimabad = كريم آباد, Azadshahr = آزاد شهر,
+# Qiamdasht = قيام دشت); Arabic writes most apart (29 of the 41 -abad names of
+# names_dev.tsv) and some run together (بيرانشهر: the whole word is matched as itself).
+_PERSIAN = regex.compile(r"^(.{3,}?)(abad|shahr|dasht)$")
 # A remainder this short is the name's own letters (Abdi, Abdo), not a second word.
 MIN_REMAINDER = 3
 # Arabic spellings kept per part, and names (combinations) per compound word.
@@ -54,7 +71,9 @@ MAX_NAMES = 6
 COMPOUND = "compound"
 # The fixed elements are always written so: no look-up needed (and الله, two letters behind
 # the article, is never accepted as a sound-alike: readings.MIN_NAME_LETTERS).
-FIXED = {"abd": "عبد", "allah": "الله", "din": "الدين", BEN: "بن"}
+FIXED = {"abd": "عبد", "allah": "الله", "din": "الدين",
+         BEN: "بن", "bin": "بن", "ibn": "ابن", "bint": "بنت", "haqq": "الحق", "hayy": "الحي",
+         "abad": "اباد", "shahr": "شهر", "dasht": "دشت"}
 
 
 def _parts(word: str) -> tuple[str, ...]:
@@ -66,7 +85,7 @@ def _parts(word: str) -> tuple[str, ...]:
     if servant:
         rest = servant.group(2)
         rest = rest[1:] if servant.group(1) else rest  # er-R: one r is the article's
-        return ("abd", ALLAH if _ALLAH.match(rest) else rest)
+        return ("abd", ALLAH if _ALLAH.match(rest) else _SHORT_DIVINE.get(rest, rest))
     lineage = _LINEAGE.match(word)
     if lineage:
         return BEN, lineage.group(2)
@@ -76,6 +95,9 @@ def _parts(word: str) -> tuple[str, ...]:
     faith = _FAITH.match(word)
     if faith and len(faith.group(1)) >= MIN_REMAINDER:
         return faith.group(1), ADDIN
+    persian = _PERSIAN.match(word)
+    if persian:
+        return persian.group(1), persian.group(2)
     return ()
 
 
@@ -101,6 +123,18 @@ def compound_parts(token: Token) -> tuple[Token, ...]:
                  for part in parts for forms in word_forms(part)[:1])
 
 
+def lineage_parts(before: Token | None, token: Token) -> tuple[Token, ...]:
+    """A Latin name word after a separate bin, ben, ibn or bint (Ben Sghir = بن صغير): the
+    particle and the word, as the parts of a compound at the word's place, so that an
+    ordinary word (صغير, "small") counts in a row with its particle as it does glued
+    (Bensghir); () for any other word, or one that is a compound itself."""
+    if (before is None or before.script != LATIN or before.normalized not in LINEAGE_WORDS
+            or token.script != LATIN or _parts(token.normalized)):
+        return ()
+    return tuple(Token(part, token.start, token.end, forms)
+                 for part in (before.normalized, token.normalized) for forms in word_forms(part)[:1])
+
+
 def compound_exonyms(token: Token, spellings: Sequence[Sequence]) -> tuple[QueryExonym, ...]:
     """The Arabic names that answer ``token``: one accepted Arabic spelling per part
     (``spellings``: per part, NameSpelling-like objects), the surest combinations first."""
@@ -115,3 +149,30 @@ def compound_exonyms(token: Token, spellings: Sequence[Sequence]) -> tuple[Query
         found.append(QueryExonym(token.text, frozenset({token.start}),
                                  (Name(" ".join(words), words),), COMPOUND, TRANSLIT, sure))
     return tuple(sorted(found, key=lambda exonym: -exonym.confidence)[:MAX_NAMES])
+
+
+
+def part_spellings(part: QueryWord, candidates: list[WordForms]) -> tuple[NameSpelling, ...]:
+    """A looked-up part's accepted spellings, and those that count beside the rest of a
+    name: the fixed element beside it corroborates it as the rest of a name does (فتح الله
+    for Fethallah, قيام دشت for Qiamdasht: an ordinary word, in a row with its element)."""
+    names, beside = name_spellings(part.token, candidates, True, part.shows_article)
+    return (*names, *beside)
+
+
+def named_words(exonyms: Sequence[QueryExonym]) -> dict[int, frozenset[str]]:
+    """By query word (its start): the words of the names answering it that stand for it
+    beside another query word (plan.QueryPlan.forms_outside; Salaheddine Mraouni: مرواني
+    beside صلاح الدين).  A one-word name (القاهرة), a compound's looked-up parts (صلاح of
+    صلاح الدين); never a fixed element alone (الله of عبد الله stands in every blessing),
+    one word of a translated name of several (المتحدة), nor a generic word (Lake)."""
+    fixed = frozenset(FIXED.values())
+    named: dict[int, set[str]] = {}
+    for exonym in exonyms:
+        if exonym.kind == GENERIC_KIND:
+            continue
+        words = {word for name in exonym.names for word in name.words
+                 if len(name.words) == 1 or (exonym.kind == COMPOUND and word not in fixed)}
+        for start in exonym.starts:
+            named.setdefault(start, set()).update(words)
+    return {start: frozenset(words) for start, words in named.items()}

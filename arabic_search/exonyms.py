@@ -40,6 +40,9 @@ NOT_ALONE_MARK = "~"
 # The table's kind of those words (North, Lake, Oued): exonym_tier.py keeps them beside
 # the rest of the name; the build script leaves them out of the evaluated cases.
 GENERIC_KIND = "generic"
+# The table's kind of a language's name (French = الفرنسية, فرنسي): an adjective, not a
+# word of a name (known_names.name_words).
+LANGUAGE_KIND = "language"
 MARKS = EXACT_CASE_MARK + WHOLE_QUERY_MARK + NOT_ALONE_MARK
 # A Latin name this short names nothing unless marked as an abbreviation (=UN): the
 # gazetteer's alternate names include "Ea" (Oea, Tripoli) and "Po", which are no query's.

@@ -234,6 +234,8 @@ def name_words() -> frozenset[str]:
     """Every Arabic word (normalized) that the tables know as a word of a name: the known
     spellings of the name table and the words of the exonyms' Arabic names (places,
     countries, peoples).  ليبيا, واشنطن, محمد and سعيد are common words that are names;
-    كلمة ("word"), تريد ("she wants") are not."""
-    places = {word for words in exonyms.table().arabic for word in words}
+    كلمة ("word"), تريد ("she wants") are not, nor a language's adjective (كوري "Korean",
+    التشيكي "Czech": Kure and Chouiki are not spelt so because the table names languages)."""
+    places = {word for words, entries in exonyms.table().arabic.items()
+              if any(kind != exonyms.LANGUAGE_KIND for kind, _latin in entries) for word in words}
     return frozenset(_arabic_seen()) | places

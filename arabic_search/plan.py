@@ -16,11 +16,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .analysis import LATIN_ARTICLES, LATIN_PARTICLES, Token, WordForms, analyze
-from .compounds import compound_exonyms, compound_parts, fixed_spelling
+from .compounds import (compound_exonyms, compound_parts, fixed_spelling, lineage_parts, named_words,
+                        part_spellings)
 from .exonym_tier import QueryExonym, joined_exonyms, plan_exonyms, query_exonyms, split_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
 from .query_words import (COMPOUND_HEADS, NAME_LINKS, PLACE_KINDS, QueryWord, name_spellings,
-                          not_other_words, query_word, spellings_of)
+                          not_other_words, query_word)
 from .names import is_ordinary_name_word
 from .readings import FUNCTION_WORDS
 from .exclusion import bucket_keys, excluded_docs_request, excluded_name_request
@@ -131,8 +132,7 @@ class QueryPlan:
         exonyms = list(self.exonyms)
         for number, compound in enumerate(self.compounds):
             spellings = [fixed_spelling(part.token)
-                         or spellings_of(part.token, candidates.get((number, index), []),
-                                       part.shows_article)
+                         or part_spellings(part, candidates.get((number, index), []))
                          for index, part in enumerate(compound.parts)]
             exonyms += compound_exonyms(compound.token, spellings)
         return replace(self, exonyms=tuple(exonyms))
@@ -164,10 +164,17 @@ class QueryPlan:
         """neighbour_forms of the query words at ``starts`` (a generic word of a place
         name, Lake or Oued, stands beside the rest of the name: exonym_tier.py).  An
         ordinary word's other spellings are never what another word stands beside: they
-        count only beside the name's sure words themselves."""
+        count only beside the name's sure words themselves.  The names answering a word
+        by translation or by its parts stand for it too (compounds.named_words)."""
         return frozenset(form for other in self.content_words() if other.token.start not in starts
                          for form in (other.near_forms if near and not other.beside_only
-                                      else other.norm_forms))
+                                      else other.norm_forms)
+                         | self._named_words.get(other.token.start, frozenset()))
+
+    @functools.cached_property
+    def _named_words(self) -> dict[int, frozenset[str]]:
+        """compounds.named_words of the plan's exonyms, computed once."""
+        return named_words(self.exonyms)
 
     def content_words(self) -> list[QueryWord]:
         """The words a short query's documents must hold: all but function words (في, من),
@@ -228,7 +235,8 @@ def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
     compounds = tuple(Compound(token, tuple(query_word(part, fuzzy, index > 0)
                                             for index, part in enumerate(parts)))
                       for number, token in enumerate(tokens) if number in kept and fuzzy
-                      for parts in [compound_parts(token)] if parts)
+                      for parts in [compound_parts(token)
+                                    or lineage_parts(tokens[number - 1] if number else None, token)] if parts)
     plan = QueryPlan(words=tuple(query_word(token, fuzzy, _after_article(tokens, number))
                                  for number, token in enumerate(tokens) if number in kept),
                      fuzzy=fuzzy, exonyms=(plan_exonyms(tokens, exonyms, kept) + split_exonyms(tokens, kept)

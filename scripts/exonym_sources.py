@@ -24,7 +24,7 @@ import pycountry
 import regex
 from wordfreq import zipf_frequency
 
-from arabic_search.exonyms import latin_key, norm_words
+from arabic_search.exonyms import LANGUAGE_KIND, latin_key, norm_words
 from arabic_search.known_names import well_known_name
 from exonym_filters import believable, beside_curated, names_another_country
 
@@ -124,6 +124,42 @@ def cldr_regions() -> dict[str, dict]:
         key = CLDR_ORGANISATIONS.get(code, f"region:cldr:{code}")
         out[key] = entity(key.split(":")[0], [name], [arabic.get(code)], "cldr")
     return out
+
+
+# CLDR language codes that name no language (undetermined, several, none).
+NOT_LANGUAGES = frozenset({"und", "mul", "zxx"})
+# A language name this short is a name word too (Yao Ming, Luo, Fon, Ga, Tiv): left to name
+# matching, which finds ياو for Yao.
+MIN_LANGUAGE_LETTERS = 4
+
+
+def cldr_languages() -> dict[str, dict]:
+    """CLDR's language names: French is الفرنسية, Amharic الأمهرية, Aghem الأغم (the Arabic
+    adjective with its article, which no letter-by-letter reading of the English finds)."""
+    arabic, english = babel.Locale("ar").languages, babel.Locale("en").languages
+    out = {}
+    for code, name in english.items():
+        if (code in NOT_LANGUAGES or code not in arabic or "(" in name
+                or len(name.replace(" ", "")) < MIN_LANGUAGE_LETTERS):
+            continue
+        out[f"language:{code}"] = entity(LANGUAGE_KIND, [name], nisba_forms(arabic[code]), "cldr")
+    return out
+
+
+# CLDR's language names are the feminine adjective with the article (الفرنسية: "the French
+# [language]"); the English word (French, Somali, Kurdish) is the masculine one too, and
+# without the article (الفرنسي، فرنسية، فرنسي: "a French ...").
+_NISBA = regex.compile(r"^ال(\p{Arabic}{2,})ية$")
+
+
+def nisba_forms(name: str) -> list[str]:
+    """A language's Arabic name and its adjective's other forms: الفرنسية -> الفرنسية,
+    الفرنسي, فرنسية, فرنسي; a name of several words, or no adjective, as it is."""
+    nisba = _NISBA.match(name)
+    if not nisba:
+        return [name]
+    stem = nisba.group(1)
+    return [name, f"ال{stem}ي", f"{stem}ية", f"{stem}ي"]
 
 
 def continents() -> dict[str, dict]:

@@ -32,6 +32,12 @@ from test_matching import explain  # noqa: E402
     ("abdel", ("abd",)),
     ("benzekri", ("ben", "zekri")),          # بن زكري: the lineage glued in Latin
     ("benammour", ("ben", "ammour")),
+    ("abdelhak", ("abd", "haqq")),           # الحق: two letters behind the article
+    ("abdulhaq", ("abd", "haqq")),
+    ("abdelhay", ("abd", "hayy")),
+    ("karimabad", ("karim", "abad")),        # Persian: كريم آباد
+    ("azadshahr", ("azad", "shahr")),
+    ("qiamdasht", ("qiam", "dasht")),
 ])
 def test_compound_words_split_into_their_parts(word, parts):
     assert _parts(word) == parts
@@ -40,7 +46,7 @@ def test_compound_words_split_into_their_parts(word, parts):
 @pytest.mark.parametrize("word", ["abdi", "abdo", "allah", "mohamed", "khalid", "dine", "adel",
                                   "medina", "aladdin", "benin", "bouteflika",
                                   "ramla", "ramlah", "nabila", "jamilah", "layla", "leila",
-                                  "villa"])  # a name ending in -la, -lah is its own
+                                  "villa", "abad", "shahr"])  # a name ending in -la, -lah is its own
 def test_other_words_stay_whole(word):
     assert _parts(word) == ()
 
@@ -59,6 +65,12 @@ def test_only_latin_words_are_split_and_only_with_fuzzy_matching():
     ("Noureddine", "نور الدين"),
     ("Abdullah", "لعبد الله"),               # with a proclitic on the first word
     ("Driss Benzekri", "بن زكري"),
+    ("Abdelhak Amghar", "عبد الحق"),
+    ("Karimabad", "كريم آباد"),
+    ("Khosrowshahr", "خسرو شهر"),
+    ("Qiamdasht", "قيام دشت"),                # an ordinary word, in a row with its element
+    ("Fethallah", "فتح الله"),
+    ("Ben Sghir", "بن صغير"),                 # the lineage written apart: as Bensghir
 ])
 def test_a_compound_is_answered_by_its_parts_in_a_row(query, arabic):
     matches = explain(query, f"وصل {arabic} إلى المدينة أمس.")["matches"]
@@ -77,3 +89,34 @@ def test_holders_may_spare_one_word_of_three_or_more():
 def test_parts_apart_are_not_the_compound():
     matches = explain("Abdelkader", "قال عبد إن القادر جاء.")["matches"]
     assert not [match for match in matches if " " in match["text"]]
+
+
+def test_an_ordinary_word_alone_is_no_compound_part():
+    """قيام ("rising") answers Qiamdasht only beside دشت, never the query alone."""
+    assert not [m for m in explain("Qiamdasht", "بعد قيام الدولة.")["matches"] if m["how"] == "translit"]
+
+
+def test_an_ordinary_word_after_a_lineage_particle_is_not_the_word_alone():
+    assert not explain("Ben Sghir", "بيت صغير في القرية.")["matches"]
+    assert not explain("Sghir", "وصل بن صغير إلى المدينة أمس.")["matches"]
+
+
+def test_a_compound_is_the_rest_of_the_name_for_a_word_beside_it():
+    """مرواني spells Mraouni only beside the rest of the name (0.80): here صلاح الدين,
+    which answers Salaheddine by its parts."""
+    text = "وصل صلاح الدين مرواني إلى المدينة أمس."
+    matched = {match["text"] for match in explain("Salaheddine Mraouni", text)["matches"]}
+    assert {"صلاح الدين", "مرواني"} <= matched
+    assert "مرواني" not in {match["text"] for match in explain("Mraouni", text)["matches"]}
+
+
+def test_a_fixed_element_alone_is_no_rest_of_the_name():
+    """الله of عبد الله stands in every blessing (صلى الله عليه وسلم): only a compound's
+    looked-up part stands for it beside another word."""
+    from arabic_search.analysis import word_forms
+    words = [forms for word in "صلى الله عليه وسلم صلاح الدين مرواني".split() for forms in word_forms(word)[:1]]
+    abdullah = plan_query(analyze("Abdullah Salam")).with_words_of(words)
+    salam = abdullah.words[1]
+    assert "الله" not in abdullah.neighbour_forms(salam)
+    salaheddine = plan_query(analyze("Salaheddine Mraouni")).with_words_of(words)
+    assert "صلاح" in salaheddine.neighbour_forms(salaheddine.words[1])

