@@ -52,11 +52,12 @@ BEN = "ben"
 # The particles of a lineage written apart (Ben Sghir, Ibn Khaldun, Bint Ali).
 LINEAGE_WORDS = frozenset({BEN, "bin", "ibn", "bint"})
 # The remainder + الله / الدين (Saadallah, Abdullah, Noureddine, Alaeddin, Salahuddin).
+# French spellings join with ou (Takioullah = تقي الله, Nasroullah).
 # Allah with one l only after its own vowel a, u or o (Saadala, Nasrulah, Fathola): a name
 # ending in -la, -lah is mostly a name of its own (Ramla = الرملة, not رام الله Ramallah, which
 # it found at 1.0; Nabila, Jamila, Layla, Leila, Villa; 156 words of names_dev.tsv, none of
 # them Allah's).
-_GOD = regex.compile(r"^(.{3,}?)([aeiou]?llah?|[aou]lah?)$")
+_GOD = regex.compile(r"^(.{3,}?)((?:ou|[aeiou])?llah?|[aou]lah?)$")
 _FAITH = regex.compile(r"^(.{3,}?)(?:[aeiou]d{1,2}|[aeiou]ld)(in|ine|een|dine)$")
 ALLAH, ADDIN = "allah", "din"
 # Persian place names glue their last word (Karimabad = كريم آباد, Azadshahr = آزاد شهر,

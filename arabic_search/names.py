@@ -130,7 +130,7 @@ CONFIDENCES_KEPT = 200_000
 
 @functools.lru_cache(maxsize=CONFIDENCES_KEPT)
 def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_article: bool) -> float:
-    readings = written_forms(query, word, weigh_common)
+    readings = written_forms(query, word, weigh_common, shows_article)
     listed_name = _table_speaks(query, shows_article)
     wholes, bare = query_forms(query)
     pairs = [(whole, *reading) for whole in wholes for reading in readings]
@@ -244,7 +244,7 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
             continue  # the word itself: the exact and normalized tiers say so more strongly
         # the plain confidence first: it is never below the weighed one, so most candidates
         # are settled by one alignment
-        plain = confidence(query, word, weigh_common=False) if beside else None
+        plain = confidence(query, word, weigh_common=False, shows_article=shows_article) if beside else None
         if plain is not None and plain < near_least:
             continue
         sure = confidence(query, word, shows_article=shows_article)

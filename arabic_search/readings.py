@@ -322,12 +322,15 @@ def whole_could_be_name(word: Token | WordForms, weigh_common: bool = True) -> b
 
 
 def written_forms(query: Token | WordForms, word: Token | WordForms,
-                  weigh_common: bool = True) -> list[Reading]:
+                  weigh_common: bool = True, article_shown: bool = False) -> list[Reading]:
     """The ways ``word`` may be read as a name, each with the factor its reading costs
     (a stripped clitic, a final ي read as ى).  A common function word with a clitic is
     none, unless its commonness is not weighed (beside the rest of a name: بان كي مون);
     nor is a function word read without what looks like a clitic (فيمن, "among whom",
-    is no ف + يمن: it found Yemen, in titles, above اليمن)."""
+    is no ف + يمن: it found Yemen, in titles, above اليمن).  Where the Latin query shows
+    the article (``article_shown``: Al-Shatti, al-Farra), the word without its article is
+    a reading however short and rare (الشطي is al + شطي; alone, a reading of three letters
+    must be a common word: فوزا is no ف + وزا)."""
     whole, readings = sounded(word)
     if weigh_common and word.normalized in FUNCTION_WORDS:
         readings = ()
@@ -337,7 +340,8 @@ def written_forms(query: Token | WordForms, word: Token | WordForms,
     forms += [Reading(reading, reading_factor(whole, reading), after_sun_article(whole, reading),
                       _listed(word, reading))
               for reading in readings
-              if plausible_reading(reading) and could_be_name(reading, word.script)]
+              if (plausible_reading(reading) or (article_shown and whole == ARTICLE + reading))
+              and could_be_name(reading, word.script)]
     maksura = maksura_written_ya(word) if query.script == LATIN else None
     if maksura and could_be_name(maksura, word.script):
         forms.append(Reading(maksura, MAKSURA_FACTOR, False))

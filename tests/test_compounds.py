@@ -38,6 +38,8 @@ from test_matching import explain  # noqa: E402
     ("karimabad", ("karim", "abad")),        # Persian: كريم آباد
     ("azadshahr", ("azad", "shahr")),
     ("qiamdasht", ("qiam", "dasht")),
+    ("takioullah", ("taki", "allah")),       # French ou before Allah: تقي الله
+    ("nasroullah", ("nasr", "allah")),
 ])
 def test_compound_words_split_into_their_parts(word, parts):
     assert _parts(word) == parts

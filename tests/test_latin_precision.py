@@ -326,3 +326,13 @@ def test_an_ordinary_word_no_table_names_must_spell_a_lone_name_surely(query, wr
 ])
 def test_a_sure_or_named_or_rare_spelling_is_not_held_to_more(query, written):
     assert written in _alone(query, written)
+
+
+@pytest.mark.parametrize(("query", "written"), [("Shatti", "الشطي"), ("Farra", "الفرا")])
+def test_a_latin_article_lets_a_short_rare_name_be_read_behind_ال(query, written):
+    """Al-Shatti, al-Farra: the query shows the article, so الشطي is al + شطي though a
+    reading of three letters must otherwise be a common word (فوزا is no ف + وزا)."""
+    token, word = analyze(query)[0], analyze(written)[0]
+    accepted, _beside = names.spelling_confidences(token, [word], shows_article=True)
+    assert written in accepted
+    assert written not in names.spelling_confidences(token, [word])[0]
