@@ -47,6 +47,7 @@ MARKS = EXACT_CASE_MARK + WHOLE_QUERY_MARK + NOT_ALONE_MARK
 # A Latin name this short names nothing unless marked as an abbreviation (=UN): the
 # gazetteer's alternate names include "Ea" (Oea, Tripoli) and "Po", which are no query's.
 MIN_LATIN_NAME = 3
+MIN_GENERIC_NAME = 2
 NAME_SEPARATOR = "|"
 WORD_CACHE_SIZE = 65_536  # words of the table (and queries): loading is ~3x faster
 
@@ -116,9 +117,12 @@ class Table:
 
 
 def _long_enough(text: str) -> bool:
-    """A Latin name of several words or of MIN_LATIN_NAME letters at least."""
+    """A Latin name of several words or of MIN_LATIN_NAME letters at least; a generic word
+    (NOT_ALONE_MARK), which counts only beside the rest of a name, of MIN_GENERIC_NAME
+    (St, Mt: St Albans = سانت ألبانز)."""
     key = latin_key(text.lstrip(MARKS))
-    return len(key) > 1 or len(key[0] if key else "") >= MIN_LATIN_NAME
+    least = MIN_GENERIC_NAME if text.startswith(NOT_ALONE_MARK) else MIN_LATIN_NAME
+    return len(key) > 1 or len(key[0] if key else "") >= least
 
 
 def _add_entity(table: Table, kind: str, latin_names: list[str], arabic_names: list[str]) -> None:

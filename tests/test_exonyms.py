@@ -153,6 +153,8 @@ def test_generic_words_only_beside_other_words_and_never_from_arabic():
     # Maghrebi and Levantine place words, whose Arabic is fixed
     ("Oued Sebbah", ("وادي",)), ("Oum El Adhaim", ("ام",)), ("Bir Mourad Rais", ("بير",)),
     ("Ouled Saranac", ("اولاد",)), ("Djebel Chambi", ("جبل",)),
+    # abbreviated (a generic word of two letters: it counts only beside the name)
+    ("St Albans", ("سانت",)), ("Mt Kenya", ("جبل",)),
 ])
 def test_place_words_are_generic_words_with_their_usual_arabic(query, arabic):
     assert arabic in arabic_of(query)
