@@ -72,9 +72,10 @@ MAX_NAMES = 6
 COMPOUND = "compound"
 # The fixed elements are always written so: no look-up needed (and الله, two letters behind
 # the article, is never accepted as a sound-alike: readings.MIN_NAME_LETTERS).
-FIXED = {"abd": "عبد", "allah": "الله", "din": "الدين",
-         BEN: "بن", "bin": "بن", "ibn": "ابن", "bint": "بنت", "haqq": "الحق", "hayy": "الحي",
-         "abad": "اباد", "shahr": "شهر", "dasht": "دشت"}
+# Ibn and bin are each written both ways (ابن عباس, عبد الله بن عباس).
+FIXED = {"abd": ("عبد",), "allah": ("الله",), "din": ("الدين",),
+         BEN: ("بن",), "bin": ("بن", "ابن"), "ibn": ("ابن", "بن"), "bint": ("بنت",),
+         "haqq": ("الحق",), "hayy": ("الحي",), "abad": ("اباد",), "shahr": ("شهر",), "dasht": ("دشت",)}
 
 
 def _parts(word: str) -> tuple[str, ...]:
@@ -112,9 +113,26 @@ class FixedSpelling:
 
 
 def fixed_spelling(part: Token) -> tuple[FixedSpelling, ...]:
-    """The spelling of a fixed element (abd -> عبد), or () for a part to look up."""
-    arabic = FIXED.get(part.normalized)
-    return (FixedSpelling(arabic),) if arabic else ()
+    """The spellings of a fixed element (abd -> عبد), or () for a part to look up."""
+    return tuple(FixedSpelling(arabic) for arabic in FIXED.get(part.normalized, ()))
+
+
+# A Latin word that is surely a compound: Abd and a vowel (Abdel-, Abdul-, Abdou-) always is
+# عبد, -llah always الله; Abd and a consonant may be a name's own letters (Abdjaoui =
+# ابجاوي), an ending in -la, -ala, -illa, -ola is as often a name's own (Badulla, Montilla,
+# Tlaxcala, Gampola), and a word starting Ben- (Bennett) or ending -abad, -din may be one
+# word in Arabic too.
+_SURE_COMPOUND = regex.compile(r"^abd[aeiou]|llah$")
+
+
+def holds_fixed_elements(word: Token, parts: Sequence[Token], written: str) -> bool:
+    """True unless ``word`` is surely a compound (_SURE_COMPOUND) and its spelling written
+    whole (normalized) lacks a fixed element of its ``parts``: Arabic writes عبد and الله
+    as they are, run together or not (عبدالقادر, سعدالله), so أبدلك ("He replaced you",
+    0.95 by its letters) is no spelling of Abdelhak, nor فتلا of Fethallah."""
+    return not _SURE_COMPOUND.search(word.normalized) or all(
+        any(arabic in written for arabic in FIXED[part.normalized])
+        for part in parts if part.normalized in FIXED)
 
 
 def compound_parts(token: Token) -> tuple[Token, ...]:
@@ -167,7 +185,7 @@ def named_words(exonyms: Sequence[QueryExonym]) -> dict[int, frozenset[str]]:
     beside صلاح الدين).  A one-word name (القاهرة), a compound's looked-up parts (صلاح of
     صلاح الدين); never a fixed element alone (الله of عبد الله stands in every blessing),
     one word of a translated name of several (المتحدة), nor a generic word (Lake)."""
-    fixed = frozenset(FIXED.values())
+    fixed = frozenset(arabic for spellings in FIXED.values() for arabic in spellings)
     named: dict[int, set[str]] = {}
     for exonym in exonyms:
         if exonym.kind == GENERIC_KIND:

@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .analysis import LATIN_ARTICLES, LATIN_PARTICLES, Token, WordForms, analyze
-from .compounds import (compound_exonyms, compound_parts, fixed_spelling, lineage_parts, named_words,
-                        part_spellings)
+from .compounds import (compound_exonyms, compound_parts, fixed_spelling, holds_fixed_elements,
+                        lineage_parts, named_words, part_spellings)
 from .exonym_tier import QueryExonym, joined_exonyms, plan_exonyms, query_exonyms, split_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
 from .query_words import (COMPOUND_HEADS, NAME_LINKS, PLACE_KINDS, QueryWord, name_spellings,
@@ -40,10 +40,12 @@ MAX_NAME_WORDS = 4
 
 @dataclass(frozen=True)
 class Compound:
-    """A Latin compound name word (Abdelkader) and its parts (abd, kader): compounds.py."""
+    """A Latin compound name word (Abdelkader) and its parts (abd, kader): compounds.py;
+    ``apart``: a lineage written apart (Ben Sghir: the compound of the word Sghir)."""
 
     token: Token
     parts: tuple[QueryWord, ...]
+    apart: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,10 +144,16 @@ class QueryPlan:
         phrase's words are the plan's: "Fayez al-Sarraj" in quotes is فايز السراج)."""
         words = list(self.words)
         several = len(self.content_words()) > 1  # spellings beside the name need another word
+        glued = {compound.token.start: [part.token for part in compound.parts]
+                 for compound in self.compounds if not compound.apart}
         for number, found in candidates.items():
             found = not_other_words(found, words, number)
             names, beside = name_spellings(words[number].token, found, several,
                                             words[number].shows_article)
+            parts = glued.get(words[number].token.start)
+            if parts:  # a compound written whole holds its fixed elements (beside the name, عبد)
+                names = tuple(name for name in names
+                              if holds_fixed_elements(words[number].token, parts, name.normalized))
             if words[number].beside_only:
                 names, beside = (), (*names, *beside)
             words[number] = replace(words[number], names=names, beside=beside)
@@ -223,6 +231,21 @@ def _ordinary_words_named(plan: QueryPlan) -> QueryPlan:
         and word.token.normalized not in COMPOUND_HEADS else word for word in plan.words))
 
 
+def _compounds(tokens: list[Token], kept: set[int]) -> tuple[Compound, ...]:
+    """The query's compound words (Abdelkader) and lineages written apart (Ben Sghir),
+    compounds.py; a compound's later parts follow its glue, the article's place
+    (Abd-el-Kader)."""
+    found = []
+    for number, token in enumerate(tokens):
+        glued = compound_parts(token) if number in kept else ()
+        parts = glued or (lineage_parts(tokens[number - 1] if number else None, token)
+                          if number in kept else ())
+        if parts:
+            found.append(Compound(token, tuple(query_word(part, True, index > 0)
+                                               for index, part in enumerate(parts)), apart=not glued))
+    return tuple(found)
+
+
 def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
     """The plan of analysed query words (before its look-ups)."""
     meaningful = _meaningful(tokens)
@@ -231,12 +254,7 @@ def plan_query(tokens: list[Token], fuzzy: bool = True) -> QueryPlan:
     for match in exonyms:  # "UN" is a particle (French un) but here names the UN: keep it
         if kept.isdisjoint(range(match.start, match.end)):
             kept.add(match.start)
-    # a compound's later parts follow its glue, the article's place (Abd-el-Kader)
-    compounds = tuple(Compound(token, tuple(query_word(part, fuzzy, index > 0)
-                                            for index, part in enumerate(parts)))
-                      for number, token in enumerate(tokens) if number in kept and fuzzy
-                      for parts in [compound_parts(token)
-                                    or lineage_parts(tokens[number - 1] if number else None, token)] if parts)
+    compounds = _compounds(tokens, kept) if fuzzy else ()
     plan = QueryPlan(words=tuple(query_word(token, fuzzy, _after_article(tokens, number))
                                  for number, token in enumerate(tokens) if number in kept),
                      fuzzy=fuzzy, exonyms=(plan_exonyms(tokens, exonyms, kept) + split_exonyms(tokens, kept)

@@ -73,6 +73,8 @@ def test_only_latin_words_are_split_and_only_with_fuzzy_matching():
     ("Qiamdasht", "قيام دشت"),                # an ordinary word, in a row with its element
     ("Fethallah", "فتح الله"),
     ("Ben Sghir", "بن صغير"),                 # the lineage written apart: as Bensghir
+    ("Ibn Abbas", "بن عباس"),                 # ibn written بن between two names
+    ("Ibn Abbas", "ابن عباس"),
 ])
 def test_a_compound_is_answered_by_its_parts_in_a_row(query, arabic):
     matches = explain(query, f"وصل {arabic} إلى المدينة أمس.")["matches"]
@@ -122,3 +124,11 @@ def test_a_fixed_element_alone_is_no_rest_of_the_name():
     assert "الله" not in abdullah.neighbour_forms(salam)
     salaheddine = plan_query(analyze("Salaheddine Mraouni")).with_words_of(words)
     assert "صلاح" in salaheddine.neighbour_forms(salaheddine.words[1])
+
+
+@pytest.mark.parametrize("query, text", [
+    ("Abdelhak", "فيقال أبدلك الله به مقعدا من الجنة."),   # "He replaced you": 0.95 by its letters
+    ("Fethallah", "فتلا الحبل."),
+])
+def test_a_compound_written_whole_holds_its_fixed_elements(query, text):
+    assert not explain(query, text)["matches"]
