@@ -31,7 +31,7 @@ import regex
 from .analysis import Token, WordForms, word_forms
 from .exonym_tier import QueryExonym
 from .exonyms import GENERIC_KIND, Name
-from .query_words import NameSpelling, QueryWord, name_spellings
+from .query_words import QueryWord, name_spellings
 from .scripts import ARABIC, LATIN
 from .tier_names import TRANSLIT
 
@@ -171,27 +171,41 @@ def compound_exonyms(token: Token, spellings: Sequence[Sequence]) -> tuple[Query
 
 
 
-def part_spellings(part: QueryWord, candidates: list[WordForms]) -> tuple[NameSpelling, ...]:
-    """A looked-up part's accepted spellings, and those that count beside the rest of a
-    name: the fixed element beside it corroborates it as the rest of a name does (فتح الله
-    for Fethallah, قيام دشت for Qiamdasht: an ordinary word, in a row with its element)."""
-    names, beside = name_spellings(part.token, candidates, True, part.shows_article)
-    return (*names, *beside)
+def answer_compound(token: Token, parts: Sequence[QueryWord], candidates: Sequence[list[WordForms]]
+                    ) -> tuple[tuple[QueryExonym, ...], tuple[str, ...]]:
+    """(the names answering a compound word, its anchors): its parts' spellings in a row
+    (``candidates``: the lexicon's, per part), and the accepted spellings of its first
+    looked-up part, which stand for the word beside another (plan.QueryPlan.part_anchors:
+    صلاح of Salaheddine).  A looked-up part counts with its spellings beside the rest of a
+    name too: the fixed element beside it corroborates it as the rest of a name does (فتح
+    الله for Fethallah, قيام دشت for Qiamdasht: an ordinary word, in a row with its element).
+    A later part is no anchor: it takes the article's place and is read without its
+    commonness weighed (Abdelouahed: واحد "one", عهد)."""
+    spellings, anchors = [], []
+    for part, found in zip(parts, candidates):
+        fixed = fixed_spelling(part.token)
+        if fixed:
+            spellings.append(fixed)
+            continue
+        names, beside = name_spellings(part.token, found, True, part.shows_article)
+        spellings.append((*names, *beside))
+        anchors += [] if part.shows_article else [name.normalized for name in names]
+    exonyms = compound_exonyms(token, spellings)
+    return exonyms, tuple(anchors) if exonyms else ()
 
 
 def named_words(exonyms: Sequence[QueryExonym]) -> dict[int, frozenset[str]]:
-    """By query word (its start): the words of the names answering it that stand for it
-    beside another query word (plan.QueryPlan.forms_outside; Salaheddine Mraouni: مرواني
-    beside صلاح الدين).  A one-word name (القاهرة), a compound's looked-up parts (صلاح of
-    صلاح الدين); never a fixed element alone (الله of عبد الله stands in every blessing),
-    one word of a translated name of several (المتحدة), nor a generic word (Lake)."""
+    """By query word (its start): the one-word names translating it (القاهرة), which stand
+    for it beside another query word (plan.QueryPlan.forms_outside); never a fixed element
+    (عبد of Abdel alone stands in every isnad), a compound's name (its accepted looked-up
+    parts stand for it instead: plan.QueryPlan.part_anchors), one word of a translated name
+    of several (المتحدة), nor a generic word (Lake)."""
     fixed = frozenset(arabic for spellings in FIXED.values() for arabic in spellings)
     named: dict[int, set[str]] = {}
     for exonym in exonyms:
-        if exonym.kind == GENERIC_KIND:
+        if exonym.kind in (GENERIC_KIND, COMPOUND):
             continue
-        words = {word for name in exonym.names for word in name.words
-                 if len(name.words) == 1 or (exonym.kind == COMPOUND and word not in fixed)}
+        words = {name.words[0] for name in exonym.names if len(name.words) == 1 and name.words[0] not in fixed}
         for start in exonym.starts:
             named.setdefault(start, set()).update(words)
     return {start: frozenset(words) for start, words in named.items()}

@@ -243,9 +243,11 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
         if word.normalized == query.normalized:
             continue  # the word itself: the exact and normalized tiers say so more strongly
         # the plain confidence first: it is never below the weighed one, so most candidates
-        # are settled by one alignment
-        plain = confidence(query, word, weigh_common=False, shows_article=shows_article) if beside else None
-        if plain is not None and plain < near_least:
+        # are settled by one alignment.  After a Latin article the weighed one may read the
+        # word behind ال where the plain one does not (Al-Shatti: الشطي is al + شطي, a rare
+        # reading of three letters, readings.written_forms), so there it is always weighed.
+        plain = confidence(query, word, weigh_common=False) if beside else None
+        if plain is not None and plain < near_least and not shows_article:
             continue
         sure = confidence(query, word, shows_article=shows_article)
         agree = keys_agree(query, word)
@@ -254,7 +256,7 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
         other_word = another_word(query, word, sure < SURE_CONFIDENCE, listed_name, shows_article)
         if not other_word and sure >= _needed(query, word, least, agree, alone=not beside):
             accepted[word.exact] = sure
-        elif plain is not None and agree:
+        elif plain is not None and plain >= near_least and agree:
             near[word.exact] = plain
     return accepted, near
 

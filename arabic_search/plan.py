@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .analysis import LATIN_ARTICLES, LATIN_PARTICLES, Token, WordForms, analyze
-from .compounds import (compound_exonyms, compound_parts, fixed_spelling, holds_fixed_elements,
-                        lineage_parts, named_words, part_spellings)
+from .compounds import (answer_compound, compound_parts, fixed_spelling, holds_fixed_elements,
+                        lineage_parts, named_words)
 from .exonym_tier import QueryExonym, joined_exonyms, plan_exonyms, query_exonyms, split_exonyms
 from .lexicon import candidate_words, candidates_request, local_candidates
 from .query_words import (COMPOUND_HEADS, NAME_LINKS, PLACE_KINDS, QueryWord, name_spellings,
@@ -74,6 +74,9 @@ class QueryPlan:
     together: tuple[QueryWord, ...] = field(default=(), compare=False)
     # words after a comma that qualify the name (normalized): preferred, never required
     qualifying: frozenset[str] = frozenset()
+    # (compound word's start, normalized spelling): its first looked-up part's accepted
+    # spellings, which stand for it beside another word (صلاح of Salaheddine: forms_outside)
+    part_anchors: frozenset[tuple[int, str]] = frozenset()
 
     def __hash__(self) -> int:
         """Computed once: explanations look verdicts up by plan for every passage word."""
@@ -82,7 +85,7 @@ class QueryPlan:
     @functools.cached_property
     def _hash(self) -> int:
         return hash((self.words, self.fuzzy, self.phrases, self.excluded, self.excluded_names,
-                     self.exonyms, self.qualifying))
+                     self.exonyms, self.qualifying, self.part_anchors))
 
     @property
     def total_weight(self) -> float:
@@ -130,14 +133,16 @@ class QueryPlan:
                                      for index, part in enumerate(compound.parts)})
 
     def _with_compounds(self, candidates: dict[tuple[int, int], list[WordForms]]) -> QueryPlan:
-        """The plan with each compound word answered by its parts' spellings in a row."""
-        exonyms = list(self.exonyms)
+        """The plan with each compound word answered by its parts' spellings in a row
+        (compounds.answer_compound), and its anchors (part_anchors)."""
+        exonyms, anchors = list(self.exonyms), set()
         for number, compound in enumerate(self.compounds):
-            spellings = [fixed_spelling(part.token)
-                         or part_spellings(part, candidates.get((number, index), []))
-                         for index, part in enumerate(compound.parts)]
-            exonyms += compound_exonyms(compound.token, spellings)
-        return replace(self, exonyms=tuple(exonyms))
+            found, words = answer_compound(compound.token, compound.parts,
+                                           [candidates.get((number, index), [])
+                                            for index in range(len(compound.parts))])
+            exonyms += found
+            anchors.update((compound.token.start, word) for word in words)
+        return replace(self, exonyms=tuple(exonyms), part_anchors=frozenset(anchors))
 
     def _with_accepted(self, candidates: dict[int, list[WordForms]]) -> QueryPlan:
         """The plan with its words' accepted spellings, in its quoted phrases too (a
@@ -181,8 +186,11 @@ class QueryPlan:
 
     @functools.cached_property
     def _named_words(self) -> dict[int, frozenset[str]]:
-        """compounds.named_words of the plan's exonyms, computed once."""
-        return named_words(self.exonyms)
+        """compounds.named_words of the plan's exonyms and its part_anchors, computed once."""
+        named = {start: set(words) for start, words in named_words(self.exonyms).items()}
+        for start, word in self.part_anchors:
+            named.setdefault(start, set()).add(word)
+        return {start: frozenset(words) for start, words in named.items()}
 
     def content_words(self) -> list[QueryWord]:
         """The words a short query's documents must hold: all but function words (في, من),

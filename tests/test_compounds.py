@@ -132,3 +132,16 @@ def test_a_fixed_element_alone_is_no_rest_of_the_name():
 ])
 def test_a_compound_written_whole_holds_its_fixed_elements(query, text):
     assert not explain(query, text)["matches"]
+
+
+def test_a_later_part_or_a_lone_head_is_no_rest_of_the_name():
+    """Abdelouahed's later part is read like a word after the article, its commonness not
+    weighed (واحد "one", عهد); Abdel alone is عبد, in every isnad: neither stands for the
+    name beside another word (الأحرف for Akhrif in "الأحرف في الأمر الواحد")."""
+    from arabic_search.analysis import word_forms
+    text = "إنما هذه الأحرف في الأمر الواحد وقال عبد الرحمن ثم قدر لنا"
+    words = [forms for word in text.split() for forms in word_forms(word)[:1]]
+    abdelouahed = plan_query(analyze("Abdelouahed Akhrif")).with_words_of(words)
+    assert "الواحد" not in abdelouahed.neighbour_forms(abdelouahed.words[1])
+    abdel = plan_query(analyze("Abdel-Kader Abbes")).with_words_of(words)
+    assert "عبد" not in abdel.neighbour_forms(abdel.words[-1])
