@@ -76,6 +76,7 @@ COMPOUND = "compound"
 FIXED = {"abd": ("عبد",), "allah": ("الله",), "din": ("الدين",),
          BEN: ("بن",), "bin": ("بن", "ابن"), "ibn": ("ابن", "بن"), "bint": ("بنت",),
          "haqq": ("الحق",), "hayy": ("الحي",), "abad": ("اباد",), "shahr": ("شهر",), "dasht": ("دشت",)}
+FIXED_WORDS = frozenset(arabic for spellings in FIXED.values() for arabic in spellings)
 
 
 def _parts(word: str) -> tuple[str, ...]:
@@ -170,7 +171,6 @@ def compound_exonyms(token: Token, spellings: Sequence[Sequence]) -> tuple[Query
     return tuple(sorted(found, key=lambda exonym: -exonym.confidence)[:MAX_NAMES])
 
 
-
 def answer_compound(token: Token, parts: Sequence[QueryWord], candidates: Sequence[list[WordForms]]
                     ) -> tuple[tuple[QueryExonym, ...], tuple[str, ...]]:
     """(the names answering a compound word, its anchors): its parts' spellings in a row
@@ -200,12 +200,12 @@ def named_words(exonyms: Sequence[QueryExonym]) -> dict[int, frozenset[str]]:
     (عبد of Abdel alone stands in every isnad), a compound's name (its accepted looked-up
     parts stand for it instead: plan.QueryPlan.part_anchors), one word of a translated name
     of several (المتحدة), nor a generic word (Lake)."""
-    fixed = frozenset(arabic for spellings in FIXED.values() for arabic in spellings)
     named: dict[int, set[str]] = {}
     for exonym in exonyms:
         if exonym.kind in (GENERIC_KIND, COMPOUND):
             continue
-        words = {name.words[0] for name in exonym.names if len(name.words) == 1 and name.words[0] not in fixed}
+        words = {name.words[0] for name in exonym.names
+                 if len(name.words) == 1 and name.words[0] not in FIXED_WORDS}
         for start in exonym.starts:
             named.setdefault(start, set()).update(words)
     return {start: frozenset(words) for start, words in named.items()}

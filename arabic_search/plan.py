@@ -245,9 +245,10 @@ def _compounds(tokens: list[Token], kept: set[int]) -> tuple[Compound, ...]:
     (Abd-el-Kader)."""
     found = []
     for number, token in enumerate(tokens):
-        glued = compound_parts(token) if number in kept else ()
-        parts = glued or (lineage_parts(tokens[number - 1] if number else None, token)
-                          if number in kept else ())
+        if number not in kept:
+            continue
+        glued = compound_parts(token)
+        parts = glued or lineage_parts(tokens[number - 1] if number else None, token)
         if parts:
             found.append(Compound(token, tuple(query_word(part, True, index > 0)
                                                for index, part in enumerate(parts)), apart=not glued))

@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from arabic_search.exonyms import (DATA_FILE, EXACT_CASE_MARK, GENERIC_KIND, LANGUAGE_KIND, NAME_SEPARATOR,  # noqa: E402
-                                   NOT_ALONE_MARK, WHOLE_QUERY_MARK, latin_key, norm_words)
+from arabic_search.exonyms import (DATA_FILE, EXACT_CASE_MARK, GENERIC_KIND, LANGUAGE_KIND,  # noqa: E402
+                                   NAME_SEPARATOR, NOT_ALONE_MARK, WHOLE_QUERY_MARK, latin_key,
+                                   norm_words)
 import exonym_sources as sources  # noqa: E402
 from arabic_search.analysis import LATIN_PARTICLES  # noqa: E402
 

@@ -24,6 +24,7 @@ import pycountry
 import regex
 from wordfreq import zipf_frequency
 
+from arabic_search.clitics import ARTICLE
 from arabic_search.exonyms import LANGUAGE_KIND, latin_key, norm_words
 from arabic_search.known_names import well_known_name
 from exonym_filters import believable, beside_curated, names_another_country
@@ -149,7 +150,7 @@ def cldr_languages() -> dict[str, dict]:
 # CLDR's language names are the feminine adjective with the article (الفرنسية: "the French
 # [language]"); the English word (French, Somali, Kurdish) is the masculine one too, and
 # without the article (الفرنسي، فرنسية، فرنسي: "a French ...").
-_NISBA = regex.compile(r"^ال(\p{Arabic}{2,})ية$")
+_NISBA = regex.compile(rf"^{ARTICLE}(\p{{Arabic}}{{2,}})ية$")
 
 
 def nisba_forms(name: str) -> list[str]:
@@ -159,7 +160,7 @@ def nisba_forms(name: str) -> list[str]:
     if not nisba:
         return [name]
     stem = nisba.group(1)
-    return [name, f"ال{stem}ي", f"{stem}ية", f"{stem}ي"]
+    return [name, f"{ARTICLE}{stem}ي", f"{stem}ية", f"{stem}ي"]
 
 
 def continents() -> dict[str, dict]:
