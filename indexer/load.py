@@ -235,6 +235,7 @@ def _finish(client: Elasticsearch, alias: str, index: str, fresh: bool, run: _Ru
         run.report(f"nothing was indexed; {index} discarded, alias '{alias}' left unchanged")
         return
     versions.make_searchable(client, index, timeout, replicas)
+    versions.check_whole(client, index, run.summary.passages, timeout)
     left = versions.publish(client, alias, index)
     run.summary.published = True
     for name in versions.delete_old_versions(client, alias, index, left):

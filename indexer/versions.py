@@ -28,6 +28,8 @@ __all__ = ["AliasConflict", "alias_problem", "check_alias", "create_version", "c
 OLD_INDEX_GRACE = 0.5
 # Seconds to wait for a new (or appended-to) index to have its primaries active.
 READY_TIMEOUT = 30.0
+# Seconds a bounded wait's request outlives the wait it asks Elasticsearch for.
+WAIT_MARGIN = 10.0
 # Names tried when the millisecond stamp is taken (then something else is wrong).
 CREATE_ATTEMPTS = 5
 # Elasticsearch's rules for index and alias names; the longest suffix we add is kept free.
@@ -105,10 +107,18 @@ def create_version(client: Elasticsearch, alias: str, shards: int,
     raise AliasConflict(f"could not create a new version of '{alias}' ({CREATE_ATTEMPTS} names taken)")
 
 
+def waiting(client: Elasticsearch, timeout: float, margin: float = WAIT_MARGIN) -> Elasticsearch:
+    """The client for one bounded wait: ``timeout`` (plus ``margin`` for a server-side
+    wait to answer first, 408 being its "not yet"), never retried after a time-out (that
+    would double the wait), but retried on another node when the one asked is gone: a
+    node lost during a run must not fail the checks that exist to notice it."""
+    return client.options(request_timeout=timeout + margin, retry_on_timeout=False,
+                          ignore_status=408)
+
+
 def wait_ready(client: Elasticsearch, index: str, timeout: float) -> None:
     """Wait (bounded) until every primary of ``index`` is active; else raise with the cause."""
-    health = client.options(request_timeout=timeout + 10, max_retries=0,
-                            ignore_status=408).cluster.health(
+    health = waiting(client, timeout).cluster.health(
         index=index, wait_for_status="yellow", timeout=f"{max(int(timeout * 1000), 100)}ms").body
     if health.get("status") == "red" or health.get("timed_out"):
         raise IndexUnavailable(f"index {index} has no active primary shard after {timeout:g} s "
@@ -116,10 +126,14 @@ def wait_ready(client: Elasticsearch, index: str, timeout: float) -> None:
 
 
 def allocation_cause(client: Elasticsearch, index: str) -> str:
-    """Elasticsearch's own explanation of why primary 0 of ``index`` is not allocated."""
+    """Elasticsearch's own explanation of why a primary of ``index`` (the first one not
+    started, else 0) is not allocated."""
     try:
-        found = client.options(request_timeout=10).cluster.allocation_explain(
-            index=index, shard=0, primary=True).body
+        explainer = client.options(request_timeout=10)
+        rows = explainer.cat.shards(index=index, format="json", h="shard,prirep,state").body
+        shard = min((int(row["shard"]) for row in rows
+                     if row.get("prirep") == "p" and row.get("state") != "STARTED"), default=0)
+        found = explainer.cluster.allocation_explain(index=index, shard=shard, primary=True).body
     except Exception as error:  # noqa: BLE001 - the cause is a courtesy; the failure stands
         return f"no explanation ({error.__class__.__name__})"
     reasons = [decider.get("explanation", "") for node in found.get("node_allocation_decisions", [])
@@ -144,7 +158,7 @@ def check_writable(client: Elasticsearch, index: str, timeout: float = READY_TIM
 def refresh(client: Elasticsearch, index: str, timeout: float = READY_TIMEOUT) -> None:
     """Refresh within ``timeout`` seconds; a refresh stuck on an inactive shard is named, not hung."""
     try:
-        client.options(request_timeout=timeout, max_retries=0).indices.refresh(index=index)
+        waiting(client, timeout, margin=0).indices.refresh(index=index)
     except ConnectionTimeout:
         raise IndexUnavailable(f"refresh of {index} did not finish within {timeout:g} s: "
                                f"{allocation_cause(client, index)}") from None
@@ -160,8 +174,24 @@ def make_searchable(client: Elasticsearch, index: str, timeout: float = READY_TI
         "refresh_interval": "1s", "number_of_replicas": replicas}})
     refresh(client, index, timeout)
     if replicas and es.data_node_count(client) > replicas:
-        client.options(request_timeout=timeout + 10, max_retries=0, ignore_status=408).cluster.health(
+        waiting(client, timeout).cluster.health(
             index=index, wait_for_status="green", timeout=f"{max(int(timeout * 1000), 100)}ms")
+
+
+def check_whole(client: Elasticsearch, index: str, passages: int,
+                timeout: float = READY_TIMEOUT) -> None:
+    """Refuse to publish ``index`` unless every primary is active and it holds the
+    ``passages`` this run had acknowledged.  A version is built without replicas, so
+    a node lost during the run takes the only copy of its shards (and the writes they
+    had acknowledged) with it; publishing that version would replace a whole index
+    with a broken one."""
+    wait_ready(client, index, timeout)
+    counted = waiting(client, timeout, margin=0).count(
+        index=index, query={"term": {mapping.KIND: mapping.KIND_PASSAGE}}).body
+    failed = counted.get("_shards", {}).get("failed", 0)
+    if failed or counted.get("count") != passages:
+        raise IndexUnavailable(f"index {index} holds {counted.get('count')} of the {passages} "
+                               f"passages written ({failed} shards failed); alias not moved")
 
 
 def publish(client: Elasticsearch, alias: str, index: str) -> list[str]:

@@ -224,6 +224,41 @@ def test_replace_with_a_node_killed_mid_run_never_half_swaps(cluster, urls, admi
     admin.cluster.health(wait_for_nodes="3", timeout="120s")
 
 
+def test_the_only_copy_lost_before_the_swap_keeps_the_old_index(cluster, urls, admin, tmp_path):
+    """A version is loaded without replicas: a node lost once the writes are done (the
+    swap phase) takes its shards' only copy.  Published, that version would replace a
+    whole index with a broken one (what CI once saw: the search after the swap, 503)."""
+    alias = f"{RUN_PREFIX}-lostcopy"
+    build(urls, alias, ROOT / "seeds")
+    (before,) = es.alias_indices(admin, alias)
+    run = subprocess.Popen([sys.executable, "-m", "indexer", "--shards", "3", "--wait", "5",
+                            str(corpus(tmp_path / "some.jsonl", SAMPLE_DOCS))], cwd=ROOT,
+                           env={**os.environ, "ELASTICSEARCH_URL": urls, "SEARCH_INDEX": alias},
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert any("phase: swap" in line for line in run.stderr), run.wait()
+    (building,) = set(admin.indices.get(index=f"{alias}-v*").body) - {before}
+    lost = node_named(cluster, victim(admin, holding=building))
+    lost.stop(signal.SIGKILL)
+    err = run.stderr.read()
+    run.wait(timeout=300)
+    print(f"exit {run.returncode}: {err.strip().splitlines()[-1]}")  # shown with -rA
+    try:
+        live = es.alias_indices(admin, alias)
+        if run.returncode == 0:  # the replicas were copied before the kill: whole after all
+            assert live == [building] and passages(admin, alias) == _written(err), err
+        else:
+            assert live == [before], err
+            assert "Traceback" not in err and err.strip().splitlines()[-1].startswith("indexer: ")
+    finally:
+        es_cluster.restart(lost)
+    admin.cluster.health(wait_for_nodes="3", timeout="120s")
+
+
+def _written(err: str) -> int:
+    """The passages a run's summary line says it indexed."""
+    return int(re.search(r"indexed \d+ documents, (\d+) passages", err).group(1))
+
+
 def test_node_loss_during_search_partial_results_and_scoped_health(cluster, urls, admin,
                                                                    redundant, fragile):
     admin.cluster.health(index=redundant, wait_for_status="green", timeout="120s")

@@ -18,7 +18,7 @@ from indexer import actions, bulk
 from indexer.errors import IndexUnavailable, WritesBlocked
 from indexer.load import index_paths
 from indexer.version_names import versioned_name
-from indexer.versions import swap_actions
+from indexer.versions import check_whole, swap_actions
 
 from conftest import SEEDS
 from test_indexer import passages, run_cli, versions_of
@@ -37,6 +37,24 @@ def test_replace_with_unplaceable_primaries_fails_fast_and_leaves_nothing(es_cli
     assert versions_of(es_client, unique_alias) == [previous.index]
     assert es.alias_indices(es_client, unique_alias) == [previous.index]
     assert es.cluster_health(es_client)["status"] != "red" or _others_red(es_client, unique_alias)
+
+
+def test_a_version_is_published_only_whole(es_client, unique_alias):
+    """The last check before the swap: every primary active and every passage the run
+    had acknowledged there (a node lost with the only copy of a shard fails it)."""
+    built = index_paths(es_client, unique_alias, [SEEDS])
+    check_whole(es_client, built.index, built.passages)
+    with pytest.raises(IndexUnavailable, match=f"holds {built.passages} of the "
+                                               f"{built.passages + 1} passages"):
+        check_whole(es_client, built.index, built.passages + 1)
+    red = _red_alias(es_client, f"{unique_alias}-red")
+    started = time.monotonic()
+    try:
+        with pytest.raises(IndexUnavailable, match="no active primary"):
+            check_whole(es_client, red, 0, timeout=1)
+    finally:
+        es_client.options(ignore_status=404).indices.delete(index=red)
+    assert time.monotonic() - started < 20
 
 
 def _others_red(client, alias: str) -> bool:
