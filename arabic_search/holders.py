@@ -169,7 +169,8 @@ def holding_all(plan: QueryPlan, response: dict, unlisted: frozenset[int] = froz
                 ) -> tuple[str, ...] | None:
     """The documents holding every word whose holders could be listed, or None when no
     word could be listed (then nothing is filtered).  Of three names or more, one may be
-    missing (a source may leave out a middle name, or write a name without its first); a
+    missing (a source may leave out a middle name, or write a name without its first, but
+    not without its last: the family name, the one the rest is about); a
     word too common to list takes that place, as if it were the one missing: otherwise
     "Mohamed Ali Nafkha" was any of 4,647 hadith pages holding علي (محمد, in 12,225, is
     not listed), where نفخة is in 2."""
@@ -185,6 +186,8 @@ def holding_all(plan: QueryPlan, response: dict, unlisted: frozenset[int] = froz
     spare = max(spare - (count - len(listed)), 0)
     held = collections.Counter(doc for ids in listed for doc in ids)
     found = {doc for doc, times in held.items() if times >= max(len(listed) - spare, 1)}
+    if spare and holders[-1] is not None:
+        found &= holders[-1]  # never the last name: "Said Mohamed Otta" is no سعيد محمد
     return tuple(sorted(found))
 
 

@@ -142,7 +142,9 @@ def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_art
         shows_article = shows_article or query.normalized.startswith(ARTICLE)
         pairs = [(query_form, form, factor * _commonness(query_form, word, form, sun, shows_article),
                   sun, listed) for query_form, form, factor, sun, listed in pairs]
-    known = _known_readings(query, word, readings) if listed_name else frozenset()
+    # after an article the table still knows the name behind it (Al Saud: آل سعود, El Said:
+    # السعيد), but a form it does not list pays nothing there (Abd-es-Salem: السلام)
+    known = _known_readings(query, word, readings) if query.script == LATIN else frozenset()
     best_known = max((factor * KNOWN_CONFIDENCE for _, form, factor, _, _ in pairs if form in known),
                      default=0.0)
     if listed_name and _known_whole(query, word, weigh_common):

@@ -75,6 +75,7 @@ def test_only_latin_words_are_split_and_only_with_fuzzy_matching():
     ("Ben Sghir", "بن صغير"),                 # the lineage written apart: as Bensghir
     ("Ibn Abbas", "بن عباس"),                 # ibn written بن between two names
     ("Ibn Abbas", "ابن عباس"),
+    ("Benali", "بن علي"),                     # a glued lineage of three letters
 ])
 def test_a_compound_is_answered_by_its_parts_in_a_row(query, arabic):
     matches = explain(query, f"وصل {arabic} إلى المدينة أمس.")["matches"]
@@ -98,8 +99,8 @@ def test_a_word_too_common_to_list_is_the_one_spared():
     three = plan("Mohamed Ali Nafkha")
     answer = _answer(["a", "b"], ["a", "b", "c", "d"], ["b", "e"], truncated={0})
     assert holding_all(three, answer) == ("b",)
-    every_listed = _answer(["a", "b"], ["a", "b", "c", "d"], ["b", "e"])
-    assert holding_all(three, every_listed) == ("a", "b")
+    every_listed = _answer(["a", "b"], ["b", "c", "d"], ["a", "b", "e"])
+    assert holding_all(three, every_listed) == ("a", "b")  # a lacks علي: spared
 
 
 def test_parts_apart_are_not_the_compound():
@@ -157,3 +158,22 @@ def test_a_later_part_or_a_lone_head_is_no_rest_of_the_name():
     assert "الواحد" not in abdelouahed.neighbour_forms(abdelouahed.words[1])
     abdel = plan_query(analyze("Abdel-Kader Abbes")).with_words_of(words)
     assert "عبد" not in abdel.neighbour_forms(abdel.words[-1])
+
+
+@pytest.mark.parametrize("query, text, arabic", [
+    ("Al Saud", "قال الملك سلمان بن عبد العزيز آل سعود أمس.", "سعود"),
+    ("El Said", "قال أحمد السعيد أمس.", "السعيد"),
+])
+def test_the_table_knows_a_name_behind_an_article(query, text, arabic):
+    """After Al, El the name table still speaks (Saud = سعود, Said = سعيد, spellings no
+    guess reaches: an ayn); the guess alone gave 0.79 and Al Saud found nothing."""
+    matches = explain(query, text)["matches"]
+    assert [match["text"] for match in matches] == [arabic] and matches[0]["confidence"] >= 0.9
+
+
+def test_allah_written_apart_is_a_word_of_the_name_only():
+    """Khalaf-Allah = خلف الله (a generic word: beside the rest of the name); Allah asked
+    alone finds nothing by it."""
+    matches = explain("Khairah Khalaf-Allah", "وصل خيره خلف الله إلى المدينة أمس.")["matches"]
+    assert "الله" in [match["text"] for match in matches]
+    assert not explain("Allah", "قال الله تعالى.")["matches"]

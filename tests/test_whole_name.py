@@ -51,11 +51,12 @@ def test_lineage_links_are_not_required_and_a_compound_is_one_name():
     assert holding_all(plan("Abdul Ghani Tantawi"), _answer(["a", "b"], ["a", "b"], ["b"])) == ("b",)
 
 
-def test_of_three_names_one_may_be_missing():
+def test_of_three_names_one_may_be_missing_but_never_the_last():
     three = plan("Mohamed Salah Seddik")
-    # a: first and middle; b: first and last; c: all three; d: the first only
-    answer = _answer(["a", "b", "c", "d"], ["a", "c"], ["b", "c"])
-    assert holding_all(three, answer) == ("a", "b", "c")
+    # a: first and middle; b: first and last; c: all three; d: the first only;
+    # e: middle and last
+    answer = _answer(["a", "b", "c", "d"], ["a", "c", "e"], ["b", "c", "e"])
+    assert holding_all(three, answer) == ("b", "c", "e")  # a is somebody else's محمد صالح
 
 
 def _answer(*word_docs, truncated=()):
