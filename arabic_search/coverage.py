@@ -49,7 +49,7 @@ def coverage_request(plan: QueryPlan, doc_ids: list[str]) -> dict:
             aggs[f"w{number}g{group}"] = {
                 "filter": {"bool": {"should": clauses, "minimum_should_match": 1}},
                 "aggs": {"docs": {"terms": {"field": m.DOC_ID, "size": len(doc_ids)}}}}
-    return {"size": 0, "query": {"bool": {"filter": [{"term": {m.KIND: m.KIND_PASSAGE}},
+    return {"size": 0, "query": {"bool": {"filter": [m.passage_filter(),
                                                      {"terms": {m.DOC_ID: doc_ids}}]}},
             "aggs": aggs}
 

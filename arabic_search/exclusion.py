@@ -28,7 +28,7 @@ def excluded_name_request(exonym) -> dict:
 
 
 def _docs_holding(clauses: list[dict]) -> dict:
-    return {"size": 0, "query": {"bool": {"filter": [{"term": {m.KIND: m.KIND_PASSAGE}}],
+    return {"size": 0, "query": {"bool": {"filter": [m.passage_filter()],
                                           "should": clauses, "minimum_should_match": 1}},
             "aggs": {"docs": {"terms": {"field": m.DOC_ID, "size": MAX_EXCLUDED_DOCS}}}}
 

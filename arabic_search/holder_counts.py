@@ -60,7 +60,7 @@ def _count_aggs(plan: QueryPlan, numbers: list[int] | None = None) -> dict:
 
 def count_request(plan: QueryPlan) -> dict:
     """Search body: per content word, about how many documents hold it (any tier, title)."""
-    return {"size": 0, "query": {"term": {m.KIND: m.KIND_PASSAGE}}, "aggs": _count_aggs(plan)}
+    return {"size": 0, "query": m.passage_filter(), "aggs": _count_aggs(plan)}
 
 
 def too_many(plan: QueryPlan, response: dict | None) -> frozenset[int]:

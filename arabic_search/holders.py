@@ -30,9 +30,9 @@ from dataclasses import replace
 
 from . import mapping as m
 from . import tiers, titles
-from .clitics import without_article
-from .known_names import name_words
 from .beside import near_clause, passage_clauses
+from .clitics import without_article
+from .known_names import names_a_word
 from .plan import MAX_NAME_WORDS, QueryPlan
 from .query_words import COMPOUND_HEADS, QueryWord
 from .scripts import LATIN
@@ -116,7 +116,7 @@ def holders_request(plan: QueryPlan, numbers: list[int] | None = None,
             # (الطيب الصديقي for "Tayeb Saddiki": الطيب, "the good", counts only there)
             near = near_clause(word.near_forms, word, plan, near=True)
             aggs[f"w{number}near"] = _docs(near or {"match_none": {}}, size)
-    return {"size": 0, "query": {"term": {m.KIND: m.KIND_PASSAGE}}, "aggs": aggs}
+    return {"size": 0, "query": m.passage_filter(), "aggs": aggs}
 
 
 # What the reader of a holders response uses: the shards (partial results), and per word
@@ -185,8 +185,8 @@ def holding_all(plan: QueryPlan, response: dict, unlisted: frozenset[int] = froz
     listed = [ids for ids in holders if ids is not None]
     if not listed:
         return None
-    spare = 1 if _names_in(plan) >= SPARE_FROM else 0
-    spare = max(spare - (count - len(listed)), 0)
+    # one name may be missing of SPARE_FROM or more; a word too many to list is that one
+    spare = int(_names_in(plan) >= SPARE_FROM and len(listed) == count)
     held = collections.Counter(doc for ids in listed for doc in ids)
     found = {doc for doc, times in held.items() if times >= max(len(listed) - spare, 1)}
     if spare and holders[-1] is not None and _family_name(plan.content_words()[-1]):
@@ -202,7 +202,7 @@ def _family_name(word: QueryWord) -> bool:
     token = word.token
     if token.script == LATIN:
         return True
-    return bool({token.normalized, without_article(token.normalized)} & name_words())
+    return names_a_word((token.normalized, without_article(token.normalized)))
 
 
 def unlisted_words(plan: QueryPlan, response: dict, unlisted: frozenset[int] = frozenset()

@@ -21,6 +21,7 @@ Pure functions; the table is read once per process (stdlib only).
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from pathlib import Path
 
 from pyarabic import araby
@@ -239,3 +240,9 @@ def name_words() -> frozenset[str]:
     places = {word for words, entries in exonyms.table().arabic.items()
               if any(kind != exonyms.LANGUAGE_KIND for kind, _latin in entries) for word in words}
     return frozenset(_arabic_seen()) | places
+
+
+def names_a_word(forms: Iterable[str | None]) -> bool:
+    """True when the tables know one of ``forms`` (an Arabic word, normalized, and what
+    remains of it without a clitic) as a word of a name (name_words)."""
+    return not name_words().isdisjoint(forms)

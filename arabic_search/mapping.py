@@ -77,6 +77,12 @@ _WITH_POSITIONS = {**_TERMS_ONLY, "index_options": "positions"}
 POSITIONAL_FIELDS = (NORM, PARTS)
 
 
+def passage_filter() -> dict:
+    """The clause that keeps passages only (an index also holds lexicon and suggestion
+    entries): a new dict each time, since callers nest it in their own requests."""
+    return {"term": {KIND: KIND_PASSAGE}}
+
+
 def index_mapping() -> dict:
     """The strict mapping of a versioned index."""
     properties = {name: dict(_WITH_POSITIONS if name in POSITIONAL_FIELDS else _TERMS_ONLY)

@@ -180,7 +180,7 @@ def _unnamed(query: Token | WordForms, word: Token | WordForms, least_zipf: floa
     ``gap`` Zipf steps commoner than the Latin query word is in Latin text (fame.latin_zipf):
     the one test of _no_name and unnamed_word, at their own bars."""
     common = _commonness(word)
-    return (common >= least_zipf and known_names.name_words().isdisjoint(written_and_bare(word))
+    return (common >= least_zipf and not known_names.names_a_word(written_and_bare(word))
             and common - latin_zipf(query.exact) >= gap)
 
 

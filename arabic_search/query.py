@@ -55,7 +55,7 @@ def _phrase_clauses(plan: QueryPlan) -> list[dict]:
 
 def _filters(plan: QueryPlan, source: str | None, date_from: str | None, date_to: str | None,
              spelling: str | None = None) -> list[dict]:
-    filters: list[dict] = [{"term": {m.KIND: m.KIND_PASSAGE}}]
+    filters: list[dict] = [m.passage_filter()]
     if plan.required_docs is not None:  # a name of several words: documents holding all
         filters.append({"terms": {m.DOC_ID: list(plan.required_docs)}})
     if source:

@@ -21,13 +21,13 @@ MIN_DF = 1
 
 def total_request() -> dict:
     """Search body counting the passages of the index."""
-    return {"size": 0, "track_total_hits": True, "query": {"term": {m.KIND: m.KIND_PASSAGE}}}
+    return {"size": 0, "track_total_hits": True, "query": m.passage_filter()}
 
 
 def df_request(spellings: frozenset[str], exact: str) -> dict:
     """Search body counting the passages that hold a word as written or normalized."""
     return {"size": 0, "track_total_hits": True, "query": {"bool": {"filter": [
-        {"term": {m.KIND: m.KIND_PASSAGE}},
+        m.passage_filter(),
         {"bool": {"should": [{"terms": {m.NORM: sorted(spellings)}},
                              {"terms": {m.EXACT: [exact]}}],
                   "minimum_should_match": 1}}]}}}

@@ -89,7 +89,7 @@ def suggest_request(prefix: Prefix, size: int, exclude: tuple[str, ...] = (),
     body: dict = {"size": PASSAGE_SAMPLE if scan else 0, "_source": [m.TEXT, m.TERM, m.TERM_FREQ]}
     if not exclude:
         body["suggest"] = suggest
-    query: dict = {"bool": {"filter": [{"term": {m.KIND: m.KIND_PASSAGE}}]}}
+    query: dict = {"bool": {"filter": [m.passage_filter()]}}
     if scan:
         query["bool"]["filter"].append({"bool": {"should": scan, "minimum_should_match": 1}})
     if exclude:

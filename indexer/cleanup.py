@@ -40,7 +40,7 @@ def _stale_ids(client: Elasticsearch, index: str, batch: list[tuple[str, int]]) 
     should = [{"bool": {"filter": [{"term": {m.DOC_ID: doc_id}},
                                    {"range": {m.PASSAGE_NO: {"gte": first}}}]}}
               for doc_id, first in batch]
-    query = {"bool": {"filter": [{"term": {m.KIND: m.KIND_PASSAGE}}], "should": should,
+    query = {"bool": {"filter": [m.passage_filter()], "should": should,
                       "minimum_should_match": 1}}
     found = client.search(index=index, query=query, size=PAGE, source=False,
                           filter_path="hits.hits._id").body

@@ -28,6 +28,8 @@ __all__ = ["AliasConflict", "alias_problem", "check_alias", "create_version", "c
 OLD_INDEX_GRACE = 0.5
 # Seconds to wait for a new (or appended-to) index to have its primaries active.
 READY_TIMEOUT = 30.0
+# The shortest wait asked of Elasticsearch itself (milliseconds).
+MIN_SERVER_WAIT_MS = 100
 # Seconds a bounded wait's request outlives the wait it asks Elasticsearch for.
 WAIT_MARGIN = 10.0
 # Names tried when the millisecond stamp is taken (then something else is wrong).
@@ -116,10 +118,15 @@ def waiting(client: Elasticsearch, timeout: float, margin: float = WAIT_MARGIN) 
                           ignore_status=408)
 
 
+def server_wait(timeout: float) -> str:
+    """``timeout`` seconds as Elasticsearch's own wait parameter (at least 100 ms)."""
+    return f"{max(int(timeout * 1000), MIN_SERVER_WAIT_MS)}ms"
+
+
 def wait_ready(client: Elasticsearch, index: str, timeout: float) -> None:
     """Wait (bounded) until every primary of ``index`` is active; else raise with the cause."""
     health = waiting(client, timeout).cluster.health(
-        index=index, wait_for_status="yellow", timeout=f"{max(int(timeout * 1000), 100)}ms").body
+        index=index, wait_for_status="yellow", timeout=server_wait(timeout)).body
     if health.get("status") == "red" or health.get("timed_out"):
         raise IndexUnavailable(f"index {index} has no active primary shard after {timeout:g} s "
                                f"({health.get('status')}): {allocation_cause(client, index)}")
@@ -175,7 +182,7 @@ def make_searchable(client: Elasticsearch, index: str, timeout: float = READY_TI
     refresh(client, index, timeout)
     if replicas and es.data_node_count(client) > replicas:
         waiting(client, timeout).cluster.health(
-            index=index, wait_for_status="green", timeout=f"{max(int(timeout * 1000), 100)}ms")
+            index=index, wait_for_status="green", timeout=server_wait(timeout))
 
 
 def check_whole(client: Elasticsearch, index: str, passages: int,
@@ -187,7 +194,7 @@ def check_whole(client: Elasticsearch, index: str, passages: int,
     with a broken one."""
     wait_ready(client, index, timeout)
     counted = waiting(client, timeout, margin=0).count(
-        index=index, query={"term": {mapping.KIND: mapping.KIND_PASSAGE}}).body
+        index=index, query=mapping.passage_filter()).body
     failed = counted.get("_shards", {}).get("failed", 0)
     if failed or counted.get("count") != passages:
         raise IndexUnavailable(f"index {index} holds {counted.get('count')} of the {passages} "

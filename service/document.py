@@ -51,7 +51,7 @@ def document_params(doc_id: str, args: Mapping) -> DocumentParams:
 def passages_body(doc_id: str, after: int | None = None, size: int = BATCH) -> dict:
     """The passages of ``doc_id`` in order, the batch after passage number ``after``."""
     body = {
-        "query": {"bool": {"filter": [{"term": {m.KIND: m.KIND_PASSAGE}},
+        "query": {"bool": {"filter": [m.passage_filter(),
                                       {"term": {m.DOC_ID: doc_id}}]}},
         "size": size,
         "sort": [{m.PASSAGE_NO: "asc"}],

@@ -67,7 +67,7 @@ def health(client: Elasticsearch, alias: str) -> dict:
     if scoped.get("status") != "red":  # with a primary missing the counts would be partial
         counts = client.options(request_timeout=deadline.timeout()).search(index=alias, body={
             "size": 0, "track_total_hits": True,
-            "query": {"term": {m.KIND: m.KIND_PASSAGE}}, "aggs": DOCUMENT_COUNT_AGG,
+            "query": m.passage_filter(), "aggs": DOCUMENT_COUNT_AGG,
         }).body
         index["documents"] = document_count(counts)
         index["passages"] = int(counts["hits"]["total"]["value"])
