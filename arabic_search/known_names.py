@@ -62,6 +62,12 @@ def _entry(latin: str) -> tuple[int, frozenset[str]]:
     return _table().get(latin, (0, frozenset()))
 
 
+def person_spellings(latin: str) -> frozenset[str]:
+    """The name table's spellings of a normalized Latin word (the exonym table's aside):
+    how Arabic writes a person of that name (Maurice = موريس, whatever place is Maurice)."""
+    return _entry(latin)[1]
+
+
 # Kinds of the exonym table whose name, as a query, means the territory or body and not a
 # person named after it (France Gall, a Siam written صيام "fasting"): a city is as often a
 # given name (Sofia, Victoria), and keeps the name table's spellings beside its own.

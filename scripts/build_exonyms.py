@@ -66,7 +66,7 @@ def supplement_entities() -> dict[str, dict]:
             continue
         entity, kind, latin, arabic = line.split("\t")
         entities[entity] = {"kind": kind, "latin": latin.split("|"), "arabic": arabic.split("|"),
-                            "sources": {"supplement"}, "rank": 0}
+                            "sources": {"supplement"}, "rank": 0, "french": []}
     return entities
 
 
@@ -79,6 +79,7 @@ def merge(into: dict[str, dict], extra: dict[str, dict]) -> None:
         target = into[entity]
         target["latin"] = unique(target["latin"] + data["latin"])
         target["arabic"] = unique(target["arabic"] + data["arabic"])
+        target["french"] = unique(target["french"] + data["french"])
         target["sources"] |= data["sources"]
         target["rank"] = max(target["rank"], data["rank"])
 
@@ -103,6 +104,20 @@ def drop_city_alternates_naming_others(entities: dict[str, dict]) -> None:
     for data in entities.values():
         if data["kind"] == "city":
             data["latin"] = data["latin"][:1] + [n for n in data["latin"][1:] if latin_key(n) not in taken]
+
+
+def drop_french_naming_others(entities: dict[str, dict]) -> None:
+    """A French name that is another entity's own (English, native or alternate) name is
+    left to that one: Salvador is El Salvador in French, and Brazil's third city."""
+    owners: dict[tuple, set[str]] = {}
+    for entity, data in entities.items():
+        for name in data["latin"]:
+            if name not in data["french"]:
+                owners.setdefault(latin_key(name), set()).add(entity)
+    for entity, data in entities.items():
+        taken = {name for name in data["french"] if owners.get(latin_key(name), set()) - {entity}}
+        data["latin"] = [name for name in data["latin"] if name not in taken]
+        data["french"] = [name for name in data["french"] if name not in taken]
 
 
 def table_lines(entities: dict[str, dict]) -> list[str]:
@@ -138,6 +153,8 @@ def case_lines(entities: dict[str, dict]) -> list[str]:
         arabic = NAME_SEPARATOR.join(unique(data["arabic"]))
         latin = unique(data["latin"])
         queries = latin[:1] + [n for n in latin[1:] if is_abbreviation(n)]
+        # the French name too (Liban, Le Caire) where the table keeps it apart from these
+        queries += [n for n in unique(data["french"]) if n in latin and n not in queries]
         rows += ["\t".join([q, arabic, data["kind"], entity, split_of(entity)]) for q in queries
                  if arabic]
     return ["latin\tarabic\tkind\tentity\tsplit"] + rows
@@ -160,6 +177,7 @@ def main() -> None:
     merge(entities, sources.cldr_languages())
     merge(entities, sources.cities())
     drop_city_alternates_naming_others(entities)
+    drop_french_naming_others(entities)
     versions = ", ".join(f"{p} {version(p)}" for p in PACKAGES)
     header = [f"# exonyms built by scripts/build_exonyms.py from {versions} and "
               "scripts/exonym_supplement.tsv; see docs/exonyms.md",

