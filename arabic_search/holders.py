@@ -53,7 +53,7 @@ def needs_holders(plan: QueryPlan) -> bool:
             and 1 <= len(plan.content_words()) <= MAX_NAME_WORDS)
 
 
-def _names_in(plan: QueryPlan) -> int:
+def names_in(plan: QueryPlan) -> int:
     """How many names the content words make: a compound's head (عبد, Abdul) and the
     word after it are one (عبد الحميد البلوشي is two names, not three)."""
     words = plan.content_words()
@@ -186,7 +186,7 @@ def holding_all(plan: QueryPlan, response: dict, unlisted: frozenset[int] = froz
     if not listed:
         return None
     # one name may be missing of SPARE_FROM or more; a word too many to list is that one
-    spare = int(_names_in(plan) >= SPARE_FROM and len(listed) == count)
+    spare = int(names_in(plan) >= SPARE_FROM and len(listed) == count)
     held = collections.Counter(doc for ids in listed for doc in ids)
     found = {doc for doc, times in held.items() if times >= max(len(listed) - spare, 1)}
     if spare and holders[-1] is not None and _family_name(plan.content_words()[-1]):
@@ -210,7 +210,7 @@ def unlisted_words(plan: QueryPlan, response: dict, unlisted: frozenset[int] = f
     """The content words held by too many documents to list, when every word is required
     (no name may be missing) and the look-up answered."""
     aggregations = response.get("aggregations")
-    if not isinstance(aggregations, dict) or _names_in(plan) >= SPARE_FROM:
+    if not isinstance(aggregations, dict) or names_in(plan) >= SPARE_FROM:
         return ()
     return tuple(word for number, word in enumerate(plan.content_words())
                  if _holders_of(aggregations, number, unlisted) is None)

@@ -199,6 +199,12 @@ def well_known_name(latin: str) -> bool:
     return _entry(latin)[0] >= WELL_KNOWN_NAME
 
 
+def well_known_arabic_name(word: str) -> bool:
+    """True when the name table has seen the Arabic ``word`` (normalized) WELL_KNOWN_NAME
+    times as a name's spelling, for whichever Latin spelling (زيد, محمد, صباح)."""
+    return _arabic_seen().get(word, 0) >= WELL_KNOWN_NAME
+
+
 def well_known_spelling(latin: str) -> bool:
     """True when one of the Latin word's known spellings is a name the table has seen
     WELL_KNOWN_NAME times, for whichever Latin spelling: Redha (seen 19 times) is written

@@ -9,16 +9,18 @@ spellings, no compound name), the plan before its look-ups asks for exactly the 
 documents (the weights the look-ups bring are the clauses' boosts, and holders only
 filter), so the holders request rides in the look-ups' ``msearch``: one round trip fewer.  That
 ``msearch`` also counts each word's documents, so a word held by too many to list is
-not listed at all (``holder_counts.py``).
+not listed at all (``holder_counts.py``).  A person's name is then limited once more, to
+the documents writing it as a run (``runs.py``).
 """
 from __future__ import annotations
 
-from elasticsearch import Elasticsearch
+from elasticsearch import BadRequestError, Elasticsearch
 
 from arabic_search.holder_counts import (ahead_request, count_request, listed_after,
                                          listed_ahead, listing_request, still_to_list, too_many)
 from arabic_search.holders import holders_ahead, listing_filter, needs_holders, with_holders
 from arabic_search.plan import QueryPlan
+from arabic_search.runs import RUNS_READ, one_person, runs_request, with_runs
 
 # Holders requests after the look-ups, at most: the words still unknown (a Latin word
 # counted and listed in part), then a recounted word over what was listed, in full.
@@ -97,4 +99,19 @@ def searched_plan(client: Elasticsearch, alias: str, plan: QueryPlan) -> tuple[Q
         return completed, used
     counted, early = (responses[len(bodies):] + [None, None])[:2]
     limited, found = _holders(client, alias, completed, counted, early if ahead else None)
-    return limited, [*used, *found]
+    limited, runs = _runs(client, alias, limited)
+    return limited, [*used, *found, *runs]
+
+
+def _runs(client: Elasticsearch, alias: str, plan: QueryPlan) -> tuple[QueryPlan, list[dict]]:
+    """(a person's name's plan limited to the documents writing it as a run, runs.py; the
+    response used).  A request Elasticsearch refuses as too large for its limits (a name of
+    four words with hundreds of spellings) keeps the documents found; a failing cluster is
+    the boundary's to map, as for the holders request."""
+    if not one_person(plan):
+        return plan, []
+    try:
+        response = client.search(index=alias, body=runs_request(plan), filter_path=list(RUNS_READ)).body
+    except BadRequestError:
+        return plan, []
+    return with_runs(plan, response), [response]

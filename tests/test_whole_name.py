@@ -112,12 +112,15 @@ def search(client, q: str) -> dict:
     return api_search(client, q=q, size=20)
 
 
-@pytest.mark.parametrize("query", ["حسن بوركية", "Hassan Bourkia"])
-def test_a_given_name_alone_is_not_the_person(client, query):
+@pytest.mark.parametrize("query, ids", [("حسن بوركية", {"whole", "apart"}), ("Hassan Bourkia", {"whole"})])
+def test_a_given_name_alone_is_not_the_person(client, query, ids):
+    """The word in the title counts: "apart" holds حسن in its body and بوركية in its title.
+    A Latin name beginning with a given name is one person's, whose name is written as a
+    run at least once (runs.py), which "apart" never does; بوركية is no name word the
+    tables know, so the Arabic query is not told to be a person's name."""
     result = search(client, query)
-    assert {hit["id"] for hit in result["hits"]} == {"whole", "apart"}
-    assert result["total"] == 2 and result["required_words"]
-    # the word in the title counts: "apart" holds حسن in its body and بوركية in its title
+    assert {hit["id"] for hit in result["hits"]} == ids
+    assert result["total"] == len(ids) and result["required_words"]
     assert search(client, "حسن")["total"] == 3  # one word keeps every document
 
 
