@@ -20,7 +20,7 @@ request, made only for such queries, over the documents already found.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from . import mapping as m
 from .analysis import Token
@@ -42,9 +42,10 @@ RUN_PROCLITICS = (*CONJUNCTIONS, *PREPOSITIONS,
                     for preposition in PREPOSITIONS))
 # A person's name has at least this many names (a given name and another).
 MIN_RUN_NAMES = 2
-# Words between two words of a run: a middle name or a lineage word (حسني زيد الكيلاني for
-# "Hosni Kaylani", محمد بن لادن), never a function word (معمر عن زيد is two narrators).
-RUN_GAP = 1
+# Words between two words of a run: a middle name, a lineage word or a father's name (حسني
+# زيد الكيلاني for "Hosni Kaylani", محمد بن لادن, عبد العزيز بن عمر الغامدي for "Abd
+# al-Aziz al-Ghamidi"), never a function word (معمر عن زيد is two narrators).
+RUN_GAP = 2
 # The Arabic words of a lineage (Latin bin, ibn make a compound written apart).
 LINEAGE_LINKS = frozenset({"بن", "ابن", "بنت"})
 
@@ -88,22 +89,34 @@ def with_proclitics(forms: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _alternatives(plan: QueryPlan, starts: frozenset[int], family: bool = False) -> dict:
-    """A span of any form a run may hold the query words at ``starts`` by: their own,
-    accepted and beside-only spellings (plan.forms_outside), each behind a proclitic too,
-    and each name of several words answering them, its words in a row (عبد الله for
-    Abdallah: "Abdallah Menai" is the run عبد الله مناعي, not عبد ... مناعي); and with
-    ``family``, each behind آل written apart (علي حسن آل ثاني for "Ali Al Thani")."""
+@dataclass(frozen=True)
+class RunPart:
+    """What a run may hold some query words by: single normalized words (their own,
+    accepted and beside-only spellings, each behind a proclitic too) and names of several
+    words, each in a row (عبد الله for Abdallah: "Abdallah Menai" is عبد الله مناعي, not
+    عبد ... مناعي)."""
+
+    singles: frozenset[str]
+    phrases: frozenset[tuple[str, ...]]
+
+    def words(self) -> frozenset[str]:
+        return self.singles | {word for phrase in self.phrases for word in phrase}
+
+    def span(self) -> dict:
+        return {"span_or": {"clauses": [*({"span_term": {m.NORM: form}} for form in sorted(self.singles)),
+                                        *(_phrase(words) for words in sorted(self.phrases))]}}
+
+
+def _part(plan: QueryPlan, starts: frozenset[int], family: bool = False) -> RunPart:
+    """The RunPart of the query words at ``starts``; with ``family``, each name also behind
+    آل written apart (علي حسن آل ثاني for "Ali Al Thani")."""
     everyone = frozenset(word.token.start for word in plan.content_words())
-    singles = with_proclitics(plan.forms_outside(everyone - starts, near=True))
-    clauses = [{"span_term": {m.NORM: form}} for form in sorted(singles)]
+    forms = plan.forms_outside(everyone - starts, near=True)
     phrases = {name.words for exonym in plan.exonyms if exonym.kind != GENERIC_KIND
                and exonym.starts & starts for name in exonym.names if len(name.words) > 1}
     if family:  # آل ثاني, آل سعود: the family's article written apart
-        phrases |= {(ARTICLE, form) for form in plan.forms_outside(everyone - starts, near=True)
-                    if is_arabic(form) and not form.startswith(ARTICLE)}
-    clauses += [_phrase(words) for words in sorted(phrases)]
-    return {"span_or": {"clauses": clauses}}
+        phrases |= {(ARTICLE, form) for form in forms if is_arabic(form) and not form.startswith(ARTICLE)}
+    return RunPart(with_proclitics(forms), frozenset(phrases))
 
 
 def _phrase(words: tuple[str, ...]) -> dict:
@@ -115,31 +128,40 @@ def _phrase(words: tuple[str, ...]) -> dict:
     return {"span_near": {"clauses": clauses, "slop": 0, "in_order": True}}
 
 
-def _run(first: dict, then: dict) -> dict:
-    """``first`` followed by ``then``, at most RUN_GAP words between and none of them a
-    function word."""
-    near = {"span_near": {"clauses": [first, then], "slop": RUN_GAP, "in_order": True}}
-    exclude = {"span_or": {"clauses": [{"span_term": {m.NORM: word}} for word in sorted(FUNCTION_WORDS)]}}
-    return {"span_not": {"include": near, "exclude": exclude}}
+def _run(first: RunPart, then: RunPart) -> dict | None:
+    """``first`` and ``then`` beside each other, in either order (عبد الصمد رفيق for "Rafik
+    Abdessamad"), at most RUN_GAP words between and none of them a function word that is no
+    form of the name itself.  Each order is asked apart: Lucene's unordered span_near lets
+    two spans overlap, so that one written word that is a form of both (الحكيمي of Hakim
+    and of Hakimi) would stand beside itself."""
+    if not (first.singles or first.phrases) or not (then.singles or then.phrases):
+        return None
+    between = sorted(FUNCTION_WORDS - first.words() - then.words())
+    exclude = {"span_or": {"clauses": [{"span_term": {m.NORM: word}} for word in between]}}
+    spans = (first.span(), then.span())
+    orders = [{"span_near": {"clauses": list(pair), "slop": RUN_GAP, "in_order": True}}
+              for pair in (spans, spans[::-1])]
+    return {"bool": {"should": [{"span_not": {"include": near, "exclude": exclude}} for near in orders],
+                     "minimum_should_match": 1}}
 
 
 def run_clause(plan: QueryPlan) -> dict:
     """A passage holding the plan's last word (the family name) as a run with another of its
-    words before it, or a document whose title holds them all.  "Ali Abdullah Saleh" is
-    علي عبد الله صالح or علي صالح, not علي بن عبد الله in a chain of narrators with a صالح
-    further on.  A lineage (bin, بن) may name more forebears than the query, and the family
-    name stand far from the rest (فهد بن عبد الله بن محمد بن عبد الرحمن آل سعود): there
-    any two of its words make a run."""
+    words, or a document whose title holds them all.  "Ali Abdullah Saleh" is علي عبد الله
+    صالح or علي صالح, not علي بن عبد الله in a chain of narrators with a صالح further on.
+    A lineage (bin, بن) may name more forebears than the query, and the family name stand
+    far from the rest (فهد بن عبد الله بن محمد بن عبد الرحمن آل سعود): there any two of
+    its words make a run."""
     words = plan.content_words()
     clauses = []
     for number, word in enumerate(words[:-1]):
         if word.token.normalized in COMPOUND_HEADS:
             continue  # عبد and the word after it are one name: it stands for them
         later = words[number + 1:] if _lineage(plan) else words[-1:]
-        own = _alternatives(plan, frozenset({word.token.start}))
-        then = _alternatives(plan, frozenset(other.token.start for other in later), family=True)
-        if own["span_or"]["clauses"] and then["span_or"]["clauses"]:
-            clauses.append(_run(own, then))
+        run = _run(_part(plan, frozenset({word.token.start})),
+                   _part(plan, frozenset(other.token.start for other in later), family=True))
+        if run:
+            clauses.append(run)
     clauses.append({"bool": {"filter": [title_clause(word) for word in words]}})
     return {"bool": {"should": clauses, "minimum_should_match": 1}}
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from arabic_search.plan import plan_search
-from arabic_search.runs import one_person, run_clause, with_proclitics, with_runs
+from arabic_search.runs import RUN_GAP, one_person, run_clause, with_proclitics, with_runs
 from arabic_search.syntax import parse
 from support import api_search, indexed_client
 
@@ -45,7 +45,13 @@ def test_a_word_may_carry_a_proclitic_or_the_article():
 def test_the_clause_asks_runs_and_the_title():
     clause = run_clause(plan("Zaid Maamar"))
     runs, title = clause["bool"]["should"][:-1], clause["bool"]["should"][-1]
-    assert len(runs) == 1 and runs[0]["span_not"]["include"]["span_near"]["in_order"]
+    orders = runs[0]["bool"]["should"]  # either order, each ordered: no span overlaps another
+    assert len(runs) == 1 and len(orders) == 2
+    for order in orders:
+        near = order["span_not"]["include"]["span_near"]
+        assert near["slop"] == RUN_GAP and near["in_order"]
+        between = {clause["span_term"]["norm"] for clause in order["span_not"]["exclude"]["span_or"]["clauses"]}
+        assert "عن" in between
     assert len(title["bool"]["filter"]) == 2
 
 
@@ -67,6 +73,8 @@ DOCS = {
     "two_people": {"title": "قمة", "body": "التقى ترامب بالرئيس الروسي.\n\nوقال بوتين إن اللقاء كان مثمرا."},
     "compound_run": {"title": "تصريح", "body": "قال عبد الله مناعي إن المشروع انطلق."},
     "compound_apart": {"title": "تصريح آخر", "body": "قال عبد الله إن مناعي وصل أمس."},
+    "family_first": {"title": "قائمة", "body": "الاسم: عبد الصمد رفيق، المدينة: الرباط."},
+    "father_between": {"title": "تعيين", "body": "عين عبد العزيز بن عمر الغامدي مديرا."},
 }
 
 
@@ -96,3 +104,9 @@ def test_a_compound_leaves_its_run_by_its_last_word(client, query):
 
 def test_two_people_need_not_stand_together(client):
     assert found(client, "ترامب بوتين") == {"two_people"}
+
+
+def test_either_order_and_a_father_s_name_between(client):
+    """Lists write the family name first; Gulf names put the father's between."""
+    assert found(client, "Rafik Abdessamad") == {"family_first"}
+    assert found(client, "Abd al-Aziz al-Ghamidi") == {"father_between"}
