@@ -162,8 +162,19 @@ def run_clause(plan: QueryPlan) -> dict:
                    _part(plan, frozenset(other.token.start for other in later), family=True))
         if run:
             clauses.append(run)
+    clauses += _named_whole(plan)
     clauses.append({"bool": {"filter": [title_clause(word) for word in words]}})
     return {"bool": {"should": clauses, "minimum_should_match": 1}}
+
+
+def _named_whole(plan: QueryPlan) -> list[dict]:
+    """The names translating two or more of the query's words at once, each a run of its
+    own (Suleiman the Magnificent = سليمان القانوني, Arab League = جامعة الدول العربية)."""
+    starts = frozenset(word.token.start for word in plan.content_words())
+    names = {name.words for exonym in plan.exonyms
+             if exonym.kind != GENERIC_KIND and len(exonym.starts & starts) >= MIN_RUN_NAMES
+             for name in exonym.names}
+    return [_phrase(words) for words in sorted(names)]
 
 
 def _lineage(plan: QueryPlan) -> bool:

@@ -74,6 +74,7 @@ DOCS = {
     "compound_run": {"title": "تصريح", "body": "قال عبد الله مناعي إن المشروع انطلق."},
     "compound_apart": {"title": "تصريح آخر", "body": "قال عبد الله إن مناعي وصل أمس."},
     "family_first": {"title": "قائمة", "body": "الاسم: عبد الصمد رفيق، المدينة: الرباط."},
+    "translated": {"title": "تاريخ", "body": "حكم السلطان سليمان القانوني الدولة العثمانية."},
     "father_between": {"title": "تعيين", "body": "عين عبد العزيز بن عمر الغامدي مديرا."},
 }
 
@@ -110,3 +111,10 @@ def test_either_order_and_a_father_s_name_between(client):
     """Lists write the family name first; Gulf names put the father's between."""
     assert found(client, "Rafik Abdessamad") == {"family_first"}
     assert found(client, "Abd al-Aziz al-Ghamidi") == {"father_between"}
+
+
+def test_a_name_translating_the_whole_query_is_its_run(client):
+    """Suleiman the Magnificent is سليمان القانوني (exonym table): its two query words are
+    answered by one phrase, which is the run."""
+    assert one_person(plan("Suleiman the Magnificent"))
+    assert found(client, "Suleiman the Magnificent") == {"translated"}
