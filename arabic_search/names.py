@@ -23,7 +23,8 @@ from .graphemes import latin_letters
 from .known_names import (KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, place_adjective,
                           well_attested)
 from .lexicon import keys_agree
-from .other_words import LONE_UNNAMED_CONFIDENCE, another_word, unnamed_word, written_and_bare
+from .other_words import (LONE_UNNAMED_CONFIDENCE, SPELT_CONFIDENCE, another_word, unnamed_word,
+                          written_and_bare)
 from .readings import (FUNCTION_WORDS, MIN_NAME_LETTERS, letters, query_forms, reading_commonness,
                        sounded, whole_could_be_name, written_forms)
 from .scripts import ARABIC, LATIN
@@ -255,7 +256,8 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
         agree = keys_agree(query, word)
         # a word that only spells the name letter for letter counts beside the rest of it only
         listed_name = table_speaks and _lists_spellings(query, word)
-        other_word = another_word(query, word, sure < SURE_CONFIDENCE, listed_name, shows_article)
+        other_word = another_word(query, word, sure < SURE_CONFIDENCE, listed_name, shows_article,
+                                  spelt=sure >= SPELT_CONFIDENCE)
         if not other_word and sure >= _needed(query, word, least, agree, alone=not beside):
             accepted[word.exact] = sure
         elif plain is not None and plain >= near_least and agree:

@@ -54,6 +54,9 @@ KNOWN_MARGIN = 0.3
 # writes it, as two Arabic spellings of a name (its commonness not weighed): بيدن for
 # بايدن (0.91), ترمب for ترامب, نتنياهو for نتانياهو; not بدن "body" (0.83) nor بطين (0.81).
 WORLD_NEAR = 0.85
+# ... unless it spells the name letter for letter (confidence this high) and is no ordinary
+# word (_ordinary): the world writes Ramsey رمزي, a corpus رامسي; Amos أموس, Keren كرن.
+SPELT_CONFIDENCE = 0.99
 # How a Latin spelling writes the Arabic article at the start of a word (Elfanan, Alkhor).
 LATIN_ARTICLES = ("al", "el")
 # How a Latin spelling ends where the Arabic ends in ة (Jeddah, Rahma, Taybeh, Medinat).
@@ -61,12 +64,12 @@ LATIN_MARBUTA_ENDINGS = ("a", "ah", "eh", "at")
 
 
 def another_word(query: Token | WordForms, word: Token | WordForms, weak: bool,
-                 listed_name: bool, shows_article: bool) -> bool:
+                 listed_name: bool, shows_article: bool, spelt: bool = False) -> bool:
     """True when the written ``word`` is another word than the ``query`` word (an Arabic
     one: only a word with the pronoun for its ة, :func:`_pronoun_for_marbuta`; ``weak``:
     its confidence is below names.SURE_CONFIDENCE; ``listed_name``: the query is a
     well-known name whose spellings the table lists; ``shows_article``: an article
-    precedes the query word).  A place that is no person's name (known_names.place_only)
+    precedes the query word; ``spelt``: its confidence is SPELT_CONFIDENCE or more).  A place that is no person's name (known_names.place_only)
     is an ordinary word's sound-alike even when spelt surely: Hama is حماة, not حمى
     "fever" (0.95)."""
     if query.script != LATIN:
@@ -74,7 +77,8 @@ def another_word(query: Token | WordForms, word: Token | WordForms, weak: bool,
     return (listed_name and (weak or known_names.place_only(query.normalized))
             and _other_word(query, word)) or (
         _no_name(query, word) and not _article_shown(query, word, shows_article)) or (
-        not shows_article and _not_as_the_world_writes(query, word)) or (
+        not shows_article and not (spelt and not _ordinary(word))
+        and _not_as_the_world_writes(query, word)) or (
         _pronoun_for_marbuta(query, word)) or (
         not shows_article and _place_behind_article(query, word))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from arabic_search import fame, known_names, names
+from arabic_search import fame, known_names, names, other_words
 from arabic_search.analysis import analyze
 from support import api_search, indexed_client
 
@@ -56,6 +56,27 @@ def test_a_sound_alike_of_a_famous_name_is_no_match_alone(query, others):
 def test_a_famous_name_keeps_its_spellings_and_their_near_variants(query, written):
     # the press writes نتنياهو where Wikidata has نتانياهو, ترمب beside ترامب
     assert written in _spellings(query, [written], beside=False)[0]
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Ramsey", "رامسي"),   # the world writes رمزي (a person named Ramzi)
+    ("Amos", "أموس"), ("Keren", "كرن"), ("Gautier", "غوتير"),
+])
+def test_a_rare_word_spelling_the_name_letter_for_letter_is_its_spelling(query, written):
+    word, token = analyze(query)[0], analyze(written)[0]
+    # or this tests nothing: the world writes it otherwise, far from this spelling
+    assert fame.world_spellings(word.normalized) and not known_names.known_spellings(word.normalized)
+    assert names.confidence(word, token) >= other_words.SPELT_CONFIDENCE
+    assert written in _spellings(query, [written], beside=False)[0]
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Aidan", "عيدان"),    # "sticks": spelt letter for letter, but an ordinary word
+])
+def test_an_ordinary_word_spelling_a_famous_name_letter_for_letter_is_still_refused(query, written):
+    word, token = analyze(query)[0], analyze(written)[0]
+    assert names.confidence(word, token) >= other_words.SPELT_CONFIDENCE
+    assert _spellings(query, [written], beside=False)[0] == {}
 
 
 def test_a_sound_alike_of_a_famous_name_still_counts_beside_the_rest_of_the_name():
