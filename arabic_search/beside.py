@@ -10,8 +10,10 @@ and that is evidence a single word lacks.  Two rules use it:
   (Mustafa = مصطفي is 0.67 alone), while مصطفي elsewhere is no answer.
 
 "Beside" means within ``NEAR_SLOP`` words, in either order, on the positional NORM
-field (one normalized term per word).  The ES clause (``span_near``) and the Python
-check (:func:`beside_matches`) stand side by side here, so they cannot disagree.
+field (one normalized term per word), or, for a spelling with the article, right after a
+generic word translating another query word (وادي الصباح for Oued Sebbah: construct.py).
+The ES clause (``span_near``) and the Python check (:func:`beside_matches`) stand side by
+side here, so they cannot disagree.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from collections.abc import Iterable
 
 from . import mapping as m
 from .analysis import word_forms
+from .construct import construct_span, heads, heads_word
 from .plan import QueryPlan
 from .query_words import NEAR_SLOP, NameSpelling, QueryWord
 from .tiers import NAME_SCORES, name_tier, scored, word_clauses
@@ -31,13 +34,22 @@ def _span(forms: Iterable[str]) -> dict:
 def near_clause(forms: Iterable[str], word: QueryWord, plan: QueryPlan,
                 near: bool = False) -> dict | None:
     """One of ``forms`` within NEAR_SLOP words of another word of the query (``near``: of
-    any spelling of it that counts there, see QueryPlan.neighbour_forms)."""
+    any spelling of it that counts there, see QueryPlan.neighbour_forms), or right after
+    a generic word translating another query word (construct.py)."""
     forms = sorted(set(forms))
     others = _neighbours(word, plan, forms, near)
-    if not others or not forms:
-        return None
-    return {"span_near": {"clauses": [_span(forms), _span(others)], "slop": NEAR_SLOP,
-                          "in_order": False}}
+    spans = [{"span_near": {"clauses": [_span(forms), _span(others)], "slop": NEAR_SLOP,
+                            "in_order": False}}] if others and forms else []
+    construct = construct_span(_heads(word, plan), forms)
+    spans += [construct] if construct else []
+    if len(spans) < 2:
+        return spans[0] if spans else None
+    return {"span_or": {"clauses": spans}}
+
+
+def _heads(word: QueryWord, plan: QueryPlan) -> frozenset[str]:
+    """The generic words ``word`` may stand right after (construct.heads)."""
+    return heads(plan.exonyms, frozenset({word.token.start}))
 
 
 def _neighbours(word: QueryWord, plan: QueryPlan, forms: Iterable[str],
@@ -91,15 +103,17 @@ def beside_matches(text: str, plan: QueryPlan, taken: set[tuple[int, int]],
     if not words:
         return []
     positions = _positions(text, spans)
+    forms = [normalized for _, _, normalized in positions]
     taken, found = set(taken), []
     for word in words:
         by_form = {spelling.normalized: spelling for spelling in word.beside}
-        others = _neighbours(word, plan, by_form)
+        others, generic = _neighbours(word, plan, by_form), _heads(word, plan)
         for index, (start, end, normalized) in enumerate(positions):
             if normalized not in by_form or (start, end) in taken:
                 continue
             near = positions[max(0, index - NEAR_SLOP - 1):index + NEAR_SLOP + 2]
-            if any(form in others for s, e, form in near if (s, e) != (start, end)):
+            if any(form in others for s, e, form in near if (s, e) != (start, end)) or (
+                    heads_word(forms, index, generic, frozenset(by_form))):
                 found.append((start, end, word, by_form[normalized]))
                 taken.add((start, end))
     return found

@@ -279,6 +279,12 @@ def exonym_filter(exonym: QueryExonym, anchors: frozenset[str] = frozenset()) ->
     return should[0] if len(should) == 1 else {"bool": {"should": should}}
 
 
+def generic_forms(exonym: QueryExonym) -> frozenset[str]:
+    """The normalized forms, with their clitics, of a generic word's one-word names (وادي,
+    بوادي): what the rest of a place name stands right after (construct.py)."""
+    return frozenset(_name_clauses(exonym)[0])
+
+
 def _span_terms(forms: Iterable[str]) -> list[dict]:
     return [{"span_term": {m.NORM: form}} for form in sorted(forms)]
 

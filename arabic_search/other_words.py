@@ -54,9 +54,12 @@ KNOWN_MARGIN = 0.3
 # writes it, as two Arabic spellings of a name (its commonness not weighed): بيدن for
 # بايدن (0.91), ترمب for ترامب, نتنياهو for نتانياهو; not بدن "body" (0.83) nor بطين (0.81).
 WORLD_NEAR = 0.85
-# ... unless it spells the name letter for letter (confidence this high) and is no ordinary
-# word (_ordinary): the world writes Ramsey رمزي, a corpus رامسي; Amos أموس, Keren كرن.
+# ... unless it spells the name letter for letter (confidence this high), is in no word
+# list, reads as no clitic and a word, and has this many letters or more (_spelt_apart):
+# the world writes Ramsey رمزي, a corpus رامسي; Gautier غوتير.  Shorter, such words are
+# Arabic words the list lacks (Shaw = سهو in 14 hadith pages, Hayes = حيس, Guy = غوي).
 SPELT_CONFIDENCE = 0.99
+SPELT_LETTERS = 5
 # How a Latin spelling writes the Arabic article at the start of a word (Elfanan, Alkhor).
 LATIN_ARTICLES = ("al", "el")
 # How a Latin spelling ends where the Arabic ends in ة (Jeddah, Rahma, Taybeh, Medinat).
@@ -69,15 +72,15 @@ def another_word(query: Token | WordForms, word: Token | WordForms, weak: bool,
     one: only a word with the pronoun for its ة, :func:`_pronoun_for_marbuta`; ``weak``:
     its confidence is below names.SURE_CONFIDENCE; ``listed_name``: the query is a
     well-known name whose spellings the table lists; ``shows_article``: an article
-    precedes the query word; ``spelt``: its confidence is SPELT_CONFIDENCE or more).  A place that is no person's name (known_names.place_only)
-    is an ordinary word's sound-alike even when spelt surely: Hama is حماة, not حمى
-    "fever" (0.95)."""
+    precedes the query word; ``spelt``: its confidence is SPELT_CONFIDENCE or more).  A
+    place that is no person's name (known_names.place_only) is an ordinary word's
+    sound-alike even when spelt surely: Hama is حماة, not حمى "fever" (0.95)."""
     if query.script != LATIN:
         return _pronoun_for_marbuta(query, word)
     return (listed_name and (weak or known_names.place_only(query.normalized))
             and _other_word(query, word)) or (
         _no_name(query, word) and not _article_shown(query, word, shows_article)) or (
-        not shows_article and not (spelt and not _ordinary(word))
+        not shows_article and not (spelt and _spelt_apart(word))
         and _not_as_the_world_writes(query, word)) or (
         _pronoun_for_marbuta(query, word)) or (
         not shows_article and _place_behind_article(query, word))
@@ -120,6 +123,14 @@ def _commoner_than_known(query: Token | WordForms, word: Token | WordForms) -> b
         return True
     known = max((word_zipf(spelling) for spelling in known_spellings(latin)), default=0.0)
     return _commonness(word) - known >= KNOWN_MARGIN
+
+
+def _spelt_apart(word: Token | WordForms) -> bool:
+    """True when the written ``word`` is no Arabic word we know of: in no word list
+    (_commonness 0), with no clitic reading (فيسحر is ف + يسحر "bewitches"), and at least
+    SPELT_LETTERS long; a name spelt letter for letter by it is that name's spelling."""
+    return (word.script == ARABIC and not word.readings and _commonness(word) == 0
+            and len(word.normalized) >= SPELT_LETTERS)
 
 
 def _not_as_the_world_writes(query: Token | WordForms, word: Token | WordForms) -> bool:

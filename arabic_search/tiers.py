@@ -22,8 +22,9 @@ from typing import NamedTuple
 from . import mapping as m
 from .analysis import WordForms
 from .clitics import with_article
+from .construct import construct_span, tail_after, tails
 from .exonym_tier import (GENERIC_KIND, PassageWord, QueryExonym, exonym_filter, exonym_spans,
-                          stands_beside)
+                          generic_forms, stands_beside)
 from .marbuta import redot
 from .plan import QueryPlan
 from .query_words import NameSpelling, QueryWord
@@ -298,8 +299,19 @@ def _anchors(exonym: QueryExonym, plan: QueryPlan) -> frozenset[str]:
 
 
 def _exonym_filter(exonym: QueryExonym, plan: QueryPlan) -> dict:
-    """exonym_filter, a generic word's beside the rest of the name (:func:`_anchors`)."""
-    return exonym_filter(exonym, _anchors(exonym, plan))
+    """exonym_filter, a generic word's beside the rest of the name (:func:`_anchors`) or
+    right before its spelling with the article (:func:`_tails`, construct.py)."""
+    clause = exonym_filter(exonym, _anchors(exonym, plan))
+    construct = construct_span(generic_forms(exonym), _tails(exonym, plan))
+    return {"bool": {"should": [clause, construct]}} if construct else clause
+
+
+def _tails(exonym: QueryExonym, plan: QueryPlan) -> frozenset[str]:
+    """What a generic word may stand right before: the rest of the name's forms with the
+    article, its weak and beside-only spellings too (none for other exonyms)."""
+    if exonym.kind != GENERIC_KIND:
+        return frozenset()
+    return tails(plan.forms_outside(exonym.starts, near=True))
 
 
 def exonym_score(exonym: QueryExonym) -> float:
@@ -330,4 +342,12 @@ def exonym_matches(words: list[PassageWord],
     found = exonym_spans(words, plan.exonyms) if plan.exonyms else []
     return [(start, end, exonym) for start, end, exonym in found
             if exonym.kind != GENERIC_KIND
-            or stands_beside(words, start, end, _anchors(exonym, plan))]
+            or stands_beside(words, start, end, _anchors(exonym, plan))
+            or _heads_the_rest(words, end, _tails(exonym, plan))]
+
+
+def _heads_the_rest(words: list[PassageWord], end: int, tail_forms: frozenset[str]) -> bool:
+    """True when the passage word ending at ``end`` (a generic word's last) is followed at
+    once by one of ``tail_forms`` (construct.tail_after)."""
+    last = [index for index, word in enumerate(words) if word.end == end]
+    return bool(last) and tail_after([word.form for word in words], last[-1], tail_forms)

@@ -60,7 +60,7 @@ def test_a_famous_name_keeps_its_spellings_and_their_near_variants(query, writte
 
 @pytest.mark.parametrize(("query", "written"), [
     ("Ramsey", "رامسي"),   # the world writes رمزي (a person named Ramzi)
-    ("Amos", "أموس"), ("Keren", "كرن"), ("Gautier", "غوتير"),
+    ("Gautier", "غوتير"), ("Hurricane", "هوريكان"),
 ])
 def test_a_rare_word_spelling_the_name_letter_for_letter_is_its_spelling(query, written):
     word, token = analyze(query)[0], analyze(written)[0]
@@ -72,6 +72,8 @@ def test_a_rare_word_spelling_the_name_letter_for_letter_is_its_spelling(query, 
 
 @pytest.mark.parametrize(("query", "written"), [
     ("Aidan", "عيدان"),    # "sticks": spelt letter for letter, but an ordinary word
+    ("Shaw", "سهو"),       # "an oversight": in no word list, but short (14 hadith pages)
+    ("Fisher", "فيسحر"),   # "so he bewitches": a clitic and a word
 ])
 def test_an_ordinary_word_spelling_a_famous_name_letter_for_letter_is_still_refused(query, written):
     word, token = analyze(query)[0], analyze(written)[0]
