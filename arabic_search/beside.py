@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from . import mapping as m
 from .analysis import word_forms
-from .construct import construct_span, heads, heads_word
+from .construct import construct_span, heads, heads_word, tails
 from .plan import QueryPlan
 from .query_words import NEAR_SLOP, NameSpelling, QueryWord
 from .tiers import NAME_SCORES, name_tier, scored, word_clauses
@@ -35,12 +35,14 @@ def near_clause(forms: Iterable[str], word: QueryWord, plan: QueryPlan,
                 near: bool = False) -> dict | None:
     """One of ``forms`` within NEAR_SLOP words of another word of the query (``near``: of
     any spelling of it that counts there, see QueryPlan.neighbour_forms), or right after
-    a generic word translating another query word (construct.py)."""
+    a generic word translating another query word (construct.py: a form with the article,
+    or a weak spelling of the word)."""
     forms = sorted(set(forms))
     others = _neighbours(word, plan, forms, near)
     spans = [{"span_near": {"clauses": [_span(forms), _span(others)], "slop": NEAR_SLOP,
                             "in_order": False}}] if others and forms else []
-    construct = construct_span(_heads(word, plan), forms)
+    weak = {name.normalized for name in word.weak_names()} & set(forms)
+    construct = construct_span(_heads(word, plan), tails(forms, weak))
     spans += [construct] if construct else []
     if len(spans) < 2:
         return spans[0] if spans else None
@@ -113,7 +115,7 @@ def beside_matches(text: str, plan: QueryPlan, taken: set[tuple[int, int]],
                 continue
             near = positions[max(0, index - NEAR_SLOP - 1):index + NEAR_SLOP + 2]
             if any(form in others for s, e, form in near if (s, e) != (start, end)) or (
-                    heads_word(forms, index, generic, frozenset(by_form))):
+                    heads_word(forms, index, generic, tails(by_form))):
                 found.append((start, end, word, by_form[normalized]))
                 taken.add((start, end))
     return found

@@ -3,15 +3,17 @@
 Maghrebi and Levantine place names are an Arabic construct (إضافة): a generic word
 without the article (Oued = وادي, Oum = أم, Bir = بئر, Ain = عين, Sidi = سيدي;
 exonym_tier.GENERIC_KIND) followed at once by a word with it: Oued Sebbah = وادي الصباح,
-Oum Drou = أم الدروع, Oum Toub = أم الطوب, Oued Zehour = وادي الزهور.  The Latin name
+Oum Drou = أم الدروع, Oum Toub = أم الطوب, Oued Zehour = وادي الزهور; and a person's
+kunya, whose name takes no article (Umm Atiyya = أم عطية).  The Latin name
 seldom shows that article, and the word behind it is most often an ordinary one ("the
 morning", "the flowers"), which the name tables rightly refuse to take for a spelling
 anywhere, so it is a weak or a beside-only spelling (beside.py).  Neither word alone is
 the name: a generic word counts only beside the rest of the name, and "the morning" is
 no Sebbah; each was waiting for the other, and neither was found.  Written in that order,
 side by side, with the article, they are the name; so the rest of the name's weak and
-beside-only spellings count right after a generic word that translates another query
-word, and the generic word counts right before them.  Nowhere else: "في الوادي صباحا"
+beside-only spellings with the article, and its weak spellings without it (accepted,
+only less sure), count right after a generic word that translates another query word,
+and the generic word counts right before them.  Nowhere else: "في الوادي صباحا"
 is still no Oued Sebbah (no construct: الوادي has the article, صباحا has none).
 
 The ES clause (:func:`construct_span`: ``span_near``, in order, no gap) and the Python
@@ -37,15 +39,18 @@ def heads(exonyms: Iterable[QueryExonym], outside: frozenset[int]) -> frozenset[
                      for form in generic_forms(exonym))
 
 
-def tails(forms: Iterable[str]) -> frozenset[str]:
-    """The forms that may stand right after a generic word: those with the article."""
-    return frozenset(form for form in forms if form.startswith(ARTICLE) and len(form) > len(ARTICLE))
+def tails(forms: Iterable[str], weak: Iterable[str] = ()) -> frozenset[str]:
+    """The forms that may stand right after a generic word: those with the article, and
+    ``weak``, accepted spellings that are only less sure (أم عطية for Umm Atiyya: عطية is
+    Atiyya at 0.85, and a person's own name takes no article)."""
+    return frozenset(form for form in forms
+                     if form.startswith(ARTICLE) and len(form) > len(ARTICLE)) | frozenset(weak)
 
 
 def construct_span(head_forms: Iterable[str], tail_forms: Iterable[str]) -> dict | None:
     """The ES side: one of ``head_forms`` followed at once by one of ``tail_forms``
-    (the article forms of them), on the positional NORM field; None when either is empty."""
-    head_forms, tail_forms = sorted(set(head_forms)), sorted(tails(tail_forms))
+    (:func:`tails`), on the positional NORM field; None when either is empty."""
+    head_forms, tail_forms = sorted(set(head_forms)), sorted(set(tail_forms))
     if not head_forms or not tail_forms:
         return None
     return {"span_near": {"clauses": [_span(head_forms), _span(tail_forms)],
@@ -55,16 +60,16 @@ def construct_span(head_forms: Iterable[str], tail_forms: Iterable[str]) -> dict
 def heads_word(forms: Sequence[str], index: int, head_forms: frozenset[str],
                tail_forms: frozenset[str]) -> bool:
     """The Python side: True when the passage word at ``index`` of ``forms`` (one
-    normalized form per position) is one of ``tail_forms`` with the article and the word
+    normalized form per position) is one of ``tail_forms`` (:func:`tails`) and the word
     right before it one of ``head_forms``."""
-    return index > 0 and forms[index] in tails(tail_forms) and forms[index - 1] in head_forms
+    return index > 0 and forms[index] in tail_forms and forms[index - 1] in head_forms
 
 
 def tail_after(forms: Sequence[str], index: int, tail_forms: frozenset[str]) -> bool:
     """The Python side seen from a generic word at ``index`` (found by the exonym tier,
     exonym_tier.exonym_spans): True when the word right after it is one of ``tail_forms``
-    with the article."""
-    return index + 1 < len(forms) and forms[index + 1] in tails(tail_forms)
+    (:func:`tails`)."""
+    return index + 1 < len(forms) and forms[index + 1] in tail_forms
 
 
 def _span(forms: list[str]) -> dict:
