@@ -19,16 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import mapping as m
 from .analysis import word_forms
 from .construct import construct_span, heads, heads_word, tails
+from .exonym_tier import span_or
 from .plan import QueryPlan
 from .query_words import NEAR_SLOP, NameSpelling, QueryWord
 from .tiers import NAME_SCORES, name_tier, scored, word_clauses
-
-
-def _span(forms: Iterable[str]) -> dict:
-    return {"span_or": {"clauses": [{"span_term": {m.NORM: form}} for form in sorted(forms)]}}
 
 
 def near_clause(forms: Iterable[str], word: QueryWord, plan: QueryPlan,
@@ -39,7 +35,7 @@ def near_clause(forms: Iterable[str], word: QueryWord, plan: QueryPlan,
     or a weak spelling of the word)."""
     forms = sorted(set(forms))
     others = _neighbours(word, plan, forms, near)
-    spans = [{"span_near": {"clauses": [_span(forms), _span(others)], "slop": NEAR_SLOP,
+    spans = [{"span_near": {"clauses": [span_or(forms), span_or(others)], "slop": NEAR_SLOP,
                             "in_order": False}}] if others and forms else []
     weak = {name.normalized for name in word.weak_names()} & set(forms)
     construct = construct_span(_heads(word, plan), tails(forms, weak))

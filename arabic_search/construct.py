@@ -23,9 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from . import mapping as m
 from .clitics import ARTICLE
-from .exonym_tier import GENERIC_KIND, QueryExonym, generic_forms
+from .exonym_tier import GENERIC_KIND, QueryExonym, generic_forms, span_or
 
 # The rest of the name stands right after its generic word: no word between.
 CONSTRUCT_SLOP = 0
@@ -50,10 +49,10 @@ def tails(forms: Iterable[str], weak: Iterable[str] = ()) -> frozenset[str]:
 def construct_span(head_forms: Iterable[str], tail_forms: Iterable[str]) -> dict | None:
     """The ES side: one of ``head_forms`` followed at once by one of ``tail_forms``
     (:func:`tails`), on the positional NORM field; None when either is empty."""
-    head_forms, tail_forms = sorted(set(head_forms)), sorted(set(tail_forms))
+    head_forms, tail_forms = frozenset(head_forms), frozenset(tail_forms)
     if not head_forms or not tail_forms:
         return None
-    return {"span_near": {"clauses": [_span(head_forms), _span(tail_forms)],
+    return {"span_near": {"clauses": [span_or(head_forms), span_or(tail_forms)],
                           "slop": CONSTRUCT_SLOP, "in_order": True}}
 
 
@@ -70,7 +69,3 @@ def tail_after(forms: Sequence[str], index: int, tail_forms: frozenset[str]) -> 
     exonym_tier.exonym_spans): True when the word right after it is one of ``tail_forms``
     (:func:`tails`)."""
     return index + 1 < len(forms) and forms[index + 1] in tail_forms
-
-
-def _span(forms: list[str]) -> dict:
-    return {"span_or": {"clauses": [{"span_term": {m.NORM: form}} for form in forms]}}

@@ -141,6 +141,8 @@ SPLIT_KIND = "split"
 # words of the rest of the name (بحيرة ساراناك, سان مالو), never in "في الوادي صباحا" for
 # Oued Sebbah, where the rest is no name.
 JOINED_KIND = "joined"
+# A generic word's forms are asked for every passage explained (construct.py): kept.
+GENERIC_FORMS_KEPT = 256
 # Query words run together: at most this many in one written word.
 MAX_JOINED = 4
 
@@ -270,7 +272,7 @@ def exonym_filter(exonym: QueryExonym, anchors: frozenset[str] = frozenset()) ->
         if not anchors:
             return {"match_none": {}}
         names = {"span_or": {"clauses": phrases + _span_terms(single)}}
-        return {"span_near": {"clauses": [names, {"span_or": {"clauses": _span_terms(anchors)}}],
+        return {"span_near": {"clauses": [names, span_or(anchors)],
                               "slop": NEAR_SLOP, "in_order": False}}
     should = phrases + ([{"terms": {m.NORM: sorted(single)}}] if single else []) + (
         [{"terms": {m.EXACT: sorted(written)}}] if written else [])
@@ -279,6 +281,7 @@ def exonym_filter(exonym: QueryExonym, anchors: frozenset[str] = frozenset()) ->
     return should[0] if len(should) == 1 else {"bool": {"should": should}}
 
 
+@functools.lru_cache(maxsize=GENERIC_FORMS_KEPT)
 def generic_forms(exonym: QueryExonym) -> frozenset[str]:
     """The normalized forms, with their clitics, of a generic word's one-word names (وادي,
     بوادي): what the rest of a place name stands right after (construct.py)."""
@@ -287,6 +290,12 @@ def generic_forms(exonym: QueryExonym) -> frozenset[str]:
 
 def _span_terms(forms: Iterable[str]) -> list[dict]:
     return [{"span_term": {m.NORM: form}} for form in sorted(forms)]
+
+
+def span_or(forms: Iterable[str]) -> dict:
+    """Any of ``forms`` at one position of the NORM field: a span of the span queries that
+    place a name's words (here, beside.py, construct.py)."""
+    return {"span_or": {"clauses": _span_terms(forms)}}
 
 
 def stands_beside(words: Sequence[PassageWord], start: int, end: int,

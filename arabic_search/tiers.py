@@ -308,7 +308,9 @@ def _exonym_filter(exonym: QueryExonym, plan: QueryPlan) -> dict:
 
 def _tails(exonym: QueryExonym, plan: QueryPlan) -> frozenset[str]:
     """What a generic word may stand right before: the rest of the name's forms with the
-    article, its weak and beside-only spellings too (none for other exonyms)."""
+    article, its weak and beside-only spellings too (none for other exonyms).  Its weak
+    spellings without the article need no such rule here: they are among the anchors
+    (_anchors) the generic word stands beside."""
     if exonym.kind != GENERIC_KIND:
         return frozenset()
     return tails(plan.forms_outside(exonym.starts, near=True))
