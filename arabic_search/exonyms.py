@@ -43,6 +43,10 @@ GENERIC_KIND = "generic"
 # The table's kind of a language's name (French = الفرنسية, فرنسي): an adjective, not a
 # word of a name (known_names.name_words).
 LANGUAGE_KIND = "language"
+# The table's kind of a country's first-level subdivision (Hawaii = هاواي, Punjab = بنجاب;
+# scripts/exonym_subdivisions.py): a place, as a city is, whose names of several words are
+# no source of name words (known_names.name_words: شركة دييجو مارتن الإقليمية).
+PROVINCE_KIND = "province"
 MARKS = EXACT_CASE_MARK + WHOLE_QUERY_MARK + NOT_ALONE_MARK
 # A Latin name this short names nothing unless marked as an abbreviation (=UN): the
 # gazetteer's alternate names include "Ea" (Oea, Tripoli) and "Po", which are no query's.

@@ -202,7 +202,12 @@ def well_known_name(latin: str) -> bool:
 def well_known_arabic_name(word: str) -> bool:
     """True when the name table has seen the Arabic ``word`` (normalized) WELL_KNOWN_NAME
     times as a name's spelling, for whichever Latin spelling (زيد, محمد, صباح)."""
-    return _arabic_seen().get(word, 0) >= WELL_KNOWN_NAME
+    return times_seen_as_name(word) >= WELL_KNOWN_NAME
+
+
+def times_seen_as_name(word: str) -> int:
+    """How often the name table saw the Arabic ``word`` (normalized) as a name's spelling."""
+    return _arabic_seen().get(word, 0)
 
 
 def well_known_spelling(latin: str) -> bool:
@@ -248,10 +253,17 @@ def name_words() -> frozenset[str]:
     spellings of the name table and the words of the exonyms' Arabic names (places,
     countries, peoples).  ليبيا, واشنطن, محمد and سعيد are common words that are names;
     كلمة ("word"), تريد ("she wants") are not, nor a language's adjective (كوري "Korean",
-    التشيكي "Czech": Kure and Chouiki are not spelt so because the table names languages)."""
+    التشيكي "Czech": Kure and Chouiki are not spelt so because the table names languages),
+    nor a word of a subdivision's name of several words (CLDR's names hold قسم "section",
+    الحياة "life", دون "without": a word of one would have passed for a name)."""
     places = {word for words, entries in exonyms.table().arabic.items()
-              if any(kind != exonyms.LANGUAGE_KIND for kind, _latin in entries) for word in words}
+              if any(_names_its_words(kind, words) for kind, _latin in entries) for word in words}
     return frozenset(_arabic_seen()) | places
+
+
+def _names_its_words(kind: str, words: tuple[str, ...]) -> bool:
+    """True when an exonym of this kind makes the words of its Arabic name name words."""
+    return kind != exonyms.LANGUAGE_KIND and (kind != exonyms.PROVINCE_KIND or len(words) == 1)
 
 
 def names_a_word(forms: Iterable[str | None]) -> bool:

