@@ -103,9 +103,12 @@ def search_query(plan: QueryPlan, source: str | None = None, date_from: str | No
     bonuses = [_title_clause(word) for word in plan.words] + _phrase_clauses(plan)
     required = [{"bool": {"should": words, "minimum_should_match": 1}}]
     required += [_required_phrase(phrase) for phrase in plan.phrases]
-    required += together_clauses(plan)
+    # a word held by the passage itself is a condition, not evidence: scored, its span
+    # clause added BM25's idf of a rare spelling (الضبعي of "Abu Dhabi": 216 points, where
+    # a word's every match is worth 62), and eight hadith outranked أبوظبي itself
+    together = together_clauses(plan)
     return {"bool": {"must": required, "should": bonuses, "must_not": _exclusions(plan),
-                     "filter": _filters(plan, source, date_from, date_to, spelling)}}
+                     "filter": _filters(plan, source, date_from, date_to, spelling) + together}}
 
 
 # sort=date: newest first, undated last; then relevance; then document id (stable).
