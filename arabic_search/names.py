@@ -20,11 +20,11 @@ from .analysis import LATIN_PARTICLES, Token, WordForms
 from .clitics import ARTICLE, without_article
 from .form_pairs import pair
 from .graphemes import latin_letters
-from .known_names import (KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, names_a_word,
-                          place_adjective, well_attested)
+from .known_names import (KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, place_adjective,
+                          well_attested)
 from .lexicon import keys_agree
-from .other_words import (LONE_UNNAMED_CONFIDENCE, SPELT_CONFIDENCE, another_word, unnamed_word,
-                          written_and_bare)
+from .other_words import (LONE_UNNAMED_CONFIDENCE, SPELT_CONFIDENCE, another_word, ordinary_beside,
+                          unnamed_word, written_and_bare)
 from .readings import (FUNCTION_WORDS, MIN_NAME_LETTERS, letters, query_forms, reading_commonness,
                        sounded, whole_could_be_name, written_forms)
 from .scripts import ARABIC, LATIN
@@ -58,15 +58,10 @@ KEYS_APART_CONFIDENCE = 0.82
 ARTICLE_APART_CONFIDENCE = 0.86
 # A spelling this sure (its commonness not weighed) but below the minimum counts only
 # beside another word of the query (beside.py): سناء جميل for "Sanaa Gamil".  Another
-# Arabic spelling of an Arabic word needs more: at 0.6 العزيز passed for السيسي (0.65).
+# Arabic spelling of an Arabic word needs more: at 0.6 العزيز passed for السيسي (0.65);
+# so does an ordinary word beside a Latin name (other_words.ordinary_beside).
 BESIDE_CONFIDENCE = 0.65
 BESIDE_ARABIC_CONFIDENCE = 0.75
-# ... and a word this common (Zipf) that no table knows as a word of a name needs as much
-# beside a Latin name: رجلا ("a man", 0.65) is no Fardjallah beside حسين, in the 20 hadith
-# of prose.jsonl it found.  Not a name's word (عبد for Abdullah, وادي for Oued), nor a word
-# with the article, as Arabic names write their second element: الرسول of Abdulrasool =
-# عبد الرسول, الذهب of Aïn Deheb = عين الذهب (each lost on the report half without it).
-BESIDE_COMMON_ZIPF = 4.5
 # Below this confidence an accepted spelling is a weak match: the page labels it "other
 # spelling?", and a title holding it earns no title bonus (titles.title_bonus_clauses).
 SURE_CONFIDENCE = 0.9
@@ -276,12 +271,8 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
 
 def _beside_least(query: Token, word: WordForms, least: float) -> float:
     """The confidence a spelling needs to count beside the rest of the name: ``least``,
-    BESIDE_ARABIC_CONFIDENCE for a common written word (BESIDE_COMMON_ZIPF) of a Latin one,
-    without the article, that no table knows as a word of a name."""
-    if (query.script == LATIN and word_zipf(word.normalized) >= BESIDE_COMMON_ZIPF
-            and not word.normalized.startswith(ARTICLE) and not names_a_word((word.normalized,))):
-        return max(least, BESIDE_ARABIC_CONFIDENCE)
-    return least
+    BESIDE_ARABIC_CONFIDENCE for an ordinary word of a Latin one (other_words.ordinary_beside)."""
+    return max(least, BESIDE_ARABIC_CONFIDENCE) if ordinary_beside(query, word) else least
 
 
 def _too_short_to_guess(query: Token | WordForms) -> bool:

@@ -125,14 +125,16 @@ def drop_french_naming_others(entities: dict[str, dict]) -> None:
 
 
 def add_unnamed(into: dict[str, dict], extra: dict[str, dict]) -> None:
-    """Add ``extra``'s entities whose Latin names no entity but a language has yet: a
-    subdivision named like a city or a country (Buenos Aires, Tbilisi, Georgia; Rabat,
-    Malta's الرابات) is left to it; one named like a language is a place too (Delaware)."""
+    """Add ``extra``'s entities with the Latin names no entity but a language has yet and
+    none of the Arabic names any entity has: a subdivision named like a city or a country
+    (Buenos Aires, Tbilisi, Georgia; Rabat, Malta's الرابات; Vas, Hungary's فاس, is Fez) is
+    left to it; one named like a language is a place too (Delaware)."""
     taken = {latin_key(name) for data in into.values() if data["kind"] != LANGUAGE_KIND
              for name in data["latin"]}
+    taken_arabic = {norm_words(name) for data in into.values() for name in data["arabic"]}
     for entity, data in extra.items():
         data["latin"] = [name for name in data["latin"] if latin_key(name) not in taken]
-        if data["latin"]:
+        if data["latin"] and taken_arabic.isdisjoint(norm_words(name) for name in data["arabic"]):
             into[entity] = data
 
 
@@ -203,8 +205,7 @@ def main() -> None:
     merge(entities, sources.cities())
     drop_city_alternates_naming_others(entities)
     drop_french_naming_others(entities)
-    taken_arabic = {norm_words(name) for data in entities.values() for name in data["arabic"]}
-    add_unnamed(entities, exonym_subdivisions.subdivisions(common, taken_arabic))
+    add_unnamed(entities, exonym_subdivisions.subdivisions(common))
     versions = ", ".join(f"{p} {version(p)}" for p in PACKAGES)
     versions += f", CLDR {exonym_subdivisions.cldr_version(common)} subdivisions"
     header = [f"# exonyms built by scripts/build_exonyms.py from {versions} and "

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from arabic_search.exonyms import PROVINCE_KIND, latin_key, norm_words
+from arabic_search.exonyms import PROVINCE_KIND, latin_key
 from arabic_search.known_names import WELL_ATTESTED, person_spellings, times_seen_as_name
 from arabic_search.normalize import normalize_word
 from exonym_filters import believable
@@ -77,16 +77,16 @@ def bare_arabic(arabic: str, english: str) -> str:
     return arabic[:-len(kind) - 1] if kind else arabic
 
 
-def subdivisions(common: Path, taken_arabic: set[tuple[str, ...]]) -> dict[str, dict]:
+def subdivisions(common: Path = CLDR_COMMON) -> dict[str, dict]:
     """The table's entities for CLDR's first-level subdivisions with an Arabic name that
-    Arabic text writes (:func:`wanted`); ``taken_arabic``: the Arabic names (norm words)
-    other entities have."""
+    Arabic text writes (:func:`wanted`); those named as other entities of the table are
+    left to them (build_exonyms.add_unnamed)."""
     english, arabic = subdivision_names(common, "en"), subdivision_names(common, "ar")
     out = {}
     for code in first_level(common):
         if code in english and code in arabic:
             latin, name = english[code], bare_arabic(arabic[code], english[code])
-            if latin_key(latin) and wanted(name, latin) and norm_words(name) not in taken_arabic:
+            if latin_key(latin) and wanted(name, latin):
                 out[f"{KIND}:cldr:{code}"] = entity(KIND, [latin], [name], "cldr-subdivisions")
     return out
 

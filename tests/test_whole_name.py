@@ -262,7 +262,7 @@ def test_beside_the_rest_of_a_name_a_common_word_is_a_name(beside_client):
 def test_a_common_word_that_is_no_name_needs_a_close_spelling_beside_the_name(beside_client):
     # رجلا ("a man") spells Fardjallah at 0.65, no better: beside حسين (Housseyn) it found
     # 20 hadith of prose.jsonl; a word that common and no name's must align as another
-    # Arabic spelling of a name does (names.BESIDE_COMMON_ZIPF)
+    # Arabic spelling of a name does (other_words.ordinary_beside)
     from arabic_search import names
     from arabic_search.analysis import analyze
     fardjallah, a_man = analyze("Fardjallah")[0], analyze("رجلا")[0]
