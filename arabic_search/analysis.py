@@ -16,7 +16,8 @@ import regex
 
 from .clitics import behind_article, clitic_readings
 from .marbuta import HEH, dotted_form, redot
-from .namekeys import arabic_keys, arabic_vowel_key, latin_keys, latin_vowel_keys
+from .graphemes import latin_sounded
+from .namekeys import MAX_KEYS, MAX_VOWEL_KEYS, arabic_keys, arabic_vowel_key, latin_keys, latin_vowel_keys
 from .normalize import exact_form, hamza_free, is_arabic, normalize_word
 from .scripts import ARABIC, LATIN, NUMBER
 from .splitter import split_word
@@ -125,8 +126,16 @@ def _other_forms(normalized: str, exact: str) -> WordForms:
         return WordForms(normalized, NUMBER, exact)
     if normalized in LATIN_PARTICLES:
         return WordForms(normalized, LATIN, exact)
-    return WordForms(normalized, LATIN, exact, keys=tuple(latin_keys(normalized)),
-                     vowel_keys=tuple(latin_vowel_keys(normalized)))
+    readings = (normalized, *filter(None, [latin_sounded(exact)]))
+    return WordForms(normalized, LATIN, exact, keys=_latin_keys(readings, latin_keys, MAX_KEYS),
+                     vowel_keys=_latin_keys(readings, latin_vowel_keys, MAX_VOWEL_KEYS))
+
+
+def _latin_keys(readings: tuple[str, ...], keys_of, most: int) -> tuple[str, ...]:
+    """The keys of a Latin word as normalized and as it sounds (graphemes.latin_sounded:
+    Uşak is usak and ushak), the normalized word's first, at most ``most``."""
+    keys = dict.fromkeys(key for reading in readings for key in keys_of(reading))
+    return tuple(keys)[:most]
 
 
 @functools.lru_cache(maxsize=FORMS_CACHE_SIZE)

@@ -69,6 +69,26 @@ TWO_LETTER_OUTPUTS = {
 }
 
 
+# Latin letters whose mark changes the consonant, not a vowel: Turkish, Slavic, Polish
+# and Romanian spellings write sh as ş š ś ș (Uşak = أوشاك), ch as ç č ć (Brčko = برتشكو),
+# zh as ž ż ź, gh as ğ (Erdoğan = أردوغان).  Folded to plain letters (normalize.py: Usak
+# is Uşak to a Latin reader) they lose the sound Arabic writes, so a Latin name holding
+# one is also read as it sounds (:func:`latin_sounded`).  Not ţ: Arabic romanization's
+# ţ is ط, which t already is; not ñ, whose n already aligns with ن.
+SOUNDING_MARKS = {"ş": "sh", "ș": "sh", "š": "sh", "ś": "sh", "ç": "ch", "č": "ch", "ć": "ch",
+                  "ž": "zh", "ż": "zh", "ź": "zh", "ğ": "gh"}
+_SOUNDING = str.maketrans(SOUNDING_MARKS)
+
+
+def latin_sounded(word: str) -> str | None:
+    """The Latin ``word`` (as written, with its marks) lower-cased with its SOUNDING_MARKS
+    spelt out (Uşak -> ushak), or None when it holds none."""
+    lowered = word.lower()
+    if not any(char in SOUNDING_MARKS for char in lowered):
+        return None
+    return lowered.translate(_SOUNDING)
+
+
 def latin_letters(word: str) -> str:
     """Lower-case ASCII letters of a Latin word, doubled consonants written once."""
     letters: list[str] = []

@@ -44,6 +44,7 @@ GERMAN_SH = ("st", "sp")
 _SOUNDED_TA_MARBUTA = regex.compile(r"[^aeiouy][ae]t$")
 MIN_TA_MARBUTA_KEY = 2
 MAX_KEYS = 6
+MAX_VOWEL_KEYS = 4
 
 # Names written as one word in one script and two in the other: Abdelkader / عبد القادر,
 # Benyagoub / بن يعقوب, عبدالله / Abd Allah.  Such a word also gets the keys of its parts.
@@ -133,7 +134,7 @@ def latin_vowel_keys(word: str) -> list[str]:
         key = _finish_vowelled("".join(combo))
         if key:
             keys.setdefault(key)
-    return list(keys)[:4]
+    return list(keys)[:MAX_VOWEL_KEYS]
 
 
 def _c_sounds(word: str, i: int) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ import functools
 from typing import NamedTuple
 
 from .analysis import Token, WordForms
+from .graphemes import latin_sounded
 from .clitics import ARTICLE, LAM_ARTICLE, ONE_LETTER_CLITICS, clitic_readings
 from .known_names import name_words, named_as_written
 from .marbuta import dots_meant
@@ -96,7 +97,7 @@ def query_forms(query: Token | WordForms) -> tuple[tuple[str, ...], tuple[str, .
     stay: a name query rarely carries one, and كولن is not ك + ولن."""
     wholes = tuple(dict.fromkeys((query.normalized, sounded(query)[0])))
     if query.script != ARABIC:
-        return wholes, ()
+        return (*wholes, *filter(None, [latin_sounded(query.exact)])), ()
     bare = tuple(form[len(ARTICLE):] for form in wholes
                  if form.startswith(ARTICLE) and plausible_reading(form[len(ARTICLE):]))
     return wholes, bare

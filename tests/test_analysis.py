@@ -260,3 +260,21 @@ def test_a_pronoun_glued_on_is_taken_off_only_when_a_word_remains():
     assert clitics.without_enclitic("مها") is None      # Maha: too little would remain
     assert clitics.without_enclitic("عبده") is None     # a bare ه is also ة, and a name
     assert splitter.word_zipf("توازيها") == splitter.word_zipf("توازي") > 0
+
+
+@pytest.mark.parametrize("latin, arabic", [
+    ("Uşak", "أوشاك"), ("Kırşehir", "قرشهر"), ("Brčko", "برتشكو"), ("Benešov", "بينيشوف"),
+])
+def test_a_mark_that_changes_the_consonant_keeps_its_sound_in_the_keys(latin, arabic):
+    """ş, š, č... fold to s and c for a Latin reader (Uşak = Usak), but Arabic writes the
+    sound (ش, تش): the word keeps the key of that sound beside the folded one, so the
+    lexicon finds its spelling (graphemes.latin_sounded)."""
+    word, spelling = analyze(latin)[0], analyze(arabic)[0]
+    assert word.normalized == normalize_word(latin.replace("ş", "s").replace("č", "c").replace("š", "s"))
+    assert set(word.keys) & set(spelling.keys), (word.keys, spelling.keys)
+    assert set(word.keys) >= set(latin_keys(word.normalized))  # the folded reading's keys stay
+
+
+def test_a_word_without_sounding_marks_has_only_its_own_keys():
+    assert analyze("Usak")[0].keys == tuple(latin_keys("usak"))
+    assert analyze("Şabyā")[0].keys[0] == latin_keys("sabya")[0]  # ş as ص comes first

@@ -27,6 +27,9 @@ DOCS = {
     "body": {"title": "", "body": "يحتاج البدن إلى الراحة بعد الجهد، والرجل البدين يتعب سريعا."},
     "far": {"title": "", "body": "وادي كبير يمر بالقرية، وبعد ساعات طويلة من السير على ضفته "
                                  "وصل الزناتي إلى بيته."},
+    "usak": {"title": "", "body": "وصلت الشحنة إلى مدينة أوشاك التركية مساء الخميس."},
+    "kirsehir": {"title": "", "body": "ضرب زلزال خفيف ولاية قرشهر في وسط الأناضول."},
+    "brcko": {"title": "", "body": "عقد الاجتماع في برتشكو شمال البوسنة."},
     "other": {"title": "", "body": "رأى السان في الوادي صباحا كاظما غيظه، والنجاة صعبة."},
 }
 
@@ -50,6 +53,8 @@ def client(es_client, es_url, tmp_path_factory):
     # English sounds i as اي and u as ا (english_vowels.py): "Joe Biden" found nothing
     ("Joe Biden", "biden", "بايدن"),
     ("Donald Trump", "trump", "ترامب"), ("Trump", "trump", "ترامب"),
+    # a mark that changes the consonant (graphemes.SOUNDING_MARKS): ş is sh, č is ch
+    ("Uşak", "usak", "أوشاك"), ("Kırşehir", "kirsehir", "قرشهر"), ("Brčko", "brcko", "برتشكو"),
 ])
 def test_a_name_finds_its_sounded_spelling_first_and_marks_it(client, query, doc, word):
     hits = api_search(client, q=query, size=10)["hits"]
