@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import english_vowels
 from .clitics import CONJUNCTIONS, PREPOSITIONS, VERB_PREFIXES
-from .graphemes import (ENGLISH, FINAL, INITIAL, LATIN_VOWELS, LONGEST_GROUP, SOUNDED, grapheme_base,
+from .graphemes import (APART, ENGLISH, FINAL, INITIAL, LATIN_VOWELS, LONGEST_GROUP, SOUNDED, grapheme_base,
                         single_letter)
 from .vowel_runs import SILENT_RUN, vowel_runs
 
@@ -31,6 +31,7 @@ TOLERANCE = 1e-9
 
 _TABLES: dict = {}
 AYN = "ع"
+HAH = "ح"
 # Where a common word is compared (its weight, likeness.commonness, above 1), one Arabic
 # letter written for another costs at least this (nats) before the weight multiplies it.
 # The learned table makes the commonest changes free: in names_dev.tsv's spellings of one
@@ -63,13 +64,16 @@ def _row(kind: str, key: str, common: float = 1.0, silent_initial: bool = True,
     ``silent_initial`` False: an initial Latin vowel must be written (see likeness.py)."""
     table = cost_tables()[kind]
     english = key.endswith(ENGLISH)
-    key = key.removesuffix(ENGLISH)
+    apart = key.endswith(APART)
+    key = key.removesuffix(ENGLISH).removesuffix(APART)
     costs = (table.get(key) or table.get(single_letter(key)) or table.get(grapheme_base(key))
              or table[DEFAULT])
     if kind == "latin" and not key.endswith(FINAL):
         costs = _with_ayn_and_long_vowel(key, costs)
     if english:
         costs = _with_english_reading(key, costs)
+    if apart:  # an h apart from an s before it is never ح (graphemes.APART)
+        costs = {**costs, HAH: INFINITY}
     if (not silent_initial and key.startswith(INITIAL)) or key.startswith(SOUNDED):
         costs = {out: cost for out, cost in costs.items() if out != DELETE}
     if kind == "arabic" and common > 1.0:

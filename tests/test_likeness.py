@@ -205,3 +205,19 @@ def test_a_spelling_with_other_consonant_keys_is_no_spelling_beside_the_name():
     assert names.confidence(areco, paris, weigh_common=False) >= names.BESIDE_CONFIDENCE
     accepted, beside = names.spelling_confidences(areco, [paris])
     assert "باريس" not in accepted and "باريس" not in beside
+
+
+@pytest.mark.parametrize("latin, arabic", [("shabya", "سحابيه"), ("shams", "سحمس"), ("fisher", "فيسحر")])
+def test_an_s_and_an_h_read_apart_are_not_written_sin_ha(latin, arabic):
+    """sh read as s + h (Is-haq) let any sh word be an س + ح word at no cost: Shabya was
+    سحابية ("cloudy") at 1.0.  Apart, the h is ه (graphemes.APART)."""
+    assert likeness.latin_arabic(latin, arabic) < 0.65
+
+
+@pytest.mark.parametrize("latin, arabic", [
+    ("sinsheim", "سينسهايم"), ("petershagen", "بترسهاغن"),   # s and h apart: ه
+    ("fathi", "فتحي"), ("medhat", "مدحت"),                    # t-h, d-h apart: ح as before
+    ("shams", "شمس"), ("hisham", "هشام"),
+])
+def test_groups_read_apart_keep_their_spellings(latin, arabic):
+    assert likeness.latin_arabic(latin, arabic) >= 0.9

@@ -73,7 +73,8 @@ def test_a_rare_word_spelling_the_name_letter_for_letter_is_its_spelling(query, 
 @pytest.mark.parametrize(("query", "written"), [
     ("Aidan", "عيدان"),    # "sticks": spelt letter for letter, but an ordinary word
     ("Shaw", "سهو"),       # "an oversight": in no word list, but short (14 hadith pages)
-    ("Fisher", "فيسحر"),   # "so he bewitches": a clitic and a word
+    # Fisher = فيسحر ("so he bewitches") was spelt so too, s-h read apart as س + ح, which
+    # the alignment no longer does (graphemes.APART, tests/test_likeness.py)
 ])
 def test_an_ordinary_word_spelling_a_famous_name_letter_for_letter_is_still_refused(query, written):
     word, token = analyze(query)[0], analyze(written)[0]
