@@ -12,20 +12,29 @@ from __future__ import annotations
 
 from . import mapping as m
 from . import tiers, titles
-from .analysis import Token
+from .analysis import Token, analyze
 from .beside import passage_clauses
 from .exclusion import written_clauses
-from .exonym_tier import exonym_filter
+from .exonym_tier import GENERIC_KIND, QueryExonym, exonym_filter
 from .holders import together_clauses
 from .passages import PASSAGES_PER_DOC, inner_hits  # noqa: F401 - PASSAGES_PER_DOC re-exported
+from .names import confidence
 from .plan import QueryPlan
+from .scripts import ARABIC, LATIN
 from .query_words import QueryWord
 from .spellings import spelling_clause
 
 # Distinct documents are counted exactly up to this many (cardinality's precision).
 EXACT_COUNT_UP_TO = 10_000
-# Did-you-mean: words shorter than this are not corrected; one option per word.
+# Did-you-mean: words shorter than this are not corrected.
 SUGGEST_MIN_WORD = 3
+# Did-you-mean: options asked per word, and how like the word an option must be to replace
+# it, by script (names.confidence, commonness not weighed): waldhuser -> waldhauser 0.86,
+# libya -> libia 0.72, benghazi -> bengazi 0.68, fayez -> fake 0; طرابلز -> طرابلس 0.93,
+# السراح -> السراج 0.80, رضوان -> رمضان 0.60, وخم -> وسم 0.56 (the Arabic likeness is the
+# more lenient: an Arabic spelling differs from another by a letter or two)
+DID_YOU_MEAN_OPTIONS = 3
+CORRECTION_LIKENESS = {LATIN: 0.5, ARABIC: 0.75}
 # Number of distinct documents among the matching passages (exact below 10,000).
 DOCUMENT_COUNT_AGG = {"documents": {"cardinality": {"field": m.DOC_ID, "precision_threshold": EXACT_COUNT_UP_TO}}}
 
@@ -68,10 +77,11 @@ def _filters(plan: QueryPlan, source: str | None, date_from: str | None, date_to
     return filters
 
 
-def _required_phrase(phrase: tuple[QueryWord, ...]) -> dict:
-    """A quoted phrase: its words in order, each in any accepted spelling.  NORM folds ة
-    into ه, so a word whose ة is meant (QueryWord.dotted) must also be in the passage as
-    written with it: "عن جدة" is not "عن جده", "from his grandfather"."""
+def _required_phrase(phrase: tuple[QueryWord, ...], plan: QueryPlan) -> dict:
+    """A quoted phrase: its words in order, each in any accepted spelling, or a name that
+    answers the whole phrase (:func:`phrase_names`).  NORM folds ة into ه, so a word
+    whose ة is meant (QueryWord.dotted) must also be in the passage as written with it:
+    "عن جدة" is not "عن جده", "from his grandfather"."""
     spans = []
     for word in phrase:
         spellings = sorted(word.near_forms)
@@ -79,7 +89,19 @@ def _required_phrase(phrase: tuple[QueryWord, ...]) -> dict:
                                               for spelling in spellings]}})
     near = {"span_near": {"clauses": spans, "slop": 0, "in_order": True}}
     dotted = [{"bool": {"should": written_clauses(word)}} for word in phrase if word.dotted]
-    return {"bool": {"must": [near, *dotted]}} if dotted else near
+    in_order = {"bool": {"must": [near, *dotted]}} if dotted else near
+    names = [exonym_filter(exonym) for exonym in phrase_names(phrase, plan)]
+    return {"bool": {"should": [in_order, *names], "minimum_should_match": 1}} if names else in_order
+
+
+def phrase_names(phrase: tuple[QueryWord, ...], plan: QueryPlan) -> list[QueryExonym]:
+    """The plan's names that answer a quoted phrase whole: its translation ("Abu Dhabi" is
+    أبوظبي) or the phrase written run together ("أبو ظبي" is أبوظبي).  Quoting a name
+    asks for it as one, not for its words apart; until now the quotes asked for the
+    Latin words in a row and "Abu Dhabi" found nothing where أبوظبي stood."""
+    starts = frozenset(word.token.start for word in phrase)
+    return [exonym for exonym in plan.exonyms
+            if exonym.starts == starts and exonym.kind != GENERIC_KIND]
 
 
 def _exclusions(plan: QueryPlan) -> list[dict]:
@@ -102,13 +124,15 @@ def search_query(plan: QueryPlan, source: str | None = None, date_from: str | No
     words += [{"bool": {"filter": [titles.title_clause(word)]}} for word in plan.words]
     bonuses = [_title_clause(word) for word in plan.words] + _phrase_clauses(plan)
     required = [{"bool": {"should": words, "minimum_should_match": 1}}]
-    required += [_required_phrase(phrase) for phrase in plan.phrases]
+    # a quoted phrase is a condition too: its span clause scored a rare spelling's idf
+    # (ظبية of "أبو ظبي", 465 points, above أبوظبي itself, 132)
+    phrases = [_required_phrase(phrase, plan) for phrase in plan.phrases]
     # a word held by the passage itself is a condition, not evidence: scored, its span
     # clause added BM25's idf of a rare spelling (الضبعي of "Abu Dhabi": 216 points, where
     # a word's every match is worth 62), and eight hadith outranked أبوظبي itself
     together = together_clauses(plan)
     return {"bool": {"must": required, "should": bonuses, "must_not": _exclusions(plan),
-                     "filter": _filters(plan, source, date_from, date_to, spelling) + together}}
+                     "filter": _filters(plan, source, date_from, date_to, spelling) + together + phrases}}
 
 
 # sort=date: newest first, undated last; then relevance; then document id (stable).
@@ -135,14 +159,32 @@ def search_body(plan: QueryPlan, page: int = 1, size: int = 10, by_date: bool = 
 
 
 def did_you_mean_body(tokens: list[Token]) -> dict:
-    """Term-suggester request: for each query word, a more frequent indexed word close to it.
+    """Term-suggester request: for each query word the index does not hold, indexed words
+    close to it (DID_YOU_MEAN_OPTIONS, best first; :func:`correction` picks one).  A word
+    the index holds stays: in "popular" mode محمد of "محمد الحبيب الهيله" became مهمة
+    ("task"), a commoner word one edit away.
 
     Sent only when a search found nothing (it would cost every search ~1 ms).
     """
     text = " ".join(token.normalized for token in tokens)
     return {"size": 0, "suggest": {"did_you_mean": {"text": text or " ", "term": {
-        "field": m.NORM, "suggest_mode": "popular", "min_word_length": SUGGEST_MIN_WORD,
-        "size": 1}}}}
+        "field": m.NORM, "suggest_mode": "missing", "min_word_length": SUGGEST_MIN_WORD,
+        "size": DID_YOU_MEAN_OPTIONS}}}}
+
+
+def correction(token: Token, options: list[str]) -> str | None:
+    """The first of the suggester's ``options`` (normalized words) that may be another
+    spelling of ``token`` (names.confidence, commonness not weighed, at least its script's
+    CORRECTION_LIKENESS), or None.  The suggester counts edits alone: it offered "fake
+    Sarraj" for "Fayez al-Sarraj" and "au debi" for "Abu Dhabi", words no reader would
+    take for the ones typed."""
+    for option in options:
+        written = analyze(option)
+        least = CORRECTION_LIKENESS.get(token.script)
+        if (least is not None and len(written) == 1
+                and confidence(token, written[0], weigh_common=False) >= least):
+            return option
+    return None
 
 
 def suggest_body(prefix: str, size: int = 8) -> dict:

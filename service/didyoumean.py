@@ -10,7 +10,7 @@ from arabic_search import es
 from arabic_search import mapping as m
 from arabic_search.analysis import Token
 from arabic_search.documents import term_id
-from arabic_search.query import did_you_mean_body
+from arabic_search.query import correction, did_you_mean_body
 
 # Suggestions are looked for only when a search finds fewer documents than this
 # (none: only there can a suggestion do better than the query).
@@ -34,7 +34,8 @@ def _surface_forms(client: Elasticsearch, alias: str, words: list[str]) -> dict[
 
 
 def did_you_mean(client: Elasticsearch, alias: str, tokens: list[Token]) -> list[str]:
-    """The query with each word replaced by the term suggester's option, if any changed."""
+    """The query with each word replaced by the term suggester's option that may be
+    another spelling of it (query.correction), if any changed."""
     try:
         response = client.options(request_timeout=SURFACE_LOOKUP_TIMEOUT).search(
             index=alias, body=did_you_mean_body(tokens)).body
@@ -45,9 +46,10 @@ def did_you_mean(client: Elasticsearch, alias: str, tokens: list[Token]) -> list
         return []
     replaced: dict[int, str] = {}
     for number, (token, entry) in enumerate(zip(tokens, entries)):
-        options = entry.get("options") or []
-        if options and options[0]["text"] != token.normalized:
-            replaced[number] = options[0]["text"]
+        options = [option.get("text") for option in entry.get("options") or []]
+        better = correction(token, [text for text in options if isinstance(text, str)])
+        if better and better != token.normalized:
+            replaced[number] = better
     if not replaced:
         return []
     surface = _surface_forms(client, alias, sorted(set(replaced.values())))

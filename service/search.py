@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 
-from elasticsearch import Elasticsearch
+from elasticsearch import ApiError, Elasticsearch
 
+from arabic_search import es
 from arabic_search import mapping as m
 from arabic_search.coverage import (coverage_bonus, coverage_request, title_coverage_bonus,
                                     window_for)
@@ -133,11 +135,22 @@ def _check_shards(response: dict, result: dict, allow_partial: bool) -> None:
     result["notice"] = notice
 
 
+def _finds_something(client: Elasticsearch, alias: str, params: SearchParams) -> bool:
+    """True when the search ``params`` finds a document: a suggestion that finds nothing
+    does no better than the query ("Saratoga strings" for "Saratoga Springs").  Optional,
+    as the suggestion is: a failing check drops it."""
+    try:
+        return search(client, alias, params, suggest=False)["total"] > 0
+    except (ServiceError, ApiError, *es.UNAVAILABLE_ERRORS):
+        return False
+
+
 def search(client: Elasticsearch, alias: str, params: SearchParams,
-           allow_partial: bool = True) -> dict:
+           allow_partial: bool = True, suggest: bool = True) -> dict:
     """Run one search: the API's response dict (``hits`` one per document).
 
     ``partial`` is true (with a ``notice``) when some shards failed to answer.
+    ``suggest`` False: no did-you-mean (the search that checks one).
     """
     started = time.perf_counter()
     result = {"query": params.q, "total": 0, "page": params.page, "size": params.size,
@@ -166,8 +179,9 @@ def search(client: Elasticsearch, alias: str, params: SearchParams,
         # counted over the whole query, so the other chips stay when one narrows the hits
         result["spellings"] = spelling_counts(client, alias, counting["query"], result["hits"],
                                               params.spelling, counted)
-        if result["total"] < DID_YOU_MEAN_BELOW:  # only where a suggestion can do better
-            result["suggestions"] = did_you_mean(client, alias,
-                                                 [word.token for word in plan.words])
+        if suggest and result["total"] < DID_YOU_MEAN_BELOW:  # only where one can do better
+            result["suggestions"] = [
+                suggestion for suggestion in did_you_mean(client, alias, [w.token for w in plan.words])
+                if _finds_something(client, alias, replace(params, q=suggestion, page=1, spelling=None))]
     result["took_ms"] = round((time.perf_counter() - started) * 1000)
     return result

@@ -278,3 +278,16 @@ def test_a_mark_that_changes_the_consonant_keeps_its_sound_in_the_keys(latin, ar
 def test_a_word_without_sounding_marks_has_only_its_own_keys():
     assert analyze("Usak")[0].keys == tuple(latin_keys("usak"))
     assert analyze("Şabyā")[0].keys[0] == latin_keys("sabya")[0]  # ş as ص comes first
+
+
+@pytest.mark.parametrize("word, options, chosen", [
+    ("waldhuser", ["waldhauser"], "waldhauser"),
+    ("fayez", ["fake"], None),                     # "fake Sarraj" for "Fayez al-Sarraj"
+    ("dhabi", ["debi", "dhabi"], "dhabi"),         # the first option like it
+    ("السراح", ["السراج"], "السراج"),
+    ("طرابلز", ["طرابلس"], "طرابلس"),
+    ("qzxv", ["quiz"], None),
+])
+def test_did_you_mean_offers_only_another_spelling_of_the_word(word, options, chosen):
+    from arabic_search.query import correction
+    assert correction(analyze(word)[0], options) == chosen

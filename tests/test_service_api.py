@@ -154,6 +154,16 @@ def test_misspelt_name_is_found_and_did_you_mean_only_when_nothing_is(client):
     assert search(client, q="ليبيا")["suggestions"] == []
 
 
+def test_did_you_mean_offers_nothing_that_finds_nothing(client):
+    # طرابلز alone is corrected to طرابلس; beside a word no document holds, the corrected
+    # query still finds nothing (a name's words are all required), so nothing is offered
+    assert "طرابلس" in search(client, q="طرابلز", fuzzy="off")["suggestions"]
+    alone = search(client, q="طرابلز قيقيقيقي", fuzzy="off")
+    assert alone["total"] == 0 and alone["suggestions"] == []
+    # nor a word no reader would take for the one typed (the suggester counts edits only)
+    assert search(client, q="Fayez al-Sarraaj qqq")["suggestions"] == []
+
+
 @pytest.mark.parametrize("query", [
     '"', "*", "?", ":", "\\", "/", "(", ")", "{", "}", "[", "]", "~", "^", "AND", "OR",
     'والدهاوزر" OR *:*', "(والدهاوزر) AND [ليبيا TO *]", "ليبيا~2 ^3 \\ / {x}", "!?؟،؛«»",
