@@ -23,6 +23,7 @@ from .graphemes import latin_letters
 from .known_names import (KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, place_adjective,
                           well_attested)
 from .lexicon import keys_agree
+from .marbuta import ending_apart
 from .other_words import (LONE_UNNAMED_CONFIDENCE, SPELT_CONFIDENCE, another_word, ordinary_beside,
                           unnamed_word, written_and_bare)
 from .readings import (FUNCTION_WORDS, MIN_NAME_LETTERS, letters, query_forms, reading_commonness,
@@ -135,6 +136,8 @@ CONFIDENCES_KEPT = 200_000
 
 @functools.lru_cache(maxsize=CONFIDENCES_KEPT)
 def _confidence(query: WordForms, word: WordForms, weigh_common: bool, shows_article: bool) -> float:
+    if query.script == ARABIC and ending_apart(query.exact, word.dotted):
+        return 0.0  # صلاح is not الصلاة (marbuta.ending_apart)
     readings = written_forms(query, word, weigh_common, shows_article)
     listed_name = _table_speaks(query, shows_article)
     wholes, bare = query_forms(query)

@@ -222,3 +222,24 @@ def test_a_quoted_phrase_holds_the_word_as_written_with_its_ta_marbuta(es_client
     # (a sound-alike of رحمة) let the passage in
     assert {hit["id"] for hit in api_search(client, q='"رحمة الله"')["hits"]} == {"mercy"}
     assert {hit["id"] for hit in api_search(client, q='"رحمه الله"')["hits"]} == {"mercy", "on-him"}
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("صلاح", "الصلاة"),   # "the prayer": 0.91 beside حافظ, ح and ه being near
+    ("سريح", "الأسرية"),  # "the family's", 0.8 before
+    ("فلاح", "فلاة"),
+])
+def test_a_dotted_feminine_ending_spells_no_word_ending_in_another_consonant(query, written):
+    one, other = analyze(query)[0], analyze(written)[0]
+    assert marbuta.ending_apart(one.exact, other.dotted)
+    assert names.confidence(one, other) == 0.0
+    assert names.confidence(one, other, weigh_common=False) == 0.0  # beside a name too
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("فاطمه", "فاطمة"), ("غزه", "غزة"), ("خضراء", "خضرة"), ("مصراته", "مصراتة"),
+])
+def test_a_feminine_ending_still_meets_its_other_spellings(query, written):
+    one, other = analyze(query)[0], analyze(written)[0]
+    assert not marbuta.ending_apart(one.exact, other.dotted)
+    assert names.confidence(one, other, weigh_common=False) >= 0.9
