@@ -1,0 +1,76 @@
+"""Quoted names: of the names a real corpus answers unquoted, how many it answers quoted.
+
+A quoted name asks for the name as one (docs/design.md, twenty-eighth round): its words in
+a row, its translation ("Abu Dhabi": أبوظبي) or its words run together ("أبو هريرة":
+ابوهريره).  For names of two or three words from names_dev.tsv (the report half, Latin and
+Arabic, a fixed sample), asked of an index of a real corpus through the service API, this
+counts those that find something unquoted, those that find something quoted too, and those
+whose first hit is the same both ways.  Run it in two trees on the same index to compare:
+
+    .venv/bin/python -m indexer --index prose ../shared/data/prose.jsonl
+    .venv/bin/python bench/quoted_names.py --alias prose [--names 1500]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+
+import common
+import split as splitting
+from service import create_app
+
+SEED = 3
+MIN_WORDS, MAX_WORDS = 2, 3
+EXAMPLES = 15
+
+
+def name_queries(count: int) -> list[str]:
+    """The Latin and Arabic forms of ``count`` names of MIN_WORDS-MAX_WORDS Latin words."""
+    with common.NAMES.open(encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+                if MIN_WORDS <= len(row["latin"].split()) <= MAX_WORDS
+                and splitting.in_split(row["latin"], "report")]
+    random.Random(SEED).shuffle(rows)
+    return [query for row in rows[:count] for query in (row["latin"], row["arabic"])
+            if '"' not in query and len(query.split()) >= MIN_WORDS]
+
+
+def run(alias: str, count: int) -> dict:
+    client = create_app({"SEARCH_INDEX": alias, "ELASTICSEARCH_URL": common.es_url()}).test_client()
+
+    def search(query: str) -> dict:
+        return client.get("/api/search", query_string={"q": query, "size": 1}).get_json()
+
+    answered = quoted_too = same_first = 0
+    lost: list[str] = []
+    for query in name_queries(count):
+        plain = search(query)
+        if not plain.get("hits"):
+            continue
+        answered += 1
+        quoted = search(f'"{query}"')
+        quoted_too += bool(quoted.get("hits"))
+        same_first += bool(quoted.get("hits")) and quoted["hits"][0]["id"] == plain["hits"][0]["id"]
+        if not quoted.get("hits"):
+            lost.append(query)
+    return {"alias": alias, "names": count, "answered_unquoted": answered,
+            "answered_quoted_too": quoted_too, "same_first_hit": same_first,
+            "examples_lost": lost[:EXAMPLES]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--alias", required=True, help="an index of a real corpus (prose.jsonl)")
+    parser.add_argument("--names", type=int, default=1500)
+    args = parser.parse_args()
+    missing = common.shared_missing(common.NAMES)
+    if missing:
+        sys.exit(missing)
+    print(json.dumps(run(args.alias, args.names), ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
