@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass
 import regex
 
 from .clitics import behind_article, clitic_readings
-from .marbuta import HEH, dotted_form, redot
 from .graphemes import latin_sounded
+from .marbuta import HEH, dotted_form, redot
 from .namekeys import MAX_KEYS, MAX_VOWEL_KEYS, arabic_keys, arabic_vowel_key, latin_keys, latin_vowel_keys
 from .normalize import exact_form, hamza_free, is_arabic, normalize_word
 from .scripts import ARABIC, LATIN, NUMBER

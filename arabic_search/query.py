@@ -17,11 +17,11 @@ from .beside import passage_clauses
 from .exclusion import written_clauses
 from .exonym_tier import GENERIC_KIND, QueryExonym, exonym_filter
 from .holders import together_clauses
-from .passages import PASSAGES_PER_DOC, inner_hits  # noqa: F401 - PASSAGES_PER_DOC re-exported
 from .names import confidence
+from .passages import PASSAGES_PER_DOC, inner_hits  # noqa: F401 - PASSAGES_PER_DOC re-exported
 from .plan import QueryPlan
-from .scripts import ARABIC, LATIN
 from .query_words import QueryWord
+from .scripts import ARABIC, LATIN
 from .spellings import spelling_clause
 
 # Distinct documents are counted exactly up to this many (cardinality's precision).
@@ -178,11 +178,12 @@ def correction(token: Token, options: list[str]) -> str | None:
     CORRECTION_LIKENESS), or None.  The suggester counts edits alone: it offered "fake
     Sarraj" for "Fayez al-Sarraj" and "au debi" for "Abu Dhabi", words no reader would
     take for the ones typed."""
+    least = CORRECTION_LIKENESS.get(token.script)
+    if least is None:
+        return None
     for option in options:
         written = analyze(option)
-        least = CORRECTION_LIKENESS.get(token.script)
-        if (least is not None and len(written) == 1
-                and confidence(token, written[0], weigh_common=False) >= least):
+        if len(written) == 1 and confidence(token, written[0], weigh_common=False) >= least:
             return option
     return None
 

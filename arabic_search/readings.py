@@ -13,8 +13,8 @@ import functools
 from typing import NamedTuple
 
 from .analysis import Token, WordForms
-from .graphemes import latin_sounded
 from .clitics import ARTICLE, LAM_ARTICLE, ONE_LETTER_CLITICS, clitic_readings
+from .graphemes import latin_sounded
 from .known_names import name_words, named_as_written
 from .marbuta import dots_meant
 from .normalize import MAKSURA_FUNCTION_WORDS, normalize_word

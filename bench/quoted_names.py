@@ -13,7 +13,6 @@ whose first hit is the same both ways.  Run it in two trees on the same index to
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
 import sys
@@ -21,6 +20,7 @@ import sys
 import common
 import split as splitting
 from service import create_app
+from service_api import read_tsv
 
 SEED = 3
 MIN_WORDS, MAX_WORDS = 2, 3
@@ -29,10 +29,9 @@ EXAMPLES = 15
 
 def name_queries(count: int) -> list[str]:
     """The Latin and Arabic forms of ``count`` names of MIN_WORDS-MAX_WORDS Latin words."""
-    with common.NAMES.open(encoding="utf-8") as handle:
-        rows = [row for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-                if MIN_WORDS <= len(row["latin"].split()) <= MAX_WORDS
-                and splitting.in_split(row["latin"], "report")]
+    rows = [row for row in read_tsv(common.NAMES)
+            if MIN_WORDS <= len(row["latin"].split()) <= MAX_WORDS
+            and splitting.in_split(row["latin"], "report")]
     random.Random(SEED).shuffle(rows)
     return [query for row in rows[:count] for query in (row["latin"], row["arabic"])
             if '"' not in query and len(query.split()) >= MIN_WORDS]
