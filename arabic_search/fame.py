@@ -52,6 +52,19 @@ def _world_table() -> dict[str, tuple[int, frozenset[str]]]:
     return read_table(WORLD_FILE)
 
 
+@functools.cache
+def _world_written() -> frozenset[str]:
+    """Every Arabic spelling of the table (normalized)."""
+    return frozenset(spelling for _seen, spellings in _world_table().values()
+                     for spelling in spellings)
+
+
+def world_spelt(forms) -> bool:
+    """True when one of the Arabic ``forms`` (normalized) is how the world writes a
+    well-known Latin name word: ترامب, ميركل, وليامز (other_words.another_arabic_word)."""
+    return not _world_written().isdisjoint(forms)
+
+
 def world_spellings(latin: str) -> frozenset[str]:
     """How the world writes the well-known Latin name word ``latin`` (normalized) in
     Arabic (normalized): بوتين for putin; none for a word the table does not hold."""

@@ -24,8 +24,8 @@ from .known_names import (KNOWN_CONFIDENCE, UNATTESTED_FACTOR, known_spellings, 
                           well_attested)
 from .lexicon import keys_agree
 from .marbuta import ending_apart
-from .other_words import (LONE_UNNAMED_CONFIDENCE, SPELT_CONFIDENCE, another_word, ordinary_beside,
-                          unnamed_word, written_and_bare)
+from .other_words import (LONE_UNNAMED_CONFIDENCE, SPELT_CONFIDENCE, another_arabic_word, another_word,
+                          ordinary_beside, unnamed_word, written_and_bare)
 from .readings import (FUNCTION_WORDS, MIN_NAME_LETTERS, letters, query_forms, reading_commonness,
                        sounded, whole_could_be_name, written_forms)
 from .scripts import ARABIC, LATIN
@@ -252,6 +252,8 @@ def spelling_confidences(query: Token, candidates: list[Token], beside: bool = T
     for word in candidates:
         if word.normalized == query.normalized:
             continue  # the word itself: the exact and normalized tiers say so more strongly
+        if another_arabic_word(query, word):
+            continue  # another word, not another spelling, even beside the rest of a name
         # the plain confidence first: it is never below the weighed one, so most candidates
         # are settled by one alignment.  After a Latin article the weighed one may read the
         # word behind ال where the plain one does not (Al-Shatti: الشطي is al + شطي, a rare

@@ -30,7 +30,7 @@ from __future__ import annotations
 from . import known_names
 from .analysis import Token, WordForms
 from .clitics import ARTICLE, behind_article
-from .fame import latin_zipf, world_spellings
+from .fame import latin_zipf, world_spellings, world_spelt
 from .form_pairs import one_name_likeness
 from .known_names import articleless_spellings, known_spellings
 from .likeness import COMMON_ZIPF
@@ -68,6 +68,13 @@ SPELT_LETTERS = 5
 BESIDE_COMMON_ZIPF = 4.5
 # How a Latin spelling writes the Arabic article at the start of a word (Elfanan, Alkhor).
 LATIN_ARTICLES = ("al", "el")
+# Two Arabic words this common (Zipf) that no table names are two words; an Arabic query
+# word this common that none names is an ordinary word, whose other spellings are names'
+# spellings only (another_arabic_word).  None of the 898 pairs of one name's Arabic
+# spellings in the tune half of names_dev.tsv that align surely (0.80) is refused so; 40 of
+# its 1,404 one-word Arabic spellings are that common and unnamed (خبر, زرقاء, عنيزة).
+LISTED_ZIPF = 3.0
+ORDINARY_QUERY_ZIPF = 3.5
 # How a Latin spelling ends where the Arabic ends in ة (Jeddah, Rahma, Taybeh, Medinat).
 LATIN_MARBUTA_ENDINGS = ("a", "ah", "eh", "at")
 
@@ -90,6 +97,37 @@ def another_word(query: Token | WordForms, word: Token | WordForms, weak: bool,
         and _not_as_the_world_writes(query, word)) or (
         _pronoun_for_marbuta(query, word)) or (
         not shows_article and _place_behind_article(query, word))
+
+
+def another_arabic_word(query: Token | WordForms, word: Token | WordForms) -> bool:
+    """True when the written ``word`` is another word than the Arabic ``query`` word, not
+    a spelling of it, wherever it stands: both are words of the frequency list (LISTED_ZIPF,
+    whole) that no table names (_named), or the query word is an ordinary word
+    (ORDINARY_QUERY_ZIPF, unnamed) and the written word no name's spelling; not when one is
+    the other behind a clitic (the clitic tier's, and a name's neighbour).  Asked alone,
+    ordinary words found other words of their sound as "other spellings": المصريين ("the
+    Egyptians") المصورين ("the photographers") and المصراعين, المصالحة ("reconciliation")
+    المصلحة ("interest"), يحرز ("scores") يحرس ("guards"), السادسة سدسه, الجمرات غمرات at
+    1.0.  A famous name the frequency list counts keeps its spellings: ويليامز finds وليامز,
+    the world's spelling of Williams (fame.world_spelt)."""
+    if (query.script != ARABIC or word.script != ARABIC or _named(query)
+            or _one_behind_clitic(query, word)):
+        return False
+    zipf = word_zipf(query.normalized)
+    return not _named(word) and (zipf >= ORDINARY_QUERY_ZIPF or (
+        zipf >= LISTED_ZIPF and word_zipf(word.normalized) >= LISTED_ZIPF))
+
+
+def _one_behind_clitic(query: Token | WordForms, word: Token | WordForms) -> bool:
+    """True when one of the two words is the other behind a clitic (وأخيكم, أخيكم): one word."""
+    return query.normalized in word.readings or word.normalized in query.readings
+
+
+def _named(word: Token | WordForms) -> bool:
+    """True when a table knows the Arabic ``word`` (whole or without a clitic) as a word of
+    a name (known_names.names_a_word), or it is the world's spelling of a famous name's."""
+    forms = written_and_bare(word)
+    return known_names.names_a_word(forms) or world_spelt(forms)
 
 
 def unnamed_word(query: Token | WordForms, word: Token | WordForms) -> bool:

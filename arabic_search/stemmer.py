@@ -11,6 +11,9 @@ plural (:func:`stems_query`).
 """
 from __future__ import annotations
 
+import functools
+
+from .clitics import ARTICLE, without_article
 from .splitter import word_zipf
 
 PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
@@ -24,6 +27,15 @@ MIN_STEM = 3
 MIN_STEM_LETTERS = 4
 STEM_MIN_ZIPF = 4.0
 PLURAL_ENDINGS = ("ات", "ون", "ين")
+# The sound masculine plural ends by its case: المصريون as the subject, المصريين after a
+# verb or a preposition; a search for one is a search for both (case_twins).  Only where
+# this many letters stand before the ending, the article not counted, and the other form
+# is a word of the frequency list this common (Zipf): with fewer, the other ending makes
+# another word (الجنين "the foetus" / الجنون "madness", السجين "the prisoner" / السجون
+# "prisons", براين / براون, كوبين / كوبون), as does a name's (ياسين / ياسون, Jason).
+CASE_ENDINGS = ("ون", "ين")
+MIN_TWIN_STEM = 4
+TWIN_MIN_ZIPF = 2.5
 
 
 def light_stem(word: str) -> str:
@@ -46,3 +58,21 @@ def stems_query(forms: frozenset[str], stem: str) -> bool:
     if max(word_zipf(form) for form in forms) >= STEM_MIN_ZIPF:
         return True
     return any(form.startswith(stem) and form.endswith(PLURAL_ENDINGS) for form in forms)
+
+
+@functools.lru_cache(maxsize=4096)
+def case_twins(forms: frozenset[str]) -> frozenset[str]:
+    """The normalized ``forms`` of a query word (itself and its clitic readings) that end
+    as a sound masculine plural, each with the other case ending (المصريين: المصريون,
+    مصريون), where the word has MIN_TWIN_STEM letters before its ending, the article not
+    counted, and the other form is a listed word (TWIN_MIN_ZIPF), with or without the
+    article (the list has الليبيون, not ليبيون)."""
+    twins = set()
+    for form in forms:
+        for ending, other in zip(CASE_ENDINGS, reversed(CASE_ENDINGS)):
+            base = form[:-len(ending)]
+            bare = without_article(base, 1) or base
+            if form.endswith(ending) and len(bare) >= MIN_TWIN_STEM and max(
+                    word_zipf(bare + other), word_zipf(ARTICLE + bare + other)) >= TWIN_MIN_ZIPF:
+                twins.add(base + other)
+    return frozenset(twins - forms)

@@ -30,7 +30,7 @@ from .plan import QueryPlan
 from .query_words import NameSpelling, QueryWord
 from .readings import plausible_reading
 from .scripts import ARABIC, LATIN
-from .stemmer import light_stem, stems_query
+from .stemmer import case_twins, light_stem, stems_query
 from .tier_names import CLITIC, EXACT, EXONYM, FUZZY, NORMALIZED, SPLIT, STEM, TRANSLIT  # noqa: F401
 
 
@@ -169,19 +169,34 @@ def _stems(q: QueryWord) -> bool:
     return q.token.script == ARABIC and stems_query(q.forms, q.token.stem or "")
 
 
+def _twins(q: QueryWord) -> frozenset[str]:
+    """The query word's forms with the other case ending of the plural (stemmer.case_twins)."""
+    return case_twins(q.forms) if q.token.script == ARABIC else frozenset()
+
+
 def _stem_clauses(q: QueryWord) -> list[dict]:
     """Passage words whose light stem is the query's: STEM holds a word's stem only where
     it is not the word itself (documents.stem_term), so a stem that is its own stem is
     also asked of NORM: a word written so has that stem, and no word written otherwise
-    has it in NORM.  The tier's clauses score once together (word_clauses)."""
+    has it in NORM.  And the plural in its other case (المصريون for المصريين, whose stem
+    مصر is too short to be asked), whole or behind a clitic.  The tier's clauses score
+    once together (word_clauses)."""
+    twins = _twins(q)
+    clauses = [terms(m.NORM, twins), terms(m.READINGS, twins)] if twins else []
     if not _stems(q):
-        return []
+        return clauses
     stem = q.token.stem
-    return [terms(m.STEM, [stem])] + ([terms(m.NORM, [stem])] if light_stem(stem) == stem else [])
+    own = [terms(m.NORM, [stem])] if light_stem(stem) == stem else []
+    return [terms(m.STEM, [stem]), *own, *clauses]
 
 
 def _stem_check(q: QueryWord, word: WordForms) -> float | None:
-    return 1.0 if _stems(q) and word.script == ARABIC and q.token.stem == word.stem else None
+    if word.script != ARABIC:
+        return None
+    twins = _twins(q)
+    found = (_stems(q) and q.token.stem == word.stem) or word.normalized in twins or (
+        not twins.isdisjoint(word.readings))
+    return 1.0 if found else None
 
 
 def _split_clauses(q: QueryWord) -> list[dict]:

@@ -27,6 +27,7 @@ from indexer.version_names import version_pattern  # noqa: E402
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data"
 PROSE = DATA / "prose.jsonl"
+PROSE_MSA = DATA / "prose_msa.jsonl"
 NAMES = DATA / "names_dev.tsv"
 DIACRITIZED = DATA / "diacritized_dev.tsv"
 SEED_CASES = SHARED / "eval" / "seed_cases.tsv"

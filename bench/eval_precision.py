@@ -28,7 +28,7 @@ from querygen import (ARABIC_LETTERS, LATIN_LETTERS, name_absent, name_partly_pr
 from service_api import Api, first_match, index, read_jsonl, read_tsv
 from split import in_split
 
-MSA = common.DATA / "prose_msa.jsonl"
+MSA = common.PROSE_MSA
 TOP = 10
 NAMES_SEED = 19
 NONSENSE_SEED = 23
