@@ -166,6 +166,14 @@ def table(path: Path = DATA_FILE) -> Table:
     return loaded
 
 
+@functools.lru_cache(maxsize=1)
+def latin_words() -> frozenset[str]:
+    """Every word (latin_form) of the table's Latin names: johns of St. John's."""
+    loaded = table()
+    return frozenset(word for keys in (loaded.latin, loaded.whole_query, loaded.not_alone)
+                     for key in keys for word in key)
+
+
 def _merged(entries: list[tuple[str, tuple[Name, ...]]]) -> tuple[str, tuple[Name, ...]]:
     """One kind and the distinct names of every entity a key names (Tripoli: Libya's and
     Lebanon's, both طرابلس), in table order (the build puts the best-known first)."""

@@ -47,6 +47,12 @@ def test_two_query_words_in_a_row_are_also_sought_run_together():
     joined = [(e.kind, e.names[0].words) for e in exonyms if e.kind == JOINED_KIND]
     assert joined == [(JOINED_KIND, ("ماهاسارخام",))]
     assert plan_query(analyze("في الدار")).exonyms == ()  # a function word is no part of a name
+    # letters asked one by one make no name (they found لي, يا, ولى as "split"); a letter
+    # beside a longer word may (a stray space, or the d of a French name: سن مر د فوسه)
+    assert plan_query(analyze("ل ي ب ي ا")).exonyms == ()
+    assert [e.names[0].words for e in plan_query(analyze("ل يبيا")).exonyms] == [("ليبيا",)]
+    joined = {e.names[0].words for e in plan_query(analyze("مر د فوسه")).exonyms}
+    assert {("دفوسه",), ("مردفوسه",)} <= joined and ("مرد",) in joined
 
 
 @pytest.mark.parametrize(("query", "doc", "written"), [

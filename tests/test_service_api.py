@@ -123,6 +123,16 @@ def test_match_reasons(client, query, word, how):
     assert (word, how) in found, sorted(found)
 
 
+@pytest.mark.parametrize("name", ["Libya", "Waldhauser", "Fayez al-Sarraj"])
+def test_a_possessive_finds_what_the_name_finds(client, name):
+    """"Libya's" was asked as the word libyas and found nothing."""
+    plain = search(client, q=name)
+    assert plain["total"] > 0
+    for possessive in (f"{name}'s", f"{name}\u2019s"):
+        found = search(client, q=possessive)
+        assert [hit["id"] for hit in found["hits"]] == [hit["id"] for hit in plain["hits"]]
+
+
 def test_paging_and_result_window(client):
     first = search(client, q=PAGING_QUERY, size=5)
     assert first["total"] == PAGING_DOCS
