@@ -7,11 +7,10 @@ written الرايس حميدو.  There such a word seeks its other spellings, a
 beside the rest of the name (``QueryWord.beside_only``).  Alone, or in a query of
 ordinary words only, it is a word: تونس finds تونس and never توناس.
 
-A word the frequency list counts less often (other_words.ORDINARY_QUERY_ZIPF) that no
-table knows as a word of a name is an ordinary word too: its other spellings are names'
-spellings only (المصريين found المصورين, "the photographers", and المصراعين), two such
-words are never spellings of one another (other_words.another_arabic_word), and such a
-word is no typo to correct (query.correction).
+A word the frequency list counts less often (other_words.LISTED_ZIPF) that no table knows
+as a word of a name is an ordinary word too: its other spellings are names' spellings only
+(other_words.another_arabic_word: المصريين found المصورين, "the photographers", and
+المصراعين), wherever it stands, and it is no typo to correct (query.correction).
 The plural's other case is the same word (stemmer.case_twins): المصريون for المصريين.
 """
 from __future__ import annotations
@@ -91,7 +90,7 @@ def test_an_ordinary_words_other_spellings_are_names_spellings(query, word, spel
 @pytest.mark.parametrize(("query", "word"), [
     ("المصالحة", "المصلحة"), ("يحرز", "يحرس"), ("البرتقالي", "البرتغالي"),
     ("المصريين", "المصورين")])
-def test_two_listed_words_are_never_spellings_of_one_another(query, word):
+def test_an_ordinary_word_is_no_spelling_of_another_even_beside_a_name(query, word):
     """Each pair aligns at 0.80 or more: the likeness alone would accept it."""
     accepted, beside = spelling_confidences(analyze(query)[0], [analyze(word)[0]])
     assert accepted == beside == {}
