@@ -108,12 +108,19 @@ def another_arabic_word(query: Token | WordForms, word: Token | WordForms) -> bo
     and a name's neighbour).  Asked alone, ordinary words found other words of their sound
     as "other spellings": المصريين ("the Egyptians") المصورين ("the photographers") and
     المصراعين, المصالحة ("reconciliation") المصلحة ("interest"), يحرز ("scores") يحرس
-    ("guards"), السادسة سدسه, الجمرات غمرات at 1.0.  A famous name the frequency list counts keeps its spellings: ويليامز finds وليامز,
-    the world's spelling of Williams (fame.world_spelt)."""
+    ("guards"), السادسة سدسه, الجمرات غمرات at 1.0.  A famous name the frequency list
+    counts keeps its spellings: ويليامز finds وليامز, the world's spelling of Williams
+    (fame.world_spelt)."""
     if (query.script != ARABIC or word.script != ARABIC or _named(query)
             or _one_behind_clitic(query, word)):
         return False
-    return word_zipf(query.normalized) >= LISTED_ZIPF and not _named(word)
+    return listed(query) and not _named(word)
+
+
+def listed(word: Token | WordForms) -> bool:
+    """True for an Arabic word, whole, that the frequency list counts (LISTED_ZIPF): a word
+    of the language, which may still be a name (_named) and is no typo (query.correction)."""
+    return word.script == ARABIC and word_zipf(word.normalized) >= LISTED_ZIPF
 
 
 def _one_behind_clitic(query: Token | WordForms, word: Token | WordForms) -> bool:

@@ -18,13 +18,12 @@ from .exclusion import written_clauses
 from .exonym_tier import GENERIC_KIND, QueryExonym, exonym_filter
 from .holders import together_clauses
 from .names import confidence
-from .other_words import LISTED_ZIPF
+from .other_words import listed
 from .passages import PASSAGES_PER_DOC, inner_hits  # noqa: F401 - PASSAGES_PER_DOC re-exported
 from .plan import QueryPlan
 from .query_words import QueryWord
 from .scripts import ARABIC, LATIN
 from .spellings import spelling_clause
-from .splitter import word_zipf
 
 # Distinct documents are counted exactly up to this many (cardinality's precision).
 EXACT_COUNT_UP_TO = 10_000
@@ -181,20 +180,15 @@ def correction(token: Token, options: list[str]) -> str | None:
     Sarraj" for "Fayez al-Sarraj" and "au debi" for "Abu Dhabi", words no reader would
     take for the ones typed."""
     least = CORRECTION_LIKENESS.get(token.script)
-    if least is None or _spelt_as_a_word(token):
+    # a word of the language is no typo, whatever the corpus lacks: الليبيين ("the Libyans")
+    # was offered الطيبين ("the good ones") on prose_msa.jsonl, which has no such word
+    if least is None or listed(token):
         return None
     for option in options:
         written = analyze(option)
         if len(written) == 1 and confidence(token, written[0], weigh_common=False) >= least:
             return option
     return None
-
-
-def _spelt_as_a_word(token: Token) -> bool:
-    """True for an Arabic query word that the frequency list counts (other_words.LISTED_ZIPF):
-    no typo, whatever the corpus lacks.  الليبيين ("the Libyans") was offered الطيبين ("the
-    good ones") on prose_msa.jsonl, which has no such word, and الليثيين on prose.jsonl."""
-    return token.script == ARABIC and word_zipf(token.normalized) >= LISTED_ZIPF
 
 
 def suggest_body(prefix: str, size: int = 8) -> dict:

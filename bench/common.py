@@ -5,6 +5,7 @@ load generation, percentiles, tables and the results file.
 """
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
 import os
@@ -52,6 +53,26 @@ def shared_missing(*paths: Path) -> str | None:
         if not path.exists():
             return f"skipped: {path} is absent (../shared lives beside the repository)"
     return None
+
+
+def alias_benchmark(doc: str, run: Callable[..., dict], data: Path, count: tuple[str, int],
+                    seed: int | None = None) -> None:
+    """The command line of a benchmark asked of an index of a real corpus through the
+    service API (sure_first.py, quoted_names.py, ordinary_words.py): ``--alias``, a sample
+    size (``count``: its flag's name and default), ``--seed`` when the sample has one; it
+    exits with a clear message when ``data`` (../shared) is absent and prints ``run``'s
+    result as JSON."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--alias", required=True, help="an index of a real corpus (prose.jsonl)")
+    parser.add_argument(f"--{count[0]}", dest="count", type=int, default=count[1])
+    if seed is not None:
+        parser.add_argument("--seed", type=int, default=seed, help="another sample")
+    args = parser.parse_args()
+    missing = shared_missing(data)
+    if missing:
+        sys.exit(missing)
+    extra = (args.seed,) if seed is not None else ()
+    print(json.dumps(run(args.alias, args.count, *extra), ensure_ascii=False, indent=1))
 
 
 def es_version(es_client) -> str:

@@ -14,17 +14,15 @@ in two trees on the same index to compare them (docs/design.md, twenty-ninth rou
 """
 from __future__ import annotations
 
-import argparse
 import json
 import random
-import sys
 
 import common
 from arabic_search.analysis import analyze
 from arabic_search.scripts import ARABIC
 from arabic_search.splitter import word_zipf
 from arabic_search.tier_names import FUZZY, TRANSLIT
-from service import create_app
+from service_api import Api
 
 SEED = 2
 MIN_ZIPF, MAX_ZIPF = 2.0, 5.5
@@ -54,10 +52,10 @@ def sound_alike_only(hit: dict) -> bool:
 
 
 def run(alias: str, count: int, seed: int = SEED) -> dict:
-    client = create_app({"SEARCH_INDEX": alias, "ELASTICSEARCH_URL": common.es_url()}).test_client()
+    api = Api(alias)
     words_hit, documents, spellings, examples = 0, 0, 0, []
     for word in corpus_words(count, seed):
-        result = client.get("/api/search", query_string={"q": word, "size": 10}).get_json()
+        result = api.search(word, size=10)
         alike = [hit for hit in result.get("hits", []) if sound_alike_only(hit)]
         shown = [s["text"] for s in result.get("spellings", []) if s["how"] in SOUND_ALIKE]
         spellings += len(shown)
@@ -71,15 +69,7 @@ def run(alias: str, count: int, seed: int = SEED) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--alias", required=True, help="an index of a real corpus (prose.jsonl)")
-    parser.add_argument("--words", type=int, default=400)
-    parser.add_argument("--seed", type=int, default=SEED, help="another sample of words")
-    args = parser.parse_args()
-    missing = common.shared_missing(common.PROSE_MSA)
-    if missing:
-        sys.exit(missing)
-    print(json.dumps(run(args.alias, args.words, args.seed), ensure_ascii=False, indent=1))
+    common.alias_benchmark(__doc__, run, common.PROSE_MSA, ("words", 400), seed=SEED)
 
 
 if __name__ == "__main__":

@@ -12,15 +12,11 @@ whose first hit is the same both ways.  Run it in two trees on the same index to
 """
 from __future__ import annotations
 
-import argparse
-import json
 import random
-import sys
 
 import common
 import split as splitting
-from service import create_app
-from service_api import read_tsv
+from service_api import Api, read_tsv
 
 SEED = 3
 MIN_WORDS, MAX_WORDS = 2, 3
@@ -38,10 +34,10 @@ def name_queries(count: int) -> list[str]:
 
 
 def run(alias: str, count: int) -> dict:
-    client = create_app({"SEARCH_INDEX": alias, "ELASTICSEARCH_URL": common.es_url()}).test_client()
+    api = Api(alias)
 
     def search(query: str) -> dict:
-        return client.get("/api/search", query_string={"q": query, "size": 1}).get_json()
+        return api.search(query, size=1)
 
     answered = quoted_too = same_first = 0
     lost: list[str] = []
@@ -61,14 +57,7 @@ def run(alias: str, count: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--alias", required=True, help="an index of a real corpus (prose.jsonl)")
-    parser.add_argument("--names", type=int, default=1500)
-    args = parser.parse_args()
-    missing = common.shared_missing(common.NAMES)
-    if missing:
-        sys.exit(missing)
-    print(json.dumps(run(args.alias, args.names), ensure_ascii=False, indent=1))
+    common.alias_benchmark(__doc__, run, common.NAMES, ("names", 1500))
 
 
 if __name__ == "__main__":

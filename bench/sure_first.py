@@ -13,15 +13,12 @@ round):
 """
 from __future__ import annotations
 
-import argparse
 import csv
-import json
 import random
-import sys
 
 import common
 from arabic_search.names import SURE_CONFIDENCE
-from service import create_app
+from service_api import Api
 
 SEED = 7
 MIN_WORDS, MAX_WORDS = 2, 3
@@ -46,11 +43,10 @@ def is_sure(hit: dict) -> bool:
 
 
 def run(alias: str, count: int) -> dict:
-    app = create_app({"SEARCH_INDEX": alias, "ELASTICSEARCH_URL": common.es_url()})
-    client = app.test_client()
+    api = Api(alias)
     answered, examples, top_weak = 0, [], 0
     for query in name_queries(count):
-        hits = client.get("/api/search", query_string={"q": query, "size": 10}).get_json().get("hits", [])
+        hits = api.search(query, size=10).get("hits", [])
         if not hits:
             continue
         answered += 1
@@ -63,14 +59,7 @@ def run(alias: str, count: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--alias", required=True, help="an index of a real corpus (prose.jsonl)")
-    parser.add_argument("--queries", type=int, default=1600)
-    args = parser.parse_args()
-    missing = common.shared_missing(common.NAMES)
-    if missing:
-        sys.exit(missing)
-    print(json.dumps(run(args.alias, args.queries), ensure_ascii=False, indent=1))
+    common.alias_benchmark(__doc__, run, common.NAMES, ("queries", 1600))
 
 
 if __name__ == "__main__":
