@@ -245,6 +245,20 @@ def _span(words: Sequence[str]) -> dict:
     return {"span_near": {"clauses": clauses, "slop": 0, "in_order": True}}
 
 
+def names_in_a_row(exonyms: Iterable[QueryExonym], starts: frozenset[int],
+                   outside: bool = False) -> frozenset[tuple[str, ...]]:
+    """The names of several words (normalized, in a row) of the ``exonyms`` that stand for
+    a query word at ``starts`` (``outside``: for none of them), a generic word's aside:
+    what the rest of a person's name is written beside (runs.py: عبد الله مناعي for
+    "Abdallah Menai"), and what another query word's spelling stands beside (beside.py).
+    A compound of fixed elements has no word of its own to stand for it there (عبد and
+    الله stand in every isnad, compounds.named_words), yet عبد الله السعيد is Abdallah
+    Saïd."""
+    return frozenset(name.words for exonym in exonyms
+                     if exonym.kind != GENERIC_KIND and bool(exonym.starts & starts) != outside
+                     for name in exonym.names if len(name.words) > 1)
+
+
 def _joined_counts(exonym: QueryExonym) -> bool:
     """A name run together answers it too (الأممالمتحدة), except a query word's own parts
     (split_exonyms): run together, they are the query word, which its own tiers find."""
@@ -299,10 +313,12 @@ def _span_terms(forms: Iterable[str]) -> list[dict]:
     return [{"span_term": {m.NORM: form}} for form in sorted(forms)]
 
 
-def span_or(forms: Iterable[str]) -> dict:
-    """Any of ``forms`` at one position of the NORM field: a span of the span queries that
-    place a name's words (here, beside.py, construct.py)."""
-    return {"span_or": {"clauses": _span_terms(forms)}}
+def span_or(forms: Iterable[str], phrases: Iterable[Sequence[str]] = ()) -> dict:
+    """Any of ``forms`` at one position of the NORM field, or of ``phrases`` (words in a
+    row): a span of the span queries that place a name's words (here, beside.py,
+    construct.py)."""
+    return {"span_or": {"clauses": _span_terms(forms) + [_span([{phrase[0]}, *phrase[1:]])
+                                                          for phrase in sorted(phrases)]}}
 
 
 def stands_beside(words: Sequence[PassageWord], start: int, end: int,

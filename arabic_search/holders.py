@@ -30,7 +30,7 @@ from dataclasses import replace
 
 from . import mapping as m
 from . import tiers, titles
-from .beside import near_clause, passage_clauses
+from .beside import held_near_clause, passage_clauses
 from .clitics import without_article
 from .known_names import names_a_word
 from .plan import MAX_NAME_WORDS, QueryPlan
@@ -112,9 +112,7 @@ def holders_request(plan: QueryPlan, numbers: list[int] | None = None,
         aggs[f"w{number}"] = _docs(anywhere(word, plan), size)
         if _weakly_held(word, plan):
             aggs[f"w{number}sure"] = _docs(_surely(word, plan), size)
-            # a weak spelling beside another word's beside-only one is a name's run too
-            # (الطيب الصديقي for "Tayeb Saddiki": الطيب, "the good", counts only there)
-            near = near_clause(word.near_forms, word, plan, near=True)
+            near = held_near_clause(word, plan)  # beside the rest of the name
             aggs[f"w{number}near"] = _docs(near or {"match_none": {}}, size)
     return {"size": 0, "query": m.passage_filter(), "aggs": aggs}
 
@@ -144,7 +142,7 @@ def together_clauses(plan: QueryPlan) -> list[dict]:
         if not _weakly_held(word, plan):
             clauses.append(anywhere(word, plan))
             continue
-        near = near_clause(word.near_forms, word, plan, near=True)
+        near = held_near_clause(word, plan)
         clauses.append(_any([_surely(word, plan), near]) if near else _surely(word, plan))
     return clauses
 

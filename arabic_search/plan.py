@@ -18,7 +18,8 @@ from dataclasses import dataclass, field, replace
 from .analysis import LATIN_ARTICLES, LATIN_PARTICLES, Token, WordForms, analyze
 from .compounds import (answer_compound, compound_parts, fixed_spelling, holds_fixed_elements,
                         lineage_parts, named_words)
-from .exonym_tier import QueryExonym, joined_exonyms, plan_exonyms, query_exonyms, split_exonyms
+from .exonym_tier import (QueryExonym, joined_exonyms, names_in_a_row, plan_exonyms, query_exonyms,
+                          split_exonyms)
 from .lexicon import candidate_words, candidates_request, local_candidates
 from .query_words import (COMPOUND_HEADS, NAME_LINKS, PLACE_KINDS, QueryWord, name_spellings,
                           not_other_words, query_word)
@@ -183,6 +184,12 @@ class QueryPlan:
                          for form in (other.near_forms if near and not other.beside_only
                                       else other.norm_forms)
                          | self._named_words.get(other.token.start, frozenset()))
+
+    def phrases_outside(self, starts: frozenset[int]) -> frozenset[tuple[str, ...]]:
+        """The names of several words (normalized, in a row) answering the query words
+        not at ``starts``, which a word stands beside as it does forms_outside
+        (exonym_tier.names_in_a_row)."""
+        return names_in_a_row(self.exonyms, starts, outside=True)
 
     @functools.cached_property
     def _named_words(self) -> dict[int, frozenset[str]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .analysis import Token, WordForms
 from .clitics import ARTICLE, LAM_ARTICLE
 from .marbuta import HEH, redot
-from .names import SURE_CONFIDENCE, is_name_query, spelling_confidences
+from .names import SURE_CONFIDENCE, is_name_query, min_confidence, spelling_confidences
 from .normalize import is_arabic, normalize_word
 from .readings import meant_dots, query_readings
 from .scripts import ARABIC, LATIN
@@ -74,6 +74,18 @@ class QueryWord:
         """norm_forms and the spellings that count beside the rest of the name: the forms
         the word may stand by in a run of the query's words (quoted phrases, beside.py)."""
         return self.norm_forms | {spelling.normalized for spelling in self.beside}
+
+    @property
+    def phrase_forms(self) -> frozenset[str]:
+        """The forms that stand beside a name of several words translating another query
+        word (beside.py): norm_forms, and the beside-only spellings that reach the word's
+        minimum confidence, kept beside the name for their article (السعيد of Saïd beside
+        عبد الله).  One below it needs a rarer neighbour than a compound name standing in
+        every isnad: عبدة for Abdi beside عبد العزيز, خلاد for Khalid, حوالة for Hulaili
+        beside عبد الله: twelve more documents of prose.jsonl for three queries."""
+        least = min_confidence(self.token)
+        return self.norm_forms | {spelling.normalized for spelling in self.beside
+                                  if spelling.confidence >= least}
 
     def asked(self, forms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
         """(the normalized forms of ``forms`` a passage may hold the word by, the forms it

@@ -30,6 +30,7 @@ from .holders import names_in
 from .known_names import names_a_word, well_known_arabic_name, well_known_name
 from .normalize import is_arabic
 from .plan import QueryPlan
+from .exonym_tier import names_in_a_row
 from .exonyms import GENERIC_KIND
 from .query_words import COMPOUND_HEADS
 from .readings import FUNCTION_WORDS
@@ -112,8 +113,7 @@ def _part(plan: QueryPlan, starts: frozenset[int], family: bool = False) -> RunP
     آل written apart (علي حسن آل ثاني for "Ali Al Thani")."""
     everyone = frozenset(word.token.start for word in plan.content_words())
     forms = plan.forms_outside(everyone - starts, near=True)
-    phrases = {name.words for exonym in plan.exonyms if exonym.kind != GENERIC_KIND
-               and exonym.starts & starts for name in exonym.names if len(name.words) > 1}
+    phrases = set(names_in_a_row(plan.exonyms, starts))
     if family:  # آل ثاني, آل سعود: the family's article written apart
         phrases |= {(ARTICLE, form) for form in forms if is_arabic(form) and not form.startswith(ARTICLE)}
     return RunPart(with_proclitics(forms), frozenset(phrases))
