@@ -87,6 +87,15 @@ def anywhere(word: QueryWord, plan: QueryPlan) -> dict:
     return _any([*passage_clauses(word, plan), titles.title_clause(word)])
 
 
+def shown_words(plan: QueryPlan) -> list[dict]:
+    """Per word the documents were found to hold (the plan's documents are limited to
+    those holding all of them), a passage holding it by any tier: each word has a passage
+    shown (passages.passages_body); none when the documents were not limited so."""
+    if plan.required_docs is None:
+        return []
+    return [_any(passage_clauses(word, plan)) for word in plan.content_words()]
+
+
 def _weakly_held(word: QueryWord, plan: QueryPlan) -> bool:
     """True when ``word`` holds a document weakly there: by a weak or beside-only spelling,
     in a query with another content word for it to stand beside (أم الدروع has one: أم

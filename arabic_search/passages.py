@@ -12,8 +12,18 @@ scores highest, earlier passages first on a tie.  Two ways to ask for them, same
   used when the service re-ranks a window of documents before cutting the page.
 
 Scores are the same: the restriction to the documents is a filter, which scores nothing.
+
+A short query claims that each document holds every one of its words (holders.py), so
+the passages shown must say where: the best passages may all hold one word (محمد three
+times) while another (سعيد, as the stem of السعيدة) stands in a fourth.  So the
+aggregation also asks, per word, the best passage holding it (``holding``), and a word's
+best passage outside the best ones is shown after them.  If any of the best ones held the
+word, its best passage would rank no lower, and be one of them: no explanation is needed
+to know which words are shown.
 """
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from . import mapping as m
 
@@ -23,6 +33,7 @@ PASSAGES = "passages"
 PASSAGE_SOURCE = [m.TEXT, m.PASSAGE_NO]
 PASSAGE_ORDER = [{"_score": "desc"}, {m.PASSAGE_NO: "asc"}]
 _TOP = "top"
+_WORD = "word"
 
 
 def inner_hits() -> dict:
@@ -31,20 +42,43 @@ def inner_hits() -> dict:
             "sort": PASSAGE_ORDER}
 
 
-def passages_body(query: dict, doc_ids: list[str]) -> dict:
-    """The best passages of each of ``doc_ids`` for ``query`` (the search's own query)."""
+def passages_body(query: dict, doc_ids: list[str], holding: Sequence[dict] = ()) -> dict:
+    """The best passages of each of ``doc_ids`` for ``query`` (the search's own query),
+    and for each clause of ``holding`` (a word the documents must hold) the best passage
+    matching it."""
     restricted = {"bool": {"must": [query], "filter": [{"terms": {m.DOC_ID: doc_ids}}]}}
-    top = {"top_hits": {"size": PASSAGES_PER_DOC, "_source": PASSAGE_SOURCE, "sort": PASSAGE_ORDER}}
+    aggs = {_TOP: _top_hits(PASSAGES_PER_DOC)}
+    aggs.update({f"{_WORD}{number}": {"filter": clause, "aggs": {_TOP: _top_hits(1)}}
+                 for number, clause in enumerate(holding)})
     return {"size": 0, "query": restricted, "track_total_hits": False,
             "aggs": {PASSAGES: {"terms": {"field": m.DOC_ID, "size": max(1, len(doc_ids))},
-                                "aggs": {_TOP: top}}}}
+                                "aggs": aggs}}}
+
+
+def _top_hits(size: int) -> dict:
+    return {"top_hits": {"size": size, "_source": PASSAGE_SOURCE, "sort": PASSAGE_ORDER}}
 
 
 def best_passages(response: dict) -> dict[str, list[dict]]:
-    """doc_id -> its best passage hits, from a ``passages_body`` response."""
+    """doc_id -> its passage hits to show, from a ``passages_body`` response: its best
+    ones, then each word's best passage that is not among them."""
     buckets = response.get("aggregations", {}).get(PASSAGES, {}).get("buckets", [])
-    return {str(bucket.get("key")): bucket.get(_TOP, {}).get("hits", {}).get("hits", [])
-            for bucket in buckets}
+    return {str(bucket.get("key")): _shown(bucket) for bucket in buckets}
+
+
+def _shown(bucket: dict) -> list[dict]:
+    shown = list(_hits(bucket))
+    words = sorted((key for key in bucket if key.startswith(_WORD)), key=lambda key: int(key[len(_WORD):]))
+    for key in words:
+        for hit in _hits(bucket[key]):
+            if all(hit.get("_id") != seen.get("_id") for seen in shown):
+                shown.append(hit)
+    return shown
+
+
+def _hits(aggregation: dict) -> list[dict]:
+    hits = aggregation.get(_TOP, {}).get("hits", {}).get("hits", []) if isinstance(aggregation, dict) else []
+    return hits if isinstance(hits, list) else []
 
 
 def with_inner_hits(hit: dict, passages: list[dict]) -> dict:

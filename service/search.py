@@ -18,6 +18,7 @@ from arabic_search.coverage import (coverage_bonus, coverage_request, title_cove
                                     window_for)
 from arabic_search.explain import explain_hit
 from arabic_search.facets import facet_aggs, facet_counts
+from arabic_search.holders import shown_words
 from arabic_search.matching import explain_passage, explain_title
 from arabic_search.passages import best_passages, inner_passages, passages_body, with_inner_hits
 from arabic_search.plan import QueryPlan, plan_search
@@ -74,7 +75,8 @@ def _window_evidence(client: Elasticsearch, alias: str, plan: QueryPlan, doc_ids
     computed side by side (none needs another); ``query`` is the search's, ``counting``
     the optional count of the expected spellings (its failure is spellings.py's to judge)."""
     searches = [{"index": alias}, coverage_request(plan, doc_ids),
-                {"index": alias, "search_type": SEARCH_TYPE}, passages_body(query, doc_ids),
+                {"index": alias, "search_type": SEARCH_TYPE},
+                passages_body(query, doc_ids, shown_words(plan)),
                 {"index": alias}, counting]
     items = client.msearch(searches=searches).body.get("responses", [])
     if len(items) != len(searches) // 2:

@@ -70,6 +70,20 @@ def test_a_hit_given_passages_reads_back_the_same():
         {"key": "d", "top": {"hits": {"hits": passages}}}]}}}) == {"d": passages}
 
 
+def test_a_word_held_outside_the_best_passages_has_its_best_passage_shown_after_them():
+    best = [{"_id": "p1", "_score": 9.0}, {"_id": "p2", "_score": 8.0}, {"_id": "p3", "_score": 7.0}]
+    body = passages_body({"match_all": {}}, ["d"], [{"term": {m.NORM: "محمد"}}, {"term": {m.NORM: "سعيد"}}])
+    words = body["aggs"][PASSAGES]["aggs"]
+    assert words["word1"]["filter"] == {"term": {m.NORM: "سعيد"}}
+    assert words["word1"]["aggs"]["top"]["top_hits"]["size"] == 1
+    assert words["word1"]["aggs"]["top"]["top_hits"]["sort"] == PASSAGE_ORDER
+    bucket = {"key": "d", "top": {"hits": {"hits": best}},
+              "word0": {"top": {"hits": {"hits": [best[0]]}}},  # among the best: not again
+              "word1": {"top": {"hits": {"hits": [{"_id": "p7", "_score": 2.0}]}}}}
+    shown = best_passages({"aggregations": {PASSAGES: {"buckets": [bucket]}}})["d"]
+    assert [hit["_id"] for hit in shown] == ["p1", "p2", "p3", "p7"]
+
+
 @pytest.mark.parametrize("query", QUERIES)
 def test_top_hits_give_each_document_its_inner_hits(es_client, alias, query):
     plan = completed_plan(es_client, alias, plan_search(parse(query), True))

@@ -402,3 +402,35 @@ def test_beside_a_compound_name_only_a_spelling_that_reaches_the_minimum_counts(
     result = search(run_client, "Abdelaziz Abdi")
     assert [hit["id"] for hit in result["hits"]] == ["al_abdi"]
     assert matches_by_text(result["hits"][0])["العبدي"]["query"] == "Abdi"
+
+
+def _passage(sentence: str) -> str:
+    from arabic_search.documents import PASSAGE_TARGET
+    filler = "وتناولت المناقشات قضايا التعليم والصحة والنقل في المحافظات الجنوبية والشمالية. "
+    return sentence + filler * (PASSAGE_TARGET // len(filler) + 1)
+
+
+SPREAD_DOCS = {
+    # الاجتماع twice in each of three passages, النهاية (in many documents, so it weighs
+    # less) once in a fourth
+    "spread": {"title": "تقرير", "body": "\n\n".join(
+        [_passage("قال المدير إن الاجتماع سيعقد بعد الاجتماع الأول.")] * 3
+        + [_passage("وكانت النهاية سعيدة للجميع.")])},
+    **{f"other{number}": {"title": "خبر", "body": "وصلت القصة إلى النهاية أمس."} for number in range(20)},
+}
+
+
+@pytest.fixture(scope="module")
+def spread_client(es_client, es_url, tmp_path_factory):
+    return indexed_client(es_client, es_url, tmp_path_factory.mktemp("spread"), "spread",
+                          [{"id": key, **doc} for key, doc in SPREAD_DOCS.items()])
+
+
+def test_each_word_a_document_holds_has_a_passage_shown(spread_client):
+    # the three best passages hold الاجتماع only: the one holding النهاية is shown after them
+    result = search(spread_client, "الاجتماع النهاية")
+    assert [hit["id"] for hit in result["hits"]] == ["spread"]
+    passages = result["hits"][0]["passages"]
+    assert {m["query"] for p in passages[:3] for m in p["matches"]} == {"الاجتماع"}, \
+        "three passages must outrank the one holding النهاية, or this tests nothing"
+    assert len(passages) == 4 and [m["query"] for m in passages[3]["matches"]] == ["النهاية"]
