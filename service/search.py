@@ -87,6 +87,18 @@ def _window_evidence(client: Elasticsearch, alias: str, plan: QueryPlan, doc_ids
     return items[0], items[1], items[2]
 
 
+def _with_passages(client: Elasticsearch, alias: str, hits: list[dict], query: dict,
+                   holding: list[dict]) -> tuple[dict, list[dict]]:
+    """(the passages response, ``hits`` given their passages): for a page searched without
+    inner hits (by date, or beyond the re-ranked window) of a short query, whose passages
+    shown must hold each word (passages.py)."""
+    doc_ids = [_doc_id(hit) for hit in hits]
+    found = client.search(index=alias, search_type=SEARCH_TYPE,
+                          body=passages_body(query, doc_ids, holding)).body
+    passages = best_passages(found)
+    return found, [with_inner_hits(hit, passages.get(doc_id, [])) for hit, doc_id in zip(hits, doc_ids)]
+
+
 def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: SearchParams,
                  filters: dict, counting: dict) -> tuple[list[dict], list[dict], dict | None]:
     """(responses, the page's hits, the spellings count or None): the top window re-ranked
@@ -96,9 +108,14 @@ def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: Sea
     by_date = params.sort == "date"
     window = None if by_date else window_for(plan, params.page, params.size)
     if window is None:
-        response = client.search(index=alias, search_type=SEARCH_TYPE, body=_with_facets(search_body(
-            plan, params.page, params.size, by_date=by_date, **filters))).body
-        return [response], response["hits"]["hits"], None
+        holding = shown_words(plan)
+        body = search_body(plan, params.page, params.size, by_date=by_date, passages=not holding,
+                           **filters)
+        response = client.search(index=alias, search_type=SEARCH_TYPE, body=_with_facets(body)).body
+        if not holding or not response["hits"]["hits"]:
+            return [response], response["hits"]["hits"], None
+        found, page = _with_passages(client, alias, response["hits"]["hits"], body["query"], holding)
+        return [response, found], page, None
     body = search_body(plan, 1, window, passages=False, **filters)
     response = client.search(index=alias, search_type=SEARCH_TYPE, body=_with_facets(body)).body
     hits = response["hits"]["hits"]

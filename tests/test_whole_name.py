@@ -426,9 +426,10 @@ def spread_client(es_client, es_url, tmp_path_factory):
                           [{"id": key, **doc} for key, doc in SPREAD_DOCS.items()])
 
 
-def test_each_word_a_document_holds_has_a_passage_shown(spread_client):
+@pytest.mark.parametrize("sort", ["relevance", "date"])  # re-ranked, or the page as searched
+def test_each_word_a_document_holds_has_a_passage_shown(spread_client, sort):
     # the three best passages hold الاجتماع only: the one holding النهاية is shown after them
-    result = search(spread_client, "الاجتماع النهاية")
+    result = api_search(spread_client, q="الاجتماع النهاية", sort=sort)
     assert [hit["id"] for hit in result["hits"]] == ["spread"]
     passages = result["hits"][0]["passages"]
     assert {m["query"] for p in passages[:3] for m in p["matches"]} == {"الاجتماع"}, \
