@@ -84,6 +84,17 @@ def test_a_word_held_outside_the_best_passages_has_its_best_passage_shown_after_
     assert [hit["_id"] for hit in shown] == ["p1", "p2", "p3", "p7"]
 
 
+def test_the_api_schema_allows_each_word_its_passage():
+    from pathlib import Path
+
+    import service
+    from arabic_search.passages import PASSAGES_PER_DOC
+    from arabic_search.plan import MAX_NAME_WORDS
+    schema = json.loads((Path(service.__file__).parent / "openapi.json").read_text(encoding="utf-8"))
+    passages = schema["components"]["schemas"]["Hit"]["properties"]["passages"]
+    assert passages["maxItems"] == PASSAGES_PER_DOC + MAX_NAME_WORDS
+
+
 @pytest.mark.parametrize("query", QUERIES)
 def test_top_hits_give_each_document_its_inner_hits(es_client, alias, query):
     plan = completed_plan(es_client, alias, plan_search(parse(query), True))
