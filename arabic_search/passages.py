@@ -38,8 +38,7 @@ _WORD = "word"
 
 def inner_hits() -> dict:
     """The collapse's ``inner_hits``: each document's best passages."""
-    return {"name": PASSAGES, "size": PASSAGES_PER_DOC, "_source": PASSAGE_SOURCE,
-            "sort": PASSAGE_ORDER}
+    return {"name": PASSAGES, **_top_hits(PASSAGES_PER_DOC)["top_hits"]}
 
 
 def passages_body(query: dict, doc_ids: list[str], holding: Sequence[dict] = ()) -> dict:
@@ -56,6 +55,7 @@ def passages_body(query: dict, doc_ids: list[str], holding: Sequence[dict] = ())
 
 
 def _top_hits(size: int) -> dict:
+    """A document's ``size`` best passages: what inner_hits asks too."""
     return {"top_hits": {"size": size, "_source": PASSAGE_SOURCE, "sort": PASSAGE_ORDER}}
 
 

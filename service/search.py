@@ -92,11 +92,15 @@ def _with_passages(client: Elasticsearch, alias: str, hits: list[dict], query: d
     """(the passages response, ``hits`` given their passages): for a page searched without
     inner hits (by date, or beyond the re-ranked window) of a short query, whose passages
     shown must hold each word (passages.py)."""
-    doc_ids = [_doc_id(hit) for hit in hits]
     found = client.search(index=alias, search_type=SEARCH_TYPE,
-                          body=passages_body(query, doc_ids, holding)).body
+                          body=passages_body(query, [_doc_id(hit) for hit in hits], holding)).body
+    return found, _given_passages(hits, found)
+
+
+def _given_passages(hits: list[dict], found: dict) -> list[dict]:
+    """``hits`` given their passages from ``found``, a passages_body response."""
     passages = best_passages(found)
-    return found, [with_inner_hits(hit, passages.get(doc_id, [])) for hit, doc_id in zip(hits, doc_ids)]
+    return [with_inner_hits(hit, passages.get(_doc_id(hit), [])) for hit in hits]
 
 
 def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: SearchParams,
@@ -131,9 +135,7 @@ def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: Sea
         hit["_score"] = round((hit.get("_score") or 0.0) + hit["_coverage"], 3)
     hits = sorted(hits, key=lambda hit: -hit["_score"])  # stable: ties keep doc id order
     start = (params.page - 1) * params.size
-    passages = best_passages(found)
-    page = [with_inner_hits(hit, passages.get(_doc_id(hit), []))
-            for hit in hits[start:start + params.size]]
+    page = _given_passages(hits[start:start + params.size], found)
     return [response, coverage, found], page, counted
 
 
