@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 from flask import Flask
 
 from arabic_search import es
 from arabic_search.settings import SETTING_KEYS, Settings
 
+# Where the app keeps its warm-up threads, and how long a worker waits for them at most.
+WARM_UP = "arabic_search.warm_up"
+WARM_UP_SECONDS = 20.0
 # Seconds a request may wait on Elasticsearch, all calls together (SEARCH_DEADLINE); with the
 # circuit breaker this keeps every answer under 3 s whatever ES does (README, Limits).
 DEFAULT_DEADLINE = 2.0
@@ -46,8 +50,20 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(web.bp)
     app.register_blueprint(apidocs.bp)
-    _warm_up_analysis()
+    app.extensions[WARM_UP] = _warm_up_analysis()
     return app
+
+
+def wait_until_warm(app: Flask, timeout: float = WARM_UP_SECONDS) -> bool:
+    """Wait for the analysis tables that ``create_app`` began loading; False if they are
+    not all loaded within ``timeout`` seconds.  Gunicorn calls it before a worker takes
+    its first request (gunicorn.conf.py): loading them in the background was not enough,
+    as the first search of a new or recycled worker still waited on them, 2.6 to 3.9 s
+    for "Waldhauser" on prose.jsonl, longer than any wait on Elasticsearch may take."""
+    deadline = time.monotonic() + timeout
+    for thread in app.extensions.get(WARM_UP, ()):
+        thread.join(max(0.0, deadline - time.monotonic()))
+    return not any(thread.is_alive() for thread in app.extensions.get(WARM_UP, ()))
 
 
 def _seconds(value: str | None, default: float) -> float:
@@ -68,7 +84,7 @@ def _flag(value: str) -> bool:
     return value.strip().lower() not in ("false", "0", "no", "off")
 
 
-def _warm_up_analysis() -> None:
+def _warm_up_analysis() -> list[threading.Thread]:
     """Load the splitting vocabulary (~0.5 s), the exonym table (~0.6 s), the spelling
     costs, the words of names, the Latin word lists (~0.2 s) and the words by written
     ending (~0.7 s, marbuta.py) in the background, so that
@@ -79,13 +95,13 @@ def _warm_up_analysis() -> None:
     from arabic_search.likeness import latin_arabic
     from arabic_search.splitter import ending_zipfs, vocabulary
 
-    threading.Thread(target=vocabulary, name="warm-up-vocabulary", daemon=True).start()
-    threading.Thread(target=ending_zipfs, name="warm-up-endings", daemon=True).start()
-    threading.Thread(target=table, name="warm-up-exonyms", daemon=True).start()
-    # the learned spelling costs and the alignment code paths
-    threading.Thread(target=latin_arabic, args=("ali", "علي"), name="warm-up-likeness",
-                     daemon=True).start()
-    threading.Thread(target=name_words, name="warm-up-name-words", daemon=True).start()
-    threading.Thread(target=latin_zipf, args=("ali",), name="warm-up-latin-words",
-                     daemon=True).start()
+    steps = {"vocabulary": (vocabulary,), "endings": (ending_zipfs,), "exonyms": (table,),
+             # the learned spelling costs and the alignment code paths
+             "likeness": (latin_arabic, "ali", "علي"), "name-words": (name_words,),
+             "latin-words": (latin_zipf, "ali")}
+    threads = [threading.Thread(target=step[0], args=step[1:], name=f"warm-up-{name}", daemon=True)
+               for name, step in steps.items()]
+    for thread in threads:
+        thread.start()
+    return threads
 

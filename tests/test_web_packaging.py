@@ -249,6 +249,28 @@ def test_gunicorn_settings_load():
     assert done.stdout.split() == ["gthread", "30", "True"], done.stderr
 
 
+WARM_WORKER = """
+import logging, runpy, types
+from service import WARM_UP, create_app
+from arabic_search.exonyms import table
+from arabic_search.splitter import ending_zipfs, vocabulary
+app = create_app({"ELASTICSEARCH_URL": "http://127.0.0.1:9"})
+loading = sum(thread.is_alive() for thread in app.extensions[WARM_UP])
+runpy.run_path("gunicorn.conf.py")["post_worker_init"](types.SimpleNamespace(wsgi=app, log=logging))
+print(loading, sum(thread.is_alive() for thread in app.extensions[WARM_UP]),
+      vocabulary.cache_info().currsize, ending_zipfs.cache_info().currsize, table.cache_info().currsize)
+"""
+
+
+def test_a_gunicorn_worker_loads_its_tables_before_its_first_request():
+    """In a fresh process the tables are still loading when the app is made; gunicorn's
+    post_worker_init hook returns only once they are loaded (the worker accepts after it)."""
+    done = subprocess.run([sys.executable, "-c", WARM_WORKER], cwd=ROOT, capture_output=True, text=True)
+    loading, still, *loaded = (int(n) for n in done.stdout.split())
+    assert loading > 0, "nothing was loading: the check would prove nothing"
+    assert still == 0 and loaded == [1, 1, 1], done.stdout + done.stderr
+
+
 def test_make_test_brings_its_system_packages():
     dry = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True)
     assert "scripts/system-deps.sh test" in dry.stdout
