@@ -202,6 +202,8 @@ DOCS = {
     "dammam": {"title": "سفر", "body": "وصلت الطائرة إلى الدمام مساء أمس."},
     "tayeb": {"title": "مسرح", "body": "عرض الطيب الصديقي مسرحيته الأخيرة."},
     "hameed": {"title": "لقاء", "body": "وصل عبد الحميد كاظم إلى المدينة أمس."},
+    "refused": {"title": "حديث", "body": "فدعاهم إلى الصلح فأبوا أن يجيبوا."},
+    "ebola": {"title": "صحة", "body": "انتشر فيروس إيبولا في غرب أفريقيا."},
 }
 
 
@@ -218,6 +220,11 @@ def _ids(client, query: str) -> set[str]:
 @pytest.mark.parametrize("query", ["Afanan", "Rabea", "Hlhol"])
 def test_a_latin_name_finds_no_ordinary_word(client, query):
     assert _ids(client, query) == set()
+
+
+def test_a_consonant_between_vowels_is_written_in_the_index_too(client):
+    # فأبوا ("and they refused") lacks Ebola's l: it was a sure answer (0.91) in 130 hadith
+    assert _ids(client, "Ebola") == {"ebola"}
 
 
 @pytest.mark.parametrize(("query", "found"), [

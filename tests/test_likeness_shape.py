@@ -1,8 +1,8 @@
 """A Latin name's consonants are written (issue 9, absent names returning junk).
 
 Rules of likeness (graphemes.py, alignment.py, likeness.py) about the shape of a word:
-a name's first consonant, an h between vowels and a y between a consonant and a vowel are always written
-in Arabic; in a common word a consonant left unwritten or a letter no Latin letter explains
+a name's first consonant, an h between vowels, a y between a consonant and a vowel and a single
+consonant between two vowels are always written in Arabic; in a common word a consonant left unwritten or a letter no Latin letter explains
 costs more than the choice of a letter for a sound (t = ط, a = ع).  Pure tests.
 """
 from __future__ import annotations
@@ -47,6 +47,29 @@ def test_which_consonants_are_marked_as_always_written():
     assert _keys("Libya")[3] == SOUNDED + "y" and _keys("Mysuru")[1] == "y"  # y a vowel there
     assert _keys("Abdallah")[-1] == "h"  # final: -ah's h may go unwritten
     assert _keys("Ferdowsiyeh")[-3] == "y"  # after a vowel: iy may be one ي (فردوسية)
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Ebola", "أبوا"), ("Soulaf", "الصواف"), ("Aneila", "آنيا"), ("Armidale", "أرمد"),
+])
+def test_a_consonant_between_vowels_is_written(query, written):
+    assert not _accepted(query, written)
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Marbella", "ماربيا"),      # a doubled one: Spanish ll is a y
+    ("Leicester", "لايستر"),     # c: the silent c of -cester
+    ("Plantation", "بلانتيشن"),  # t before i and a vowel is a sh
+    ("Ebola", "إيبولا"), ("Mohamed", "محمد"), ("Fatima", "فاطمة"),
+])
+def test_a_consonant_between_vowels_that_a_spelling_may_leave_out(query, written):
+    assert _accepted(query, written)
+
+
+def test_which_consonants_between_vowels_are_marked():
+    assert _keys("Ebola") == ["^e", SOUNDED + "b", "o", SOUNDED + "l", "a$"]
+    assert _keys("Marbella")[5] == "l" and _keys("Leicester")[3] == "c"
+    assert _keys("Plantation")[6] == "t" and _keys("Plantation")[4] == "t"
 
 
 @pytest.mark.parametrize(("query", "written"), [
