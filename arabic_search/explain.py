@@ -15,8 +15,10 @@ ROUNDING = 3
 
 
 def explain_hit(plan: QueryPlan, matches: list[dict], title: str, score: float,
-                coverage: float = 0.0) -> dict:
-    """The parts of ``score`` for one hit; ``matches`` are its best passage's matches."""
+                coverage: float = 0.0, in_order: bool | None = None) -> dict:
+    """The parts of ``score`` for one hit; ``matches`` are its best passage's matches;
+    ``in_order``: whether the re-ranked window put it with the documents holding a short
+    query's words in order, which come first (in_order.py; None outside the window)."""
     words = []
     for word in plan.words:
         found = [m for m in matches if word.token.text in m["query"].split()]
@@ -32,4 +34,5 @@ def explain_hit(plan: QueryPlan, matches: list[dict], title: str, score: float,
     parts = sum(item["score"] for item in words) + title_bonus + coverage
     return {"score": round(score, ROUNDING), "words": words,
             "title": round(title_bonus, ROUNDING), "coverage": round(coverage, ROUNDING),
-            "phrase_and_other": round(max(0.0, score - parts), ROUNDING)}
+            "phrase_and_other": round(max(0.0, score - parts), ROUNDING),
+            **({} if in_order is None else {"in_order": in_order})}

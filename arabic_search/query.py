@@ -17,6 +17,7 @@ from .beside import passage_clauses
 from .exclusion import written_clauses
 from .exonym_tier import GENERIC_KIND, QueryExonym, exonym_filter
 from .holders import together_clauses
+from .in_order import in_order_clause
 from .names import confidence
 from .other_words import listed
 from .passages import PASSAGES_PER_DOC, inner_hits  # noqa: F401 - PASSAGES_PER_DOC re-exported
@@ -53,14 +54,9 @@ def _title_clause(word: QueryWord) -> dict:
 
 
 def _phrase_clauses(plan: QueryPlan) -> list[dict]:
-    """Reward multi-word queries whose words stand together, spaced or run together."""
-    if len(plan.words) < 2:
-        return []
-    text = " ".join(word.token.normalized for word in plan.words)
-    bonus = tiers.PHRASE_WEIGHT * plan.total_weight
-    return [tiers.scored({"bool": {"should": [
-        {"match_phrase": {m.NORM: {"query": text, "slop": tiers.PHRASE_SLOP}}},
-        {"match_phrase": {m.PARTS: {"query": text}}}]}}, bonus)]
+    """Reward multi-word queries whose words stand in order (in_order.in_order_clause)."""
+    clause = in_order_clause(plan)
+    return [tiers.scored(clause, tiers.PHRASE_WEIGHT * plan.total_weight)] if clause else []
 
 
 def _filters(plan: QueryPlan, source: str | None, date_from: str | None, date_to: str | None,

@@ -117,6 +117,16 @@ def _word_forms_in(title: str) -> tuple[tuple[str, ...], ...]:
                  if not (token.script == LATIN and token.normalized in LATIN_PARTICLES))
 
 
+def holds_in_order(plan: QueryPlan, title: str) -> bool:
+    """The title holds the plan's words side by side in order, each by a form the title
+    clauses accept (in_order.py: the title's side of a passage's in_order_clause)."""
+    title_words, wanted = _word_forms_in(title), _plan_strengths(plan)
+    answers = [frozenset(form for form, strength in strengths.items() if strength > 0)
+               for _word, strengths in wanted]
+    return any(all(not answers[k].isdisjoint(title_words[start + k]) for k in range(len(answers)))
+               for start in range(len(title_words) - len(answers) + 1))
+
+
 def is_whole_title(plan: QueryPlan, title: str) -> bool:
     """The title says nothing but the query: it holds every query word, and each of its
     words (Latin particles aside) answers one (a headline query names its document)."""

@@ -55,7 +55,7 @@ QUALITY_MD = ROOT / "docs" / "quality.md"
 PARTS = ("seeds", "names", "diacritics", "precision", "topical")
 # Sample sizes: (default, --quick).
 SIZES = {"names": (2000, 500), "diacritized": (500, 100), "precision_names": (632, 100),
-         "partial_names": (100, 25),
+         "partial_names": (100, 25), "in_order_names": (100, 25),
          "nonsense": (200, 50), "topical_queries": (400, 100), "topical_docs": (5000, 1000)}
 
 
@@ -191,9 +191,11 @@ def run_part(name: str, es_client, tag: str, tmp: Path, args, result: dict) -> N
                                               size(args, "diacritized"), args.split)
         elif name == "precision":
             sizes = [size(args, k) for k in ("precision_names", "partial_names", "nonsense")]
+            ordered = size(args, "in_order_names")
             result["precision"] = eval_precision.run(es_client, tag, args.split, *sizes)
             if args.big:
-                result["precision_big"] = eval_precision.run(es_client, tag, args.split, *sizes, big=True)
+                result["precision_big"] = eval_precision.run(es_client, tag, args.split, *sizes, big=True,
+                                                             in_order=ordered)
         elif name == "topical":
             result["topical"] = eval_topical.run(es_client, tag, args.split, size(args, "topical_queries"),
                                                  size(args, "topical_docs"))

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import baselines
 import common
+import eval_in_order
 import kept
 from corpus_words import CorpusWords
 from querygen import (ARABIC_LETTERS, LATIN_LETTERS, name_absent, name_partly_present, nonsense, plain_text,
@@ -144,8 +145,9 @@ def _indices(es_client, tag: str, big: bool, docs: list[dict], paths: list[Path]
 
 
 def run(es_client, tag: str, split: str, names: int, partial: int, strings: int,
-        big: bool = False) -> dict:
-    """Part A on the small corpus (or the full one with ``big``); see the module docstring."""
+        big: bool = False, in_order: int = 0) -> dict:
+    """Part A on the small corpus (or the full one with ``big``); see the module docstring;
+    ``in_order``: how many names the corpus holds to read the top 10 of (eval_in_order.py)."""
     docs, paths = (big_corpus(), [common.PROSE]) if big else small_corpus()
     corpus_words = CorpusWords(f"{d['title']}\n{d['body']}" for d in docs)
     queries = query_sets(corpus_words, split, names, partial, strings)
@@ -154,6 +156,7 @@ def run(es_client, tag: str, split: str, names: int, partial: int, strings: int,
         alias, stock = _indices(es_client, tag, big, docs, paths)
         systems = [Api(alias), *baselines.searchers(es_client, stock)]
         rows = measure(systems, queries)
+        ordered = eval_in_order.run(docs, systems, split, in_order) if in_order else None
     finally:
         if not big:
             common.delete_alias_indices(es_client, f"{tag}-precision")
@@ -162,7 +165,8 @@ def run(es_client, tag: str, split: str, names: int, partial: int, strings: int,
     return {"corpus": "prose.jsonl" if big else "prose_msa.jsonl + seeds/", "documents": len(docs),
             "split": split, "systems": names_used, "service_errors": systems[0].errors,
             "queries": {s: sum(r["set"] == s for r in rows) for s in SETS},
-            "summary": summarize(rows, names_used), "rows": rows}
+            "summary": summarize(rows, names_used), "rows": rows,
+            **({"in_order": ordered} if ordered else {})}
 
 
 def system_label(name: str) -> str:
@@ -174,9 +178,11 @@ def render(part: dict) -> list[str]:
     rows = [[label, part["summary"][label]["queries"], system_label(name),
              f"{part['summary'][label][name]['any']:.0%}", f"{part['summary'][label][name]['junk@10']:.2f}"]
             for label in GROUPS for name in part["systems"]]
+    ordered = eval_in_order.render(part["in_order"], part["systems"]) if part.get("in_order") else []
     return [f"Corpus: {part['corpus']} ({part['documents']} documents); service API errors: "
             f"{part['service_errors']}.", "",
-            common.table(["queries", "n", "system", "any", "junk@10"], rows)]
+            common.table(["queries", "n", "system", "any", "junk@10"], rows),
+            *([""] + ordered if ordered else [])]
 
 
 def examples(part: dict) -> list[str]:

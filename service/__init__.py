@@ -20,7 +20,7 @@ from arabic_search import es
 from arabic_search.settings import SETTING_KEYS, Settings
 
 # Where the app keeps its warm-up threads, and how long a worker waits for them at most.
-WARM_UP = "arabic_search.warm_up"
+WARM_UP = "service.warm_up"
 WARM_UP_SECONDS = 20.0
 # Seconds a request may wait on Elasticsearch, all calls together (SEARCH_DEADLINE); with the
 # circuit breaker this keeps every answer under 3 s whatever ES does (README, Limits).

@@ -14,11 +14,13 @@ from elasticsearch import ApiError, Elasticsearch
 
 from arabic_search import es
 from arabic_search import mapping as m
+from arabic_search import titles
 from arabic_search.coverage import (coverage_bonus, coverage_request, title_coverage_bonus,
                                     window_for)
 from arabic_search.explain import explain_hit
 from arabic_search.facets import facet_aggs, facet_counts
 from arabic_search.holders import shown_words
+from arabic_search.in_order import in_order_docs, ordered_first
 from arabic_search.matching import explain_passage, explain_title
 from arabic_search.passages import best_passages, inner_passages, passages_body, with_inner_hits
 from arabic_search.plan import QueryPlan, plan_search
@@ -56,7 +58,7 @@ def _hit(hit: dict, plan: QueryPlan, explain: bool = False) -> dict:
     if explain:
         best = result["passages"][0]["matches"] if result["passages"] else []
         result["explanation"] = explain_hit(plan, best, result["title"], hit.get("_score") or 0.0,
-                                            hit.get("_coverage", 0.0))
+                                            hit.get("_coverage", 0.0), hit.get("_in_order"))
     return result
 
 
@@ -128,12 +130,15 @@ def _ranked_hits(client: Elasticsearch, alias: str, plan: QueryPlan, params: Sea
     doc_ids = [_doc_id(hit) for hit in hits]
     coverage, found, counted = _window_evidence(client, alias, plan, doc_ids, body["query"],
                                                 counting)
-    bonus = coverage_bonus(plan, coverage)
+    bonus, ordered = coverage_bonus(plan, coverage), in_order_docs(coverage)
     for hit, doc_id in zip(hits, doc_ids):
         title = str(hit.get("_source", {}).get(m.TITLE, ""))
         hit["_coverage"] = bonus.get(doc_id, 0.0) + title_coverage_bonus(plan, title)
         hit["_score"] = round((hit.get("_score") or 0.0) + hit["_coverage"], 3)
-    hits = sorted(hits, key=lambda hit: -hit["_score"])  # stable: ties keep doc id order
+        if ordered_first(plan):
+            hit["_in_order"] = doc_id in ordered or titles.holds_in_order(plan, title)
+    # the words in order first (in_order.py), then by score; stable: ties keep doc id order
+    hits = sorted(hits, key=lambda hit: (not hit.get("_in_order", True), -hit["_score"]))
     start = (params.page - 1) * params.size
     page = _given_passages(hits[start:start + params.size], found)
     return [response, coverage, found], page, counted

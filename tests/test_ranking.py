@@ -141,3 +141,35 @@ def test_a_condition_on_the_passage_adds_nothing_to_the_score(kunya_client, monk
     unlisted = _scores(kunya_client, "Abu Dhabi")
     assert unlisted == listed
     assert max(unlisted, key=unlisted.get) == "abu-dhabi"
+
+
+# A name of several words in order is the name; its words apart are other things: "عبد الله
+# بن عمر" is not "عمر بن عبد العزيز ... رضي الله عنه", whose title holds every word, and
+# "Omar al-Bashir" is عمر البشير, not بشير بن عمر; nor is علي وحسين ("Ali and Hussein") Ali
+# Hussein.  Each document that must come later has the smaller id: a tie would rank it first.
+IN_ORDER_DOCS = [
+    {"id": "a-apart", "title": "كتب عمر بن عبد العزيز رضي الله عنه",
+     "body": "كتب عمر بن عبد العزيز رضي الله عنه إلى الحسن البصري في العدل."},
+    {"id": "b-in-order", "title": "باب", "body": "قال عبد الله بن عمر: إذا كان الإمام عادلا فله الأجر."},
+    {"id": "c-bashir-omar", "title": "خبر", "body": "حدثنا بشير بن عمر عن أبيه."},
+    {"id": "d-omar-bashir", "title": "خبر", "body": "وصل عمر البشير إلى الخرطوم."},
+    {"id": "e-and", "title": "خبر", "body": "جاء علي وحسين إلى الدار."},
+    {"id": "f-ali-hussein", "title": "خبر", "body": "قال علي حسين إن الاجتماع انتهى."},
+]
+
+
+@pytest.fixture(scope="module")
+def in_order_client(es_client, es_url, tmp_path_factory):
+    return indexed_client(es_client, es_url, tmp_path_factory.mktemp("in_order"), "in_order",
+                          IN_ORDER_DOCS)
+
+
+@pytest.mark.parametrize(("query", "first", "later"), [
+    ("عبد الله بن عمر", "b-in-order", "a-apart"),
+    ("Omar al-Bashir", "d-omar-bashir", "c-bashir-omar"),
+    ("Ali Hussein", "f-ali-hussein", "e-and"),
+])
+def test_a_name_in_order_ranks_before_its_words_apart(in_order_client, query, first, later):
+    order = ids(in_order_client, query)
+    assert first in order and later in order, order  # both hold every word: both are found
+    assert order.index(first) < order.index(later), order
