@@ -10,6 +10,7 @@ from pathlib import Path
 
 import common
 import corpus_words
+import eval_in_order
 import eval_precision
 import eval_topical
 import noise
@@ -129,7 +130,14 @@ def precision_section(result: dict) -> list[str]:
             "default); stock ES gets `multi_match` over `title` and `body` (`standard` analyzer, BM25), "
             "plain or with `fuzziness: AUTO`, on the same documents. The third baseline emulates Lucene's "
             "`arabic` analyzer (normalization + light stemmer, no stop words), which the core-only server "
-            "does not ship: text and queries are analysed in Python and indexed with `whitespace`.", ""]
+            "does not ship: text and queries are analysed in Python and indexed with `whitespace`.", "",
+            "Names in order (`--big` only: prose_msa.jsonl holds too few names of several words twice): "
+            "Arabic spellings of 2-4 words of names_dev.tsv that prose.jsonl holds in order in at least "
+            f"{eval_in_order.MIN_HOLDERS} documents and apart in another, each asked as written and by its "
+            "Latin name. **in order@10** = documents of the top 10 holding the name in order (the first "
+            "word with a clitic or the article or not; for the Latin query, any of that name's Arabic "
+            "spellings) over min(10, documents holding it); **apart@10** = top-10 documents that do not. "
+            "Words compare as above except that ى stays ى (على, \"on\", is no spelling of علي, Ali).", ""]
     return out
 
 
