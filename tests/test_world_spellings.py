@@ -39,7 +39,7 @@ def test_the_table_gives_a_famous_name_its_settled_spelling(query, spelling):
     ("Biden", ["بدن", "بدين", "البدن"]),  # "body", "obese"
     ("Macron", ["الذاكرون", "معسرون"]),
     ("Clinton", ["كنتن"]),
-    ("Napoleon", ["النبيون", "يبولون"]),  # "the prophets"
+    ("Napoleon", ["يبولون"]),  # النبيون ("the prophets") lacks its l: graphemes refuses it first
     ("Messi", ["مآسي", "الماسي"]),        # "tragedies"
 ])
 def test_a_sound_alike_of_a_famous_name_is_no_match_alone(query, others):
