@@ -44,16 +44,15 @@ def window_for(plan: QueryPlan, page: int, size: int) -> int | None:
 def coverage_request(plan: QueryPlan, doc_ids: list[str]) -> dict:
     """Per query word and evidence strength (tiers.evidence_groups), the documents among
     ``doc_ids`` that hold it; for a short query, those holding its words in order (in_order.py)."""
-    aggs = {}
-    for number, word in enumerate(plan.words):
-        for group, (_, clauses) in enumerate(tiers.evidence_groups(word, plan)):
-            aggs[f"w{number}g{group}"] = {
-                "filter": {"bool": {"should": clauses, "minimum_should_match": 1}},
-                "aggs": {"docs": {"terms": {"field": m.DOC_ID, "size": len(doc_ids)}}}}
+    def holding(clause: dict) -> dict:
+        return {"filter": clause, "aggs": {"docs": {"terms": {"field": m.DOC_ID, "size": len(doc_ids)}}}}
+
+    aggs = {f"w{number}g{group}": holding({"bool": {"should": clauses, "minimum_should_match": 1}})
+            for number, word in enumerate(plan.words)
+            for group, (_, clauses) in enumerate(tiers.evidence_groups(word, plan))}
     clause = in_order_clause(plan)
     if clause and ordered_first(plan):
-        aggs[IN_ORDER_AGG] = {"filter": clause,
-                              "aggs": {"docs": {"terms": {"field": m.DOC_ID, "size": len(doc_ids)}}}}
+        aggs[IN_ORDER_AGG] = holding(clause)
     return {"size": 0, "query": {"bool": {"filter": [m.passage_filter(),
                                                      {"terms": {m.DOC_ID: doc_ids}}]}},
             "aggs": aggs}

@@ -108,11 +108,21 @@ def latin_sounded(word: str) -> str | None:
 
 def latin_letters(word: str) -> str:
     """Lower-case ASCII letters of a Latin word, doubled consonants written once."""
+    return _letters_and_doubled(word)[0]
+
+
+def _letters_and_doubled(word: str) -> tuple[str, frozenset[int]]:
+    """(latin_letters(word), the positions there of the consonants the word writes twice)."""
     letters: list[str] = []
+    doubled: set[int] = set()
     for char in anyascii(word).lower():
-        if "a" <= char <= "z" and not (letters and letters[-1] == char and char not in LATIN_VOWELS):
+        if not "a" <= char <= "z":
+            continue
+        if letters and letters[-1] == char and char not in LATIN_VOWELS:
+            doubled.add(len(letters) - 1)
+        else:
             letters.append(char)
-    return "".join(letters)
+    return "".join(letters), frozenset(doubled)
 
 
 def _sounded(group: str, start: int, letters: str, doubled: frozenset[int] = frozenset()) -> bool:
@@ -138,20 +148,6 @@ def _t_read_sh(group: str, start: int, letters: str) -> bool:
             and letters[start + 2:start + 3] in LATIN_VOWELS)
 
 
-def _doubled(word: str) -> frozenset[int]:
-    """Positions in ``latin_letters(word)`` of the consonants the word writes twice."""
-    positions, index, previous = set(), -1, ""
-    for char in anyascii(word).lower():
-        if not "a" <= char <= "z":
-            continue
-        if char == previous and char not in LATIN_VOWELS:
-            positions.add(index)
-        else:
-            index += 1
-        previous = char
-    return frozenset(positions)
-
-
 def _tagged(group: str, start: int, end: int, length: int, letters: str = "",
             doubled: frozenset[int] = frozenset()) -> str:
     """The grapheme's table key: vowels carry a place mark, a consonant that is always
@@ -170,9 +166,8 @@ def _tagged(group: str, start: int, end: int, length: int, letters: str = "",
 def latin_graphemes(word: str) -> tuple[tuple[tuple[str, int], ...], ...]:
     """Per position of ``latin_letters(word)``: (grapheme key, length) of each grapheme
     that may start there, the single letter first."""
-    letters = latin_letters(word)
+    letters, doubled = _letters_and_doubled(word)
     length = len(letters)
-    doubled = _doubled(word)
     positions = []
     for start in range(length):
         options = []

@@ -38,7 +38,7 @@ MIN_ARTICLE_BASE = 3
 MIN_CLITIC_BASE = 4
 MIN_SPLIT_PART = 3
 # A first word of a sequence with any clitic before it (the sequence itself is the evidence).
-_SEQUENCE_CLITICS = f"(?:{'|'.join((*ARTICLE_FORMS, *ONE_LETTER_CLITICS))})?"
+SEQUENCE_CLITICS = f"(?:{'|'.join((*ARTICLE_FORMS, *ONE_LETTER_CLITICS))})?"
 
 
 def _bare(word: str) -> str:
@@ -99,7 +99,7 @@ class CorpusWords:
         if f"{bare} {rest} " not in self.joined:
             return False  # a plain substring test first: the pattern below is slow on 30 MB
         article = f"(?:{ARTICLE})?" if found[0] != bare else ""
-        pattern = f" {_SEQUENCE_CLITICS}{article}{regex.escape(bare)} {regex.escape(rest)} "
+        pattern = f" {SEQUENCE_CLITICS}{article}{regex.escape(bare)} {regex.escape(rest)} "
         return regex.search(pattern, self.joined) is not None
 
     def _split_occurs(self, word: str) -> bool:

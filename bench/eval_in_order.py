@@ -27,8 +27,8 @@ import regex
 
 import baselines
 import common
-from arabic_text import MARKS, words
-from corpus_words import ARTICLE, ARTICLE_FORMS, ONE_LETTER_CLITICS
+from arabic_text import FOLD, MARKS, words
+from corpus_words import ARTICLE, SEQUENCE_CLITICS
 from querygen import plain_text, within_limits
 from service_api import Api, read_tsv
 from split import in_split
@@ -38,8 +38,7 @@ SEED = 43
 MIN_WORDS, MAX_WORDS = 2, 4
 MIN_HOLDERS = 3
 SCRIPTS = ("arabic", "latin")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه"})
-_CLITICS = f"(?:{'|'.join((*ARTICLE_FORMS, *ONE_LETTER_CLITICS))})?"
+_FOLD = {char: folded for char, folded in FOLD.items() if char != ord("ى")}  # see the docstring
 
 
 def normalize(word: str) -> str:
@@ -56,7 +55,7 @@ def sequence_pattern(name: str) -> str:
     article before it or not."""
     found = [normalize(w) for w in words(name)]
     first = found[0].removeprefix(ARTICLE) if len(found[0]) > len(ARTICLE) + 1 else found[0]
-    return f" {_CLITICS}{regex.escape(first)} {' '.join(regex.escape(w) for w in found[1:])} "
+    return f" {SEQUENCE_CLITICS}{regex.escape(first)} {' '.join(regex.escape(w) for w in found[1:])} "
 
 
 def holds_in_order(line: str, names: list[str]) -> bool:
