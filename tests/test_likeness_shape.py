@@ -1,8 +1,8 @@
 """A Latin name's consonants are written (issue 9, absent names returning junk).
 
 Rules of likeness (graphemes.py, alignment.py, likeness.py) about the shape of a word:
-a name's first consonant, an h between vowels, a y between a consonant and a vowel and a single
-consonant between two vowels are always written in Arabic; in a common word a consonant left unwritten or a letter no Latin letter explains
+a name's first consonant, an h between vowels, a y between a consonant and a vowel, a single
+consonant between two vowels and an l after a vowel are always written in Arabic; in a common word a consonant left unwritten or a letter no Latin letter explains
 costs more than the choice of a letter for a sound (t = ط, a = ع).  Pure tests.
 """
 from __future__ import annotations
@@ -64,6 +64,33 @@ def test_a_consonant_between_vowels_is_written(query, written):
 ])
 def test_a_consonant_between_vowels_that_a_spelling_may_leave_out(query, written):
     assert _accepted(query, written)
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Salman", "السمان"),  # al-Samman: سمان behind the article lacks Salman's l
+    ("Khalil", "خالي"), ("Bilal", "بلا"), ("Talal", "تلا"), ("Merkel", "المرق"),
+])
+def test_an_l_after_a_vowel_is_written_even_beside_the_rest_of_a_name(query, written):
+    token = analyze(query)[0]
+    plain = names.confidence(token, analyze(written)[0], weigh_common=False)
+    assert plain < names.BESIDE_CONFIDENCE
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("Créteil", "كريتاي"), ("Montfermeil", "مونفرماي"),  # French -eil
+    ("Aboul", "ابو"), ("Abul", "ابو"),  # the next word's article (Aboul Fotouh = أبو الفتوح)
+    ("Salman", "سلمان"), ("Jamal", "جمال"), ("Michael", "مايكل"),
+])
+def test_an_l_after_a_vowel_that_a_spelling_may_leave_out_or_writes(query, written):
+    # the spelling's likeness (ابو is common: Aboul alone is not asked for it)
+    plain = names.confidence(analyze(query)[0], analyze(written)[0], weigh_common=False)
+    assert plain >= names.MIN_CONFIDENCE
+
+
+def test_which_l_after_a_vowel_is_marked():
+    assert _keys("Salman")[2] == SOUNDED + "l" and _keys("Jamal")[-1] == SOUNDED + "l"
+    assert _keys("Créteil")[-1] == "l" and _keys("Aboul")[-1] == "l"
+    assert _keys("Marbella")[5] == "l" and _keys("Blair")[1] == "l"  # doubled; after a consonant
 
 
 def test_which_consonants_between_vowels_are_marked():

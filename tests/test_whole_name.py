@@ -336,11 +336,12 @@ def test_of_three_ordinary_words_the_last_may_be_the_one_missing():
 
 
 RUN_DOCS = {
-    # from a hadith of prose.jsonl: طال ("grew long") spells Talal and جدار ("a wall")
-    # Khudair, each only beside the rest of a name (0.65); قائد ("a leader") is Kaid
+    # after a hadith of prose.jsonl: ترك ("left") spells Tarek and جدار ("a wall") Khudair,
+    # each only beside the rest of a name; قائد ("a leader") is Kaid.  (Found so: طال,
+    # "grew long", for Talal, before an l after a vowel had to be written.)
     "isnad": {"title": "حديث", "body": "أن عبد الله بن كعب، وكان قائد كعب من بنيه حين عمي، قال "
-                                       "حتى إذا طال على تسورت جدار حائط أبي قتادة."},
-    "elsewhere": {"title": "خبر", "body": "قال عباس إن الانتظار طال، ثم سقط جدار قائد القوم."},
+                                       "حتى إذا ترك ذلك تسورت جدار حائط أبي قتادة."},
+    "elsewhere": {"title": "خبر", "body": "قال عباس إنه ترك الانتظار، ثم سقط جدار قائد القوم."},
     "abdallah_said": {"title": "خبر", "body": "وصل عبد الله السعيد إلى المدينة أمس."},
     "al_abdi": {"title": "خبر", "body": "قال عبد العزيز العبدي كلاما طيبا."},
     "abda": {"title": "حديث", "body": "حدثنا عبد العزيز بن عبدة عن أبيه."},
@@ -357,15 +358,16 @@ def run_client(es_client, es_url, tmp_path_factory):
 def test_two_spellings_that_count_only_beside_a_name_hold_nothing_beside_each_other(run_client, es_client):
     # of four names one may be missing (Abbas); on prose.jsonl Talal and Khudair were held
     # by طال beside جدار, two ordinary words, and the hadith was a hit explained by قائد alone
+    # (here Tarek and ترك)
     from conftest import RUN_PREFIX
     from service.lookups import completed_plan
     alias = f"{RUN_PREFIX}-{RUNS_ALIAS}"
-    completed = completed_plan(es_client, alias, plan("Talal Khudair Abbas Kaid"))
-    talal, khudair = completed.content_words()[:2]
-    assert "طال" in {s.normalized for s in talal.beside} and "جدار" in {s.normalized for s in khudair.beside}, \
-        "طال and جدار must count for Talal and Khudair beside the name, or this tests nothing"
+    completed = completed_plan(es_client, alias, plan("Tarek Khudair Abbas Kaid"))
+    tarek, khudair = completed.content_words()[:2]
+    assert "ترك" in {s.normalized for s in tarek.beside} and "جدار" in {s.normalized for s in khudair.beside}, \
+        "ترك and جدار must count for Tarek and Khudair beside the name, or this tests nothing"
     held = holding_all(completed, es_client.search(index=alias, body=holders_request(completed)).body)
-    assert held == ("elsewhere",)  # طال beside عباس, جدار beside قائد: accepted spellings
+    assert held == ("elsewhere",)  # ترك beside عباس, جدار beside قائد: accepted spellings
 
 
 def test_a_spelling_beside_a_compound_name_in_a_row_is_found_and_marked(run_client):
